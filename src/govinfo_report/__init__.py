@@ -1,0 +1,64 @@
+"""govinfo-report: Chinese government information disclosure annual reports
+(政府信息公开工作年度报告) as validated, structured data.
+
+    >>> import govinfo_report
+    >>> report = govinfo_report.parse(text)
+    >>> report.requests.new_received.total.value
+    >>> govinfo_report.to_dict(report)      # the JSON data contract
+"""
+
+from ._version import __version__
+from .errors import (
+    GrammarError,
+    NotAReportError,
+    ReportDataError,
+    ReportEncodingError,
+    ReportError,
+)
+from .model import (
+    ActiveDisclosure,
+    Cell,
+    Decisions,
+    Diagnostic,
+    DocumentCounts,
+    Fees,
+    Period,
+    Report,
+    RequestRow,
+    Requests,
+    ReviewBlock,
+    ReviewLitigation,
+    Section,
+)
+from .parse import detect_format, parse, parse_file, read_text
+from .serialize import dumps, from_dict, loads, to_dict
+
+__all__ = [
+    "ActiveDisclosure",
+    "Cell",
+    "Decisions",
+    "Diagnostic",
+    "DocumentCounts",
+    "Fees",
+    "GrammarError",
+    "NotAReportError",
+    "Period",
+    "Report",
+    "ReportDataError",
+    "ReportEncodingError",
+    "ReportError",
+    "RequestRow",
+    "Requests",
+    "ReviewBlock",
+    "ReviewLitigation",
+    "Section",
+    "__version__",
+    "detect_format",
+    "dumps",
+    "from_dict",
+    "loads",
+    "parse",
+    "parse_file",
+    "read_text",
+    "to_dict",
+]

@@ -1,0 +1,102 @@
+"""Finding, compiling and caching the Lark grammars.
+
+The grammars live in the top-level ``grammars/`` folder of the source tree. A built wheel or
+sdist carries them inside the package (``govinfo_report/grammars``); an editable install imports
+the code from ``src/`` and reads them from the source tree. :func:`grammar_dir` looks in both.
+
+Compiled parsers are memoised per process and cached on disk in the user's cache directory
+(``$GOVINFO_REPORT_CACHE``, else ``$XDG_CACHE_HOME/govinfo-report``, else
+``~/.cache/govinfo-report``), keyed by library version and the content of every grammar file, so
+an upgraded library or an edited grammar never loads a stale parser. The cache is a pickle, so it
+is only ever written to a directory private to the user; when that is not possible it is skipped.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import stat
+from importlib import resources
+from pathlib import Path
+
+import lark
+
+from ._version import __version__
+from .errors import GrammarError
+
+_SOURCE_TREE_GRAMMARS = Path(__file__).resolve().parent.parent.parent / "grammars"
+
+
+@functools.cache
+def grammar_dir() -> Path:
+    """The folder holding ``skeleton.lark``, ``cells.lark`` and ``layouts/``."""
+    packaged = resources.files("govinfo_report") / "grammars"
+    if packaged.is_dir() and (packaged / "skeleton.lark").is_file():
+        return Path(str(packaged))
+    if (_SOURCE_TREE_GRAMMARS / "skeleton.lark").is_file():
+        return _SOURCE_TREE_GRAMMARS
+    raise GrammarError(
+        "the grammars of govinfo-report were not found (looked in the installed package and in "
+        f"{_SOURCE_TREE_GRAMMARS}); reinstall the package"
+    )
+
+
+@functools.cache
+def _grammar_digest() -> str:
+    digest = hashlib.sha256(__version__.encode())
+    root = grammar_dir()
+    for path in sorted(root.rglob("*.lark")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def cache_dir() -> Path | None:
+    """The user-private directory for compiled parsers, created on demand; None if unusable."""
+    configured = os.environ.get("GOVINFO_REPORT_CACHE")
+    if configured == "":
+        return None
+    if configured:
+        base = Path(configured)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        base = (Path(xdg) if xdg else Path.home() / ".cache") / "govinfo-report"
+    try:
+        base.mkdir(mode=0o700, parents=True, exist_ok=True)
+        info = base.stat()
+        if hasattr(os, "getuid") and info.st_uid != os.getuid():
+            return None
+        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            return None
+    except OSError:
+        return None
+    return base
+
+
+@functools.cache
+def load(name: str, start: str) -> lark.Lark:
+    """Compile (or load from cache) the grammar ``name`` (a path below ``grammars/``)."""
+    path = grammar_dir() / name
+    if not path.is_file():
+        raise GrammarError(f"grammar {name!r} not found in {grammar_dir()}")
+    cache: str | bool = False
+    folder = cache_dir()
+    if folder is not None:
+        stem = name.replace("/", "_").removesuffix(".lark")
+        cache = str(folder / f"{stem}-{_grammar_digest()}.lark.cache")
+    try:
+        return lark.Lark(
+            path.read_text(encoding="utf-8"),
+            parser="lalr",
+            start=start,
+            import_paths=[str(path.parent), str(grammar_dir())],
+            source_path=str(path),
+            propagate_positions=False,
+            maybe_placeholders=False,
+            cache=cache,
+        )
+    except lark.exceptions.GrammarError as exc:
+        raise GrammarError(f"{path}: {exc}") from exc
+    except lark.exceptions.LarkError as exc:
+        raise GrammarError(f"{path}: {exc}") from exc

@@ -1,0 +1,103 @@
+"""Title, agency, year and statistics period, read from the preamble.
+
+A title is "<agency><year>年(度)…政府信息公开…报告", possibly split over two lines (agency on the
+first), possibly behind a crawler's "标题：" label, possibly repeated. The agency printed in the
+title is often the short form ("洪泽区人民政府"); when the report itself names the body with its
+parent city or province in front ("淮安市洪泽区人民政府办公室"), the qualified form is used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+
+from .model import Period
+
+_TITLE = re.compile(
+    r"^(?P<agency>[^,.;:!?，。；：！？《》()]{0,60}?)\s*"
+    r"(?P<year>(?:19|20)[0-9]{2})\s*年\s*度?\s*"
+    r"(?P<rest>[^,.;:!?，。；：！？]{0,30}?(?:政府信息公开|政务公开|信息公开)[^,.;:!?，。；：！？]{0,20}?报\s*告)"
+)
+_LABEL_PREFIX = re.compile(r"^\s*(?:标题|名称|题目|文章标题)\s*[:：]\s*")
+_AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）·\s]{2,40}$")
+_SPACE = re.compile(r"\s+")
+_DATE = r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
+_PERIOD = re.compile(
+    _DATE + r"\s*(?:起)?\s*(?:至|到|—|–|-|~|－)+\s*(?:止)?\s*" + _DATE
+)
+# A place name qualifying an agency: up to four characters and a provincial/municipal suffix.
+_PARENT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|州|盟|地区)$")
+_QUALIFIED = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|州|盟)")
+# Characters that end a phrase before a place name ("本报告由淮安市…").
+_PHRASE_END = set("由的在是为和与及对从向把被将了据经")
+
+
+@attrs.frozen
+class Title:
+    title: str
+    agency: str | None
+    year: int
+    line_index: int
+
+
+def _squeeze(text: str) -> str:
+    return _SPACE.sub("", text)
+
+
+def find_title(preamble: str) -> Title | None:
+    """The first line of the preamble that reads as a report title."""
+    lines = preamble.split("\n")
+    previous = ""
+    for index, raw in enumerate(lines):
+        line = _LABEL_PREFIX.sub("", raw).strip()
+        if not line:
+            continue
+        match = _TITLE.match(line[:160])
+        if match:
+            agency = _squeeze(match.group("agency")).strip("#*") or None
+            if agency is None and _AGENCY_LINE.match(previous):
+                agency = _squeeze(previous)
+            title = _squeeze((agency or "") + match.group("year") + "年" + _after_year(match))
+            return Title(title=title, agency=agency, year=int(match.group("year")), line_index=index)
+        previous = line
+    return None
+
+
+def _after_year(match: re.Match[str]) -> str:
+    full = match.group(0)
+    year_end = full.find(match.group("year")) + len(match.group("year"))
+    return re.sub(r"^\s*年", "", full[year_end:])
+
+
+def find_period(text: str) -> Period | None:
+    """The statistics period (2023年1月1日至2023年12月31日) if the text states one."""
+    match = _PERIOD.search(text)
+    if not match:
+        return None
+    y1, m1, d1, y2, m2, d2 = (int(g) for g in match.groups())
+    try:
+        return Period(start=dt.date(y1, m1, d1), end=dt.date(y2, m2, d2))
+    except ValueError:
+        return None
+
+
+def qualify_agency(agency: str, text: str) -> str:
+    """The agency with its parent place name in front, if the report prints it that way."""
+    if _QUALIFIED.match(agency):
+        return agency
+    start = text.find(agency)
+    while start != -1:
+        before = text[max(0, start - 8) : start]
+        for length in range(3, len(before) + 1):
+            candidate = before[-length:]
+            head = before[-length - 1] if length < len(before) else ""
+            if _PARENT.fullmatch(candidate) and (head in _PHRASE_END or not _is_han(head)):
+                return candidate + agency
+        start = text.find(agency, start + 1)
+    return agency
+
+
+def _is_han(char: str) -> bool:
+    return bool(char) and "\u4e00" <= char <= "\u9fff"

@@ -1,0 +1,274 @@
+"""The parsed report as small, frozen, typed objects.
+
+Every table value is a :class:`Cell`: the number as printed (``int``; ``Decimal`` for amounts) or
+``None`` when the report prints the cell empty or leaves it out — never 0. A cell remembers the
+source line it was read from; that line is provenance, not data, so it takes no part in equality
+and a report read back from JSON equals the report that was written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Literal
+
+import attrs
+
+from .schema import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES
+
+Value = int | Decimal | None
+Severity = Literal["error", "warning", "info"]
+
+
+@attrs.frozen
+class Cell:
+    """One table cell: ``value`` as printed (None when blank) and the 1-based source ``line``."""
+
+    value: Value = None
+    line: int | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def blank(self) -> bool:
+        return self.value is None
+
+
+BLANK = Cell()
+
+
+def _cell() -> Cell:
+    return attrs.field(default=BLANK)  # type: ignore[no-any-return]
+
+
+class _Row:
+    """Shared behaviour of table rows: iterate cells in column order, look cells up by id."""
+
+    def cells(self) -> tuple[Cell, ...]:
+        return tuple(getattr(self, a.name) for a in attrs.fields(type(self)))  # type: ignore[arg-type]
+
+    def values(self) -> tuple[Value, ...]:
+        return tuple(c.value for c in self.cells())
+
+    def __getitem__(self, column: str) -> Cell:
+        cell = getattr(self, column, None)
+        if not isinstance(cell, Cell):
+            raise KeyError(column)
+        return cell
+
+
+# --- Table 二 (format 2021): 主动公开政府信息情况 ------------------------------------------------
+
+
+@attrs.frozen
+class DocumentCounts(_Row):
+    """规章 / 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数."""
+
+    issued: Cell = _cell()
+    repealed: Cell = _cell()
+    in_force: Cell = _cell()
+
+
+@attrs.frozen
+class Decisions(_Row):
+    """行政许可 / 行政处罚 / 行政强制: 本年处理决定数量."""
+
+    decisions: Cell = _cell()
+
+
+@attrs.frozen
+class Fees(_Row):
+    """行政事业性收费: 本年收费金额, in 万元 (a Decimal)."""
+
+    amount: Cell = _cell()
+
+
+@attrs.frozen
+class ActiveDisclosure:
+    """Table 二 of format 2021. Ten value cells with no arithmetic between them."""
+
+    regulations: DocumentCounts = attrs.field(factory=DocumentCounts)
+    normative_documents: DocumentCounts = attrs.field(factory=DocumentCounts)
+    licensing: Decisions = attrs.field(factory=Decisions)
+    punishment: Decisions = attrs.field(factory=Decisions)
+    enforcement: Decisions = attrs.field(factory=Decisions)
+    fees: Fees = attrs.field(factory=Fees)
+
+
+# --- Table 三: 收到和处理政府信息公开申请情况 --------------------------------------------------------
+
+
+@attrs.frozen
+class RequestRow(_Row):
+    """One row of table 三: the six applicant columns and 总计."""
+
+    natural_person: Cell = _cell()
+    commercial_enterprise: Cell = _cell()
+    research_institution: Cell = _cell()
+    social_welfare_org: Cell = _cell()
+    legal_service_org: Cell = _cell()
+    other_org: Cell = _cell()
+    total: Cell = _cell()
+
+
+def _row() -> RequestRow:
+    return attrs.field(factory=RequestRow)  # type: ignore[no-any-return]
+
+
+@attrs.frozen
+class Requests:
+    """Table 三, all 26 row ids of the data contract (``other_processing`` is the single
+    （六）其他处理 row of format 2019; it is blank in a normal format-2021 report)."""
+
+    new_received: RequestRow = _row()
+    carried_over: RequestRow = _row()
+    granted: RequestRow = _row()
+    partially_granted: RequestRow = _row()
+    denied_state_secret: RequestRow = _row()
+    denied_prohibited_by_law: RequestRow = _row()
+    denied_three_safeties: RequestRow = _row()
+    denied_third_party: RequestRow = _row()
+    denied_internal_affairs: RequestRow = _row()
+    denied_process_info: RequestRow = _row()
+    denied_law_enforcement_file: RequestRow = _row()
+    denied_inquiry: RequestRow = _row()
+    unavailable_not_held: RequestRow = _row()
+    unavailable_needs_compilation: RequestRow = _row()
+    unavailable_unclear: RequestRow = _row()
+    rejected_petition: RequestRow = _row()
+    rejected_duplicate: RequestRow = _row()
+    rejected_publication: RequestRow = _row()
+    rejected_excessive: RequestRow = _row()
+    rejected_confirmation: RequestRow = _row()
+    other_processing: RequestRow = _row()
+    other_overdue_correction: RequestRow = _row()
+    other_unpaid_fee: RequestRow = _row()
+    other_misc: RequestRow = _row()
+    total_processed: RequestRow = _row()
+    carried_forward: RequestRow = _row()
+
+    def rows(self) -> Iterator[tuple[str, RequestRow]]:
+        """(row id, row) in template order."""
+        for row_id in REQUEST_ROWS:
+            yield row_id, getattr(self, row_id)
+
+    def __getitem__(self, row_id: str) -> RequestRow:
+        if row_id not in REQUEST_ROWS:
+            raise KeyError(row_id)
+        row: RequestRow = getattr(self, row_id)
+        return row
+
+
+# --- Table 四: 行政复议、行政诉讼 -------------------------------------------------------------------
+
+
+@attrs.frozen
+class ReviewBlock(_Row):
+    """One block of table 四: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计."""
+
+    upheld: Cell = _cell()
+    corrected: Cell = _cell()
+    other: Cell = _cell()
+    pending: Cell = _cell()
+    total: Cell = _cell()
+
+
+@attrs.frozen
+class ReviewLitigation:
+    """Table 四: 行政复议, 行政诉讼（未经复议直接起诉）, 行政诉讼（复议后起诉）."""
+
+    review: ReviewBlock = attrs.field(factory=ReviewBlock)
+    litigation_direct: ReviewBlock = attrs.field(factory=ReviewBlock)
+    litigation_after_review: ReviewBlock = attrs.field(factory=ReviewBlock)
+
+    def blocks(self) -> Iterator[tuple[str, ReviewBlock]]:
+        for block_id in REVIEW_BLOCKS:
+            yield block_id, getattr(self, block_id)
+
+
+# --- Report -----------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Period:
+    """The statistics period stated in the preamble (统计期限), either end may be unknown."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@attrs.frozen
+class Section:
+    """One of the six numbered sections: its number (1–6), heading as printed, body text and
+    the line its heading is on."""
+
+    number: int
+    heading: str
+    text: str
+    line: int | None = None
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something odd, missing or repaired in the report, with where it is.
+
+    ``code`` is stable (see the README for the list); ``table``/``row``/``column`` use the ids of
+    the data contract; ``line`` is 1-based in the text that was parsed.
+    """
+
+    code: str
+    severity: Severity
+    message: str
+    message_zh: str
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    line: int | None = None
+
+
+@attrs.frozen
+class Report:
+    """A parsed 政府信息公开工作年度报告.
+
+    ``format`` is ``"2021"``, ``"2019"`` or ``"other"`` (tables not in a known template). Tables
+    the report does not contain are ``None``.
+    """
+
+    format: str
+    title: str | None = None
+    agency: str | None = None
+    year: int | None = None
+    period: Period | None = None
+    sections: tuple[Section, ...] = ()
+    active_disclosure: ActiveDisclosure | None = None
+    requests: Requests | None = None
+    review_litigation: ReviewLitigation | None = None
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+    def section(self, number: int) -> Section | None:
+        """The section with this number (1–6), or None when the report lacks it."""
+        for s in self.sections:
+            if s.number == number:
+                return s
+        return None
+
+
+__all__ = [
+    "BLANK",
+    "REQUEST_COLUMNS",
+    "REVIEW_OUTCOMES",
+    "ActiveDisclosure",
+    "Cell",
+    "Decisions",
+    "Diagnostic",
+    "DocumentCounts",
+    "Fees",
+    "Period",
+    "Report",
+    "RequestRow",
+    "Requests",
+    "ReviewBlock",
+    "ReviewLitigation",
+    "Section",
+    "Severity",
+    "Value",
+]

@@ -1,0 +1,127 @@
+"""Stage 2 of the pipeline: the report's outline — preamble and the six sections.
+
+The skeleton grammar (``grammars/skeleton.lark``) defines the heading terminals and the order of
+the sections. This module scans the normalised text for every heading candidate and drives Lark's
+interactive LALR parser: a candidate becomes a heading only if the parser accepts it in its
+current state, otherwise it stays text. A transformer then turns the tree into
+:class:`~govinfo_report.model.Section` objects.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+import attrs
+import lark
+from lark import Token, Transformer
+
+from . import grammars
+from .model import Section
+
+SECTION_TITLES: dict[int, str] = {
+    1: "一、总体情况",
+    2: "二、主动公开政府信息情况",
+    3: "三、收到和处理政府信息公开申请情况",
+    4: "四、政府信息公开行政复议、行政诉讼情况",
+    5: "五、存在的主要问题及改进情况",
+    6: "六、其他需要报告的事项",
+}
+
+
+@attrs.frozen
+class Skeleton:
+    """The outline of a report: the text before the first section, and the sections."""
+
+    preamble: str
+    preamble_line: int
+    sections: tuple[Section, ...]
+    #: (start, end) offsets of each section's body in the normalised text, by section number
+    bodies: dict[int, tuple[int, int]]
+
+
+class _Lines:
+    """Offset -> 1-based line number for one text."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def line(self, offset: int) -> int:
+        """1-based line of a character offset."""
+        return bisect.bisect_right(self._starts, offset)
+
+
+@functools.cache
+def _parser() -> tuple[lark.Lark, re.Pattern[str]]:
+    parser = grammars.load("skeleton.lark", "start")
+    headings = [t for t in parser.terminals if t.name.startswith("HEADING_")]
+    combined = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in headings))
+    return parser, combined
+
+
+class _ToSkeleton(Transformer[Token, Skeleton]):
+    """Tree -> Skeleton. Tokens carry offsets; section text is the TEXT token after a heading."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self._lines = _Lines(text)
+
+    def preamble(self, children: list[Token]) -> tuple[str, int]:
+        if not children:
+            return "", 1
+        tok = children[0]
+        return str(tok), self._lines.line(tok.start_pos or 0)
+
+    def _section(self, children: list[Token]) -> tuple[Section, tuple[int, int]]:
+        heading = children[0]
+        body = children[1] if len(children) > 1 else None
+        number = int(heading.type.rsplit("_", 1)[1])
+        text = str(body).strip() if body is not None else ""
+        if body is not None:
+            span = (body.start_pos or 0, body.end_pos or 0)
+        else:
+            span = (heading.end_pos or 0, heading.end_pos or 0)
+        section = Section(
+            number=number,
+            heading=re.sub(r"\s+", "", str(heading)),
+            text=text,
+            line=self._lines.line(heading.start_pos or 0),
+        )
+        return section, span
+
+    section_1 = section_2 = section_3 = section_4 = section_5 = section_6 = _section
+
+    def start(self, children: list[object]) -> Skeleton:
+        preamble, preamble_line = children[0]  # type: ignore[misc]
+        sections = [c for c in children[1:]]
+        return Skeleton(
+            preamble=preamble,
+            preamble_line=preamble_line,
+            sections=tuple(s for s, _ in sections),  # type: ignore[misc]
+            bodies={s.number: span for s, span in sections},  # type: ignore[misc]
+        )
+
+
+def read_skeleton(text: str) -> Skeleton:
+    """Split normalised report text into preamble and sections."""
+    parser, candidates = _parser()
+    interactive = parser.parse_interactive()
+    position = 0
+    for match in candidates.finditer(text):
+        kind = match.lastgroup
+        assert kind is not None
+        if kind not in interactive.accepts():
+            continue  # a heading pattern where no heading can stand: ordinary text
+        if match.start() > position:
+            interactive.feed_token(
+                Token("TEXT", text[position : match.start()], start_pos=position, end_pos=match.start())
+            )
+        interactive.feed_token(
+            Token(kind, match.group(), start_pos=match.start(), end_pos=match.end())
+        )
+        position = match.end()
+    if position < len(text):
+        interactive.feed_token(Token("TEXT", text[position:], start_pos=position, end_pos=len(text)))
+    tree = interactive.feed_eof()
+    return _ToSkeleton(text).transform(tree)
