@@ -13,6 +13,7 @@ many or too few values is reported and left blank — never guessed.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -163,6 +164,7 @@ class _Leaf:
     forms: tuple[str, ...]  # folded label and aliases
 
 
+@functools.cache
 def _leaves(table: TableSpec) -> list[_Leaf]:
     return [
         _Leaf(spec, tuple(dict.fromkeys(fold(x) for x in (spec.label, *spec.aliases))))
@@ -170,29 +172,36 @@ def _leaves(table: TableSpec) -> list[_Leaf]:
     ]
 
 
-def label_score(label: str, forms: Sequence[str]) -> float:
+def label_score(label: str, forms: Sequence[str], *, exact_only: bool = False) -> float:
     """How well a folded label run names a row: 1.0 when it ends with the row's label, less for
     truncated or misspelt labels, 0 when it does not name it."""
-    best = 0.0
     for form in forms:
         if label.endswith(form):
             return 1.0
-        if len(form) < 4 or len(label) < 3:
+    if exact_only or len(label) < 3:
+        return 0.0
+    best = 0.0
+    for form in forms:
+        if len(form) < 4:
             continue
-        # truncated: the run ends with the first k characters of the label (wrapped below)
-        for k in range(len(form) - 1, 3, -1):
-            if label.endswith(form[:k]):
+        tail = label[-(len(form) + 2) :]
+        shared = set(tail) & set(form)
+        if len(shared) < 0.6 * len(set(form)) and not (len(tail) >= 4 and form.startswith(tail[-4:])):
+            continue
+        # truncated: the run ends with the first k characters of the label (wrapped below it)
+        start = label.rfind(form[0], max(0, len(label) - len(form)))
+        while start != -1:
+            k = len(label) - start
+            if k >= 4 and form.startswith(label[start:]):
                 best = max(best, 0.55 + 0.4 * k / len(form))
                 break
-        tail = label[-(len(form) + 2) :]
-        if len(set(tail) & set(form)) < 0.6 * len(set(form)):
-            continue
-        matched = sum(b.size for b in SequenceMatcher(None, tail, form, autojunk=False).get_matching_blocks())
-        best = max(best, 0.95 * matched / len(form))
+            start = label.rfind(form[0], max(0, len(label) - len(form)), start)
+        blocks = SequenceMatcher(None, tail, form, autojunk=False).get_matching_blocks()
+        best = max(best, 0.95 * sum(b.size for b in blocks) / len(form))
     return best if best >= 0.6 else 0.0
 
 
-def align(observed: Sequence[ObservedRow], table: TableSpec) -> dict[int, int]:
+def align(observed: Sequence[ObservedRow], table: TableSpec, folded: Sequence[str]) -> dict[int, int]:
     """Map observed row index -> template row index, in order, maximising label agreement.
 
     A plain dynamic programme over (observed, template): each pair may match if the label
@@ -201,14 +210,15 @@ def align(observed: Sequence[ObservedRow], table: TableSpec) -> dict[int, int]:
     over a sentence of prose that happens to end with the same words.
     """
     leaves = _leaves(table)
-    folded = [fold(o.label) for o in observed]
     m, n = len(observed), len(leaves)
     score = [[0.0] * n for _ in range(m)]
     for i, label in enumerate(folded):
         if not label or not observed[i].values:
             continue
+        # a label that names some row exactly is not compared fuzzily with the others
+        exact = any(label_score(label, leaf.forms, exact_only=True) for leaf in leaves)
         for j, leaf in enumerate(leaves):
-            s = label_score(label, leaf.forms)
+            s = label_score(label, leaf.forms, exact_only=exact)
             if s:
                 fits = len(_trim(observed[i].values, len(leaf.spec.columns))) == len(leaf.spec.columns)
                 score[i][j] = s + (0.1 if fits else 0.0)
@@ -285,8 +295,10 @@ class TableRead:
 
 def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
     """Align observed rows with a labelled table (二 or 三) and read each row's cells."""
-    matches = align(observed, table)
+    folded = [fold(o.label) for o in observed]
+    matches = align(observed, table, folded)
     specs = table.rows
+    leaves = _leaves(table)
     found: dict[str, tuple[Cell, ...]] = {}
     notes: list[Diagnostic] = []
     if not matches:
@@ -298,7 +310,7 @@ def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
     matched_by_position: set[int] = set()
     ordered = sorted(matches)
     for a, b in zip(ordered, ordered[1:], strict=False):
-        unlabeled = [i for i in range(a + 1, b) if not fold(observed[i].label) and observed[i].values]
+        unlabeled = [i for i in range(a + 1, b) if not folded[i] and observed[i].values]
         gap = [
             j
             for j in range(matches[a] + 1, matches[b])
@@ -317,7 +329,7 @@ def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
         printed_label = obs.label.strip() or "—"
         if i in matched_by_position:
             notes.append(diag.make("row-by-position", table=table.id, row=spec.id, line=obs.line, label=_plain(spec.label)))
-        elif label_score(fold(obs.label), _leaves_for(spec)) < 1.0:
+        elif label_score(folded[i], leaves[j].forms, exact_only=True) < 1.0:
             notes.append(
                 diag.make(
                     "label-repaired",
@@ -358,7 +370,7 @@ def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
         found[spec.id] = tuple(Cell(None, obs.line) for _ in range(expected))
 
     for i in range(first, last + 1):
-        if i not in matches and observed[i].values and fold(observed[i].label):
+        if i not in matches and observed[i].values and folded[i]:
             obs = observed[i]
             notes.append(
                 diag.make(
@@ -382,10 +394,6 @@ def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
     if collapsed:
         notes.append(diag.make("other-processing-single-row", table=table.id, row="other_processing"))
     return TableRead(found, tuple(notes), True)
-
-
-def _leaves_for(spec: RowSpec) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(fold(x) for x in (spec.label, *spec.aliases)))
 
 
 def _plain(label: str) -> str:
