@@ -30,6 +30,9 @@ _PERIOD = re.compile(
 # A place name qualifying an agency: up to four characters and a provincial/municipal suffix.
 _PARENT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|州|盟|地区)$")
 _QUALIFIED = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|州|盟)")
+# A name that is only a place, and the organs that govern a place.
+_PLACE_ONLY = re.compile(r"(?:省|市|县|区|旗|盟|州|自治区|实验区|新区|开发区)$")
+_ORGANS = r"(?:人民政府|管委会|管理委员会|行政公署)"
 # Characters that end a phrase before a place name ("本报告由淮安市…").
 _PHRASE_END = set("由的在是为和与及对从向把被将了据经")
 
@@ -84,7 +87,17 @@ def find_period(text: str) -> Period | None:
 
 
 def qualify_agency(agency: str, text: str) -> str:
-    """The agency with its parent place name in front, if the report prints it that way."""
+    """The agency as fully as the report names it.
+
+    A title that names a place ("平潭综合实验区2023年度…") is the report of that place's
+    government organ: when the text names the organ ("平潭综合实验区管委会"), that is the agency.
+    A short name ("洪泽区人民政府") gets its parent place in front when the report prints it
+    that way ("本报告由淮安市洪泽区人民政府办公室…").
+    """
+    if _PLACE_ONLY.search(agency):
+        organ = re.search(re.escape(agency) + _ORGANS, text)
+        if organ:
+            agency = organ.group(0)
     if _QUALIFIED.match(agency):
         return agency
     start = text.find(agency)

@@ -370,7 +370,8 @@ def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
         found[spec.id] = tuple(Cell(None, obs.line) for _ in range(expected))
 
     for i in range(first, last + 1):
-        if i not in matches and observed[i].values and folded[i]:
+        # a row with only empty cells is a header line padded by merged cells, not data
+        if i not in matches and folded[i] and any(v.kind != "empty" for v in observed[i].values):
             obs = observed[i]
             notes.append(
                 diag.make(

@@ -1,0 +1,62 @@
+"""Title, agency, year and statistics period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from govinfo_report.metadata import find_period, find_title, qualify_agency
+from govinfo_report.model import Period
+
+
+@pytest.mark.parametrize(
+    ("preamble", "agency", "year"),
+    [
+        ("某县某镇人民政府2023年政府信息公开工作年度报告", "某县某镇人民政府", 2023),
+        ("\n某县某镇人民政府\n\n2023 年度政府信息公开工作年度报告\n", "某县某镇人民政府", 2023),
+        ("标题：某市某局2022年度政府信息公开工作年度报告-某市某局\n", "某市某局", 2022),
+        ("# 某区某街道办事处 2024 年政府信息公开工作 年度报告", "某区某街道办事处", 2024),
+        ("某县发展和改革局2021年政府信息公开年度报告", "某县发展和改革局", 2021),
+    ],
+)
+def test_title_forms(preamble: str, agency: str, year: int) -> None:
+    title = find_title(preamble)
+    assert title is not None
+    assert (title.agency, title.year) == (agency, year)
+    assert " " not in title.title and title.title.endswith("报告")
+
+
+def test_prose_with_a_year_and_report_is_not_a_title() -> None:
+    assert find_title("本报告根据《条例》编制，统计期限为2023年1月1日至2023年12月31日，详见年度报告。") is None
+
+
+def test_period_over_a_line_break_with_qi_zhi() -> None:
+    text = "数据统计期限自 2023 年 1 月 1 日\n起至 2023 年 12 月 31 日止。"
+    assert find_period(text) == Period(dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+
+
+def test_period_with_a_dash() -> None:
+    assert find_period("期限为：2024年1月1日—2024年12月31日") == Period(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+
+
+def test_no_period() -> None:
+    assert find_period("2023年度") is None
+
+
+def test_agency_is_qualified_by_its_parent_city_when_the_report_prints_it() -> None:
+    text = "甲区人民政府\n本报告由乙丙市甲区人民政府办公室编制"
+    assert qualify_agency("甲区人民政府", text) == "乙丙市甲区人民政府"
+
+
+def test_agency_already_qualified_is_kept() -> None:
+    assert qualify_agency("乙市甲区人民政府", "本报告由丙省乙市甲区人民政府编制") == "乙丙市甲区人民政府"
+
+
+def test_a_place_name_title_becomes_its_governing_organ() -> None:
+    text = "甲综合实验区2023年度报告 请与甲综合实验区管委会办公室联系"
+    assert qualify_agency("甲综合实验区", text) == "甲综合实验区管委会"
+
+
+def test_no_qualification_without_evidence() -> None:
+    assert qualify_agency("甲局", "甲局认真贯彻落实") == "甲局"

@@ -1,0 +1,53 @@
+"""The normaliser folds renderings to one text and never moves a line."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govinfo_report.normalize import normalize, split_lines
+
+
+def test_full_width_digits_and_punctuation_fold_to_ascii() -> None:
+    assert normalize("行政许可\t１９５４（件）：") == "行政许可\t1954(件):"
+
+
+def test_every_kind_of_space_becomes_a_plain_space() -> None:
+    assert normalize("自\u00a0然\u3000人\u2002计") == "自 然 人 计"
+
+
+def test_curly_quotes_become_straight() -> None:
+    assert normalize("危及“三安全一稳定”‘a’") == "危及\"三安全一稳定\"'a'"
+
+
+def test_markdown_heading_marks_and_emphasis_are_dropped() -> None:
+    assert normalize("### 一、总体情况\n**重点**工作") == "一、总体情况\n重点工作"
+
+
+def test_word_artefacts_and_form_feeds_are_dropped() -> None:
+    assert normalize("4、[bookmark: _GoBack]建立制度\n\f级审核") == "4、建立制度\n级审核"
+
+
+def test_page_number_lines_become_blank_lines() -> None:
+    text = "正文\n      -3-\n- 4 -\n第 5 页 共 9 页\n—6—\n正文"
+    assert normalize(text) == "正文\n\n\n\n\n正文"
+
+
+def test_a_lone_number_is_not_a_page_number() -> None:
+    assert normalize("3\n\t0") == "3\n\t0"
+
+
+def test_thousands_separators_are_removed_only_inside_numbers() -> None:
+    assert normalize("行政处罚\t3,985,758") == "行政处罚\t3985758"
+    assert normalize("收费 １，２３４．５ 万元") == "收费 1234.5 万元"
+    assert normalize("第1,2项") == "第1,2项"
+    assert normalize("0,0,0") == "0,0,0"
+
+
+@given(st.text())
+def test_line_count_never_changes(text: str) -> None:
+    assert len(split_lines(normalize(text))) == len(split_lines(text))
+
+
+def test_windows_and_old_mac_line_ends_count_as_one_line_each() -> None:
+    assert split_lines("a\r\nb\rc\nd") == ["a", "b", "c", "d"]

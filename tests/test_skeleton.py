@@ -1,0 +1,86 @@
+"""The six sections are found by their title words, in order, and never by a look-alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from govinfo_report.normalize import normalize
+from govinfo_report.skeleton import SECTION_TITLES, read_skeleton
+
+
+def _numbers(text: str) -> list[int]:
+    return [s.number for s in read_skeleton(normalize(text)).sections]
+
+
+def _report(*sections: str, preamble: str = "某某局2023年政府信息公开工作年度报告\n") -> str:
+    return preamble + "\n".join(sections)
+
+
+def test_canonical_headings() -> None:
+    text = _report(*(f"{SECTION_TITLES[n]}\n正文{n}" for n in range(1, 7)))
+    skeleton = read_skeleton(normalize(text))
+    assert [s.number for s in skeleton.sections] == [1, 2, 3, 4, 5, 6]
+    assert skeleton.sections[1].text == "正文2"
+    assert skeleton.sections[0].line == 2
+    assert skeleton.preamble.startswith("某某局")
+
+
+@pytest.mark.parametrize(
+    ("heading", "number"),
+    [
+        ("二、行政机关主动公开政府信息情况", 2),
+        ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况", 4),
+        ("四、因政府信息公开工作被申请行政复议提起行政诉讼情况", 4),
+        ("四、政府信息公开行政复议及行政诉讼情况", 4),
+        ("四、因政府信息公开申请行政复议、提起行政诉讼的情况", 4),
+        ("五、政府信息公开工作存在的主要问题及改进情况", 5),
+        ("五、存在的主要问题及整改措施", 5),
+        ("## 三、收到和处理政府信息公开申请情况", 3),
+        ("三．收到和处理政府信息公开申请情况", 3),
+        ("三、 收到和处理政府信息公开申请情况", 3),
+    ],
+)
+def test_heading_variants(heading: str, number: int) -> None:
+    assert _numbers(_report(heading, "正文")) == [number]
+
+
+def test_numbered_sub_headings_inside_a_section_are_text() -> None:
+    text = _report(
+        "一、总体情况",
+        "一、加强领导",
+        "四、2024 年工作打算",
+        "（二）主动公开政府信息情况",
+        "二、主动公开政府信息情况",
+        "表格",
+    )
+    skeleton = read_skeleton(normalize(text))
+    assert [s.number for s in skeleton.sections] == [1, 2]
+    assert "四、2024 年工作打算" in skeleton.sections[0].text
+
+
+def test_title_repeated_inside_section_one_stays_in_section_one() -> None:
+    text = _report("一、总体情况", "某某局2023年政府信息公开工作年度报告", "正文")
+    skeleton = read_skeleton(normalize(text))
+    assert skeleton.sections[0].text.startswith("某某局2023年")
+
+
+def test_a_heading_out_of_order_is_text_of_the_current_section() -> None:
+    text = _report("一、总体情况", "正文", "五、存在的主要问题及改进情况", "一、总体情况", "六、其他需要报告的事项")
+    skeleton = read_skeleton(normalize(text))
+    assert [s.number for s in skeleton.sections] == [1, 5, 6]
+    assert "一、总体情况" in skeleton.sections[1].text
+
+
+def test_headings_inside_one_long_line() -> None:
+    text = "某局2023年政府信息公开工作年度报告 一、总体情况 正文。 二、主动公开政府信息情况第二十条 三、收到和处理政府信息公开申请情况表"
+    assert _numbers(text) == [1, 2, 3]
+
+
+def test_heading_words_in_the_middle_of_a_sentence_are_not_a_heading() -> None:
+    # "统一、总体情况…": the numeral follows another Chinese character
+    assert _numbers(_report("全面统一、总体情况良好")) == []
+
+
+def test_preamble_listing_section_names_is_not_a_heading() -> None:
+    text = "报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等。\n一、总体情况\n正文"
+    assert _numbers(text) == [1]
