@@ -50,7 +50,7 @@ def test_agency_is_qualified_by_its_parent_city_when_the_report_prints_it() -> N
 
 
 def test_agency_already_qualified_is_kept() -> None:
-    assert qualify_agency("乙市甲区人民政府", "本报告由丙省乙市甲区人民政府编制") == "乙丙市甲区人民政府"
+    assert qualify_agency("乙丙市甲区人民政府", "本报告由丁戊省乙丙市甲区人民政府编制") == "乙丙市甲区人民政府"
 
 
 def test_a_place_name_title_becomes_its_governing_organ() -> None:
