@@ -1,0 +1,306 @@
+"""Table traps: the situations real renderings produce, each in a small synthetic table."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+import govinfo_report
+from govinfo_report.model import Report
+
+ROW_LABELS = [
+    ("一、本年新收政府信息公开申请数量", ""),
+    ("二、上年结转政府信息公开申请数量", ""),
+    ("三、本年度办理结果", "（一）予以公开"),
+    ("", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"),
+    ("（三）不予公开", "1.属于国家秘密"),
+    ("", "2.其他法律行政法规禁止公开"),
+    ("", "3.危及“三安全一稳定”"),
+    ("", "4.保护第三方合法权益"),
+    ("", "5.属于三类内部事务信息"),
+    ("", "6.属于四类过程性信息"),
+    ("", "7.属于行政执法案卷"),
+    ("", "8.属于行政查询事项"),
+    ("（四）无法提供", "1.本机关不掌握相关政府信息"),
+    ("", "2.没有现成信息需要另行制作"),
+    ("", "3.补正后申请内容仍不明确"),
+    ("（五）不予处理", "1.信访举报投诉类申请"),
+    ("", "2.重复申请"),
+    ("", "3.要求提供公开出版物"),
+    ("", "4.无正当理由大量反复申请"),
+    ("", "5.要求行政机关确认或重新出具已获取信息"),
+    ("（六）其他处理", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+    ("", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    ("", "3.其他"),
+    ("（七）总计", ""),
+    ("四、结转下年度继续办理", ""),
+]
+ROW_IDS = [
+    "new_received", "carried_over", "granted", "partially_granted",
+    "denied_state_secret", "denied_prohibited_by_law", "denied_three_safeties", "denied_third_party",
+    "denied_internal_affairs", "denied_process_info", "denied_law_enforcement_file", "denied_inquiry",
+    "unavailable_not_held", "unavailable_needs_compilation", "unavailable_unclear",
+    "rejected_petition", "rejected_duplicate", "rejected_publication", "rejected_excessive",
+    "rejected_confirmation", "other_overdue_correction", "other_unpaid_fee", "other_misc",
+    "total_processed", "carried_forward",
+]  # fmt: skip
+HEADER_TSV = (
+    "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t\t申请人情况\t\t\t\t\t\t总计\n"
+    "\t\t自然人\t法人或其他组织\t\t\t\t\t\n"
+    "\t\t\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t\n"
+)
+
+
+def values(index: int) -> list[int]:
+    """Distinct, recognisable numbers per row: row 3 → [31, 32, …, 36, total]."""
+    six = [index * 10 + k for k in range(1, 7)]
+    return [*six, sum(six)]
+
+
+def wrap(section_three: str, section_four: str = "") -> str:
+    return (
+        "测试县测试局2023年政府信息公开工作年度报告\n"
+        "一、总体情况\n正文。\n"
+        "三、收到和处理政府信息公开申请情况\n"
+        f"{section_three}\n"
+        "四、政府信息公开行政复议、行政诉讼情况\n"
+        f"{section_four}\n"
+        "五、存在的主要问题及改进情况\n无\n六、其他需要报告的事项\n无\n"
+    )
+
+
+def tsv_table(rows: list[tuple[str, str, list[str]]]) -> str:
+    lines = [HEADER_TSV.rstrip("\n")]
+    for group, leaf, cells in rows:
+        lines.append("\t".join([group, leaf, *cells]))
+    return "\n".join(lines)
+
+
+def standard_rows() -> list[tuple[str, str, list[str]]]:
+    return [(g, leaf, [str(v) for v in values(i)]) for i, (g, leaf) in enumerate(ROW_LABELS)]
+
+
+def requests_of(report: Report) -> dict[str, list[object]]:
+    assert report.requests is not None
+    return {row_id: list(row.values()) for row_id, row in report.requests.rows()}
+
+
+def codes(report: Report) -> list[str]:
+    return [d.code for d in report.diagnostics]
+
+
+def test_tsv_reads_every_cell() -> None:
+    report = govinfo_report.parse(wrap(tsv_table(standard_rows())))
+    got = requests_of(report)
+    for i, row_id in enumerate(ROW_IDS):
+        assert got[row_id] == values(i), row_id
+    assert got["other_processing"] == [None] * 7
+    assert [d for d in report.diagnostics if d.table == "requests"] == []
+
+
+def test_row_whose_leading_cells_were_lost_shifts_back_into_place() -> None:
+    rows = standard_rows()
+    group, leaf, cells = rows[7]
+    lines = tsv_table(rows).split("\n")
+    lines[4 + 7] = leaf + "\t\t" + "\t".join(cells) + "\t"  # label moved into the first column
+    lines[4 + 23] = "（七）总计\t" + "\t".join(rows[23][2]) + "\t\t"  # values shifted left
+    report = govinfo_report.parse(wrap("\n".join(lines)))
+    got = requests_of(report)
+    assert got["denied_third_party"] == values(7)
+    assert got["total_processed"] == values(23)
+    assert "row-value-count" not in codes(report)
+
+
+def test_blank_marks_and_empty_cells_are_none_never_zero() -> None:
+    rows = standard_rows()
+    rows[0] = (rows[0][0], rows[0][1], ["5", "", "/", "-", "—", "无", "5"])
+    report = govinfo_report.parse(wrap(tsv_table(rows)))
+    assert requests_of(report)["new_received"] == [5, None, None, None, None, None, 5]
+
+
+def test_missing_rows_are_blank_with_a_diagnostic() -> None:
+    rows = standard_rows()[:23]  # no （七）总计, no 四、结转
+    report = govinfo_report.parse(wrap(tsv_table(rows)))
+    got = requests_of(report)
+    assert got["total_processed"] == [None] * 7
+    assert got["carried_forward"] == [None] * 7
+    missing = [d.row for d in report.diagnostics if d.code == "missing-row"]
+    assert missing == ["total_processed", "carried_forward"]
+
+
+@pytest.mark.parametrize("cells", [["1", "2", "3"], ["1", "2", "3", "4", "5", "6", "7", "8"]])
+def test_a_row_with_too_few_or_too_many_numbers_is_reported_not_guessed(cells: list[str]) -> None:
+    rows = standard_rows()
+    rows[3] = (rows[3][0], rows[3][1], cells)
+    report = govinfo_report.parse(wrap(tsv_table(rows)))
+    got = requests_of(report)
+    assert got["partially_granted"] == [None] * 7
+    assert got["granted"] == values(2) and got["denied_state_secret"] == values(4)
+    (note,) = [d for d in report.diagnostics if d.code == "row-value-count"]
+    assert note.row == "partially_granted" and note.line is not None
+    assert str(len(cells)) in note.message
+
+
+def test_pipe_rows_with_empty_cells_and_trailing_bars() -> None:
+    lines = ["(本列数据的勾稽关系为:第一项加第二项之和,等于第三项加第四项之和) | 申请人情况 | ||||||||"]
+    for i, (group, leaf) in enumerate(ROW_LABELS):
+        label = " | ".join(x for x in (group, leaf) if x)
+        cells = [str(v) for v in values(i)]
+        if i == 1:
+            cells[2] = " "
+        lines.append(f"{label} | " + " | ".join(cells) + " | ||")
+    report = govinfo_report.parse(wrap("\n".join(lines)))
+    got = requests_of(report)
+    assert got["new_received"] == values(0)
+    assert got["carried_over"] == [11, 12, None, 14, 15, 16, values(1)[6]]
+    assert got["carried_forward"] == values(24)
+
+
+def test_markdown_table_with_rule_line() -> None:
+    lines = ["| 项目 | 明细 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |", "|---|---|---|---|---|---|---|---|---|"]
+    for i, (group, leaf) in enumerate(ROW_LABELS):
+        lines.append(f"| {group} | {leaf} | " + " | ".join(str(v) for v in values(i)) + " |")
+    got = requests_of(govinfo_report.parse(wrap("\n".join(lines))))
+    assert all(got[row_id] == values(i) for i, row_id in enumerate(ROW_IDS))
+
+
+def test_one_cell_per_line_with_split_header_cells() -> None:
+    blocks = ["\t（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\t申请人情况",
+              "\t\n\t自然人\n\t法人或其他组织\n\t总计",
+              "\t\n\t\n\t商业\n企业\n\t科研\n机构\n\t社会公益组织\n\t法律服务机构\n\t其他\n\t"]
+    for i, (group, leaf) in enumerate(ROW_LABELS):
+        cells = [f"\t{group}"] if group else ["\t"]
+        if leaf:
+            cells.append(f"\t{leaf}")
+        cells += [f"\t\u00a0{v}" for v in values(i)]
+        blocks.append("\n".join(cells))
+    got = requests_of(govinfo_report.parse(wrap("\n\n".join(blocks))))
+    assert all(got[row_id] == values(i) for i, row_id in enumerate(ROW_IDS))
+
+
+def test_space_aligned_pdf_text_with_wrapped_labels_vertical_groups_and_page_footer() -> None:
+    lines = [
+        "                                   申请人情况",
+        "                       自然人  法人或其他组织  总计",
+        "                              商业 科研 社会",
+        "                              企业 机构 公益组织  法律服务机构  其他",
+    ]
+    for i, (group, leaf) in enumerate(ROW_LABELS):
+        nums = "   ".join(str(v) for v in values(i))
+        if i == 3:  # the long label wraps; the numbers come on the next line
+            lines.append("       （二）部分公开（区分处理的，只计这一情 形，不")
+            lines.append("       计其他情形）")
+            lines.append("                                  " + nums)
+            continue
+        if i == 8:  # a group label printed one character per line between rows
+            lines += ["  不", "  予", "  公", "  开"]
+        if i == 16:
+            lines += ["", "                         -7-", "\f"]
+        label = leaf or group
+        lines.append(f"  {label}          {nums}")
+    report = govinfo_report.parse(wrap("\n".join(lines)))
+    got = requests_of(report)
+    assert all(got[row_id] == values(i) for i, row_id in enumerate(ROW_IDS))
+
+
+def test_letter_spaced_and_misspelt_labels_are_repaired_with_a_note() -> None:
+    rows = standard_rows()
+    rows[0] = ("一、本 年 新 收 政 府 信 息 公 开 申 请 数 量", "", rows[0][2])
+    rows[5] = ("", "2.其他法律行政止公开", rows[5][2])  # a label with characters missing
+    report = govinfo_report.parse(wrap(tsv_table(rows)))
+    got = requests_of(report)
+    assert got["new_received"] == values(0)
+    assert got["denied_prohibited_by_law"] == values(5)
+    repaired = [d.row for d in report.diagnostics if d.code == "label-repaired"]
+    assert repaired == ["denied_prohibited_by_law"]
+
+
+def test_other_and_total_are_told_apart_by_position() -> None:
+    # 其他 and 总计 also head columns; only the row labels at their places count as rows
+    report = govinfo_report.parse(wrap(tsv_table(standard_rows())))
+    got = requests_of(report)
+    assert got["other_misc"] == values(22)
+    assert got["total_processed"] == values(23)
+
+
+def test_other_processing_printed_as_one_row() -> None:
+    rows = standard_rows()
+    rows[20:23] = [("（六）其他处理", "", [str(v) for v in values(20)])]
+    report = govinfo_report.parse(wrap(tsv_table(rows)))
+    got = requests_of(report)
+    assert got["other_processing"] == values(20)
+    assert got["other_overdue_correction"] == [None] * 7
+    assert "other-processing-single-row" in codes(report)
+    assert "missing-row" not in codes(report)
+
+
+def test_unknown_extra_row_is_reported_with_its_label_and_values() -> None:
+    rows = standard_rows()
+    rows.insert(5, ("", "9.属于其他情形", ["1", "0", "0", "0", "0", "0", "1"]))
+    report = govinfo_report.parse(wrap(tsv_table(rows)))
+    (note,) = [d for d in report.diagnostics if d.code == "unknown-row"]
+    assert "属于其他情形" in note.message and "1 0 0 0 0 0 1" in note.message
+    assert requests_of(report)["denied_prohibited_by_law"] == values(5)
+
+
+def test_prose_before_the_table_does_not_steal_a_row() -> None:
+    prose = "本年新收政府信息公开申请数量 9 件，办结 9 件。"
+    report = govinfo_report.parse(wrap(prose + "\n" + tsv_table(standard_rows())))
+    assert requests_of(report)["new_received"] == values(0)
+
+
+REVIEW_HEADER = (
+    "行政复议\t\t\t\t\t行政诉讼\n"
+    "结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t未经复议直接起诉\t\t\t\t\t复议后起诉\n"
+    "\t\t\t\t\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\t结果维持\t结果纠正\t其他结果\t尚未审结\t总计\n"
+)
+
+
+def test_review_table_with_truncated_header_cells() -> None:
+    header = "行政复议 | 行政诉讼\n结果维持 | 结果 | 其他 | 尚未 | 总计 | 未经复议直接起诉 | 复议后起诉\n"
+    body = " | ".join(str(v) for v in range(1, 16))
+    report = govinfo_report.parse(wrap(tsv_table(standard_rows()), header + body))
+    review = report.review_litigation
+    assert review is not None
+    assert review.review.values() == (1, 2, 3, 4, 5)
+    assert review.litigation_after_review.total.value == 15
+
+
+def test_review_table_with_a_missing_cell_is_reported() -> None:
+    body = "\t".join(str(v) for v in range(1, 15))
+    report = govinfo_report.parse(wrap(tsv_table(standard_rows()), REVIEW_HEADER + body))
+    assert report.review_litigation is not None
+    assert report.review_litigation.review.values() == (None,) * 5
+    assert "table-value-count" in codes(report)
+
+
+ACTIVE = (
+    "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+    "规章\t1\t2\t3\n规范性文件\t4\t5\t6\n"
+    "第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t3,985,758\n"
+    "第二十条第（六）项\n信息内容\t本年处理决定数量\n行政处罚\t８\n行政强制\t\n"
+    "第二十条第（八）项\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t96171.60\n"
+)
+
+
+def test_active_disclosure_table() -> None:
+    text = wrap("").replace("三、收到", "二、主动公开政府信息情况\n" + ACTIVE + "三、收到")
+    report = govinfo_report.parse(text)
+    active = report.active_disclosure
+    assert active is not None
+    assert active.regulations.values() == (1, 2, 3)
+    assert active.normative_documents.values() == (4, 5, 6)
+    assert active.licensing.decisions.value == 3985758
+    assert active.punishment.decisions.value == 8
+    assert active.enforcement.decisions.value is None
+    assert active.fees.amount.value == Decimal("96171.60")
+
+
+def test_cells_remember_their_source_line() -> None:
+    text = wrap(tsv_table(standard_rows()))
+    report = govinfo_report.parse(text)
+    assert report.requests is not None
+    line = report.requests.total_processed.total.line
+    assert line is not None
+    assert text.split("\n")[line - 1].startswith("（七）总计")
