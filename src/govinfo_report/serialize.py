@@ -97,6 +97,12 @@ _report_structure = make_dict_structure_fn(Report, converter, _cattrs_forbid_ext
 _report_unstructure = make_dict_unstructure_fn(Report, converter)
 
 
+def _describe_error(exc: BaseException, type_: Any) -> str:
+    if isinstance(exc, ValueError) and str(exc):
+        return str(exc)
+    return cattrs.v.format_exception(exc, type_)
+
+
 def to_dict(report: Report) -> dict[str, Any]:
     """The report as the JSON data contract: plain dicts, lists, str, int, Decimal and None."""
     body = _report_unstructure(report)
@@ -116,7 +122,10 @@ def from_dict(data: dict[str, Any]) -> Report:
     try:
         return _report_structure(data, Report)
     except Exception as exc:  # cattrs groups every problem with its JSON path
-        messages = cattrs.transform_error(exc, path="$") if isinstance(exc, cattrs.BaseValidationError) else [str(exc)]
+        if isinstance(exc, cattrs.BaseValidationError):
+            messages = cattrs.transform_error(exc, path="$", format_exception=_describe_error)
+        else:
+            messages = [str(exc)]
         raise ReportDataError("not a report in the data contract: " + "; ".join(messages)) from exc
 
 

@@ -1,0 +1,63 @@
+"""The layout grammars: detection, and the fast scanner agreeing with Lark's own parser."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govinfo_report.grid import LAYOUTS, Layout, detect_layout, read_grid
+
+_CELL_TEXT = st.sampled_from(["", "0", "12", "7730.28", "+461", "-", "—", "/", "无", "1.属于国家秘密",
+                              "自 然 人", "结果\n纠正", "2笔", "984361元", "商业企业", "（七）总计", "3、其他"])
+
+
+@st.composite
+def regions(draw: st.DrawFn) -> str:
+    separator = draw(st.sampled_from(["\t", " | ", "  ", "\n\t", " "]))
+    rows = draw(st.lists(st.lists(_CELL_TEXT, min_size=1, max_size=9), min_size=1, max_size=8))
+    joiner = draw(st.sampled_from(["\n", "\n\n"]))
+    return joiner.join(separator.join(row) for row in rows)
+
+
+@given(regions(), st.sampled_from(LAYOUTS))
+def test_fast_scanner_builds_the_same_grid_as_lark(text: str, layout: Layout) -> None:
+    assert read_grid(text, 5, layout) == read_grid(text, 5, layout, engine="lark")
+
+
+@pytest.mark.parametrize(
+    ("text", "layout"),
+    [
+        ("规章\t0\t0\t0\n行政许可\t5\t\t\n行政处罚\t1\t\t\n", "tsv"),
+        ("规章 | 0 | 0 | 0 |\n行政许可 | 5 | ||\n| a | b |\n", "pipe"),
+        ("\t规章\n\t0\n\t0\n\n\t行政许可\n\t5\n\n\t行政处罚\n\t1\n", "lines"),
+        ("规章         0     0     0\n行政许可     5\n行政处罚     1\n", "spaced"),
+        ("一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0 二、上年结转 0 0 0", "spaced"),
+    ],
+)
+def test_detect_layout(text: str, layout: Layout) -> None:
+    assert detect_layout(text) == layout
+
+
+def test_cells_keep_their_report_line_numbers() -> None:
+    _, rows = read_grid("规章\t0\n\n行政许可\t5", first_line=40)
+    assert [r.line for r in rows] == [40, 41, 42]
+    assert rows[2].cells[1].pieces[0].line == 42
+
+
+def test_markdown_rule_lines_are_dropped_and_outer_bars_do_not_make_cells() -> None:
+    _, rows = read_grid("| a | b |\n|---|:--:|\n| 1 | 2 |", layout="pipe")
+    assert len(rows) == 2
+    assert [len(r.cells) for r in rows] == [2, 2]
+
+
+def test_glued_digits_stay_separate_pieces_of_one_cell() -> None:
+    _, rows = read_grid("申请数量801000081二、上年", layout="spaced")
+    (cell,) = rows[0].cells
+    assert [p.kind for p in cell.pieces] == ["WORD", "NUMBER", "WORD"]
+
+
+@given(st.text(), st.sampled_from(LAYOUTS))
+def test_every_layout_grammar_accepts_any_text(text: str, layout: Layout) -> None:
+    # total grammars: a table region can hold anything, and the scanner must agree with Lark
+    assert read_grid(text, 1, layout) == read_grid(text, 1, layout, engine="lark")
