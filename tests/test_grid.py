@@ -8,8 +8,27 @@ from hypothesis import strategies as st
 
 from govinfo_report.grid import LAYOUTS, Layout, detect_layout, read_grid
 
-_CELL_TEXT = st.sampled_from(["", "0", "12", "7730.28", "+461", "-", "—", "/", "无", "1.属于国家秘密",
-                              "自 然 人", "结果\n纠正", "2笔", "984361元", "商业企业", "（七）总计", "3、其他"])
+_CELL_TEXT = st.sampled_from(
+    [
+        "",
+        "0",
+        "12",
+        "7730.28",
+        "+461",
+        "-",
+        "—",
+        "/",
+        "无",
+        "1.属于国家秘密",
+        "自 然 人",
+        "结果\n纠正",
+        "2笔",
+        "984361元",
+        "商业企业",
+        "（七）总计",
+        "3、其他",
+    ]
+)
 
 
 @st.composite

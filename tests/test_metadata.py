@@ -28,7 +28,9 @@ def test_title_forms(preamble: str, agency: str, year: int) -> None:
 
 
 def test_prose_with_a_year_and_report_is_not_a_title() -> None:
-    assert find_title("本报告根据《条例》编制，统计期限为2023年1月1日至2023年12月31日，详见年度报告。") is None
+    assert (
+        find_title("本报告根据《条例》编制，统计期限为2023年1月1日至2023年12月31日，详见年度报告。") is None
+    )
 
 
 def test_period_over_a_line_break_with_qi_zhi() -> None:
@@ -37,7 +39,9 @@ def test_period_over_a_line_break_with_qi_zhi() -> None:
 
 
 def test_period_with_a_dash() -> None:
-    assert find_period("期限为：2024年1月1日—2024年12月31日") == Period(dt.date(2024, 1, 1), dt.date(2024, 12, 31))
+    assert find_period("期限为：2024年1月1日—2024年12月31日") == Period(
+        dt.date(2024, 1, 1), dt.date(2024, 12, 31)
+    )
 
 
 def test_no_period() -> None:
@@ -50,7 +54,9 @@ def test_agency_is_qualified_by_its_parent_city_when_the_report_prints_it() -> N
 
 
 def test_agency_already_qualified_is_kept() -> None:
-    assert qualify_agency("乙丙市甲区人民政府", "本报告由丁戊省乙丙市甲区人民政府编制") == "乙丙市甲区人民政府"
+    assert (
+        qualify_agency("乙丙市甲区人民政府", "本报告由丁戊省乙丙市甲区人民政府编制") == "乙丙市甲区人民政府"
+    )
 
 
 def test_a_place_name_title_becomes_its_governing_organ() -> None:

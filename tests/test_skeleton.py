@@ -65,14 +65,19 @@ def test_title_repeated_inside_section_one_stays_in_section_one() -> None:
 
 
 def test_a_heading_out_of_order_is_text_of_the_current_section() -> None:
-    text = _report("一、总体情况", "正文", "五、存在的主要问题及改进情况", "一、总体情况", "六、其他需要报告的事项")
+    text = _report(
+        "一、总体情况", "正文", "五、存在的主要问题及改进情况", "一、总体情况", "六、其他需要报告的事项"
+    )
     skeleton = read_skeleton(normalize(text))
     assert [s.number for s in skeleton.sections] == [1, 5, 6]
     assert "一、总体情况" in skeleton.sections[1].text
 
 
 def test_headings_inside_one_long_line() -> None:
-    text = "某局2023年政府信息公开工作年度报告 一、总体情况 正文。 二、主动公开政府信息情况第二十条 三、收到和处理政府信息公开申请情况表"
+    text = (
+        "某局2023年政府信息公开工作年度报告 一、总体情况 正文。 "
+        "二、主动公开政府信息情况第二十条 三、收到和处理政府信息公开申请情况表"
+    )
     assert _numbers(text) == [1, 2, 3]
 
 

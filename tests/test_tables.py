@@ -101,7 +101,7 @@ def test_tsv_reads_every_cell() -> None:
 
 def test_row_whose_leading_cells_were_lost_shifts_back_into_place() -> None:
     rows = standard_rows()
-    group, leaf, cells = rows[7]
+    _group, leaf, cells = rows[7]
     lines = tsv_table(rows).split("\n")
     lines[4 + 7] = leaf + "\t\t" + "\t".join(cells) + "\t"  # label moved into the first column
     lines[4 + 23] = "（七）总计\t" + "\t".join(rows[23][2]) + "\t\t"  # values shifted left
@@ -158,7 +158,10 @@ def test_pipe_rows_with_empty_cells_and_trailing_bars() -> None:
 
 
 def test_markdown_table_with_rule_line() -> None:
-    lines = ["| 项目 | 明细 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |", "|---|---|---|---|---|---|---|---|---|"]
+    lines = [
+        "| 项目 | 明细 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for i, (group, leaf) in enumerate(ROW_LABELS):
         lines.append(f"| {group} | {leaf} | " + " | ".join(str(v) for v in values(i)) + " |")
     got = requests_of(govinfo_report.parse(wrap("\n".join(lines))))
@@ -166,9 +169,11 @@ def test_markdown_table_with_rule_line() -> None:
 
 
 def test_one_cell_per_line_with_split_header_cells() -> None:
-    blocks = ["\t（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\t申请人情况",
-              "\t\n\t自然人\n\t法人或其他组织\n\t总计",
-              "\t\n\t\n\t商业\n企业\n\t科研\n机构\n\t社会公益组织\n\t法律服务机构\n\t其他\n\t"]
+    blocks = [
+        "\t（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\n\t申请人情况",
+        "\t\n\t自然人\n\t法人或其他组织\n\t总计",
+        "\t\n\t\n\t商业\n企业\n\t科研\n机构\n\t社会公益组织\n\t法律服务机构\n\t其他\n\t",
+    ]
     for i, (group, leaf) in enumerate(ROW_LABELS):
         cells = [f"\t{group}"] if group else ["\t"]
         if leaf:

@@ -79,7 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="report text files or folders of them")
     p.add_argument("--format", choices=("json", "summary"), default="json", help="output (default: json)")
     p.add_argument("--output-dir", type=Path, help="write one file per report into this folder")
-    p.add_argument("--template", choices=("2021", "2019"), help="force the table template instead of detecting it")
+    p.add_argument(
+        "--template", choices=("2021", "2019"), help="force the table template instead of detecting it"
+    )
     p.set_defaults(run=_parse_command)
     return parser
 

@@ -121,11 +121,16 @@ def _lines_lark(layout: Layout, text: str) -> list[list[list[_Token]]]:
     for line in tree.children:
         assert isinstance(line, Tree)
         if layout in _SEPARATORS:
-            cells = [[_tok(t) for t in cell.children] for cell in line.children]  # type: ignore[union-attr]
+            cells = [[_tok(t) for t in _tokens(cell)] for cell in line.children]
         else:
-            cells = [[_tok(t) for t in line.children]]  # type: ignore[arg-type]
+            cells = [[_tok(t) for t in _tokens(line)]]
         out.append(cells)
     return out
+
+
+def _tokens(node: Tree[Token] | Token) -> list[Token]:
+    assert isinstance(node, Tree)
+    return [t for t in node.children if isinstance(t, Token)]
 
 
 def _tok(token: Token) -> _Token:
@@ -197,6 +202,4 @@ def read_grid(
 
 
 def _is_rule(cell: GridCell) -> bool:
-    return bool(cell.pieces) and all(
-        p.kind == "DASH" or set(p.text) <= {":", "-"} for p in cell.pieces
-    )
+    return bool(cell.pieces) and all(p.kind == "DASH" or set(p.text) <= {":", "-"} for p in cell.pieces)

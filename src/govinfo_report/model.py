@@ -37,7 +37,7 @@ BLANK = Cell()
 
 
 def _cell() -> Cell:
-    return attrs.field(default=BLANK)  # type: ignore[no-any-return]
+    return attrs.field(default=BLANK)
 
 
 class _Row:
@@ -111,7 +111,7 @@ class RequestRow(_Row):
 
 
 def _row() -> RequestRow:
-    return attrs.field(factory=RequestRow)  # type: ignore[no-any-return]
+    return attrs.field(factory=RequestRow)
 
 
 @attrs.frozen

@@ -36,9 +36,24 @@ from .tables import grid_items, observed_rows, read_block_values, read_rows
 
 FORMATS = ("2021", "2019", "other")
 
-_MARKERS_2021 = ("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期不补正", "逾期未按收费通知")
-_MARKERS_2019 = ("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "第二十条第(九)项", "政府集中采购")
+_MARKERS_2021 = (
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "本年收费金额",
+    "逾期不补正",
+    "逾期未按收费通知",
+)
+_MARKERS_2019 = (
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+    "上一年项目数量",
+    "第二十条第(九)项",
+    "政府集中采购",
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
 
 def parse(text: str, *, format: str | None = None) -> Report:
     """Parse the text of one report into a :class:`Report`.
@@ -153,7 +168,11 @@ def _parse(normalized: str, forced_format: str | None) -> Report:
         active = _read_active(region, notes)
     elif region is not None:
         notes.append(
-            diag.make("table-format-unknown", table="active_disclosure", detail="format 2019 table 二 is not read yet")
+            diag.make(
+                "table-format-unknown",
+                table="active_disclosure",
+                detail="format 2019 table 二 is not read yet",
+            )
         )
 
     requests: Requests | None = None
@@ -161,7 +180,9 @@ def _parse(normalized: str, forced_format: str | None) -> Report:
     if region is not None:
         requests = _read_requests(region, notes)
         if requests is None:
-            notes.append(diag.make("missing-table", table="requests", table_zh="收到和处理政府信息公开申请情况"))
+            notes.append(
+                diag.make("missing-table", table="requests", table_zh="收到和处理政府信息公开申请情况")
+            )
 
     review: ReviewLitigation | None = None
     region = _region(normalized, skeleton, 4)
@@ -234,7 +255,5 @@ def _read_review(region: _Region, notes: list[Diagnostic]) -> ReviewLitigation |
     if values is None:
         return None
     per = len(REVIEW_OUTCOMES)
-    blocks = {
-        block: ReviewBlock(*values[k * per : (k + 1) * per]) for k, block in enumerate(REVIEW_BLOCKS)
-    }
+    blocks = {block: ReviewBlock(*values[k * per : (k + 1) * per]) for k, block in enumerate(REVIEW_BLOCKS)}
     return ReviewLitigation(**blocks)

@@ -138,9 +138,7 @@ REQUESTS = TableSpec(
         RowSpec("denied_law_enforcement_file", "7.属于行政执法案卷", _R, group="（三）不予公开"),
         RowSpec("denied_inquiry", "8.属于行政查询事项", _R, group="（三）不予公开"),
         RowSpec("unavailable_not_held", "1.本机关不掌握相关政府信息", _R, group="（四）无法提供"),
-        RowSpec(
-            "unavailable_needs_compilation", "2.没有现成信息需要另行制作", _R, group="（四）无法提供"
-        ),
+        RowSpec("unavailable_needs_compilation", "2.没有现成信息需要另行制作", _R, group="（四）无法提供"),
         RowSpec("unavailable_unclear", "3.补正后申请内容仍不明确", _R, group="（四）无法提供"),
         RowSpec("rejected_petition", "1.信访举报投诉类申请", _R, group="（五）不予处理"),
         RowSpec("rejected_duplicate", "2.重复申请", _R, group="（五）不予处理"),
@@ -177,6 +175,4 @@ REQUEST_ROWS: tuple[str, ...] = tuple(r.id for r in REQUESTS.rows)
 #: The three （六） sub-rows that a single （六）其他处理 row replaces.
 OTHER_SUBROWS: tuple[str, ...] = ("other_overdue_correction", "other_unpaid_fee", "other_misc")
 #: The leaf result rows whose sum is （七）总计 in format 2021.
-RESULT_ROWS_2021: tuple[str, ...] = tuple(
-    r for r in REQUEST_ROWS[2:24] if r != "other_processing"
-)
+RESULT_ROWS_2021: tuple[str, ...] = tuple(r for r in REQUEST_ROWS[2:24] if r != "other_processing")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import cattrs
@@ -38,6 +38,7 @@ from .schema import SCHEMA_VERSION
 
 converter = cattrs.Converter(forbid_extra_keys=True)
 
+
 def _unstructure_cell(cell: Cell) -> Value:
     return cell.value
 
@@ -57,12 +58,15 @@ def _structure_count(value: Any, _: type) -> Cell:
 def _structure_amount(value: Any) -> Cell:
     if value is None:
         return Cell()
-    if isinstance(value, bool) or isinstance(value, float) or not isinstance(value, int | Decimal | str):
+    if isinstance(value, bool | float) or not isinstance(value, int | Decimal | str):
         raise ValueError(
             f"an amount must be an integer, a Decimal or a decimal string, not {value!r}"
             " (floats are refused: they would round the amount)"
         )
-    return Cell(Decimal(value))
+    try:
+        return Cell(Decimal(value))
+    except InvalidOperation:
+        raise ValueError(f"an amount must be a number, not {value!r}") from None
 
 
 converter.register_unstructure_hook(Cell, _unstructure_cell)
@@ -86,8 +90,18 @@ def _only(data: Any, where: str, keys: set[str]) -> dict[str, Any]:
     return data
 
 
-for _cls in (DocumentCounts, Decisions, RequestRow, ReviewBlock, Requests, ActiveDisclosure,
-             ReviewLitigation, Period, Section, Diagnostic):
+for _cls in (
+    DocumentCounts,
+    Decisions,
+    RequestRow,
+    ReviewBlock,
+    Requests,
+    ActiveDisclosure,
+    ReviewLitigation,
+    Period,
+    Section,
+    Diagnostic,
+):
     converter.register_unstructure_hook(_cls, make_dict_unstructure_fn(_cls, converter))
     converter.register_structure_hook(
         _cls, make_dict_structure_fn(_cls, converter, _cattrs_forbid_extra_keys=True)

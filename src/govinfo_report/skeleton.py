@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from typing import Any
 
 import attrs
 import lark
@@ -92,14 +93,14 @@ class _ToSkeleton(Transformer[Token, Skeleton]):
 
     section_1 = section_2 = section_3 = section_4 = section_5 = section_6 = _section
 
-    def start(self, children: list[object]) -> Skeleton:
-        preamble, preamble_line = children[0]  # type: ignore[misc]
-        sections = [c for c in children[1:]]
+    def start(self, children: list[Any]) -> Skeleton:
+        preamble: tuple[str, int] = children[0]
+        sections: list[tuple[Section, tuple[int, int]]] = children[1:]
         return Skeleton(
-            preamble=preamble,
-            preamble_line=preamble_line,
-            sections=tuple(s for s, _ in sections),  # type: ignore[misc]
-            bodies={s.number: span for s, span in sections},  # type: ignore[misc]
+            preamble=preamble[0],
+            preamble_line=preamble[1],
+            sections=tuple(section for section, _ in sections),
+            bodies={section.number: span for section, span in sections},
         )
 
 
@@ -111,17 +112,15 @@ def read_skeleton(text: str) -> Skeleton:
     for match in candidates.finditer(text):
         kind = match.lastgroup
         assert kind is not None
-        if kind not in interactive.accepts():
+        if kind not in interactive.accepts():  # type: ignore[no-untyped-call]
             continue  # a heading pattern where no heading can stand: ordinary text
         if match.start() > position:
             interactive.feed_token(
                 Token("TEXT", text[position : match.start()], start_pos=position, end_pos=match.start())
             )
-        interactive.feed_token(
-            Token(kind, match.group(), start_pos=match.start(), end_pos=match.end())
-        )
+        interactive.feed_token(Token(kind, match.group(), start_pos=match.start(), end_pos=match.end()))
         position = match.end()
     if position < len(text):
         interactive.feed_token(Token("TEXT", text[position:], start_pos=position, end_pos=len(text)))
-    tree = interactive.feed_eof()
+    tree = interactive.feed_eof()  # type: ignore[no-untyped-call]
     return _ToSkeleton(text).transform(tree)

@@ -90,9 +90,11 @@ def format_summary(report: Report, *, source: str | None = None) -> str:
             row = requests[spec.id]
             if spec.id == "other_processing" and all(c.value is None for c in row.cells()):
                 continue
-            if spec.id in ("other_overdue_correction", "other_unpaid_fee", "other_misc") and all(
-                c.value is None for c in row.cells()
-            ) and requests.other_processing.total.value is not None:
+            if (
+                spec.id in ("other_overdue_correction", "other_unpaid_fee", "other_misc")
+                and all(c.value is None for c in row.cells())
+                and requests.other_processing.total.value is not None
+            ):
                 continue
             label = _label(spec.label)
             if len(label) > 16:

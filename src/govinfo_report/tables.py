@@ -14,6 +14,7 @@ many or too few values is reported and left blank — never guessed.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -167,8 +168,7 @@ class _Leaf:
 @functools.cache
 def _leaves(table: TableSpec) -> list[_Leaf]:
     return [
-        _Leaf(spec, tuple(dict.fromkeys(fold(x) for x in (spec.label, *spec.aliases))))
-        for spec in table.rows
+        _Leaf(spec, tuple(dict.fromkeys(fold(x) for x in (spec.label, *spec.aliases)))) for spec in table.rows
     ]
 
 
@@ -275,9 +275,7 @@ def to_value(text: str, decimal: bool) -> Value:
 
 
 def _cells(values: Sequence[Item], decimal: bool) -> tuple[Cell, ...]:
-    return tuple(
-        Cell(to_value(v.text, decimal) if v.kind == "num" else None, v.line) for v in values
-    )
+    return tuple(Cell(to_value(v.text, decimal) if v.kind == "num" else None, v.line) for v in values)
 
 
 def _describe(values: Sequence[Item]) -> str:
@@ -309,13 +307,9 @@ def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
     # position when the numbers agree exactly.
     matched_by_position: set[int] = set()
     ordered = sorted(matches)
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in itertools.pairwise(ordered):
         unlabeled = [i for i in range(a + 1, b) if not folded[i] and observed[i].values]
-        gap = [
-            j
-            for j in range(matches[a] + 1, matches[b])
-            if specs[j].id != "other_processing"
-        ]
+        gap = [j for j in range(matches[a] + 1, matches[b]) if specs[j].id != "other_processing"]
         if unlabeled and len(unlabeled) == len(gap):
             for i, j in zip(unlabeled, gap, strict=True):
                 matches[i] = j
@@ -328,7 +322,11 @@ def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
         values = _trim(obs.values, expected)
         printed_label = obs.label.strip() or "—"
         if i in matched_by_position:
-            notes.append(diag.make("row-by-position", table=table.id, row=spec.id, line=obs.line, label=_plain(spec.label)))
+            notes.append(
+                diag.make(
+                    "row-by-position", table=table.id, row=spec.id, line=obs.line, label=_plain(spec.label)
+                )
+            )
         elif label_score(folded[i], leaves[j].forms, exact_only=True) < 1.0:
             notes.append(
                 diag.make(
@@ -441,7 +439,9 @@ def read_block_values(
     longest = max(candidates, key=len)
     glued = [v for v in longest if v.kind == "num" and v.glued]
     if glued:
-        note = diag.make("glued-cells", table=table_id, line=longest[0].line, digits=" ".join(v.text for v in glued))
+        note = diag.make(
+            "glued-cells", table=table_id, line=longest[0].line, digits=" ".join(v.text for v in glued)
+        )
     else:
         note = diag.make(
             "table-value-count",
