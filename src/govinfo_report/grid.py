@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Literal
+from typing import Literal, NamedTuple
 
-import attrs
 import lark
 from lark import Token, Tree
 
@@ -23,8 +22,7 @@ Layout = Literal["tsv", "pipe", "lines", "spaced"]
 LAYOUTS: tuple[Layout, ...] = ("tsv", "pipe", "lines", "spaced")
 
 
-@attrs.frozen
-class Piece:
+class Piece(NamedTuple):
     """A token inside a cell: ENUM ("1."), NUMBER, DASH or WORD, with its place in the region."""
 
     kind: str
@@ -34,16 +32,14 @@ class Piece:
     end: int
 
 
-@attrs.frozen
-class GridCell:
+class GridCell(NamedTuple):
     """One cell as the layout delimits it; no pieces means the cell is printed empty."""
 
     pieces: tuple[Piece, ...]
     line: int
 
 
-@attrs.frozen
-class GridRow:
+class GridRow(NamedTuple):
     """One visual row: a line (tsv, pipe, spaced) or a blank-line-delimited block (lines)."""
 
     cells: tuple[GridCell, ...]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -54,11 +55,32 @@ class _Lines:
 
 
 @functools.cache
-def _parser() -> tuple[lark.Lark, re.Pattern[str]]:
+def _parser() -> tuple[lark.Lark, re.Pattern[str], re.Pattern[str] | None]:
+    """The skeleton parser, one regex of all heading terminals, and — when every heading starts
+    with a plain character — a one-character-class scan that finds the places worth trying."""
     parser = grammars.load("skeleton.lark", "start")
-    headings = [t for t in parser.terminals if t.name.startswith("HEADING_")]
-    combined = re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in headings))
-    return parser, combined
+    patterns = [t.pattern.to_regexp() for t in parser.terminals if t.name.startswith("HEADING_")]
+    names = [t.name for t in parser.terminals if t.name.startswith("HEADING_")]
+    combined = re.compile("|".join(f"(?P<{n}>{p})" for n, p in zip(names, patterns, strict=True)))
+    firsts = {p[0] for p in patterns}
+    plain = all(p[:1] and (p[0].isalnum() or ord(p[0]) > 127) for p in patterns)
+    starts = re.compile("[" + "".join(sorted(firsts)) + "]") if plain else None
+    return parser, combined, starts
+
+
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    _, combined, starts = _parser()
+    if starts is None:
+        yield from combined.finditer(text)
+        return
+    position = 0
+    for hit in starts.finditer(text):
+        if hit.start() < position:
+            continue
+        match = combined.match(text, hit.start())
+        if match:
+            position = match.end()
+            yield match
 
 
 class _ToSkeleton(Transformer[Token, Skeleton]):
@@ -106,10 +128,10 @@ class _ToSkeleton(Transformer[Token, Skeleton]):
 
 def read_skeleton(text: str) -> Skeleton:
     """Split normalised report text into preamble and sections."""
-    parser, candidates = _parser()
+    parser = _parser()[0]
     interactive = parser.parse_interactive()
     position = 0
-    for match in candidates.finditer(text):
+    for match in _candidates(text):
         kind = match.lastgroup
         assert kind is not None
         if kind not in interactive.accepts():  # type: ignore[no-untyped-call]

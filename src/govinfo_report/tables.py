@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from decimal import Decimal, InvalidOperation
 from difflib import SequenceMatcher
-from typing import Literal
+from typing import Literal, NamedTuple
 
 import attrs
 
@@ -37,8 +37,7 @@ BLANK_MARKS = frozenset({"/", "-", "—", "——", "–", "一", "无", "_", "~
 UNITS = frozenset({"件", "个", "项", "条", "笔", "元", "万元", "次", "份"})
 
 
-@attrs.frozen
-class Item:
+class Item(NamedTuple):
     """One element of a table's cell stream."""
 
     kind: ItemKind
@@ -47,8 +46,7 @@ class Item:
     glued: bool = False  # a number with no separator from the text next to it
 
 
-@attrs.frozen
-class ObservedRow:
+class ObservedRow(NamedTuple):
     """A label run and the values that follow it, as printed."""
 
     label: str
@@ -79,7 +77,7 @@ def _cell_items(cell: GridCell) -> list[Item]:
             items.append(Item("num", piece.text, piece.line, glued=glued))
         elif items and items[-1].kind == "text":
             last = items[-1]
-            items[-1] = attrs.evolve(last, text=last.text + piece.text)
+            items[-1] = last._replace(text=last.text + piece.text)
         else:
             items.append(Item("text", piece.text, piece.line))
     return items
