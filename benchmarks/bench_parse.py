@@ -70,13 +70,17 @@ def main() -> int:
     best = [min(times) for times in per_report]
     medians = [statistics.median(times) for times in per_report]
     for path, b, m in zip(files, best, medians, strict=True):
-        print(f"  {path.name:40} median {m:6.2f} ms   best {b:6.2f} ms   {path.stat().st_size / 1024:5.1f} KB")
+        print(
+            f"  {path.name:40} median {m:6.2f} ms   best {b:6.2f} ms   {path.stat().st_size / 1024:5.1f} KB"
+        )
     print(f"median per report: {statistics.median(medians):.2f} ms over {len(files)} reports x {args.repeat}")
 
     with tempfile.TemporaryDirectory() as cache:
         empty = cold_start(files[0], cache)
         warm = statistics.median(cold_start(files[0], cache) for _ in range(3))
-    print(f"import + first parse, new process: {warm:.0f} ms (parser cache warm), {empty:.0f} ms (empty cache)")
+    print(
+        f"import + first parse, new process: {warm:.0f} ms (parser cache warm), {empty:.0f} ms (empty cache)"
+    )
     return 0
 
 

@@ -1,6 +1,6 @@
 """Parse the bundled sample report and show what a Report holds.
 
-    python examples/parse_example.py [REPORT.txt]
+python examples/parse_example.py [REPORT.txt]
 """
 
 from __future__ import annotations

@@ -31,7 +31,13 @@ pytestmark = [
 def _run(*args: str | Path, cwd: Path | None = None) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHON")}
     result = subprocess.run(
-        [str(a) for a in args], capture_output=True, text=True, encoding="utf-8", cwd=cwd, env=env, check=False
+        [str(a) for a in args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=cwd,
+        env=env,
+        check=False,
     )
     assert result.returncode == 0, f"{args}\n{result.stdout}\n{result.stderr}"
     return result.stdout
@@ -80,7 +86,9 @@ def test_editable_install(tmp_path: Path) -> None:
     shutil.copytree(
         REPO,
         source,
-        ignore=shutil.ignore_patterns(".venv", ".git", "__pycache__", "*.egg-info", "dist", "build", ".*cache"),
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "__pycache__", "*.egg-info", "dist", "build", ".*cache"
+        ),
     )
     bin_dir = _fresh_venv(tmp_path / "venv")
     _run(bin_dir / "python", "-m", "pip", "install", "--quiet", "-e", source)
