@@ -82,9 +82,15 @@ _PIECES = frozenset({"ENUM", "NUMBER", "DASH", "WORD", "TAB"})
 
 @functools.cache
 def _scanner(layout: Layout) -> re.Pattern[str]:
-    """One regex with the layout grammar's terminals, in the order Lark's lexer tries them."""
+    """One regex with the layout grammar's terminals, in the order Lark's lexer tries them.
+
+    Ignored terminals (spaces, stray bars) are left out: ``finditer`` skips what no group
+    matches, which is what ignoring means, and positions still show what was glued together.
+    """
+    parser = _parser(layout)
+    ignored = set(parser.lexer_conf.ignore)
     terminals = sorted(
-        _parser(layout).terminals,
+        (t for t in parser.terminals if t.name not in ignored),
         key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
     )
     return re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))

@@ -46,7 +46,7 @@ REVIEW_BLOCK_LABELS: dict[str, str] = {
 }
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class RowSpec:
     """One printed row of a statistics table.
 
@@ -63,7 +63,7 @@ class RowSpec:
     decimal: bool = False
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class TableSpec:
     """A statistics table: its id in the data contract, its title and its rows in template order."""
 

@@ -101,10 +101,12 @@ class _ToSkeleton(Transformer[Token, Skeleton]):
         body = children[1] if len(children) > 1 else None
         number = int(heading.type.rsplit("_", 1)[1])
         text = str(body).strip() if body is not None else ""
+        # end = start + length: the interactive parser's copies do not keep Token.end_pos
+        heading_end = (heading.start_pos or 0) + len(heading)
         if body is not None:
-            span = (body.start_pos or 0, body.end_pos or 0)
+            span = (body.start_pos or 0, (body.start_pos or 0) + len(body))
         else:
-            span = (heading.end_pos or 0, heading.end_pos or 0)
+            span = (heading_end, heading_end)
         section = Section(
             number=number,
             heading=re.sub(r"\s+", "", str(heading)),
@@ -134,13 +136,19 @@ def read_skeleton(text: str) -> Skeleton:
     for match in _candidates(text):
         kind = match.lastgroup
         assert kind is not None
-        if kind not in interactive.accepts():  # type: ignore[no-untyped-call]
+        if kind not in interactive.choices():  # type: ignore[no-untyped-call]
             continue  # a heading pattern where no heading can stand: ordinary text
-        if match.start() > position:
-            interactive.feed_token(
-                Token("TEXT", text[position : match.start()], start_pos=position, end_pos=match.start())
-            )
-        interactive.feed_token(Token(kind, match.group(), start_pos=match.start(), end_pos=match.end()))
+        # try the heading on a copy; only if the parser takes it does it become a heading
+        probe = interactive.copy()  # type: ignore[no-untyped-call]
+        try:
+            if match.start() > position:
+                probe.feed_token(
+                    Token("TEXT", text[position : match.start()], start_pos=position, end_pos=match.start())
+                )
+            probe.feed_token(Token(kind, match.group(), start_pos=match.start(), end_pos=match.end()))
+        except lark.exceptions.UnexpectedInput:
+            continue
+        interactive = probe
         position = match.end()
     if position < len(text):
         interactive.feed_token(Token("TEXT", text[position:], start_pos=position, end_pos=len(text)))

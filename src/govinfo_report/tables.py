@@ -61,6 +61,8 @@ def _cell_items(cell: GridCell) -> list[Item]:
     pieces = cell.pieces
     if not pieces:
         return [Item("empty", "", cell.line)]
+    if len(pieces) == 1 and pieces[0].kind == "NUMBER":  # the common case
+        return [Item("num", pieces[0].text, pieces[0].line)]
     if all(p.kind == "NUMBER" for p in pieces):
         return [Item("num", p.text, p.line) for p in pieces]
     text = "".join(p.text for p in pieces)
@@ -170,6 +172,26 @@ def _leaves(table: TableSpec) -> list[_Leaf]:
     ]
 
 
+@functools.cache
+def _suffix_index(table: TableSpec) -> dict[int, dict[str, tuple[int, ...]]]:
+    """For each label length: folded label -> the template rows it names."""
+    index: dict[int, dict[str, list[int]]] = {}
+    for j, leaf in enumerate(_leaves(table)):
+        for form in leaf.forms:
+            index.setdefault(len(form), {}).setdefault(form, []).append(j)
+    return {n: {f: tuple(js) for f, js in forms.items()} for n, forms in index.items()}
+
+
+def _exact_matches(table: TableSpec, label: str) -> list[int]:
+    """Template rows whose folded label the folded label run ends with."""
+    found: list[int] = []
+    for length, forms in _suffix_index(table).items():
+        rows = forms.get(label[-length:])
+        if rows:
+            found.extend(rows)
+    return sorted(set(found))
+
+
 def label_score(label: str, forms: Sequence[str], *, exact_only: bool = False) -> float:
     """How well a folded label run names a row: 1.0 when it ends with the row's label, less for
     truncated or misspelt labels, 0 when it does not name it."""
@@ -202,45 +224,43 @@ def label_score(label: str, forms: Sequence[str], *, exact_only: bool = False) -
 def align(observed: Sequence[ObservedRow], table: TableSpec, folded: Sequence[str]) -> dict[int, int]:
     """Map observed row index -> template row index, in order, maximising label agreement.
 
-    A plain dynamic programme over (observed, template): each pair may match if the label
-    names the row; unmatched observed rows are prose or unknown rows, unmatched template rows are
-    missing. A row whose value count fits the template gets a small bonus, so the table row wins
-    over a sentence of prose that happens to end with the same words.
+    Every (observed, template) pair whose label names the row is a candidate; the answer is the
+    chain of candidates, increasing in both indexes, with the highest total score (a weighted
+    longest increasing subsequence). Unmatched observed rows are prose or unknown rows, unmatched
+    template rows are missing. A row whose value count fits the template gets a small bonus, so
+    the table row wins over a sentence of prose that happens to end with the same words.
     """
     leaves = _leaves(table)
-    m, n = len(observed), len(leaves)
-    score = [[0.0] * n for _ in range(m)]
+    pairs: list[tuple[int, int, float]] = []
     for i, label in enumerate(folded):
-        if not label or not observed[i].values:
+        values = observed[i].values
+        if not label or not values:
             continue
-        # a label that names some row exactly is not compared fuzzily with the others
-        exact = any(label_score(label, leaf.forms, exact_only=True) for leaf in leaves)
-        for j, leaf in enumerate(leaves):
-            s = label_score(label, leaf.forms, exact_only=exact)
-            if s:
-                fits = len(_trim(observed[i].values, len(leaf.spec.columns))) == len(leaf.spec.columns)
-                score[i][j] = s + (0.1 if fits else 0.0)
-    best = [[0.0] * (n + 1) for _ in range(m + 1)]
-    for i in range(m - 1, -1, -1):
-        row, below = best[i], best[i + 1]
-        for j in range(n - 1, -1, -1):
-            b = below[j] if below[j] >= row[j + 1] else row[j + 1]
-            s = score[i][j]
-            if s and s + below[j + 1] >= b:
-                b = s + below[j + 1]
-            row[j] = b
+        scores = dict.fromkeys(_exact_matches(table, label), 1.0)
+        if not scores and any(v.kind != "empty" for v in values):
+            # only a label that names no row exactly is compared fuzzily
+            scores = {j: s for j, leaf in enumerate(leaves) if (s := label_score(label, leaf.forms))}
+        for j, s in scores.items():
+            expected = len(leaves[j].spec.columns)
+            fits = len(_trim(values, expected)) == expected
+            pairs.append((i, j, s + (0.1 if fits else 0.0)))
+    total: list[float] = []
+    back: list[int] = []
+    for k, (i, j, s) in enumerate(pairs):
+        best, prev = 0.0, -1
+        for q in range(k):
+            qi, qj, _ = pairs[q]
+            if qi < i and qj < j and total[q] > best + 1e-9:
+                best, prev = total[q], q
+        total.append(best + s)
+        back.append(prev)
     matches: dict[int, int] = {}
-    i = j = 0
-    while i < m and j < n:
-        s = score[i][j]
-        if s and abs(best[i][j] - (s + best[i + 1][j + 1])) < 1e-9:
+    if pairs:
+        k = max(range(len(pairs)), key=lambda x: (total[x], -x))
+        while k != -1:
+            i, j, _ = pairs[k]
             matches[i] = j
-            i += 1
-            j += 1
-        elif abs(best[i][j] - best[i + 1][j]) < 1e-9:
-            i += 1
-        else:
-            j += 1
+            k = back[k]
     return matches
 
 
