@@ -76,15 +76,30 @@ def cache_dir() -> Path | None:
 
 @functools.cache
 def load(name: str, start: str) -> lark.Lark:
-    """Compile (or load from cache) the grammar ``name`` (a path below ``grammars/``)."""
+    """Compile (or load from cache) the library grammar ``name`` (a path below ``grammars/``)."""
     path = grammar_dir() / name
     if not path.is_file():
         raise GrammarError(f"grammar {name!r} not found in {grammar_dir()}")
+    stem = f"{name.replace('/', '_').removesuffix('.lark')}-{start}-{_grammar_digest()}"
+    return _compile(path, start, stem)
+
+
+def load_file(path: Path, start: str) -> lark.Lark:
+    """Compile a user's grammar file (a regional variant) that may ``%import`` the library
+    grammars by name: ``skeleton``, ``cells``, ``tables.active_2021``, ``tables.requests`` …"""
+    try:
+        text = path.read_bytes()
+    except OSError as exc:
+        raise GrammarError(f"{path}: cannot read the grammar: {exc}") from exc
+    digest = hashlib.sha256(text + str(path).encode()).hexdigest()[:16]
+    return _compile(path, start, f"variant-{path.stem}-{start}-{digest}-{_grammar_digest()}")
+
+
+def _compile(path: Path, start: str, cache_stem: str) -> lark.Lark:
     cache: str | bool = False
     folder = cache_dir()
     if folder is not None:
-        stem = name.replace("/", "_").removesuffix(".lark")
-        cache = str(folder / f"{stem}-{_grammar_digest()}.lark.cache")
+        cache = str(folder / f"{cache_stem}.lark.cache")
     try:
         return lark.Lark(
             path.read_text(encoding="utf-8"),
@@ -96,7 +111,15 @@ def load(name: str, start: str) -> lark.Lark:
             maybe_placeholders=False,
             cache=cache,
         )
-    except lark.exceptions.GrammarError as exc:
-        raise GrammarError(f"{path}: {exc}") from exc
     except lark.exceptions.LarkError as exc:
-        raise GrammarError(f"{path}: {exc}") from exc
+        raise GrammarError(f"{path}: {_describe(exc)}") from exc
+
+
+def _describe(exc: lark.exceptions.LarkError) -> str:
+    """Lark's message, with the line and column where it knows them."""
+    message = str(exc).strip()
+    line = getattr(exc, "line", None)
+    column = getattr(exc, "column", None)
+    if line is not None and f"line {line}" not in message:
+        message = f"line {line}, column {column}: {message}"
+    return message

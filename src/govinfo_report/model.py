@@ -9,7 +9,7 @@ and a report read back from JSON equals the report that was written.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Literal
 
@@ -82,6 +82,15 @@ class Fees(_Row):
     amount: Cell = _cell()
 
 
+ExtraRows = Mapping[str, Mapping[str, Cell]]
+
+
+def _extra_rows() -> ExtraRows:
+    # Rows a registered regional variant adds to a table: {row id: {column id: Cell}}, kept in
+    # the order the variant's grammar lists them. Not hashed (a mapping), but compared.
+    return attrs.field(factory=dict, hash=False)
+
+
 @attrs.frozen
 class ActiveDisclosure:
     """Table 二 of format 2021. Ten value cells with no arithmetic between them."""
@@ -92,6 +101,60 @@ class ActiveDisclosure:
     punishment: Decisions = attrs.field(factory=Decisions)
     enforcement: Decisions = attrs.field(factory=Decisions)
     fees: Fees = attrs.field(factory=Fees)
+    extra_rows: ExtraRows = _extra_rows()
+
+
+# --- Table 二 (format 2019) ----------------------------------------------------------------------
+
+
+@attrs.frozen
+class DocumentCounts2019(_Row):
+    """规章 / 规范性文件 (format 2019): 本年新制作数量, 本年新公开数量, 对外公开总数量."""
+
+    new_made: Cell = _cell()
+    new_published: Cell = _cell()
+    total_published: Cell = _cell()
+
+
+@attrs.frozen
+class ItemCounts2019(_Row):
+    """行政许可 / 其他对外管理服务事项 / 行政处罚 / 行政强制 (format 2019): 上一年项目数量,
+    本年增/减 (signed), 处理决定数量."""
+
+    previous_items: Cell = _cell()
+    change: Cell = _cell()
+    decisions: Cell = _cell()
+
+
+@attrs.frozen
+class FeeItems2019(_Row):
+    """行政事业性收费 (format 2019): 上一年项目数量, 本年增/减 (signed)."""
+
+    previous_items: Cell = _cell()
+    change: Cell = _cell()
+
+
+@attrs.frozen
+class Procurement(_Row):
+    """政府集中采购 (format 2019): 采购项目数量, 采购总金额 (a Decimal, in the report's unit)."""
+
+    items: Cell = _cell()
+    total_amount: Cell = _cell()
+
+
+@attrs.frozen
+class ActiveDisclosure2019:
+    """Table 二 of format 2019: five sub-tables, 22 value cells."""
+
+    regulations: DocumentCounts2019 = attrs.field(factory=DocumentCounts2019)
+    normative_documents: DocumentCounts2019 = attrs.field(factory=DocumentCounts2019)
+    licensing: ItemCounts2019 = attrs.field(factory=ItemCounts2019)
+    other_services: ItemCounts2019 = attrs.field(factory=ItemCounts2019)
+    punishment: ItemCounts2019 = attrs.field(factory=ItemCounts2019)
+    enforcement: ItemCounts2019 = attrs.field(factory=ItemCounts2019)
+    fees: FeeItems2019 = attrs.field(factory=FeeItems2019)
+    procurement: Procurement = attrs.field(factory=Procurement)
+    extra_rows: ExtraRows = _extra_rows()
 
 
 # --- Table 三: 收到和处理政府信息公开申请情况 --------------------------------------------------------
@@ -145,6 +208,7 @@ class Requests:
     other_misc: RequestRow = _row()
     total_processed: RequestRow = _row()
     carried_forward: RequestRow = _row()
+    extra_rows: ExtraRows = _extra_rows()
 
     def rows(self) -> Iterator[tuple[str, RequestRow]]:
         """(row id, row) in template order."""
@@ -229,8 +293,8 @@ class Diagnostic:
 class Report:
     """A parsed 政府信息公开工作年度报告.
 
-    ``format`` is ``"2021"``, ``"2019"`` or ``"other"`` (tables not in a known template). Tables
-    the report does not contain are ``None``.
+    ``format`` is ``"2021"``, ``"2019"``, ``"other"`` (tables not in a known template) or the
+    name of a registered regional variant. Tables the report does not contain are ``None``.
     """
 
     format: str
@@ -239,7 +303,7 @@ class Report:
     year: int | None = None
     period: Period | None = None
     sections: tuple[Section, ...] = ()
-    active_disclosure: ActiveDisclosure | None = None
+    active_disclosure: ActiveDisclosure | ActiveDisclosure2019 | None = None
     requests: Requests | None = None
     review_litigation: ReviewLitigation | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
@@ -257,12 +321,18 @@ __all__ = [
     "REQUEST_COLUMNS",
     "REVIEW_OUTCOMES",
     "ActiveDisclosure",
+    "ActiveDisclosure2019",
     "Cell",
     "Decisions",
     "Diagnostic",
     "DocumentCounts",
+    "DocumentCounts2019",
+    "ExtraRows",
+    "FeeItems2019",
     "Fees",
+    "ItemCounts2019",
     "Period",
+    "Procurement",
     "Report",
     "RequestRow",
     "Requests",

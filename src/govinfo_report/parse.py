@@ -8,50 +8,31 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import attrs
 import lark
 
 from . import diagnostics as diag
+from . import formats
 from .errors import NotAReportError, ReportEncodingError, ReportError
 from .grid import read_grid
 from .metadata import find_period, find_title, qualify_agency
 from .model import (
     ActiveDisclosure,
+    ActiveDisclosure2019,
     Cell,
-    Decisions,
     Diagnostic,
-    DocumentCounts,
-    Fees,
     Report,
-    RequestRow,
     Requests,
     ReviewBlock,
     ReviewLitigation,
 )
 from .normalize import normalize
-from .schema import ACTIVE_DISCLOSURE_2021, REQUESTS, REVIEW_BLOCKS, REVIEW_OUTCOMES
+from .schema import REVIEW_BLOCKS, REVIEW_OUTCOMES, TableSpec
 from .skeleton import SECTION_TITLES, Skeleton, read_skeleton
 from .tables import grid_items, observed_rows, read_block_values, read_rows
 
-FORMATS = ("2021", "2019", "other")
-
-_MARKERS_2021 = (
-    "本年制发件数",
-    "本年废止件数",
-    "现行有效件数",
-    "本年收费金额",
-    "逾期不补正",
-    "逾期未按收费通知",
-)
-_MARKERS_2019 = (
-    "本年新制作数量",
-    "本年新公开数量",
-    "对外公开总数量",
-    "上一年项目数量",
-    "第二十条第(九)项",
-    "政府集中采购",
-)
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
@@ -65,8 +46,8 @@ def parse(text: str, *, format: str | None = None) -> Report:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse() takes the report text as str, not {type(text).__name__}")
-    if format is not None and format not in FORMATS[:2]:
-        raise ValueError(f"unknown format {format!r}; use '2021' or '2019'")
+    if format is not None and format not in formats.names():
+        raise ValueError(f"unknown format {format!r}; use one of {', '.join(formats.names())}")
     _reject_non_text(text)
     normalized = normalize(text)
     if not normalized.strip():
@@ -113,16 +94,29 @@ def _reject_non_text(text: str) -> None:
         raise NotAReportError("binary data, not a text report")
 
 
-def detect_format(text: str) -> str:
-    """'2021' or '2019' from the tables' wording (FORMAT.md §3); 'other' without either."""
+def detect_format(text: str, year: int | None = None) -> str:
+    """The format a report's tables are in, decided by their wording (FORMAT.md §3).
+
+    A registered variant wins when all of its markers are present. Otherwise the template with
+    more of its markers present wins; on a tie the year decides (2019 and 2020 reports use the
+    2019 template); with no marker at all the answer is ``"other"``.
+    """
     folded = text.replace(" ", "")
-    score_2021 = sum(folded.count(m) > 0 for m in _MARKERS_2021)
-    score_2019 = sum(folded.count(m) > 0 for m in _MARKERS_2019)
-    if score_2019 > score_2021:
-        return "2019"
-    if score_2021:
-        return "2021"
-    return "other"
+    best_variant, best_hits = None, 0
+    for name in formats.names()[2:]:
+        wanted = formats.markers(name)
+        hits = sum(m in folded for m in wanted)
+        if wanted and hits == len(wanted) and hits > best_hits:
+            best_variant, best_hits = name, hits
+    if best_variant is not None:
+        return best_variant
+    score_2021 = sum(m in folded for m in formats.markers("2021"))
+    score_2019 = sum(m in folded for m in formats.markers("2019"))
+    if score_2019 != score_2021:
+        return "2019" if score_2019 > score_2021 else "2021"
+    if score_2021 == 0:
+        return "other"
+    return "2019" if year is not None and year <= 2020 else "2021"
 
 
 @attrs.frozen
@@ -141,9 +135,17 @@ def _region(normalized: str, skeleton: Skeleton, number: int) -> _Region | None:
 
 
 def _parse(normalized: str, forced_format: str | None) -> Report:
-    skeleton = read_skeleton(normalized)
     notes: list[Diagnostic] = []
+    # The year is read before the skeleton only to break a tie between templates.
+    early_title = find_title(normalized[:2000])
+    detected = forced_format or detect_format(normalized, early_title.year if early_title else None)
+    template = detected
+    if detected == "other":
+        year_hint = early_title.year if early_title else None
+        template = "2019" if year_hint is not None and year_hint <= 2020 else "2021"
+    fmt = formats.get_format(template)
 
+    skeleton = read_skeleton(normalized, fmt.skeleton)
     title = find_title(skeleton.preamble)
     if title is None and skeleton.sections:
         title = find_title(skeleton.sections[0].text[:400])
@@ -160,30 +162,13 @@ def _parse(normalized: str, forced_format: str | None) -> Report:
         if number not in numbers:
             notes.append(diag.make("missing-section", number=number, heading=heading))
 
-    fmt = forced_format or detect_format(normalized)
-
-    active: ActiveDisclosure | None = None
-    region = _region(normalized, skeleton, 2)
-    if region is not None and fmt != "2019":
-        active = _read_active(region, notes)
-    elif region is not None:
-        notes.append(
-            diag.make(
-                "table-format-unknown",
-                table="active_disclosure",
-                detail="format 2019 table 二 is not read yet",
-            )
-        )
-
-    requests: Requests | None = None
-    region = _region(normalized, skeleton, 3)
-    if region is not None:
-        requests = _read_requests(region, notes)
-        if requests is None:
-            notes.append(
-                diag.make("missing-table", table="requests", table_zh="收到和处理政府信息公开申请情况")
-            )
-
+    active_cls = ActiveDisclosure2019 if fmt.base == "2019" else ActiveDisclosure
+    active: ActiveDisclosure | ActiveDisclosure2019 | None = _read_labelled(
+        normalized, skeleton, 2, fmt.tables["active_disclosure"], active_cls, notes
+    )
+    requests: Requests | None = _read_labelled(
+        normalized, skeleton, 3, fmt.tables["requests"], Requests, notes
+    )
     review: ReviewLitigation | None = None
     region = _region(normalized, skeleton, 4)
     if region is not None:
@@ -194,11 +179,20 @@ def _parse(normalized: str, forced_format: str | None) -> Report:
             "this text is not a government information disclosure annual report "
             "(no report title, no numbered section and no statistics table were found)"
         )
-    if fmt == "other" and (requests is not None or review is not None):
-        fmt = "2021"
+    name = fmt.name
+    if detected == "other" and active is None and requests is None:
+        name = "other"
+        if skeleton.bodies.get(2) or skeleton.bodies.get(3):
+            notes.append(diag.make("table-format-unknown", detail=_closest(normalized)))
+    if (
+        fmt.base == "2019"
+        and requests is not None
+        and any(d.code == "other-processing-single-row" for d in notes)
+    ):
+        notes = [d for d in notes if d.code != "other-processing-single-row"]  # normal in 2019
 
-    return Report(
-        format=fmt,
+    report = Report(
+        format=name,
         title=title.title if title else None,
         agency=agency,
         year=year,
@@ -209,41 +203,62 @@ def _parse(normalized: str, forced_format: str | None) -> Report:
         review_litigation=review,
         diagnostics=tuple(notes),
     )
+    if fmt.hook is not None:
+        report = fmt.hook(report, formats.HookContext(text=normalized, format=fmt))
+        if not isinstance(report, Report):
+            raise ReportError(
+                f"the hook of format {fmt.name!r} returned {type(report).__name__}, not a Report"
+            )
+    return report
+
+
+def _closest(normalized: str) -> str:
+    """Which template the tables look most like, and what of it was not found."""
+    folded = normalized.replace(" ", "")
+    best = max(("2021", "2019"), key=lambda n: sum(m in folded for m in formats.markers(n)))
+    missing = [m for m in formats.markers(best) if m not in folded]
+    return f"closest is format {best}; not found: {'、'.join(missing)}"
 
 
 def _first_text(skeleton: Skeleton) -> str:
     return skeleton.sections[0].text[:3000] if skeleton.sections else ""
 
 
-def _read_active(region: _Region, notes: list[Diagnostic]) -> ActiveDisclosure | None:
+_TABLE_ZH = {"active_disclosure": "主动公开政府信息情况", "requests": "收到和处理政府信息公开申请情况"}
+
+
+def _read_labelled(
+    normalized: str,
+    skeleton: Skeleton,
+    section: int,
+    spec: TableSpec,
+    cls: type[Any],
+    notes: list[Diagnostic],
+) -> Any:
+    """Read a labelled table (二 or 三) from its section into the model class ``cls``; rows the
+    class does not have (a variant's extra rows) go to ``extra_rows``."""
+    region = _region(normalized, skeleton, section)
+    if region is None:
+        return None
     _, grid = read_grid(region.text, region.first_line)
-    result = read_rows(observed_rows(grid_items(grid)), ACTIVE_DISCLOSURE_2021)
+    result = read_rows(observed_rows(grid_items(grid)), spec)
     if not result.found:
-        notes.append(diag.make("missing-table", table="active_disclosure", table_zh="主动公开政府信息情况"))
+        notes.append(diag.make("missing-table", table=spec.id, table_zh=_TABLE_ZH.get(spec.id, spec.title)))
         return None
     notes.extend(result.diagnostics)
-    rows = result.rows
-
-    def cells(row_id: str, n: int) -> tuple[Cell, ...]:
-        return rows.get(row_id, (Cell(),) * n)
-
-    return ActiveDisclosure(
-        regulations=DocumentCounts(*cells("regulations", 3)),
-        normative_documents=DocumentCounts(*cells("normative_documents", 3)),
-        licensing=Decisions(*cells("licensing", 1)),
-        punishment=Decisions(*cells("punishment", 1)),
-        enforcement=Decisions(*cells("enforcement", 1)),
-        fees=Fees(*cells("fees", 1)),
-    )
-
-
-def _read_requests(region: _Region, notes: list[Diagnostic]) -> Requests | None:
-    _, grid = read_grid(region.text, region.first_line)
-    result = read_rows(observed_rows(grid_items(grid)), REQUESTS)
-    if not result.found:
-        return None
-    notes.extend(result.diagnostics)
-    return Requests(**{row_id: RequestRow(*cells) for row_id, cells in result.rows.items()})
+    fields = attrs.fields_dict(cls)
+    rows: dict[str, object] = {}
+    extra: dict[str, dict[str, Cell]] = {}
+    for row in spec.rows:
+        cells = result.rows.get(row.id)
+        if row.id in fields and row.id != "extra_rows":
+            if cells is not None:
+                row_cls: Any = fields[row.id].type
+                rows[row.id] = row_cls(*cells)
+        else:
+            values = cells or tuple(Cell() for _ in row.columns)
+            extra[row.id] = dict(zip(row.columns, values, strict=True))
+    return cls(**rows, extra_rows=extra)
 
 
 def _read_review(region: _Region, notes: list[Diagnostic]) -> ReviewLitigation | None:
@@ -257,3 +272,7 @@ def _read_review(region: _Region, notes: list[Diagnostic]) -> ReviewLitigation |
     per = len(REVIEW_OUTCOMES)
     blocks = {block: ReviewBlock(*values[k * per : (k + 1) * per]) for k, block in enumerate(REVIEW_BLOCKS)}
     return ReviewLitigation(**blocks)
+
+
+for _cls in (ActiveDisclosure, ActiveDisclosure2019, Requests):
+    attrs.resolve_types(_cls)

@@ -1,8 +1,11 @@
-"""The national template as data: table ids, row ids, column ids and the labels printed for them.
+"""The national template as data: the ids of the JSON data contract and the shape of a table.
 
-This module is the single source of the canonical ids of the JSON data contract (FORMAT.md §6)
-and of the label vocabulary the row matcher compares printed labels with. The model classes, the
-serialiser, the table reader and the renderer all read it, so a row or column is named once.
+This module holds the canonical ids of the data contract (FORMAT.md §6) — row, column and block
+ids — and the :class:`TableSpec`/:class:`RowSpec` classes. The label vocabulary of each labelled
+table (printed labels, spellings, groups, column kinds) lives in its grammar,
+``grammars/tables/*.lark``, and is read into a TableSpec by :mod:`govinfo_report.formats`; the
+built-in ones are available here as ``ACTIVE_DISCLOSURE_2021``, ``ACTIVE_DISCLOSURE_2019`` and
+``REQUESTS``.
 """
 
 from __future__ import annotations
@@ -48,11 +51,12 @@ REVIEW_BLOCK_LABELS: dict[str, str] = {
 
 @attrs.frozen(cache_hash=True)
 class RowSpec:
-    """One printed row of a statistics table.
+    """One printed row of a statistics table, as a table vocabulary grammar declares it.
 
     ``label`` is the row's own (leaf) label as the template prints it; ``group`` the merged
     group cell to its left, if any. ``aliases`` are other spellings seen in published reports.
-    ``columns`` names the value cells in order; ``decimal`` marks amounts that may have decimals.
+    ``columns`` names the value cells in order and ``kinds`` says what each holds: ``count``,
+    ``change`` (a signed count) or ``amount`` (may have decimals, read as Decimal).
     """
 
     id: str
@@ -60,7 +64,11 @@ class RowSpec:
     columns: tuple[str, ...]
     group: str | None = None
     aliases: tuple[str, ...] = ()
-    decimal: bool = False
+    kinds: tuple[str, ...] = ()
+
+    def decimal(self, index: int) -> bool:
+        """Whether value column ``index`` is an amount (kept as Decimal)."""
+        return index < len(self.kinds) and self.kinds[index] == "amount"
 
 
 @attrs.frozen(cache_hash=True)
@@ -78,101 +86,68 @@ class TableSpec:
         raise KeyError(row_id)
 
 
-_DOCS = ("issued", "repealed", "in_force")
-
-ACTIVE_DISCLOSURE_2021 = TableSpec(
-    id="active_disclosure",
-    title="二、主动公开政府信息情况",
-    rows=(
-        RowSpec("regulations", "规章", _DOCS, group="第二十条第（一）项"),
-        RowSpec(
-            "normative_documents",
-            "行政规范性文件",
-            _DOCS,
-            group="第二十条第（一）项",
-            aliases=("规范性文件",),
-        ),
-        RowSpec("licensing", "行政许可", ("decisions",), group="第二十条第（五）项"),
-        RowSpec("punishment", "行政处罚", ("decisions",), group="第二十条第（六）项"),
-        RowSpec("enforcement", "行政强制", ("decisions",), group="第二十条第（六）项"),
-        RowSpec(
-            "fees",
-            "行政事业性收费",
-            ("amount",),
-            group="第二十条第（八）项",
-            decimal=True,
-        ),
-    ),
-)
 ACTIVE_COLUMN_LABELS: dict[str, str] = {
     "issued": "本年制发件数",
     "repealed": "本年废止件数",
     "in_force": "现行有效件数",
     "decisions": "本年处理决定数量",
     "amount": "本年收费金额（单位：万元）",
+    # format 2019
+    "new_made": "本年新制作数量",
+    "new_published": "本年新公开数量",
+    "total_published": "对外公开总数量",
+    "previous_items": "上一年项目数量",
+    "change": "本年增/减",
+    "items": "采购项目数量",
+    "total_amount": "采购总金额",
 }
 
-_R = REQUEST_COLUMNS
-_RESULTS = "三、本年度办理结果"
-
-REQUESTS = TableSpec(
-    id="requests",
-    title="三、收到和处理政府信息公开申请情况",
-    rows=(
-        RowSpec("new_received", "一、本年新收政府信息公开申请数量", _R),
-        RowSpec("carried_over", "二、上年结转政府信息公开申请数量", _R),
-        RowSpec("granted", "（一）予以公开", _R, group=_RESULTS),
-        RowSpec(
-            "partially_granted",
-            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-            _R,
-            group=_RESULTS,
-            aliases=("（二）部分公开",),
-        ),
-        RowSpec("denied_state_secret", "1.属于国家秘密", _R, group="（三）不予公开"),
-        RowSpec("denied_prohibited_by_law", "2.其他法律行政法规禁止公开", _R, group="（三）不予公开"),
-        RowSpec("denied_three_safeties", "3.危及“三安全一稳定”", _R, group="（三）不予公开"),
-        RowSpec("denied_third_party", "4.保护第三方合法权益", _R, group="（三）不予公开"),
-        RowSpec("denied_internal_affairs", "5.属于三类内部事务信息", _R, group="（三）不予公开"),
-        RowSpec("denied_process_info", "6.属于四类过程性信息", _R, group="（三）不予公开"),
-        RowSpec("denied_law_enforcement_file", "7.属于行政执法案卷", _R, group="（三）不予公开"),
-        RowSpec("denied_inquiry", "8.属于行政查询事项", _R, group="（三）不予公开"),
-        RowSpec("unavailable_not_held", "1.本机关不掌握相关政府信息", _R, group="（四）无法提供"),
-        RowSpec("unavailable_needs_compilation", "2.没有现成信息需要另行制作", _R, group="（四）无法提供"),
-        RowSpec("unavailable_unclear", "3.补正后申请内容仍不明确", _R, group="（四）无法提供"),
-        RowSpec("rejected_petition", "1.信访举报投诉类申请", _R, group="（五）不予处理"),
-        RowSpec("rejected_duplicate", "2.重复申请", _R, group="（五）不予处理"),
-        RowSpec("rejected_publication", "3.要求提供公开出版物", _R, group="（五）不予处理"),
-        RowSpec("rejected_excessive", "4.无正当理由大量反复申请", _R, group="（五）不予处理"),
-        RowSpec(
-            "rejected_confirmation",
-            "5.要求行政机关确认或重新出具已获取信息",
-            _R,
-            group="（五）不予处理",
-        ),
-        # Format 2019 (and some 2021-format reports) print （六）其他处理 as one row.
-        RowSpec("other_processing", "（六）其他处理", _R, group=_RESULTS),
-        RowSpec(
-            "other_overdue_correction",
-            "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-            _R,
-            group="（六）其他处理",
-        ),
-        RowSpec(
-            "other_unpaid_fee",
-            "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-            _R,
-            group="（六）其他处理",
-        ),
-        RowSpec("other_misc", "3.其他", _R, group="（六）其他处理"),
-        RowSpec("total_processed", "（七）总计", _R, group=_RESULTS),
-        RowSpec("carried_forward", "四、结转下年度继续办理", _R),
-    ),
+#: Row ids of table 三 in the order of the data contract.
+REQUEST_ROWS: tuple[str, ...] = (
+    "new_received",
+    "carried_over",
+    "granted",
+    "partially_granted",
+    "denied_state_secret",
+    "denied_prohibited_by_law",
+    "denied_three_safeties",
+    "denied_third_party",
+    "denied_internal_affairs",
+    "denied_process_info",
+    "denied_law_enforcement_file",
+    "denied_inquiry",
+    "unavailable_not_held",
+    "unavailable_needs_compilation",
+    "unavailable_unclear",
+    "rejected_petition",
+    "rejected_duplicate",
+    "rejected_publication",
+    "rejected_excessive",
+    "rejected_confirmation",
+    "other_processing",
+    "other_overdue_correction",
+    "other_unpaid_fee",
+    "other_misc",
+    "total_processed",
+    "carried_forward",
 )
-
-#: Row ids of table 三 in the order of the contract (the collapsed （六） row last but one group).
-REQUEST_ROWS: tuple[str, ...] = tuple(r.id for r in REQUESTS.rows)
 #: The three （六） sub-rows that a single （六）其他处理 row replaces.
 OTHER_SUBROWS: tuple[str, ...] = ("other_overdue_correction", "other_unpaid_fee", "other_misc")
 #: The leaf result rows whose sum is （七）总计 in format 2021.
 RESULT_ROWS_2021: tuple[str, ...] = tuple(r for r in REQUEST_ROWS[2:24] if r != "other_processing")
+
+
+def __getattr__(name: str) -> TableSpec:
+    """The built-in table vocabularies, read from their grammars on first use:
+    ``ACTIVE_DISCLOSURE_2021``, ``ACTIVE_DISCLOSURE_2019`` and ``REQUESTS``."""
+    if name not in ("ACTIVE_DISCLOSURE_2021", "ACTIVE_DISCLOSURE_2019", "REQUESTS"):
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from .formats import get_format
+
+    if name == "ACTIVE_DISCLOSURE_2021":
+        return get_format("2021").tables["active_disclosure"]
+    if name == "ACTIVE_DISCLOSURE_2019":
+        return get_format("2019").tables["active_disclosure"]
+    if name == "REQUESTS":
+        return get_format("2021").tables["requests"]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

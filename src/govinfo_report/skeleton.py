@@ -55,21 +55,19 @@ class _Lines:
 
 
 @functools.cache
-def _parser() -> tuple[lark.Lark, re.Pattern[str], re.Pattern[str] | None]:
-    """The skeleton parser, one regex of all heading terminals, and — when every heading starts
+def _scanner(parser: lark.Lark) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """One regex of all heading terminals of a skeleton grammar and — when every heading starts
     with a plain character — a one-character-class scan that finds the places worth trying."""
-    parser = grammars.load("skeleton.lark", "start")
-    patterns = [t.pattern.to_regexp() for t in parser.terminals if t.name.startswith("HEADING_")]
-    names = [t.name for t in parser.terminals if t.name.startswith("HEADING_")]
-    combined = re.compile("|".join(f"(?P<{n}>{p})" for n, p in zip(names, patterns, strict=True)))
-    firsts = {p[0] for p in patterns}
+    headings = [t for t in parser.terminals if str(t.name).startswith("HEADING_")]
+    patterns = [t.pattern.to_regexp() for t in headings]
+    combined = re.compile("|".join(f"(?P<{t.name}>{p})" for t, p in zip(headings, patterns, strict=True)))
     plain = all(p[:1] and (p[0].isalnum() or ord(p[0]) > 127) for p in patterns)
-    starts = re.compile("[" + "".join(sorted(firsts)) + "]") if plain else None
-    return parser, combined, starts
+    starts = re.compile("[" + "".join(sorted({p[0] for p in patterns})) + "]") if plain else None
+    return combined, starts
 
 
-def _candidates(text: str) -> Iterator[re.Match[str]]:
-    _, combined, starts = _parser()
+def _candidates(text: str, parser: lark.Lark) -> Iterator[re.Match[str]]:
+    combined, starts = _scanner(parser)
     if starts is None:
         yield from combined.finditer(text)
         return
@@ -99,7 +97,7 @@ class _ToSkeleton(Transformer[Token, Skeleton]):
     def _section(self, children: list[Token]) -> tuple[Section, tuple[int, int]]:
         heading = children[0]
         body = children[1] if len(children) > 1 else None
-        number = int(heading.type.rsplit("_", 1)[1])
+        number = int(str(heading.type).rsplit("_", 1)[1])
         text = str(body).strip() if body is not None else ""
         # end = start + length: the interactive parser's copies do not keep Token.end_pos
         heading_end = (heading.start_pos or 0) + len(heading)
@@ -115,7 +113,11 @@ class _ToSkeleton(Transformer[Token, Skeleton]):
         )
         return section, span
 
-    section_1 = section_2 = section_3 = section_4 = section_5 = section_6 = _section
+    def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
+        # section_1 … section_6, and any section_N a variant grammar adds
+        if str(data).startswith("section_"):
+            return self._section(children)
+        return super().__default__(data, children, meta)  # type: ignore[no-untyped-call]
 
     def start(self, children: list[Any]) -> Skeleton:
         preamble: tuple[str, int] = children[0]
@@ -128,12 +130,13 @@ class _ToSkeleton(Transformer[Token, Skeleton]):
         )
 
 
-def read_skeleton(text: str) -> Skeleton:
-    """Split normalised report text into preamble and sections."""
-    parser = _parser()[0]
+def read_skeleton(text: str, parser: lark.Lark | None = None) -> Skeleton:
+    """Split normalised report text into preamble and sections, with the skeleton grammar of
+    the report's format (the built-in one by default)."""
+    parser = parser or grammars.load("skeleton.lark", "start")
     interactive = parser.parse_interactive()
     position = 0
-    for match in _candidates(text):
+    for match in _candidates(text, parser):
         kind = match.lastgroup
         assert kind is not None
         if kind not in interactive.choices():  # type: ignore[no-untyped-call]

@@ -292,8 +292,11 @@ def to_value(text: str, decimal: bool) -> Value:
     return int(text)
 
 
-def _cells(values: Sequence[Item], decimal: bool) -> tuple[Cell, ...]:
-    return tuple(Cell(to_value(v.text, decimal) if v.kind == "num" else None, v.line) for v in values)
+def _cells(values: Sequence[Item], spec: RowSpec | None = None) -> tuple[Cell, ...]:
+    return tuple(
+        Cell(to_value(v.text, spec is not None and spec.decimal(i)) if v.kind == "num" else None, v.line)
+        for i, v in enumerate(values)
+    )
 
 
 def _describe(values: Sequence[Item]) -> str:
@@ -357,7 +360,7 @@ def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
                 )
             )
         if len(values) == expected and all(v.kind != "num" or not v.glued for v in values):
-            found[spec.id] = _cells(values, spec.decimal)
+            found[spec.id] = _cells(values, spec)
             continue
         glued = [v for v in values if v.kind == "num" and v.glued]
         if glued:
@@ -445,12 +448,12 @@ def read_block_values(
     trimmed = [list(_strip_empty(run)) for run in runs]
     for run in trimmed:
         if len(run) == expected and not any(v.glued for v in run if v.kind == "num"):
-            return _cells(run, False), ()
+            return _cells(run), ()
     third = expected // 3
     for k in range(len(trimmed) - 2):
         if all(len(trimmed[k + d]) == third for d in range(3)):
             run = trimmed[k] + trimmed[k + 1] + trimmed[k + 2]
-            return _cells(run, False), ()
+            return _cells(run), ()
     candidates = [run for run in trimmed if any(v.kind == "num" for v in run)]
     if not candidates:
         return None, (diag.make("missing-table", table=table_id, table_zh=table_zh),)

@@ -1,0 +1,331 @@
+"""Report formats: the built-in templates (2021, 2019) and the regional variants users register.
+
+A format is a set of grammars: the skeleton (``skeleton.lark``: sections) and one *table
+vocabulary* per labelled table (``tables/*.lark``: rows, labels, groups, columns). A vocabulary is
+read into a :class:`~govinfo_report.schema.TableSpec` from the compiled grammar itself — the start
+rule's order, each row rule's label terminal and column rules — so a variant grammar that
+overrides a rule or a terminal changes what the reader reads, with no Python code.
+
+A variant is one ``.lark`` file that ``%import``\\ s the library's grammars by name (``skeleton``,
+``tables.active_2021``, ``tables.requests`` …) and overrides or extends them, registered with
+:func:`register_format` or through the ``govinfo_report.formats`` entry-point group. Parsers are
+compiled once per process and cached on disk (see :mod:`govinfo_report.grammars`); a variant is
+compiled only when a report is parsed with it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Callable, Mapping, Sequence
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import attrs
+import lark
+
+from . import grammars
+from .errors import GrammarError, ReportError
+from .schema import RowSpec, TableSpec
+
+#: Entry-point group an installed plugin package registers its variant in. The entry point
+#: names a :class:`Variant` object, or a callable that returns one.
+ENTRY_POINT_GROUP = "govinfo_report.formats"
+
+#: Table ids of the labelled tables and the start rule of their vocabulary grammar.
+LABELLED_TABLES: tuple[str, ...] = ("active_disclosure", "requests")
+_TITLES = {"active_disclosure": "二、主动公开政府信息情况", "requests": "三、收到和处理政府信息公开申请情况"}
+_COLUMN_KINDS = {"COUNT": "count", "CHANGE": "change", "AMOUNT": "amount"}
+
+#: A hook that may add to the report a variant parsed: ``hook(report, context) -> report``.
+Hook = Callable[[Any, "HookContext"], Any]
+
+
+@attrs.frozen
+class HookContext:
+    """What a variant's hook sees besides the report: the normalised text and its format."""
+
+    text: str
+    format: Format
+
+
+@attrs.frozen
+class Variant:
+    """A regional variant: a name, its grammar file, the format it builds on, the wording that
+    identifies it (for detection), and an optional hook run on each report parsed with it."""
+
+    name: str
+    grammar: Path
+    base: str = "2021"
+    markers: tuple[str, ...] = ()
+    hook: Hook | None = None
+
+
+@attrs.frozen
+class Format:
+    """A compiled format: what the reader needs to read a report in it."""
+
+    name: str
+    base: str
+    skeleton: lark.Lark
+    tables: Mapping[str, TableSpec]
+    markers: tuple[str, ...]
+    hook: Hook | None = None
+
+
+# --- vocabularies -------------------------------------------------------------------------------
+
+
+def _alternatives(pattern: lark.lexer.Pattern) -> list[str]:
+    """The literal strings a label terminal matches: "a" | "b" compiles to (?:a|b)."""
+    if isinstance(pattern, lark.lexer.PatternStr):
+        return [pattern.value]
+    source = pattern.value
+    if source.startswith("(?:") and source.endswith(")"):
+        source = source[3:-1]
+    parts = re.split(r"(?<!\\)\|", source)
+    return [re.sub(r"\\(.)", r"\1", part) for part in parts]
+
+
+def vocabulary(parser: lark.Lark, start: str, table_id: str | None = None) -> TableSpec:
+    """Read a table vocabulary grammar (see ``grammars/tables/active_2021.lark``) as a TableSpec."""
+    rules: dict[str, list[list[str]]] = {}
+    for rule in parser.rules:
+        rules.setdefault(str(rule.origin.name), []).append([str(s.name) for s in rule.expansion])
+    terminals = {str(t.name): t for t in parser.terminals}
+
+    def inline(names: Sequence[str]) -> list[str]:
+        out: list[str] = []
+        for name in names:
+            if name.startswith("_") and name in rules:
+                out.extend(inline(rules[name][0]))
+            else:
+                out.append(name)
+        return out
+
+    def column_kind(name: str) -> str | None:
+        expansion = rules.get(name)
+        if expansion and len(expansion[0]) == 1 and expansion[0][0] in _COLUMN_KINDS:
+            return _COLUMN_KINDS[expansion[0][0]]
+        return None
+
+    def labels_of(name: str) -> tuple[str, tuple[str, ...]]:
+        """The canonical label (first choice) and other spellings of a row or group rule."""
+        forms: list[str] = []
+        for expansion in rules[name]:
+            terminal = inline(expansion)[0]
+            if terminal not in terminals:
+                raise GrammarError(f"{start}: rule {name!r} does not start with a label terminal")
+            forms.extend(f for f in _alternatives(terminals[terminal].pattern) if f not in forms)
+        return forms[0], tuple(forms[1:])
+
+    specs: list[RowSpec] = []
+
+    def walk(name: str, groups: tuple[str, ...]) -> None:
+        if name not in rules:
+            raise GrammarError(f"{start}: rule {name!r} is not defined")
+        expansion = inline(rules[name][0])
+        head, rest = expansion[0], expansion[1:]
+        if head in rules:  # a rule of rows without a label of its own (the start rule)
+            for child in expansion:
+                walk(child, groups)
+            return
+        label, aliases = labels_of(name)
+        kinds = [column_kind(child) for child in rest]
+        if rest and all(kinds):
+            specs.append(
+                RowSpec(
+                    id=name,
+                    label=label,
+                    columns=tuple(rest),
+                    group=groups[-1] if groups else None,
+                    aliases=aliases,
+                    kinds=tuple(k for k in kinds if k),
+                )
+            )
+        elif rest and not any(kinds):
+            for child in rest:
+                walk(child, (*groups, label))
+        else:
+            raise GrammarError(f"{start}: rule {name!r} mixes value columns and rows")
+
+    walk(start, ())
+    return TableSpec(id=table_id or start, title=_TITLES.get(table_id or start, start), rows=tuple(specs))
+
+
+# --- the registry -------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class _Definition:
+    name: str
+    base: str
+    skeleton: str  # grammar name below grammars/, or a path
+    tables: Mapping[str, str]
+    markers: tuple[str, ...]
+    variant: Variant | None = None
+
+
+_BUILTIN: dict[str, _Definition] = {
+    "2021": _Definition(
+        name="2021",
+        base="2021",
+        skeleton="skeleton.lark",
+        tables={"active_disclosure": "tables/active_2021.lark", "requests": "tables/requests.lark"},
+        markers=(
+            "本年制发件数",
+            "本年废止件数",
+            "现行有效件数",
+            "本年收费金额",
+            "逾期不补正",
+            "逾期未按收费通知",
+        ),
+    ),
+    "2019": _Definition(
+        name="2019",
+        base="2019",
+        skeleton="skeleton.lark",
+        tables={"active_disclosure": "tables/active_2019.lark", "requests": "tables/requests.lark"},
+        markers=(
+            "本年新制作数量",
+            "本年新公开数量",
+            "对外公开总数量",
+            "上一年项目数量",
+            "第二十条第(九)项",
+            "政府集中采购",
+        ),
+    ),
+}
+_VARIANTS: dict[str, Variant] = {}
+_LOCK = threading.Lock()
+_entry_points_loaded = False
+
+
+def register_format(
+    name: str,
+    grammar: str | Path,
+    *,
+    base: str = "2021",
+    markers: Sequence[str] = (),
+    hook: Hook | None = None,
+) -> Variant:
+    """Register a regional variant and check its grammar now, so a mistake surfaces at once.
+
+    ``grammar`` is a ``.lark`` file that imports the library grammars by name and overrides or
+    extends them; ``markers`` are wording only reports of this variant print (detection picks the
+    variant when they are present); ``hook(report, context)`` may return a changed report.
+    Errors in the grammar raise :class:`GrammarError` naming the file, line and problem.
+    """
+    if name in _BUILTIN:
+        raise ValueError(f"{name!r} is a built-in format")
+    if base not in _BUILTIN:
+        raise ValueError(f"a variant builds on a built-in format ('2021' or '2019'), not {base!r}")
+    path = Path(grammar).resolve()
+    if not path.is_file():
+        raise GrammarError(f"variant grammar {path} not found")
+    variant = Variant(name=name, grammar=path, base=base, markers=tuple(markers), hook=hook)
+    with _LOCK:
+        _VARIANTS[name] = variant
+        get_format.cache_clear()
+    try:
+        get_format(name)
+    except Exception:
+        with _LOCK:
+            _VARIANTS.pop(name, None)
+        raise
+    return variant
+
+
+def unregister_format(name: str) -> None:
+    """Forget a registered variant (for tests and interactive use)."""
+    with _LOCK:
+        _VARIANTS.pop(name, None)
+        get_format.cache_clear()
+
+
+def _load_entry_points() -> None:
+    global _entry_points_loaded
+    if _entry_points_loaded:
+        return
+    _entry_points_loaded = True
+    for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            loaded = entry.load()
+            variant = loaded() if callable(loaded) and not isinstance(loaded, Variant) else loaded
+            if not isinstance(variant, Variant):
+                raise TypeError(f"entry point {entry.name!r} gives {type(variant).__name__}, not a Variant")
+            register_format(
+                variant.name, variant.grammar, base=variant.base, markers=variant.markers, hook=variant.hook
+            )
+        except Exception as exc:  # a broken plugin must not break every parse
+            import warnings
+
+            warnings.warn(f"govinfo-report: format plugin {entry.name!r} not loaded: {exc}", stacklevel=2)
+
+
+def names() -> tuple[str, ...]:
+    """Every format a report can be parsed with: built-in ones first, then registered variants."""
+    _load_entry_points()
+    return (*_BUILTIN, *_VARIANTS)
+
+
+def _definition(name: str) -> _Definition:
+    if name in _BUILTIN:
+        return _BUILTIN[name]
+    _load_entry_points()
+    variant = _VARIANTS.get(name)
+    if variant is None:
+        raise ReportError(f"unknown format {name!r}; known: {', '.join(names())}")
+    return _Definition(
+        name=name,
+        base=variant.base,
+        skeleton=str(variant.grammar),
+        tables=dict.fromkeys(LABELLED_TABLES, str(variant.grammar)),
+        markers=variant.markers,
+        variant=variant,
+    )
+
+
+def _compile(grammar: str, start: str, fallback: str | None) -> lark.Lark:
+    """Compile ``grammar`` for ``start``; a variant file that does not define ``start`` falls back
+    to the base format's grammar for that part."""
+    if Path(grammar).is_absolute():
+        try:
+            return grammars.load_file(Path(grammar), start)
+        except GrammarError as exc:
+            if fallback is not None and _undefined_start(exc, start):
+                return grammars.load(fallback, start)
+            raise
+    return grammars.load(grammar, start)
+
+
+def _undefined_start(exc: GrammarError, start: str) -> bool:
+    text = str(exc)
+    return f"'{start}'" in text and ("undefined" in text.lower() or "not defined" in text.lower())
+
+
+@functools.cache
+def get_format(name: str) -> Format:
+    """The compiled format ``name`` (built-in or registered)."""
+    definition = _definition(name)
+    base = _BUILTIN[definition.base]
+    skeleton = _compile(definition.skeleton, "start", base.skeleton)
+    tables = {
+        table_id: vocabulary(_compile(grammar, table_id, base.tables[table_id]), table_id, table_id)
+        for table_id, grammar in definition.tables.items()
+    }
+    return Format(
+        name=definition.name,
+        base=definition.base,
+        skeleton=skeleton,
+        tables=tables,
+        markers=definition.markers,
+        hook=definition.variant.hook if definition.variant else None,
+    )
+
+
+def markers(name: str) -> tuple[str, ...]:
+    """The wording that identifies format ``name`` (no grammar is compiled)."""
+    return _definition(name).markers
