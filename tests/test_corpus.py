@@ -98,10 +98,11 @@ def test_corpus_report(truth_path: Path) -> None:
     assert report.year == truth["year"]
     assert report.agency == truth["agency"].split(" (")[0].split("（")[0]
     assert report.format == truth["format"]
-    if any(d.code == "glued-cells" for d in report.diagnostics):
-        pytest.skip("tables flattened into digit runs are read by the flattened-table decoder")
     wrong = _compare_requests(truth, got) + _compare_review(truth, got)
     if truth["format"] == "2021":
         wrong += _compare_active(truth, got)
+    # cells the text alone cannot decide may come back blank (with a diagnostic)
+    ambiguous = set(truth.get("ambiguous", ()))
+    wrong = [w for w in wrong if not (w.split(":")[0] in ambiguous and w.endswith("!= None"))]
     assert wrong == []
     assert govinfo_report.from_dict(got) == report

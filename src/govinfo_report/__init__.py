@@ -15,8 +15,10 @@ from .errors import (
     ReportEncodingError,
     ReportError,
 )
+from .formats import Variant, register_format, unregister_format
 from .model import (
     ActiveDisclosure,
+    ActiveDisclosure2019,
     Cell,
     Decisions,
     Diagnostic,
@@ -35,6 +37,7 @@ from .serialize import dumps, from_dict, loads, to_dict
 
 __all__ = [
     "ActiveDisclosure",
+    "ActiveDisclosure2019",
     "Cell",
     "Decisions",
     "Diagnostic",
@@ -52,6 +55,7 @@ __all__ = [
     "ReviewBlock",
     "ReviewLitigation",
     "Section",
+    "Variant",
     "__version__",
     "detect_format",
     "dumps",
@@ -60,5 +64,7 @@ __all__ = [
     "parse",
     "parse_file",
     "read_text",
+    "register_format",
     "to_dict",
+    "unregister_format",
 ]

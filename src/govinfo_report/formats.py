@@ -89,6 +89,12 @@ def _alternatives(pattern: lark.lexer.Pattern) -> list[str]:
     return [re.sub(r"\\(.)", r"\1", part) for part in parts]
 
 
+def _local(name: str) -> str:
+    """A rule or terminal name without the namespace ``%import`` gives it
+    (``tables__active_2021__regulations`` → ``regulations``)."""
+    return name.rsplit("__", 1)[-1]
+
+
 def vocabulary(parser: lark.Lark, start: str, table_id: str | None = None) -> TableSpec:
     """Read a table vocabulary grammar (see ``grammars/tables/active_2021.lark``) as a TableSpec."""
     rules: dict[str, list[list[str]]] = {}
@@ -107,8 +113,8 @@ def vocabulary(parser: lark.Lark, start: str, table_id: str | None = None) -> Ta
 
     def column_kind(name: str) -> str | None:
         expansion = rules.get(name)
-        if expansion and len(expansion[0]) == 1 and expansion[0][0] in _COLUMN_KINDS:
-            return _COLUMN_KINDS[expansion[0][0]]
+        if expansion and len(expansion[0]) == 1:
+            return _COLUMN_KINDS.get(_local(expansion[0][0]))
         return None
 
     def labels_of(name: str) -> tuple[str, tuple[str, ...]]:
@@ -137,9 +143,9 @@ def vocabulary(parser: lark.Lark, start: str, table_id: str | None = None) -> Ta
         if rest and all(kinds):
             specs.append(
                 RowSpec(
-                    id=name,
+                    id=_local(name),
                     label=label,
-                    columns=tuple(rest),
+                    columns=tuple(_local(column) for column in rest),
                     group=groups[-1] if groups else None,
                     aliases=aliases,
                     kinds=tuple(k for k in kinds if k),

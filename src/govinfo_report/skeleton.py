@@ -20,6 +20,7 @@ import lark
 from lark import Token, Transformer
 
 from . import grammars
+from .errors import GrammarError
 from .model import Section
 
 SECTION_TITLES: dict[int, str] = {
@@ -58,12 +59,34 @@ class _Lines:
 def _scanner(parser: lark.Lark) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """One regex of all heading terminals of a skeleton grammar and — when every heading starts
     with a plain character — a one-character-class scan that finds the places worth trying."""
-    headings = [t for t in parser.terminals if str(t.name).startswith("HEADING_")]
+    headings = [t for t in parser.terminals if _local(str(t.name)).startswith("HEADING_")]
     patterns = [t.pattern.to_regexp() for t in headings]
     combined = re.compile("|".join(f"(?P<{t.name}>{p})" for t, p in zip(headings, patterns, strict=True)))
     plain = all(p[:1] and (p[0].isalnum() or ord(p[0]) > 127) for p in patterns)
     starts = re.compile("[" + "".join(sorted({p[0] for p in patterns})) + "]") if plain else None
     return combined, starts
+
+
+def _local(name: str) -> str:
+    """A terminal name without the namespace ``%import`` gives it (``skeleton__HEADING_1``)."""
+    return name.rsplit("__", 1)[-1]
+
+
+@functools.cache
+def _text_terminal(parser: lark.Lark) -> str:
+    """The name the grammar uses for the text between headings (``TEXT``, maybe namespaced)."""
+    names = {
+        str(symbol.name)
+        for rule in parser.rules
+        for symbol in rule.expansion
+        if symbol.is_term and _local(str(symbol.name)) == "TEXT"
+    }
+    if len(names) != 1:
+        raise GrammarError(
+            f"the skeleton grammar must use one TEXT terminal, found {sorted(names) or 'none'}; "
+            "a variant imports it with %import skeleton (..., TEXT)"
+        )
+    return names.pop()
 
 
 def _candidates(text: str, parser: lark.Lark) -> Iterator[re.Match[str]]:
@@ -134,6 +157,7 @@ def read_skeleton(text: str, parser: lark.Lark | None = None) -> Skeleton:
     """Split normalised report text into preamble and sections, with the skeleton grammar of
     the report's format (the built-in one by default)."""
     parser = parser or grammars.load("skeleton.lark", "start")
+    text_name = _text_terminal(parser)
     interactive = parser.parse_interactive()
     position = 0
     for match in _candidates(text, parser):
@@ -146,7 +170,9 @@ def read_skeleton(text: str, parser: lark.Lark | None = None) -> Skeleton:
         try:
             if match.start() > position:
                 probe.feed_token(
-                    Token("TEXT", text[position : match.start()], start_pos=position, end_pos=match.start())
+                    Token(
+                        text_name, text[position : match.start()], start_pos=position, end_pos=match.start()
+                    )
                 )
             probe.feed_token(Token(kind, match.group(), start_pos=match.start(), end_pos=match.end()))
         except lark.exceptions.UnexpectedInput:
@@ -154,6 +180,6 @@ def read_skeleton(text: str, parser: lark.Lark | None = None) -> Skeleton:
         interactive = probe
         position = match.end()
     if position < len(text):
-        interactive.feed_token(Token("TEXT", text[position:], start_pos=position, end_pos=len(text)))
+        interactive.feed_token(Token(text_name, text[position:], start_pos=position, end_pos=len(text)))
     tree = interactive.feed_eof()  # type: ignore[no-untyped-call]
     return _ToSkeleton(text).transform(tree)

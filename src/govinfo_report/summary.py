@@ -9,16 +9,17 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from .model import Cell, Report
+from . import formats
+from .model import ActiveDisclosure, ActiveDisclosure2019, Cell, Report
 from .schema import (
     ACTIVE_COLUMN_LABELS,
-    ACTIVE_DISCLOSURE_2021,
     REQUEST_COLUMN_LABELS,
     REQUEST_COLUMNS,
     REQUESTS,
     REVIEW_BLOCK_LABELS,
     REVIEW_OUTCOME_LABELS,
     REVIEW_OUTCOMES,
+    TableSpec,
 )
 
 _BLANK = "·"
@@ -53,6 +54,23 @@ def _label(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
 
+def _active_spec(report: Report) -> TableSpec:
+    """Table 二's vocabulary in the report's own format (a variant's, if it is registered)."""
+    name = report.format
+    if name not in formats.names():
+        name = "2019" if isinstance(report.active_disclosure, ActiveDisclosure2019) else "2021"
+    return formats.get_format(name).tables["active_disclosure"]
+
+
+def _active_cells(active: ActiveDisclosure | ActiveDisclosure2019, row_id: str) -> Sequence[Cell] | None:
+    row = getattr(active, row_id, None)
+    if row is not None and hasattr(row, "cells"):
+        cells: Sequence[Cell] = row.cells()
+        return cells
+    extra = active.extra_rows.get(row_id)
+    return tuple(extra.values()) if extra is not None else None
+
+
 def format_summary(report: Report, *, source: str | None = None) -> str:
     """The summary view of one report."""
     out: list[str] = []
@@ -74,10 +92,12 @@ def format_summary(report: Report, *, source: str | None = None) -> str:
     out.append("二、主动公开政府信息情况" + ("" if active else "  (not found)"))
     if active is not None:
         rows = []
-        for spec in ACTIVE_DISCLOSURE_2021.rows:
-            row = getattr(active, spec.id)
-            values = " / ".join(_cell(c) for c in row.cells())
-            columns = "/".join(ACTIVE_COLUMN_LABELS[c] for c in spec.columns)
+        for spec in _active_spec(report).rows:
+            cells = _active_cells(active, spec.id)
+            if cells is None:
+                continue
+            values = " / ".join(_cell(c) for c in cells)
+            columns = "/".join(ACTIVE_COLUMN_LABELS.get(c, c) for c in spec.columns)
             rows.append([_label(spec.label), values, columns])
         out.append(grid(["", "数值", "栏目"], rows))
 
