@@ -97,3 +97,15 @@ def test_editable_install(tmp_path: Path) -> None:
     _check_installed(bin_dir, workdir)
     where = _run(bin_dir / "python", "-c", "import govinfo_report.grammars as g; print(g.grammar_dir())")
     assert Path(where.strip()) == source / "grammars"
+
+
+def test_example_variant_plugin_installs_and_is_found(dist: Path, tmp_path: Path) -> None:
+    """The example plugin, installed next to the library in a fresh venv, is found through its
+    entry point, and its extra row is in the JSON output."""
+    (wheel,) = dist.glob("*.whl")
+    bin_dir = _fresh_venv(tmp_path / "venv")
+    _run(bin_dir / "python", "-m", "pip", "install", "--quiet", wheel, REPO / "examples" / "variant_plugin")
+    sample = REPO / "examples" / "variant_plugin" / "sample_report.txt"
+    data = json.loads(_run(bin_dir / "govinfo-report", "parse", sample, cwd=tmp_path))
+    assert data["format"] == "example-province"
+    assert data["active_disclosure"]["other_documents"] == {"published": 46}
