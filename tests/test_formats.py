@@ -234,7 +234,7 @@ def test_plugins_are_found_through_their_entry_point(monkeypatch: pytest.MonkeyP
         def load(self) -> object:
             return variant
 
-    monkeypatch.setattr(formats.metadata, "entry_points", lambda group: [EntryPoint()])
+    monkeypatch.setattr("importlib.metadata.entry_points", lambda group: [EntryPoint()])
     monkeypatch.setattr(formats, "_entry_points_loaded", False)
     try:
         assert "from-plugin" in formats.names()

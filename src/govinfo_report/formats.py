@@ -19,7 +19,6 @@ import functools
 import re
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -256,6 +255,8 @@ def _load_entry_points() -> None:
     if _entry_points_loaded:
         return
     _entry_points_loaded = True
+    from importlib import metadata  # slow to import (email.*): only when plugins are looked up
+
     for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
         try:
             loaded = entry.load()
@@ -294,22 +295,26 @@ def _definition(name: str) -> _Definition:
     )
 
 
-def _compile(grammar: str, start: str, fallback: str | None) -> lark.Lark:
-    """Compile ``grammar`` for ``start``; a variant file that does not define ``start`` falls back
-    to the base format's grammar for that part."""
+def _compile(grammar: str, start: str, fallback: str) -> lark.Lark:
+    """Compile ``grammar`` for ``start``; a variant file that does not touch ``start`` uses the
+    base format's grammar for that part."""
     if Path(grammar).is_absolute():
-        try:
+        if _defines(Path(grammar), start):
             return grammars.load_file(Path(grammar), start)
-        except GrammarError as exc:
-            if fallback is not None and _undefined_start(exc, start):
-                return grammars.load(fallback, start)
-            raise
+        return grammars.load(fallback, start)
     return grammars.load(grammar, start)
 
 
-def _undefined_start(exc: GrammarError, start: str) -> bool:
-    text = str(exc)
-    return f"'{start}'" in text and ("undefined" in text.lower() or "not defined" in text.lower())
+def _defines(path: Path, rule: str) -> bool:
+    """Whether a variant grammar defines, overrides, extends or imports ``rule`` — the parts of
+    a format it changes. Read from the text, so an untouched part costs no compilation."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise GrammarError(f"{path}: cannot read the grammar: {exc}") from exc
+    name = re.escape(rule)
+    pattern = rf"(?m)^\s*(?:%override\s+|%extend\s+)?{name}\s*:|^\s*%import\s+[\w.]+\s*\([^)]*\b{name}\b"
+    return re.search(pattern, text) is not None
 
 
 @functools.cache
