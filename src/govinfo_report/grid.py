@@ -96,36 +96,36 @@ def _scanner(layout: Layout) -> re.Pattern[str]:
     return re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
 
 
-_Token = tuple[str, str, int, int, int]  # kind, text, line, start, end
-
-
-def _lines_fast(layout: Layout, text: str) -> list[list[list[_Token]]]:
-    """Scan with the compiled terminals: lines → cells → tokens (cells only split in tsv/pipe)."""
+def _lines_fast(layout: Layout, text: str, offset: int) -> list[list[list[Piece]]]:
+    """Scan with the compiled terminals: lines → cells → pieces (cells only split in tsv/pipe)."""
     separator = _SEPARATORS.get(layout)
-    lines: list[list[list[_Token]]] = [[[]]]
-    line = 1
+    lines: list[list[list[Piece]]] = [[[]]]
+    cell = lines[0][0]
+    line = 1 + offset
     for match in _scanner(layout).finditer(text):
         kind = match.lastgroup or ""
         if kind == "_NL":
-            lines.append([[]])
+            cell = []
+            lines.append([cell])
             line += 1
         elif kind == separator:
-            lines[-1].append([])
+            cell = []
+            lines[-1].append(cell)
         elif kind in _PIECES:
-            lines[-1][-1].append((kind, match.group(), line, match.start(), match.end()))
+            cell.append(Piece(kind, match.group(), line, match.start(), match.end()))
     return lines
 
 
-def _lines_lark(layout: Layout, text: str) -> list[list[list[_Token]]]:
+def _lines_lark(layout: Layout, text: str, offset: int) -> list[list[list[Piece]]]:
     """The same structure from Lark's own LALR parse of the layout grammar (the reference)."""
     tree = _parser(layout).parse(text)
-    out: list[list[list[_Token]]] = []
+    out: list[list[list[Piece]]] = []
     for line in tree.children:
         assert isinstance(line, Tree)
         if layout in _SEPARATORS:
-            cells = [[_tok(t) for t in _tokens(cell)] for cell in line.children]
+            cells = [[_piece(t, offset) for t in _tokens(cell)] for cell in line.children]
         else:
-            cells = [[_tok(t) for t in _tokens(line)]]
+            cells = [[_piece(t, offset) for t in _tokens(line)]]
         out.append(cells)
     return out
 
@@ -135,8 +135,8 @@ def _tokens(node: Tree[Token] | Token) -> list[Token]:
     return [t for t in node.children if isinstance(t, Token)]
 
 
-def _tok(token: Token) -> _Token:
-    return (token.type, str(token), token.line or 1, token.start_pos or 0, token.end_pos or 0)
+def _piece(token: Token, offset: int) -> Piece:
+    return Piece(token.type, str(token), (token.line or 1) + offset, token.start_pos or 0, token.end_pos or 0)
 
 
 def read_grid(
@@ -150,12 +150,13 @@ def read_grid(
     structure about ten times faster (the test suite checks that the two agree).
     """
     layout = layout or detect_layout(text)
-    lines = _lines_lark(layout, text) if engine == "lark" else _lines_fast(layout, text)
     offset = first_line - 1
+    read = _lines_lark if engine == "lark" else _lines_fast
+    lines = read(layout, text, offset)
     rows: list[GridRow] = []
 
-    def pieces(tokens: list[_Token]) -> tuple[Piece, ...]:
-        return tuple(Piece(k, v, ln + offset, a, b) for k, v, ln, a, b in tokens if k != "TAB")
+    def pieces(found: list[Piece]) -> tuple[Piece, ...]:
+        return tuple(p for p in found if p.kind != "TAB") if layout == "lines" else tuple(found)
 
     if layout in _SEPARATORS:
         raw_lines = text.split("\n")
