@@ -182,7 +182,8 @@ def test_a_variant_can_add_a_section(tmp_path: Path) -> None:
     grammar.write_text(
         "%import skeleton (start, preamble, section_1, section_2, section_3, section_4, section_5, "
         "section_6, TEXT)\n"
-        "%override start: preamble section_1? section_2? section_3? section_4? section_5? section_6? section_7?\n"
+        "%override start: preamble section_1? section_2? section_3? section_4? section_5? section_6? "
+        "section_7?\n"
         "section_7: HEADING_7 TEXT?\n"
         "HEADING_7: /七[、.]\\s*附件/\n",
         encoding="utf-8",
