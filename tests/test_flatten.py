@@ -1,0 +1,359 @@
+"""Flattened tables: digits glued together by a crawler, split back into cells by arithmetic.
+
+Unit tests for the pieces (one row, the enumerator of the next label, leading zeros, decimal
+fees, table 四's fifteen digits, the whole-table solve, a report whose own arithmetic is off,
+the search bounds) and properties over generated reports: a flattened table reads back to the
+printed cells, or leaves a cell blank with a diagnostic — never another number.
+"""
+
+from __future__ import annotations
+
+import random
+from decimal import Decimal
+
+import attrs
+from hypothesis import given
+from hypothesis import strategies as st
+
+import govinfo_report
+from flattened import flatten, outcomes, wrong_cells
+from govinfo_report import Report
+from govinfo_report.flatten import (
+    REQUEST_SHAPE,
+    REVIEW_SHAPE,
+    Budget,
+    Glued,
+    Reading,
+    Shape,
+    chunk_alternatives,
+    decode,
+    decode_table,
+    parse_cell,
+    prose_facts,
+    request_equations,
+    split_row,
+)
+from govinfo_report.model import (
+    ActiveDisclosure,
+    Cell,
+    Decisions,
+    DocumentCounts,
+    Fees,
+    RequestRow,
+    Requests,
+    ReviewBlock,
+    ReviewLitigation,
+    Section,
+)
+from govinfo_report.schema import REQUEST_ROWS, REVIEW_BLOCKS
+from govinfo_report.skeleton import SECTION_TITLES
+from govinfo_report.testing import reports
+
+THREE = Shape(("count",) * 3)
+
+
+def readings(text: str, shape: Shape = REQUEST_SHAPE) -> set[tuple[object, ...]]:
+    """The readings of a printed digit run; spaces in it are cell boundaries."""
+    result = split_row(text.split(" "), shape)
+    assert result.complete
+    return set(result.readings)
+
+
+# --- one row ----------------------------------------------------------------------------------
+
+
+def test_a_row_whose_total_decides_reads_one_way() -> None:
+    assert readings("801000081") == {(80, 1, 0, 0, 0, 0, 81)}
+    assert readings("0000000") == {(0,) * 7}
+    assert readings("310000031") == {(31, 0, 0, 0, 0, 0, 31)}
+
+
+def test_a_row_can_have_two_readings_that_add_up() -> None:
+    assert readings("220000022") == {(22, 0, 0, 0, 0, 0, 22), (2, 20, 0, 0, 0, 0, 22)}
+    assert readings("191000020") == {(19, 1, 0, 0, 0, 0, 20), (1, 9, 10, 0, 0, 0, 20)}
+
+
+def test_no_cell_has_a_leading_zero() -> None:
+    assert parse_cell("0", "count") == 0
+    assert parse_cell("007", "count") is None
+    assert parse_cell("05", "amount") is None
+    # "10000" cannot be 1|00|0|0 …: every zero after the 1 that is not part of 10… is a cell
+    assert readings("1000001") == {(1, 0, 0, 0, 0, 0, 1)}
+    assert readings("00000") == set()  # five zeros cannot fill seven cells
+
+
+def test_a_space_that_survived_is_a_cell_boundary() -> None:
+    assert readings("230 000023") == {(23, 0, 0, 0, 0, 0, 23)}
+    # 220000022 reads 22|0|… or 2|20|…; a space decides which
+    assert readings("22 0000022") == {(22, 0, 0, 0, 0, 0, 22)}
+    assert readings("2 20000022") == {(2, 20, 0, 0, 0, 0, 22)}
+    assert readings("2 30000023") == set()  # no cell spans a space
+
+
+def test_only_an_amount_has_decimals() -> None:
+    fee = Shape(("amount",))
+    assert readings("5949.088667", fee) == {(Decimal("5949.088667"),)}
+    assert readings("5949.088667", Shape(("count",))) == set()
+    assert readings("0", fee) == {(Decimal(0),)}
+
+
+def test_a_row_without_arithmetic_keeps_every_reading() -> None:
+    found = readings("77132470", THREE)
+    assert (77, 132, 470) in found and (7, 71, 32470) in found
+    assert len(found) == 21
+    assert readings("000", THREE) == {(0, 0, 0)}
+
+
+def test_table_four_fifteen_digits() -> None:
+    assert readings("110024001510102", REVIEW_SHAPE) == {(1, 1, 0, 0, 2, 4, 0, 0, 1, 5, 1, 0, 1, 0, 2)}
+
+
+def test_table_four_with_larger_numbers() -> None:
+    values = (12, 0, 3, 1, 16, 105, 7, 0, 22, 134, 0, 0, 0, 0, 0)
+    assert values in readings("".join(map(str, values)), REVIEW_SHAPE)
+
+
+def test_a_blank_cell_in_a_glued_row_is_one_cell() -> None:
+    assert split_row(["12", None, "0000", "12"], REQUEST_SHAPE).readings == ((12, None, 0, 0, 0, 0, 12),)
+
+
+# --- the next label's number ------------------------------------------------------------------
+
+
+def test_the_next_labels_number_is_cut_off_the_digits() -> None:
+    # "…属于国家秘密00000002.其他…": the 2 is the number of 2.其他法律行政法规禁止公开
+    assert chunk_alternatives(["00000002"], "2") == (("0000000",),)
+    assert chunk_alternatives(["3100000312"], "2") == (("310000031",),)
+    # unknown number: one or two digits (never one that starts with 0)
+    assert chunk_alternatives(["0000000012"], "") == (("00000000",), ("000000001",))
+    # the digits do not end with the template's number: any one or two digits may be it
+    assert chunk_alternatives(["00000013"], "2") == (("000000",), ("0000001",))
+    assert chunk_alternatives(["00000003"], "2") == (("0000000",),)
+    assert chunk_alternatives(["801000081"]) == (("801000081",),)
+
+
+def test_enumerators_through_the_parser() -> None:
+    report = _report(_requests({"denied_state_secret": [0] * 7, "denied_third_party": [1, 0, 0, 0, 0, 0, 1]}))
+    parsed = govinfo_report.parse(flatten(report, random.Random(1), spaces=0))
+    assert "00000002.其他" in flatten(report, random.Random(1), spaces=0)
+    assert parsed.requests is not None
+    assert parsed.requests.denied_state_secret.values() == (0,) * 7
+    assert parsed.requests.denied_third_party.values() == (1, 0, 0, 0, 0, 0, 1)
+    assert wrong_cells(parsed, report) == []
+
+
+def test_a_number_the_next_label_took_is_given_back() -> None:
+    """``…0 0 0 0 0 0 55.属于三类内部事务信息``: the label's 5 has the row's last 5 in front."""
+    report = _report(_requests({"denied_third_party": [1, 1, 1, 1, 1, 0, 5]}))
+    text = flatten(report, random.Random(0), spaces=0)
+    text = text.replace("11111055.属于三类", "111110 55.属于三类")
+    assert "111110 55.属于三类" in text
+    parsed = govinfo_report.parse(text)
+    assert parsed.requests is not None
+    assert parsed.requests.denied_third_party.values() == (1, 1, 1, 1, 1, 0, 5)
+
+
+# --- the whole table --------------------------------------------------------------------------
+
+#: A township table whose 予以公开 and 部分公开 rows read two ways each; the columns decide.
+TWO_WAY_ROWS = {
+    "new_received": [80, 1, 0, 0, 0, 0, 81],
+    "granted": [22, 0, 0, 0, 0, 0, 22],
+    "partially_granted": [19, 1, 0, 0, 0, 0, 20],
+    "denied_third_party": [1, 0, 0, 0, 0, 0, 1],
+    "denied_process_info": [1, 0, 0, 0, 0, 0, 1],
+    "denied_law_enforcement_file": [1, 0, 0, 0, 0, 0, 1],
+    "denied_inquiry": [2, 0, 0, 0, 0, 0, 2],
+    "unavailable_not_held": [31, 0, 0, 0, 0, 0, 31],
+    "rejected_duplicate": [1, 0, 0, 0, 0, 0, 1],
+    "other_overdue_correction": [1, 0, 0, 0, 0, 0, 1],
+    "other_misc": [1, 0, 0, 0, 0, 0, 1],
+    "total_processed": [80, 1, 0, 0, 0, 0, 81],
+}
+
+
+def test_the_column_totals_decide_rows_that_read_two_ways() -> None:
+    report = _report(_requests(TWO_WAY_ROWS))
+    parsed = govinfo_report.parse(flatten(report, random.Random(3), spaces=0))
+    assert parsed.requests is not None
+    assert parsed.requests.granted.values() == (22, 0, 0, 0, 0, 0, 22)
+    assert parsed.requests.partially_granted.values() == (19, 1, 0, 0, 0, 0, 20)
+    assert outcomes(parsed, report)["exact"] == sum(outcomes(parsed, report).values())
+    assert not [d for d in parsed.diagnostics if d.code == "glued-cells-ambiguous"]
+
+
+def test_a_table_that_reads_two_ways_is_left_blank_with_both_readings() -> None:
+    """22|0|… and 2|20|… in 一, 予以公开 and （七）总计 alike: every rule holds either way."""
+    rows = {r: [22, 0, 0, 0, 0, 0, 22] for r in ("new_received", "granted", "total_processed")}
+    report = _report(_requests(rows))
+    parsed = govinfo_report.parse(flatten(report, random.Random(0), spaces=0))
+    assert parsed.requests is not None
+    assert parsed.requests.granted.values() == (None, None, 0, 0, 0, 0, 22)
+    notes = [d for d in parsed.diagnostics if d.code == "glued-cells-ambiguous" and d.row == "granted"]
+    assert notes and "22|0|0|0|0|0|22" in notes[0].message and "2|20|0|0|0|0|22" in notes[0].message
+    assert wrong_cells(parsed, report) == []
+
+
+def test_a_misprinted_row_is_set_aside_not_guessed() -> None:
+    """The report prints 2 in a row whose cells add up to 1: no reading makes every rule hold.
+    With that row set aside the rest holds; the row itself is read from its digits alone."""
+    equations = request_equations(REQUEST_ROWS)
+    rows: dict[str, tuple[Reading, ...]] = {
+        row: ((0,) * 7,) for row in REQUEST_ROWS if row != "other_processing"
+    }
+    rows["new_received"] = ((1, 0, 0, 0, 0, 0, 1),)
+    rows["total_processed"] = ((1, 0, 0, 0, 0, 0, 1),)
+    rows["granted"] = ((1, 0, 0, 0, 0, 0, 2),)  # printed 1000002: its own sum is off
+    strict = {row: (r if row != "granted" else ()) for row, r in rows.items()}
+    result = decode(strict, equations, rows.get, Budget())
+    assert result.set_aside == ("granted",)
+    assert result.viable["granted"] == ((1, 0, 0, 0, 0, 0, 2),)
+    assert result.viable["new_received"] == ((1, 0, 0, 0, 0, 0, 1),)
+
+
+def test_a_row_with_a_wrong_total_is_never_read_as_another_number() -> None:
+    report = _report(_requests({"carried_over": [13, 0, 17, 2, 0, 21, 62]}))  # 13+17+2+21 = 53
+    text = flatten(report, random.Random(0), spaces=0).replace("13017202162", "13017 202162")
+    parsed = govinfo_report.parse(text)
+    assert wrong_cells(parsed, report) == []
+    assert any(d.code == "glued-cells-arithmetic" for d in parsed.diagnostics)
+
+
+# --- prose ------------------------------------------------------------------------------------
+
+
+def test_prose_picks_between_readings_and_says_so() -> None:
+    active = ActiveDisclosure(
+        regulations=DocumentCounts(Cell(0), Cell(0), Cell(0)),
+        normative_documents=DocumentCounts(Cell(77), Cell(132), Cell(470)),
+        licensing=Decisions(Cell(2629)),
+        punishment=Decisions(Cell(1330)),
+        enforcement=Decisions(Cell(54)),
+        fees=Fees(Cell(Decimal("5949.088667"))),
+    )
+    overview = "动态更新本年度制发的规范性文件77件。收到政府信息公开申请共计0件。"
+    report = attrs.evolve(_report(_requests({}), overview=overview), active_disclosure=active)
+    parsed = govinfo_report.parse(flatten(report, random.Random(0), spaces=0))
+    assert isinstance(parsed.active_disclosure, ActiveDisclosure)
+    assert parsed.active_disclosure.normative_documents.values() == (77, None, None)
+    assert parsed.active_disclosure.regulations.values() == (0, 0, 0)
+    assert parsed.active_disclosure.licensing.values() == (2629,)
+    assert parsed.active_disclosure.fees.values() == (Decimal("5949.088667"),)
+    codes = {(d.code, d.row) for d in parsed.diagnostics}
+    assert ("glued-cells-prose", "normative_documents") in codes
+    ambiguous = [d for d in parsed.diagnostics if d.code == "glued-cells-ambiguous"]
+    assert ambiguous and "77|132|470" in ambiguous[0].message
+
+
+def test_prose_facts_read_only_counts_stated_for_a_cell() -> None:
+    facts = prose_facts("本年度制发的规范性文件77件，现行有效行政规范性文件393件。行政复议案件2件。")
+    assert {(f.row, f.column, f.value) for f in facts["active_disclosure"]} == {
+        ("normative_documents", "issued", 77),
+        ("normative_documents", "in_force", 393),
+    }
+    assert [(f.column, f.value) for f in facts["review_litigation"]] == [("review.total", 2)]
+
+
+def test_a_prose_number_that_is_no_reading_changes_nothing() -> None:
+    glued = {"row": Glued((("77132470",),), "77132470")}
+    facts = [*prose_facts("现行有效行政规范性文件393件")["active_disclosure"]]
+    facts = [f._replace(row="row") for f in facts]
+    result = decode_table(
+        "t", "表", {"row": THREE}, {}, glued, (), facts, {"row": ("issued", "repealed", "in_force")}
+    )
+    assert result.rows["row"] == (None, None, None)
+    assert not [d for d in result.diagnostics if d.code == "glued-cells-prose"]
+
+
+# --- bounds -----------------------------------------------------------------------------------
+
+
+def test_a_row_past_the_step_bound_decides_nothing() -> None:
+    result = split_row(["1" * 30], Shape(("count",) * 7), max_steps=50)
+    assert not result.complete
+    many = split_row(["1" * 30], Shape(("count",) * 7), max_readings=10)
+    assert not many.complete and len(many.readings) == 10
+
+
+def test_a_solve_past_its_budget_keeps_each_rows_own_readings() -> None:
+    rows = {f"r{k}": split_row(["220000022"], REQUEST_SHAPE).readings for k in range(3)}
+    equations = [(("r0", 0, 1), ("r1", 0, -1)), (("r1", 1, 1), ("r2", 1, -1))]
+    assert decode(rows, equations, lambda row: None, Budget(10**6)).solutions == 2
+    solved = decode(rows, equations, lambda row: None, Budget(1))
+    assert solved.exhausted and solved.viable == rows
+
+
+# --- properties -------------------------------------------------------------------------------
+
+
+@st.composite
+def glued_rows(draw: st.DrawFn, shape: Shape) -> tuple[tuple[int, ...], list[str]]:
+    """Cells that satisfy the shape's sums, printed with the separators deleted or (now and
+    then) kept as spaces."""
+    high = draw(st.sampled_from((3, 30, 3000)))
+    cells: list[int] = []
+    for start, end in shape.sums or ((0, shape.size),):
+        parts = [draw(st.integers(0, high)) for _ in range(end - start - (1 if shape.sums else 0))]
+        cells += [*parts, sum(parts)] if shape.sums else parts
+    chunks = [str(cells[0])]
+    for value in cells[1:]:
+        if draw(st.integers(0, 9)) == 0:
+            chunks.append(str(value))
+        else:
+            chunks[-1] += str(value)
+    return tuple(cells), chunks
+
+
+@given(st.data())
+def test_a_row_always_has_its_printed_reading(data: st.DataObject) -> None:
+    shape = data.draw(st.sampled_from((REQUEST_SHAPE, REVIEW_SHAPE, THREE)))
+    cells, chunks = data.draw(glued_rows(shape))
+    result = split_row(chunks, shape)
+    assert result.complete and cells in result.readings
+
+
+@given(reports(consistent=True, blanks=False), st.randoms(use_true_random=False), st.booleans())
+def test_a_flattened_report_reads_back_or_says_why_not(
+    report: Report, rng: random.Random, one_line: bool
+) -> None:
+    parsed = govinfo_report.parse(flatten(report, rng, one_line=one_line))
+    tally = outcomes(parsed, report)
+    assert tally["wrong"] == 0, wrong_cells(parsed, report)
+    assert tally["unexplained"] == 0, tally
+
+
+# --- building reports -------------------------------------------------------------------------
+
+
+def _requests(rows: dict[str, list[int]]) -> Requests:
+    """Table 三 with the given rows and zeros elsewhere (（六） printed as three rows)."""
+    built = {}
+    for row in REQUEST_ROWS:
+        if row == "other_processing":
+            built[row] = RequestRow()
+            continue
+        built[row] = RequestRow(*(Cell(v) for v in rows.get(row, [0] * 7)))
+    return Requests(**built)
+
+
+def _report(requests: Requests, *, overview: str = "本年度工作情况如下。") -> Report:
+    texts = {1: overview, 5: "无。", 6: "无。"}
+    review = ReviewLitigation(**{block: ReviewBlock(*(Cell(0) for _ in range(5))) for block in REVIEW_BLOCKS})
+    zero = DocumentCounts(Cell(0), Cell(0), Cell(0))
+    return Report(
+        format="2021",
+        title="示例县人民政府2023年政府信息公开工作年度报告",
+        agency="示例县人民政府",
+        year=2023,
+        sections=tuple(Section(n, heading, texts.get(n, "")) for n, heading in SECTION_TITLES.items()),
+        active_disclosure=ActiveDisclosure(
+            regulations=zero,
+            normative_documents=zero,
+            licensing=Decisions(Cell(0)),
+            punishment=Decisions(Cell(0)),
+            enforcement=Decisions(Cell(0)),
+            fees=Fees(Cell(Decimal(0))),
+        ),
+        requests=requests,
+        review_litigation=review,
+    )
