@@ -1,0 +1,273 @@
+"""Numbers the prose states about requests, reviews and lawsuits, against the cells they restate.
+
+Sections 一, 三 and 六 often repeat the tables in words: 全年收到政府信息公开申请15件, 上年结转1件,
+办结15件, 结转下年度1件, 行政复议2件、行政诉讼7件, 未发生行政复议、行政诉讼. When such a sentence
+disagrees with the table, one of the two is wrong, and the editor needs to see both places.
+
+Prose is far less regular than tables, and a warning on a correct report costs the reader's
+trust, so the patterns are narrow: a number is only compared when the clause clearly restates a
+table total of the same reporting year — not a share (其中), a change (同比, 增长), another year, a
+subset by channel (通过网站收到…), another kind of request (网络问政, 热线, 信访, 行政许可), or a
+review and a lawsuit counted together. A mismatch is a warning, never an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Literal
+
+import attrs
+
+from . import diagnostics as diag
+from .findings import CellRef, Finding, cell_name, cell_name_zh
+from .model import Report, Section, Value
+from .normalize import normalize
+
+ClaimKind = Literal["received", "carried_over", "processed", "carried_forward", "review", "litigation"]
+
+
+@attrs.frozen
+class Claim:
+    """A number the prose states: what it counts, the clause it is in, where in the section."""
+
+    section: int
+    kind: ClaimKind
+    number: int
+    quote: str
+    offset: int
+
+
+_BOUNDARIES = "。；;!！?？\n"
+_CLAUSE = re.compile(r"[^,，]+")
+#: Words every pattern below starts from: only sentences with one of them are read further.
+_TRIGGER = re.compile(
+    r"收到|受理|接收|接到|新收|结转|办结|行政复议|行政诉讼|未发生|没有发生|未出现|未有|未被"
+)
+_DIGIT = re.compile(r"[0-9]")
+_NUMBER = r"(?P<n>[0-9]+)\s*"
+
+_RECEIVED = re.compile(r"(?:收到|受理|接收|接到|新收)(?P<obj>[^0-9]{0,40}?)" + _NUMBER + "(?:件|宗|份)")
+_NONE_RECEIVED = re.compile(r"(?:未|没有)(?:收到|受理|接到|接收)(?P<obj>[^0-9]{0,20}?申请)")
+_CARRIED_OVER = re.compile(r"上一?年度?结转(?P<obj>[^0-9]{0,15}?)" + _NUMBER + "件")
+_PROCESSED = re.compile(r"办结(?P<obj>[^0-9]{0,20}?)" + _NUMBER + "件")
+_CARRIED_FORWARD = re.compile(r"结转(?:至|到)?下一?年度?(?:继续办理)?(?P<obj>[^0-9]{0,6}?)" + _NUMBER + "件")
+_REVIEW = re.compile(r"行政复议(?:案件|申请)?(?P<obj>[^0-9、]{0,8}?)" + _NUMBER + "(?:件|起|宗|次|个)")
+_LITIGATION = re.compile(r"行政诉讼(?:案件)?(?P<obj>[^0-9、]{0,8}?)" + _NUMBER + "(?:件|起|宗|次|个)")
+_NEGATION = re.compile(r"未发生|没有发生|未出现|未有|未收到|没有收到|未被")
+
+#: A clause about a share, a change, a running total or the previous year does not restate a cell.
+_NOT_A_TOTAL = re.compile(r"同比|较上年|比上年|较去年|去年|增长|增加|下降|减少|累计|其中|平均|同期|以来")
+#: Other kinds of requests and cases that reports count in the same breath.
+_OTHER_REQUESTS = re.compile(
+    r"复议|诉讼|信访|投诉|举报|热线|咨询|问政|留言|建议|提案|许可|结转|上年|工单|来电|来信"
+)
+#: A subset by channel, unless the clause says it is the whole (共, 各类, 全年 …).
+_CHANNEL = re.compile(r"网站|网络|网上|在线|信函|邮寄|当面|现场|电子邮件|邮件|传真|平台|窗口")
+_WHOLE = re.compile(r"共|合计|总计|各类|全年|全部|总数")
+_FILLER = re.compile(r"共计|合计|总计|共|各类|各项|的|了|为|数量|总数|达")
+#: Outcomes of reviews and lawsuits: a clause that mentions one counts a subset.
+_OUTCOME = re.compile(r"维持|纠正|纠错|败诉|胜诉|撤销|审结|撤回|驳回|各|确认违法|终止|调解|和解")
+_ABOUT_DISCLOSURE = re.compile(r"信息公开|依申请")
+_YEAR = re.compile(r"((?:19|20)[0-9]{2})\s*年")
+
+
+def _is_application(obj: str) -> bool:
+    """The words between 收到 and the number name 政府信息公开 applications."""
+    if _OTHER_REQUESTS.search(obj) or "申请" not in obj:
+        return False
+    rest = _FILLER.sub("", obj).strip()
+    return "公开" in rest or rest in ("申请", "申请件")
+
+
+def claims(section: Section, year: int | None) -> Iterator[Claim]:
+    """The numbers a section's prose states that restate a table total."""
+    text = section.text
+    for start, sentence in _sentences(text):
+        about_disclosure = bool(_ABOUT_DISCLOSURE.search(sentence))
+        about_requests = "申请" in sentence
+        for clause in _CLAUSE.finditer(sentence):
+            body = clause.group()
+            if not _TRIGGER.search(body) or _NOT_A_TOTAL.search(body):
+                continue
+            if any(int(y) != year for y in _YEAR.findall(body)) and year is not None:
+                continue
+            offset = start + clause.start()
+            quote = body.strip()
+            for kind, number in _clause_claims(body, about_disclosure, about_requests):
+                yield Claim(section.number, kind, number, quote, offset)
+
+
+def _sentences(text: str) -> Iterator[tuple[int, str]]:
+    """The sentences of ``text`` that contain a trigger word, with their offsets. Finding the
+    triggers first keeps the cost low on sections that hold a whole table."""
+    end = -1
+    for hit in _TRIGGER.finditer(text):
+        if hit.start() < end:
+            continue
+        start = max(text.rfind(ch, 0, hit.start()) for ch in _BOUNDARIES) + 1
+        ends = [i for i in (text.find(ch, hit.end()) for ch in _BOUNDARIES) if i != -1]
+        end = min(ends, default=len(text))
+        yield start, text[start:end]
+
+
+def _clause_claims(
+    body: str, about_disclosure: bool, about_requests: bool
+) -> Iterator[tuple[ClaimKind, int]]:
+    """The claims of one clause; ``about_*`` say whether its sentence speaks of 信息公开 and of
+    申请 (全年收到申请15件，办结15件: the second clause counts the same requests)."""
+    has_digit = _DIGIT.search(body) is not None
+    for m in _RECEIVED.finditer(body):
+        obj = m.group("obj")
+        if _is_application(obj) and (not _CHANNEL.search(obj) or _WHOLE.search(body)):
+            yield "received", int(m.group("n"))
+    if not has_digit:
+        m2 = _NONE_RECEIVED.search(body)
+        if m2 and _is_application(m2.group("obj")):
+            yield "received", 0
+    for m in _CARRIED_OVER.finditer(body):
+        if "下" not in m.group("obj"):
+            yield "carried_over", int(m.group("n"))
+    for m in _PROCESSED.finditer(body):
+        obj = m.group("obj")
+        if _OTHER_REQUESTS.search(obj):
+            continue
+        if "申请" in obj or (not _FILLER.sub("", obj).strip() and about_requests):
+            yield "processed", int(m.group("n"))
+    for m in _CARRIED_FORWARD.finditer(body):
+        yield "carried_forward", int(m.group("n"))
+    if not about_disclosure or _OUTCOME.search(body):
+        return
+    for m in _REVIEW.finditer(body):
+        if "诉讼" not in m.group("obj"):
+            yield "review", int(m.group("n"))
+    for m in _LITIGATION.finditer(body):
+        before = body[: m.start()]
+        digits = [i for i, ch in enumerate(before) if ch.isdigit()]
+        if "复议" in before[(digits[-1] + 1) if digits else 0 :]:
+            continue  # 行政复议、行政诉讼共3件: one number for both
+        yield "litigation", int(m.group("n"))
+    negation = _NEGATION.search(body) if not has_digit else None
+    if negation is not None:  # 未发生因政府信息公开被申请行政复议、提起行政诉讼的情况
+        after = body[negation.end() :]
+        if "行政复议" in after:
+            yield "review", 0
+        if "行政诉讼" in after:
+            yield "litigation", 0
+
+
+_TABLE_CELLS: dict[ClaimKind, tuple[tuple[str, str, str], ...]] = {
+    "received": (("requests", "new_received", "total"),),
+    "carried_over": (("requests", "carried_over", "total"),),
+    "processed": (("requests", "total_processed", "total"),),
+    "carried_forward": (("requests", "carried_forward", "total"),),
+    "review": (("review_litigation", "review", "total"),),
+    "litigation": (
+        ("review_litigation", "litigation_direct", "total"),
+        ("review_litigation", "litigation_after_review", "total"),
+    ),
+}
+
+
+def _cell(report: Report, key: tuple[str, str, str]) -> tuple[Value, int | None]:
+    table, row, column = key
+    source = getattr(report, table)
+    if source is None:
+        return None, None
+    cell = getattr(source, row)[column]
+    return cell.value, cell.line
+
+
+def _agrees(report: Report, claim: Claim) -> tuple[bool | None, Value]:
+    """Whether the claim matches its table (None: no table value to compare with), and the
+    table value shown in a mismatch."""
+    values = [_cell(report, k)[0] for k in _TABLE_CELLS[claim.kind]]
+    if claim.kind == "received":
+        new = values[0]
+        if new is None:
+            return None, None
+        carried = _cell(report, ("requests", "carried_over", "total"))[0]
+        # 收到 may count this year's requests only, or with those carried over from last year.
+        return claim.number == new or (carried is not None and claim.number == new + carried), new
+    if claim.kind == "litigation":
+        direct, after = values
+        known = [v for v in values if v is not None]
+        if not known:
+            return None, None
+        if claim.number == 0:  # 未发生行政诉讼: neither kind of lawsuit
+            return all(v == 0 for v in known), sum(known)
+        options = set(known)
+        if direct is not None and after is not None:
+            options.add(direct + after)
+            shown: Value = direct + after
+        else:
+            shown = known[0]
+        return claim.number in options, shown
+    if values[0] is None:
+        return None, None
+    return claim.number == values[0], values[0]
+
+
+_ZH_NUMERALS = "零一二三四五六七八九十"
+
+
+def check_prose(report: Report, text: str | None = None) -> list[Finding]:
+    """Warnings for prose numbers that contradict the table cell they restate. ``text`` (the
+    parsed text) lets each warning point at the exact line of the sentence."""
+    findings: list[Finding] = []
+    lines: list[str] | None = None
+    for section in report.sections:
+        if section.number not in (1, 3, 6) or not section.text:
+            continue
+        for claim in claims(section, report.year):
+            agrees, table_value = _agrees(report, claim)
+            if agrees is not False:
+                continue
+            if lines is None:
+                lines = normalize(text).split("\n") if text is not None else []
+            line = _locate(lines, section.line, claim.quote)
+            findings.append(_finding(report, section, claim, line, table_value))
+    return findings
+
+
+def _locate(lines: list[str], heading_line: int | None, quote: str) -> int | None:
+    for index in range((heading_line or 1) - 1, len(lines)):
+        if quote in lines[index]:
+            return index + 1
+    return None
+
+
+def _finding(report: Report, section: Section, claim: Claim, line: int | None, value: Value) -> Finding:
+    keys = _TABLE_CELLS[claim.kind]
+    if claim.kind == "litigation":
+        cell, cell_zh = "the two litigation totals", "表四行政诉讼两栏总计之和"
+    else:
+        cell, cell_zh = cell_name(*keys[0]), cell_name_zh(*keys[0])
+    if line is not None:
+        where, where_zh = f"line {line}", f"第 {line} 行"
+    elif section.line is not None:
+        where, where_zh = f"its heading is on line {section.line}", f"标题在第 {section.line} 行"
+    else:
+        where, where_zh = "line unknown", "行号未知"
+    quote = claim.quote if len(claim.quote) <= 60 else claim.quote[:59] + "…"
+    made = diag.make(
+        "prose-mismatch",
+        table="sections",
+        row=str(section.number),
+        line=line,
+        section=section.number,
+        section_zh=_ZH_NUMERALS[section.number],
+        where=where,
+        where_zh=where_zh,
+        quote=quote,
+        stated=claim.number,
+        cell=cell,
+        cell_zh=cell_zh,
+        value=value,
+    )
+    refs = [CellRef("sections", str(section.number), None, line)]
+    refs += [CellRef(*k, line=_cell(report, k)[1]) for k in keys]
+    return attrs.evolve(Finding.from_diagnostic(made), cells=tuple(refs), expected=value, actual=claim.number)
+
+
+__all__ = ["Claim", "check_prose", "claims"]
