@@ -1,0 +1,218 @@
+"""The reading rules that converted web pages and PDFs need, each on a small made-up snippet:
+box-drawn and grid tables, HTML tables left in markdown, html2text's pipe rows, blank cells of
+space-aligned tables, one cell per line, inline markup, stray spaces in headings, page chrome."""
+
+from __future__ import annotations
+
+import pytest
+
+import govinfo_report
+from govinfo_report.formats import get_format
+from govinfo_report.grid import detect_layout, read_grid
+from govinfo_report.normalize import display_width, normalize
+from govinfo_report.schema import TableSpec
+from govinfo_report.skeleton import read_skeleton
+from govinfo_report.tables import grid_items, observed_rows, read_rows
+
+ACTIVE = get_format("2021").tables["active_disclosure"]
+REQUESTS = get_format("2021").tables["requests"]
+
+
+def _cells(text: str) -> list[list[str]]:
+    """The grid of a (normalised) table region as cell texts."""
+    _, rows = read_grid(normalize(text))
+    return [["".join(p.text for p in cell.pieces) for cell in row.cells] for row in rows]
+
+
+def _rows(text: str, spec: TableSpec = REQUESTS) -> dict[str, tuple[object, ...]]:
+    _, grid = read_grid(normalize(text))
+    read = read_rows(observed_rows(grid_items(grid)), spec)
+    return {row: tuple(c.value for c in cells) for row, cells in read.rows.items()}
+
+
+# --- normalising ------------------------------------------------------------------------------
+
+
+def test_box_drawing_becomes_the_ascii_of_a_grid_table() -> None:
+    assert normalize("┌──┬──┐\n│ab│ 0│\n╞══╪══╡\n└──┴──┘") == "+--+--+\n|ab| 0|\n+==+==+\n+--+--+"
+
+
+def test_a_table_row_keeps_its_borders_in_place_through_nfkc() -> None:
+    row = "│（一）予以公开│１２│"
+    folded = normalize(row)
+    assert folded == "|(一)予以公开  |12  |"
+    assert display_width(folded) == display_width(row)
+
+
+def test_text_aligned_with_spaces_keeps_its_characters_where_they_were() -> None:
+    # converters that align with spaces count characters, and NFKC keeps the count
+    assert normalize("（一）予以公开    1") == "(一)予以公开    1"
+
+
+def test_inline_html_tags_go_and_a_tag_over_two_lines_keeps_its_line_break() -> None:
+    text = '<span style="a">一、总</span><span\nstyle="b">体情况</span>\n<td>0</td>'
+    assert normalize(text) == "一、总\n体情况\n<td>0</td>"
+
+
+def test_links_and_bracketed_spans_keep_their_text() -> None:
+    assert normalize('[一、总]{style="x"}[体情况]{.c} [首页](#) ![标志](/a.png)') == "一、总体情况 首页 标志"
+
+
+def test_a_span_inside_a_grid_row_is_padded_so_the_border_stays() -> None:
+    assert normalize('| [0.]{s}[5]{style="宋体"} | 1 |') == "| 0.5                      | 1 |"
+
+
+# --- tables drawn with borders ----------------------------------------------------------------
+
+_BOXED = """\
+┌──────────┬────┬──┐
+│（二）部分│ 12 │  │
+│公开      │    │  │
+├────┬─────┼────┼──┤
+│    │1.属 │ +3 │0 │
+│ 组 ├─────┼────┼──┤
+│    │2.其他│ 5 │1 │
+└────┴─────┴────┴──┘"""
+
+
+def test_a_box_table_is_read_as_a_grid() -> None:
+    assert detect_layout(normalize(_BOXED)) == "grid"
+
+
+def test_text_wrapped_inside_a_cell_is_one_cell_and_a_merged_cell_joins_the_row_it_starts() -> None:
+    assert _cells(_BOXED) == [
+        ["(二)部分公开", "12", ""],
+        ["组", "1.属", "+3", "0"],
+        ["2.其他", "5", "1"],
+    ]
+
+
+def test_pandoc_grid_tables_are_the_same_grid() -> None:
+    text = "+------+----+\n| 规   | 0  |\n| 章   |    |\n+======+====+\n| 许可 | 7  |\n+------+----+"
+    assert _cells(text) == [["规章", "0"], ["许可", "7"]]
+
+
+# --- HTML tables inside markdown --------------------------------------------------------------
+
+
+def test_an_html_table_left_in_markdown_is_read_by_its_tags() -> None:
+    text = (
+        '<table>\n<tr>\n<td colspan="2"\nstyle="x">第二十条</td>\n</tr>\n<tr>\n<td><p>规</p>\n<p>章</p></td>'
+        "\n<td>&nbsp;</td><td>3</td>\n</tr>\n</table>"
+    )
+    assert detect_layout(normalize(text)) == "html"
+    assert _cells(text) == [["第二十条"], ["规章", "", "3"]]
+
+
+# --- pipe rows as html2text writes them -------------------------------------------------------
+
+
+def test_rows_without_outer_bars_keep_an_empty_first_and_last_cell() -> None:
+    text = "规章| 0| 0| 0\n行政规范性文件| | 2| \n| 1| 2|"
+    assert _cells(text) == [["规章", "0", "0", "0"], ["行政规范性文件", "", "2", ""], ["", "1", "2", ""]]
+
+
+def test_a_row_cut_by_line_wrapping_after_its_bar_gets_its_last_number_back() -> None:
+    text = (
+        "申请人情况| 自然人| 商业企业| 科研机构| 社会公益组织| 法律服务机构| 其他| 总计\n"
+        "一、本年新收政府信息公开申请数量| 1| 2| 3| 4| 5| 6|\n21\n"
+        "二、上年结转政府信息公开申请数量| 0| 0| 0| 0| 0| 0| 0\n"
+        "三、本年度办理结果| （一）予以公开| 1| 1| 1| 1| 1| 1| 6"
+    )
+    rows = _rows(text)
+    assert rows["new_received"] == (1, 2, 3, 4, 5, 6, 21)
+    assert rows["carried_over"] == (0,) * 7
+
+
+def test_a_row_wrapped_at_the_page_width_keeps_its_last_numbers() -> None:
+    text = (
+        "(六)其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 1 2 3 4 5 6\n"
+        "   21\n"
+        "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 0 0 0 0 0 0 0"
+    )
+    rows = _rows(text)
+    assert rows["other_overdue_correction"] == (1, 2, 3, 4, 5, 6, 21)
+    assert rows["other_unpaid_fee"] == (0,) * 7
+
+
+# --- space-aligned tables and their blank cells -----------------------------------------------
+
+_SPACED = """\
+信息内容   本年制发件数 本年废止件数 现行有效件数
+规章       5            3            9
+行政规范性文件               2
+行政许可   7"""
+
+
+def test_a_blank_cell_of_a_space_aligned_table_comes_back_from_its_column() -> None:
+    rows = _rows(_SPACED, ACTIVE)
+    assert rows["regulations"] == (5, 3, 9)
+    assert rows["normative_documents"] == (None, 2, None)
+    assert rows["licensing"] == (7,)
+
+
+def test_a_row_whose_label_pushed_its_numbers_out_of_their_columns_is_not_guessed() -> None:
+    text = "规章       5            3            9\n行政规范性文件文件文件文件文件  2"
+    assert _cells(text)[1] == ["行政规范性文件文件文件文件文件", "2"]
+
+
+# --- one cell per line ------------------------------------------------------------------------
+
+
+def test_one_cell_per_line_with_blank_lines_between_is_one_stream_of_cells() -> None:
+    text = "\n\n".join(["规章", "1", "2", "3", "行政规范性文件", "4", "5", "6", "行政许可", "7"])
+    assert detect_layout(normalize(text)) == "lines"
+    rows = _rows(text, ACTIVE)
+    assert rows["regulations"] == (1, 2, 3)
+    assert rows["normative_documents"] == (4, 5, 6)
+    assert rows["licensing"] == (7,)
+
+
+# --- labels -----------------------------------------------------------------------------------
+
+
+def test_a_long_label_cut_after_its_last_keyword_is_not_the_row_named_by_that_keyword() -> None:
+    text = (
+        "(一)予以公开 1 1 1 1 1 1 6\n"
+        "(二)部分公开(区分处理的,只计这一情形,不计其他\n"
+        "2 2 2 2 2 2 12\n"
+        "情形)\n"
+        "1.属于国家秘密 0 0 0 0 0 0 0"
+    )
+    rows = _rows(text)
+    assert rows["partially_granted"] == (2, 2, 2, 2, 2, 2, 12)
+
+
+def test_a_row_carrying_the_numbers_of_the_rows_whose_labels_moved_away_is_split_by_position() -> None:
+    labels = "\n".join(["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"])
+    values = "\n".join(["1 0 0 0 0 0 1", "2 0 0 0 0 0 2", "3 0 0 0 0 0 3"])
+    text = f"{labels}\n{values}\n(七)总计 6 0 0 0 0 0 6"
+    rows = _rows(text.replace("\n", " "))
+    assert rows["other_overdue_correction"][0] == 1
+    assert rows["other_unpaid_fee"][0] == 2
+    assert rows["other_misc"][0] == 3
+
+
+# --- the outline ------------------------------------------------------------------------------
+
+
+def test_stray_spaces_inside_a_heading_do_not_hide_it() -> None:
+    text = "二、主动公开 政府信 息情况\n三、收到和 处 理政府信息公开申请情况\n六、其他需要 报告的事项\n无"
+    assert [s.number for s in read_skeleton(normalize(text)).sections] == [2, 3, 6]
+
+
+def test_the_site_footer_after_section_6_is_not_part_of_it() -> None:
+    text = (
+        "某县人民政府2023年政府信息公开工作年度报告\n六、其他需要报告的事项\n无。\n某县人民政府\n"
+        "【打印本页】【关闭窗口】\n主办单位：某县人民政府办公室\n苏ICP备05012345号-1"
+    )
+    section = govinfo_report.parse(text).section(6)
+    assert section is not None
+    assert section.text == "无。\n某县人民政府"
+
+
+@pytest.mark.parametrize("prefix", ["名称：| ", "| 名称： | ", "标题："])
+def test_a_title_in_a_page_info_table_row_names_the_agency(prefix: str) -> None:
+    text = f"{prefix}某县人民政府2023年政府信息公开工作年度报告 | 发布日期：2024-01-20\n一、总体情况\n无"
+    report = govinfo_report.parse(text)
+    assert (report.agency, report.year) == ("某县人民政府", 2023)
