@@ -33,16 +33,21 @@ from .model import (
     Section,
 )
 from .parse import detect_format, parse, parse_file, read_text
+from .render import RENDER_LAYOUTS, render
 from .serialize import dumps, from_dict, loads, to_dict
+from .validation import CellRef, Finding, ValidationResult, check_continuity, validate
 
 __all__ = [
+    "RENDER_LAYOUTS",
     "ActiveDisclosure",
     "ActiveDisclosure2019",
     "Cell",
+    "CellRef",
     "Decisions",
     "Diagnostic",
     "DocumentCounts",
     "Fees",
+    "Finding",
     "GrammarError",
     "NotAReportError",
     "Period",
@@ -55,8 +60,10 @@ __all__ = [
     "ReviewBlock",
     "ReviewLitigation",
     "Section",
+    "ValidationResult",
     "Variant",
     "__version__",
+    "check_continuity",
     "detect_format",
     "dumps",
     "from_dict",
@@ -65,6 +72,8 @@ __all__ = [
     "parse_file",
     "read_text",
     "register_format",
+    "render",
     "to_dict",
     "unregister_format",
+    "validate",
 ]

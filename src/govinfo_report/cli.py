@@ -1,25 +1,33 @@
 """The ``govinfo-report`` command (also ``python -m govinfo_report``).
 
     govinfo-report parse FILE_OR_DIR... [--format json|summary] [--output-dir DIR] [--template 2021|2019]
+    govinfo-report validate FILE_OR_DIR... [--format text|json] [--lang zh|en] [--strict]
 
 A directory stands for every ``*.txt`` file below it. With one input, ``--format json`` prints one
 indented JSON document; with several it prints JSON Lines (one report per line, in input order),
 or with ``--output-dir`` writes ``<name>.json`` per report. Exit status: 0 when every file was
 read, 2 when any could not be (the others are still processed; reasons go to stderr).
+
+``validate`` checks every 勾稽关系 and template rule and prints the findings (a ``.json`` file
+given by name is read as the data contract). Exit status: 0 no errors, 1 errors found (with
+``--strict``, warnings too), 2 a file could not be read (this wins over 1).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ._version import __version__
 from .errors import ReportError
-from .parse import parse_file
-from .serialize import dumps
+from .findings_text import findings_json, format_findings, format_totals
+from .parse import parse, parse_file, read_text
+from .serialize import dumps, loads
 from .summary import format_summary
+from .validation import validate
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -66,6 +74,50 @@ def _parse_command(args: argparse.Namespace) -> int:
     return status
 
 
+def _validate_command(args: argparse.Namespace) -> int:
+    files = list(expand(args.files))
+    if not files:
+        print("govinfo-report: no report files found", file=sys.stderr)
+        return EXIT_UNREADABLE
+    results = []
+    unreadable = 0
+    failing = False
+    for path in files:
+        try:
+            if path.suffix.lower() == ".json":
+                text = None
+                report = loads(path.read_bytes())
+            else:
+                text = read_text(path)
+                report = parse(text, format=args.template)
+        except (OSError, ReportError) as exc:
+            print(f"govinfo-report: {path}: {exc}", file=sys.stderr)
+            unreadable += 1
+            continue
+        result = validate(report, text=text)
+        results.append(result)
+        failing = failing or not result.ok or (args.strict and bool(result.warnings))
+        source = str(path)
+        if args.format == "json":
+            print(
+                json.dumps(
+                    findings_json(result, report, source=source),
+                    ensure_ascii=False,
+                    indent=2 if len(files) == 1 else None,
+                )
+            )
+        else:
+            print(
+                ("\n" if len(results) > 1 else "")
+                + format_findings(result, report, source=source, lang=args.lang)
+            )
+    if args.format == "text" and len(files) > 1:
+        print("\n" + format_totals(results, unreadable, lang=args.lang))
+    if unreadable:
+        return EXIT_UNREADABLE
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="govinfo-report",
@@ -83,6 +135,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--template", choices=("2021", "2019"), help="force the table template instead of detecting it"
     )
     p.set_defaults(run=_parse_command)
+
+    v = commands.add_parser("validate", help="check the 勾稽关系 and template rules, cell by cell")
+    v.add_argument("files", nargs="+", metavar="FILE", help="report text files (or .json) or folders of them")
+    v.add_argument("--format", choices=("text", "json"), default="text", help="output (default: text)")
+    v.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the text output")
+    v.add_argument("--strict", action="store_true", help="exit with status 1 on warnings too")
+    v.add_argument(
+        "--template", choices=("2021", "2019"), help="force the table template instead of detecting it"
+    )
+    v.set_defaults(run=_validate_command)
     return parser
 
 

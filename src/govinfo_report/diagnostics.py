@@ -80,10 +80,145 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "the row's cells are left blank",
         "数字串“{digits}”把多个单元格连在一起，无法拆分；该行留空",
     ),
+    # --- flattened tables (govinfo_report.flatten) ----------------------------------------------
+    "glued-cells-split": (
+        "info",
+        "table {table_zh}: {count} row(s) were printed without cell separators; their digits were "
+        "split into cells where only one reading fits the template (its arithmetic, no leading zeros)",
+        "表格“{table_zh}”有 {count} 行单元格之间没有分隔；"
+        "只有一种拆分符合模板（勾稽关系、无前导零）的，已拆分为单元格",
+    ),
+    "glued-cells-ambiguous": (
+        "warning",
+        "the digits '{digits}' can be split into cells in {count} ways that the template allows "
+        "({readings}); the cells they disagree on are left blank",
+        "数字串“{digits}”有 {count} 种符合模板的拆分方式（{readings}）；各种拆分不一致的单元格留空",
+    ),
+    "glued-cells-prose": (
+        "info",
+        "the report's text says '{quote}', which picks {value} among the readings of the digits '{digits}'",
+        "报告正文称“{quote}”，据此在数字串“{digits}”的几种拆分中取 {value}",
+    ),
+    "glued-cells-row-sum": (
+        "warning",
+        "no split of the digits '{digits}' makes every total the sum of its cells (the report's "
+        "own arithmetic is off); the row was split by the rules that can hold",
+        "数字串“{digits}”的任何拆分都不能使总计等于各项之和（报告本身的数据不平衡）；仅按能成立的规则拆分",
+    ),
+    "glued-cells-arithmetic": (
+        "warning",
+        "table {table_zh}: the glued digits cannot be split so that all of the table's arithmetic "
+        "holds; it holds with one of these rows set aside: {rows}. Only cells that agree in every "
+        "such reading were kept",
+        "表格“{table_zh}”：粘连的数字串无论如何拆分都不能满足全部勾稽关系；"
+        "除去以下某一行后可以成立：{rows}。仅保留各种情况下一致的单元格",
+    ),
+    "glued-cells-digits-only": (
+        "warning",
+        "table {table_zh}: the glued digits cannot be split so that the table's arithmetic holds, "
+        "even with any one row set aside; only cells that the digits alone decide were kept",
+        "表格“{table_zh}”：粘连的数字串即使除去任一行也不能满足勾稽关系；仅保留数字本身即可确定的单元格",
+    ),
+    "glued-cells-limit": (
+        "warning",
+        "the digits '{digits}' have too many possible splits to search (more than {readings} "
+        "readings or {steps} steps); the row's cells are left blank",
+        "数字串“{digits}”可能的拆分过多（超过 {readings} 种或 {steps} 步），该行留空",
+    ),
+    "glued-cells-table-limit": (
+        "warning",
+        "table {table_zh}: splitting the glued rows together needed more than {steps} steps; "
+        "{fallback}",
+        "表格“{table_zh}”：联合拆分粘连各行超过 {steps} 步；{fallback_zh}",
+    ),
     "table-format-unknown": (
         "warning",
         "the statistics tables do not follow a known template ({detail})",
         "统计表格不符合已知模板（{detail}）",
+    ),
+    # --- found by the validator (govinfo_report.validation) ---------------------------------
+    "requests-balance": (
+        "error",
+        "{cell}: reported {actual}, {reason}",
+        "{cell_zh}：报告值 {actual}，{reason_zh}",
+    ),
+    "requests-results-sum": (
+        "error",
+        "{cell}: reported {actual}, {reason}",
+        "{cell_zh}：报告值 {actual}，{reason_zh}",
+    ),
+    "requests-row-sum": (
+        "error",
+        "{cell}: reported {actual}, {reason}",
+        "{cell_zh}：报告值 {actual}，{reason_zh}",
+    ),
+    "review-block-sum": (
+        "error",
+        "{cell}: reported {actual}, {reason}",
+        "{cell_zh}：报告值 {actual}，{reason_zh}",
+    ),
+    "cannot-check": (
+        "info",
+        "{rule}: {count} check(s) could not be made because cells are blank (blank is not 0): {where}",
+        "“{rule_zh}”有 {count} 处无法核对（相关单元格空白，空白不等于 0）：{where_zh}",
+    ),
+    "invalid-count": (
+        "error",
+        "{cell}: {value} is not a count (a whole number, 0 or more)",
+        "{cell_zh}：{value} 不是有效的件数（应为非负整数）",
+    ),
+    "blank-cells": (
+        "warning",
+        "table {table_zh}: {count} cell(s) are blank where the template asks for a number "
+        "(blank is not 0): {where}",
+        "表格“{table_zh}”有 {count} 个单元格空白（模板要求填写数字，空白不等于 0）：{where_zh}",
+    ),
+    "row-out-of-order": (
+        "warning",
+        "row '{label}' is printed out of the template's order (line {printed_at}); its values were not read",
+        "“{label}”一行未按模板顺序列示（第 {printed_at} 行），其数值未读入",
+    ),
+    "format-year-mismatch": (
+        "warning",
+        "the tables follow the {format} template, but a report for {year} uses the {expected} template",
+        "统计表格采用{format_zh}，但{year}年度报告应采用{expected_zh}",
+    ),
+    "likely-split-number": (
+        "info",
+        "{cell}: the printed values {first} and {second} are probably one number, {joined}; "
+        "joined, {where} add(s) up (not changed)",
+        "{cell_zh}：相邻的 {first} 与 {second} 很可能是被拆开的一个数 {joined}，"
+        "合并后{where_zh}即可平衡（未自动修改）",
+    ),
+    "likely-shifted-row": (
+        "info",
+        "{cell}: the values look shifted one column to the {direction}; moved back, {count} failing "
+        "check(s) add up (not changed)",
+        "{cell_zh}：该行数值疑似整体{direction_zh}错位一列，"
+        "移回后 {count} 处不平衡的勾稽关系即可平衡（未自动修改）",
+    ),
+    "prose-mismatch": (
+        "warning",
+        "section {section} ({where}) says '{quote}' ({stated}), but {cell} is {value}",
+        "第{section_zh}部分（{where_zh}）称“{quote}”（{stated}），而{cell_zh}为 {value}",
+    ),
+    "carry-over-mismatch": (
+        "warning",
+        "{cell}: {this_report} carries over {actual}, but {last_report} carried forward {expected}",
+        "{cell_zh}：{this_report_zh}“上年结转”为 {actual}，"
+        "而{last_report_zh}“结转下年度继续办理”为 {expected}",
+    ),
+    "continuity-years": (
+        "warning",
+        "the reports are for {last_year} and {this_year}, not consecutive years; "
+        "carried-over numbers were not compared",
+        "两份报告分别为{last_year}年度和{this_year}年度，并非相邻年度，未比较结转数",
+    ),
+    "continuity-agency": (
+        "warning",
+        "the reports are by different bodies ({last_agency} / {this_agency}); "
+        "carried-over numbers were not compared",
+        "两份报告的机关不同（{last_agency} / {this_agency}），未比较结转数",
     ),
 }
 

@@ -1,6 +1,7 @@
 """Stage 3 of the pipeline: the text of one table region as a grid of cells.
 
-The same table arrives tab-separated, pipe-separated, one cell per line or space-aligned. Each of
+The same table arrives tab-separated, pipe-separated, drawn with borders (grid tables, text
+browsers' box drawing), one cell per line or space-aligned. Each of
 those renderings has its own small Lark grammar (``grammars/layouts/*.lark``, sharing the cell
 pieces of ``grammars/cells.lark``); :func:`detect_layout` picks one from the look of the region
 and :func:`read_grid` parses it into :class:`GridRow` objects. What a cell *means* (label, number,
@@ -9,17 +10,21 @@ blank) is decided later, in :mod:`govinfo_report.tables`, identically for every 
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
+from collections.abc import Callable
 from typing import Literal, NamedTuple
 
 import lark
 from lark import Token, Tree
 
 from . import grammars
+from .normalize import display_width
 
-Layout = Literal["tsv", "pipe", "lines", "spaced"]
-LAYOUTS: tuple[Layout, ...] = ("tsv", "pipe", "lines", "spaced")
+Layout = Literal["tsv", "pipe", "grid", "html", "lines", "spaced"]
+LAYOUTS: tuple[Layout, ...] = ("tsv", "pipe", "grid", "html", "lines", "spaced")
 
 
 class Piece(NamedTuple):
@@ -51,6 +56,10 @@ def detect_layout(text: str) -> Layout:
     lines = [line for line in text.split("\n") if line.strip()]
     if not lines:
         return "spaced"
+    if sum(1 for line in lines if _BORDER.match(line)) >= 2:
+        return "grid"
+    if len(_HTML_CELL.findall(text)) >= 3:
+        return "html"
     pipes = tabs = single_tab = 0
     for line in lines:
         if line.count("|") >= 2:
@@ -68,7 +77,18 @@ def detect_layout(text: str) -> Layout:
         return "tsv"
     if single_tab >= floor:
         return "lines"
+    # one cell per line, numbers alone on theirs (pdftotext, text browsers and extractors that
+    # give each cell of a table its own paragraph)
+    one_cell = sum(1 for line in lines if _ONE_CELL.match(line) and len(_NUMBERS.findall(line)) <= 1)
+    alone = sum(1 for line in lines if _NUMBER_LINE.match(line))
+    if 10 * one_cell >= 9 * len(lines) and alone >= 3:
+        return "lines"
     return "spaced"
+
+
+_ONE_CELL = re.compile(r"^ *[^\t ]+(?: [^\t ]+)* *$")
+_NUMBERS = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
+_NUMBER_LINE = re.compile(r"^\s*[+-]?[0-9]+(?:\.[0-9]+)?\s*$")
 
 
 @functools.cache
@@ -86,9 +106,10 @@ def _scanner(layout: Layout) -> re.Pattern[str]:
 
     Ignored terminals (spaces, stray bars) are left out: ``finditer`` skips what no group
     matches, which is what ignoring means, and positions still show what was glued together.
+    In the html layout an ignored tag overlaps a word, so there they stay in, to be skipped.
     """
     parser = _parser(layout)
-    ignored = set(parser.lexer_conf.ignore)
+    ignored = set(parser.lexer_conf.ignore) if layout != "html" else set()
     terminals = sorted(
         (t for t in parser.terminals if t.name not in ignored),
         key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
@@ -111,7 +132,7 @@ def _lines_fast(layout: Layout, text: str, offset: int) -> list[list[list[Piece]
         elif kind == separator:
             cell = []
             lines[-1].append(cell)
-        elif kind in _PIECES:
+        elif kind in _PIECES or (layout == "grid" and kind in _GRID_MARKS):
             cell.append(Piece(kind, match.group(), line, match.start(), match.end()))
     return lines
 
@@ -152,6 +173,13 @@ def read_grid(
     layout = layout or detect_layout(text)
     offset = first_line - 1
     read = _lines_lark if engine == "lark" else _lines_fast
+    if layout == "grid":
+        # whole border lines need no scanning: blanked here, they close every cell above them
+        scanned = _FULL_BORDER.sub(lambda m: " " * len(m.group()), text)
+        return layout, _grid_rows(text, read(layout, scanned, offset), offset)
+    if layout == "html":
+        tokens = _html_tokens_lark(text, offset) if engine == "lark" else _html_tokens_fast(text, offset)
+        return layout, _html_rows(tokens, offset)
     lines = read(layout, text, offset)
     rows: list[GridRow] = []
 
@@ -160,17 +188,31 @@ def read_grid(
 
     if layout in _SEPARATORS:
         raw_lines = text.split("\n")
+        # An outer bar is decoration when the table draws one on every row (markdown, "a | 0 |"
+        # exports); in a table whose rows start or end without one (html2text), a row that
+        # starts or ends with "|" has an empty first or last cell.
+        barred = [raw.strip() for raw in raw_lines if raw.count("|") >= 2]
+        opened = all(raw.startswith("|") for raw in barred)
+        closed = all(raw.endswith("|") for raw in barred)
+        unfinished = False
         for index, line in enumerate(lines):
             number = index + 1 + offset
             cells = [GridCell(pieces(c), number) for c in line]
             if layout == "pipe":
                 raw = raw_lines[index].strip()
-                if raw.startswith("|") and cells and not cells[0].pieces:
+                if opened and raw.startswith("|") and cells and not cells[0].pieces:
                     cells = cells[1:]
-                if raw.endswith("|") and cells and not cells[-1].pieces:
+                if closed and raw.endswith("|") and cells and not cells[-1].pieces:
                     cells = cells[:-1]
                 if cells and all(_is_rule(c) for c in cells):
                     continue  # a markdown header rule |---|:--:|
+                if len(cells) == 1 and _is_value(cells[0]) and unfinished:
+                    # a row cut after its bar by line wrapping: this number is its last cell
+                    last = rows[-1]
+                    rows[-1] = last._replace(cells=(*last.cells[:-1], cells[0]))
+                    unfinished = False
+                    continue
+                unfinished = not closed and raw.endswith("|") and "|" in raw[:-1]
             rows.append(GridRow(tuple(cells), number))
     elif layout == "lines":
         block: list[GridCell] = []
@@ -188,6 +230,10 @@ def read_grid(
             block.append(GridCell(pieces(tokens), number))
         if block:
             rows.append(GridRow(tuple(block), block_line))
+        if len(rows) >= 3 and 5 * sum(len(row.cells) == 1 for row in rows) >= 4 * len(rows):
+            # a blank line after every cell, not after every row: the rows are where a label
+            # follows values, which the table reader finds in one stream of cells
+            rows = [GridRow(tuple(cell for row in rows for cell in row.cells), rows[0].line)]
     else:
         for index, line in enumerate(lines):
             number = index + 1 + offset
@@ -201,7 +247,277 @@ def read_grid(
             if run:
                 cells.append(GridCell(tuple(run), run[0].line))
             rows.append(GridRow(tuple(cells), number))
+        rows = _blank_columns(text, rows, offset)
     return layout, rows
+
+
+# --- HTML tables inside converted text ----------------------------------------------------------
+
+_HTML_CELL = re.compile(r"<t[dh]\b", re.IGNORECASE)
+_HTML_MARKS = frozenset({"TR", "TD", "TD_END"})
+
+
+def _html_tokens_fast(text: str, offset: int) -> list[Piece]:
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    found: list[Piece] = []
+    for match in _scanner("html").finditer(text):
+        kind = match.lastgroup or ""
+        if kind in _PIECES or kind in _HTML_MARKS:
+            line = bisect.bisect_left(newlines, match.start()) + 1 + offset
+            found.append(Piece(kind, match.group(), line, match.start(), match.end()))
+    return found
+
+
+def _html_tokens_lark(text: str, offset: int) -> list[Piece]:
+    tree = _parser("html").parse(text)
+    return [_piece(t, offset) for t in tree.children if isinstance(t, Token)]
+
+
+def _html_rows(tokens: list[Piece], offset: int) -> list[GridRow]:
+    """``<tr>`` rows of ``<td>`` cells; text outside any cell forms rows by line, cells split by
+    spaces as in the space-aligned layout."""
+    rows: list[GridRow] = []
+    cells: list[GridCell] | None = None
+    row_line = 0
+    cell: list[Piece] | None = None
+    cell_line = 0
+    loose: dict[int, list[Piece]] = {}
+
+    def end_row() -> None:
+        nonlocal cells
+        if cells is not None:
+            rows.append(GridRow(tuple(cells), row_line))
+        cells = None
+
+    for token in tokens:
+        if token.kind == "TR":
+            end_row()
+            cells, row_line = [], token.line
+        elif token.kind == "TD":
+            if cells is None:
+                cells, row_line = [], token.line
+            cell, cell_line = [], token.line
+        elif token.kind == "TD_END":
+            if cell is not None and cells is not None:
+                cells.append(GridCell(tuple(cell), cell_line))
+            cell = None
+        elif cell is not None:
+            cell.append(token)
+        else:
+            loose.setdefault(token.line, []).append(token)
+    end_row()
+    rows += [GridRow(tuple(_spaced_cells(pieces)), line) for line, pieces in loose.items()]
+    return sorted(rows, key=lambda row: row.line)
+
+
+# --- space-aligned tables: blank cells from the columns ------------------------------------------
+
+
+def _is_value(cell: GridCell) -> bool:
+    return bool(cell.pieces) and all(p.kind in ("NUMBER", "DASH") for p in cell.pieces)
+
+
+def _blank_columns(text: str, rows: list[GridRow], offset: int) -> list[GridRow]:
+    """Give back the blank cells a space-aligned table cannot print.
+
+    A blank cell is only spaces in this rendering, so a row with a blank has fewer value cells
+    than the others. The columns are where the rows with the most value cells put their values,
+    counted in characters (lynx, inscriptis, pdftotext) or in display columns (terminal-width
+    layouts), whichever lines the columns up more tightly. A shorter row
+    gets an empty cell in each column it leaves free — but only when each of its values lies in
+    exactly one column, in order, and its label ends before the first column: a row whose
+    label pushed its values out of place (text browsers do that) is left as it is, and the
+    table reader reports it rather than guessing.
+    """
+    trailing = [_trailing_values(row) for row in rows]
+    full = max(trailing, default=0)
+    if full < 2 or all(count in (0, full) for count in trailing):
+        return rows  # no row is short of values
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    models = [m for w in (len, display_width) if (m := _columns(rows, trailing, text, starts, offset, w))]
+    if not models:
+        return rows
+    bounds, span = min(models, key=lambda model: model[2])[:2]
+    out: list[GridRow] = []
+    for row, count in zip(rows, trailing, strict=True):
+        if not 0 < count < full:
+            out.append(row)
+            continue
+        label, values = row.cells[: len(row.cells) - count], row.cells[len(row.cells) - count :]
+        placed: dict[int, GridCell] = {}
+        for cell in values:
+            left, right = span(cell)
+            hits = [j for j, (a, b) in enumerate(bounds) if left < b and a < right]
+            if len(hits) != 1 or (placed and hits[0] <= max(placed)):
+                break
+            placed[hits[0]] = cell
+        else:
+            if not label or span(label[-1])[1] < bounds[0][0]:
+                filled = [placed.get(j, GridCell((), row.line)) for j in range(full)]
+                out.append(GridRow((*label, *filled), row.line))
+                continue
+        out.append(row)
+    return out
+
+
+_Span = Callable[[GridCell], tuple[int, int]]
+
+
+def _trailing_values(row: GridRow) -> int:
+    """How many cells at the end of a row hold a value."""
+    count = 0
+    while count < len(row.cells) and _is_value(row.cells[len(row.cells) - 1 - count]):
+        count += 1
+    return count
+
+
+def _columns(
+    rows: list[GridRow],
+    trailing: list[int],
+    text: str,
+    starts: list[int],
+    offset: int,
+    width: Callable[[str], int],
+) -> tuple[list[tuple[int, int]], _Span, int] | None:
+    """The value columns of a space-aligned table under one way of counting columns: their
+    bounds, the span function, and how loosely the rows line up (None when they do not)."""
+
+    def span(cell: GridCell) -> tuple[int, int]:
+        first, last = cell.pieces[0], cell.pieces[-1]
+        line_start = starts[first.line - 1 - offset]
+        left = width(text[line_start : first.start])
+        return left, left + width(text[first.start : last.end])
+
+    full = max(trailing)
+    columns: list[tuple[list[int], list[int]]] = [([], []) for _ in range(full)]
+    for row, count in zip(rows, trailing, strict=True):
+        if count == full:
+            for j, cell in enumerate(row.cells[-full:]):
+                left, right = span(cell)
+                columns[j][0].append(left)
+                columns[j][1].append(right)
+    bounds = [(min(lefts), max(rights)) for lefts, rights in columns]
+    if any(a[1] > b[0] for a, b in itertools.pairwise(bounds)):
+        return None  # the columns run into each other: no reliable grid
+    return bounds, span, sum(b - a for a, b in bounds)
+
+
+# --- grid tables: cells from the drawing --------------------------------------------------------
+
+#: A border line of a grid table: only border characters, with a "+" joining strokes.
+_BORDER = re.compile(r"^[ \t]*[-=:|+ \t]*(?:\+[-=:]|[-=:]\+)[-=:|+ \t]*$")
+_GRID_MARKS = frozenset({"SEP", "RULE"})
+#: A border drawn under every column of the table: +-----+=====+
+_FULL_BORDER = re.compile(r"^[ \t]*\+[-=:]+(?:\+[-=:]+)*\+[ \t]*$", re.MULTILINE)
+
+
+class _Box:
+    """A cell of a drawn table being collected: the display columns of its left and right border,
+    the line it starts on, and its pieces from every line it covers."""
+
+    __slots__ = ("left", "line", "pieces", "right")
+
+    def __init__(self, left: int, right: int, line: int) -> None:
+        self.left, self.right, self.line = left, right, line
+        self.pieces: list[Piece] = []
+
+
+def _grid_rows(text: str, lines: list[list[list[Piece]]], offset: int) -> list[GridRow]:
+    """Read a drawn table: a cell is the area between two separators, from the border above it to
+    the border below it. Text wrapped inside a cell over several lines is one cell; a merged
+    cell spans the rows and columns it is drawn over and belongs to the row it starts in.
+
+    Separators are compared by display column, which the normaliser keeps as the converter drew
+    them. Lines with fewer than two separators are not part of a table; their pieces form cells
+    as in the space-aligned layout.
+    """
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    open_boxes: dict[tuple[int, int], _Box] = {}
+    done: list[_Box] = []
+    loose: list[GridRow] = []
+
+    def close(left: int, right: int) -> None:
+        for key in [k for k in open_boxes if k[0] < right and left < k[1]]:
+            done.append(open_boxes.pop(key))
+
+    raw_lines = text.split("\n")
+    for index, line in enumerate(lines):
+        tokens = line[0]
+        number = index + 1 + offset
+        border = _FULL_BORDER.match(raw_lines[index])
+        if border:
+            drawn = raw_lines[index].rstrip()
+            close(len(drawn) - len(drawn.lstrip()), len(drawn))
+            continue
+        if sum(t.kind == "SEP" for t in tokens) < 2:
+            done.extend(open_boxes.values())
+            open_boxes.clear()
+            if tokens:
+                loose.append(GridRow(tuple(_spaced_cells(tokens)), number))
+            continue
+        column, position = 0, starts[index]
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        width = len if text[position:end].isascii() else display_width
+        left = -1
+        segment: list[Piece] = []
+        for token in tokens:
+            column += width(text[position : token.start])
+            position = token.start
+            if token.kind == "SEP":
+                if left >= 0 or segment:
+                    _segment(open_boxes, close, max(left, -1), column, segment, number)
+                left, segment = column, []
+            else:
+                segment.append(token)
+            column += width(token.text)
+            position = token.end
+        if segment:
+            _segment(open_boxes, close, left, 1 << 30, segment, number)
+    done.extend(open_boxes.values())
+    by_line: dict[int, list[_Box]] = {}
+    for box in done:
+        by_line.setdefault(box.line, []).append(box)
+    rows = [
+        GridRow(tuple(GridCell(tuple(b.pieces), n) for b in sorted(boxes, key=lambda b: b.left)), n)
+        for n, boxes in by_line.items()
+    ]
+    return sorted(rows + loose, key=lambda row: row.line)
+
+
+def _segment(
+    open_boxes: dict[tuple[int, int], _Box],
+    close: Callable[[int, int], None],
+    left: int,
+    right: int,
+    pieces: list[Piece],
+    number: int,
+) -> None:
+    """One stretch of a line between two separators: a border closes the cells above it, text
+    (or blank) continues the cell drawn between the same separators or starts a new one."""
+    if pieces and all(p.kind == "RULE" for p in pieces):
+        close(left, right)
+        return
+    box = open_boxes.get((left, right))
+    if box is None:
+        close(left, right)
+        box = open_boxes[left, right] = _Box(left, right, number)
+    box.pieces.extend(p for p in pieces if p.kind != "RULE")
+
+
+def _spaced_cells(pieces: list[Piece]) -> list[GridCell]:
+    """Pieces that touch form one cell; a space between them separates cells."""
+    cells: list[GridCell] = []
+    run: list[Piece] = []
+    for piece in pieces:
+        if piece.kind in _GRID_MARKS:
+            continue
+        if run and piece.start != run[-1].end:
+            cells.append(GridCell(tuple(run), run[0].line))
+            run = []
+        run.append(piece)
+    if run:
+        cells.append(GridCell(tuple(run), run[0].line))
+    return cells
 
 
 def _is_rule(cell: GridCell) -> bool:

@@ -16,11 +16,12 @@ import attrs
 from .model import Period
 
 _TITLE = re.compile(
-    r"^(?P<agency>[^,.;:!?，。；：！？《》()]{0,60}?)\s*"
+    r"^(?P<agency>[^,.;:!?，。；：！？《》()|]{0,60}?)\s*"
     r"(?P<year>(?:19|20)[0-9]{2})\s*年\s*度?\s*"
     r"(?P<rest>[^,.;:!?，。；：！？]{0,30}?(?:政府信息公开|政务公开|信息公开)[^,.;:!?，。；：！？]{0,20}?报\s*告)"
 )
-_LABEL_PREFIX = re.compile(r"^\s*(?:标题|名称|题目|文章标题)\s*[:：]\s*")
+# a crawler's or a site's "标题：" label, also as a cell of a table row ("| 名称： | …")
+_LABEL_PREFIX = re.compile(r"^[\s|]*(?:(?:标题|名称|题目|文章标题)\s*[:：][\s|]*)?")
 _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）·\s]{2,40}$")
 _SPACE = re.compile(r"\s+")
 _DATE = r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"

@@ -11,11 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import attrs
 
 from .schema import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES
+
+if TYPE_CHECKING:
+    from .findings import ValidationResult
 
 Value = int | Decimal | None
 Severity = Literal["error", "warning", "info"]
@@ -314,6 +317,12 @@ class Report:
             if s.number == number:
                 return s
         return None
+
+    def check(self) -> ValidationResult:
+        """Every 勾稽关系 and template rule of this report, as findings (:func:`govinfo_report.validate`)."""
+        from .validation import validate
+
+        return validate(self)
 
 
 __all__ = [

@@ -16,10 +16,24 @@ What is folded:
 * Word artefacts such as ``[bookmark: _GoBack]`` and form feeds are dropped.
 * page-number lines (``-3-``, ``- 4 -``, ``第 3 页 共 9 页``) become blank lines.
 * thousands separators inside numbers are removed (``3,985,758`` → ``3985758``).
+* inline HTML tags (``<span style="…">``, ``<font>``, ``<strong>``, ``<p>``, ``<o:p>`` …) that
+  converters pass through from a Word-pasted page are dropped — a tag broken over lines leaves
+  its line breaks; the tags of a table (``<tr>``, ``<td>``) stay for the table reader.
+* markdown links and pandoc's bracketed spans keep only their text (``[一、总]{style="…"}`` →
+  ``一、总``); inside a table row the text is padded to the width of what was removed, so the
+  row's borders stay where they were drawn.
+* box-drawing characters (``│ ┼ ─ ┌ ═`` …, text browsers' table borders) become the ASCII of a
+  grid table (``| + - =``).
+* on a table row drawn with borders (``|``) folding never moves a border: a word NFKC makes
+  narrower (``（一）`` → ``(一)``) is followed by the spaces it lost, and an ideographic space
+  counts two, so every cell stays in the display column the converter drew it in. (Text aligned
+  with spaces only is left as it is: converters count its columns in characters, which NFKC
+  keeps.)
 """
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -41,6 +55,80 @@ _PAGE_NUMBER_LINES = re.compile(
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]|,[0-9])")
 
 
+# Box drawing (U+2500–U+257F): horizontal strokes, vertical strokes, everything else a junction.
+_BOX_HORIZONTAL = "─━┄┅┈┉╌╍╴╶╸╺╼╾"
+_BOX_VERTICAL = "│┃┆┇┊┋╎╏║╵╷╹╻╽╿"
+_BOX = str.maketrans(
+    {chr(cp): "+" for cp in range(0x2500, 0x2580)}
+    | dict.fromkeys(_BOX_HORIZONTAL, "-")
+    | {"═": "="}
+    | dict.fromkeys(_BOX_VERTICAL, "|")
+)
+_HAS_BOX = re.compile("[\u2500-\u257f]")
+# the ones text browsers draw with, replaced first: str.replace is much faster than translate
+_BOX_COMMON = tuple((ch, _BOX[ord(ch)]) for ch in "─│┼├┤┬┴┌┐└┘═")
+_COLUMN_LINE = re.compile(r"^.*\|.*$", re.MULTILINE)
+_WORD = re.compile(r"[^\s|+]+")
+
+
+_INLINE_TAG = re.compile(
+    r"</?(?:span|font|b|strong|em|i|u|s|a|p|div|br|o:p|sup|sub|small|big|ins|del|strike|mark)\b[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def _drop_tag(match: re.Match[str]) -> str:
+    return "\n" * match.group(0).count("\n")
+
+
+# [text]{attributes} (pandoc bracketed span), [text](url) and ![alt](src) (links, images)
+_MD_INLINE = re.compile(r"!?\[([^\[\]\n]*)\](?:\{[^{}\n]*\}|\([^()\n]*\))")
+
+
+def _strip_inline(line: str) -> str:
+    """The line without link and span markup; a table row's cells keep their display width."""
+    if "|" in line:
+        cells = line.split("|")
+        return "|".join(
+            stripped + " " * max(0, display_width(cell) - display_width(stripped))
+            for cell in cells
+            for stripped in (_strip_inline(cell),)
+        )
+    while True:
+        stripped = _MD_INLINE.sub(r"\1", line)
+        if stripped == line:
+            return line
+        line = stripped
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal (and a converter laying out a text table) gives the text: two for wide
+    and full-width characters, none for combining and format characters."""
+    if text.isascii():
+        return len(text)
+    return sum(map(_char_width, text))
+
+
+@functools.cache
+def _char_width(ch: str) -> int:
+    if unicodedata.east_asian_width(ch) in "WF":
+        return 2
+    return 0 if unicodedata.combining(ch) or unicodedata.category(ch) == "Cf" else 1
+
+
+def _fold_word(match: re.Match[str]) -> str:
+    word = match.group(0)
+    if word.isascii():
+        return word
+    folded = unicodedata.normalize("NFKC", word)
+    return folded + " " * max(0, display_width(word) - display_width(folded))
+
+
+def _fold_column_line(match: re.Match[str]) -> str:
+    """NFKC a table row word by word, keeping every word where it starts."""
+    return _WORD.sub(_fold_word, match.group(0).replace("\u3000", "  "))
+
+
 def _drop_commas(match: re.Match[str]) -> str:
     start = match.start()
     if start and match.string[start - 1] in "0123456789.,":
@@ -59,6 +147,18 @@ def normalize(text: str) -> str:
     """
     text = _NEWLINES.sub("\n", text)
     text = _ZERO_WIDTH.sub("", text)
+    if "<" in text:
+        text = _INLINE_TAG.sub(_drop_tag, text)
+    if "](" in text or "]{" in text:
+        lines = text.split("\n")
+        text = "\n".join(_strip_inline(line) if "](" in line or "]{" in line else line for line in lines)
+    if _HAS_BOX.search(text):
+        for box, ascii_ in _BOX_COMMON:
+            text = text.replace(box, ascii_)
+        if _HAS_BOX.search(text):
+            text = text.translate(_BOX)
+    if "|" in text:
+        text = _COLUMN_LINE.sub(_fold_column_line, text)
     text = unicodedata.normalize("NFKC", text)
     text = _SPACES.sub(" ", text)
     text = _DOUBLE_QUOTES.sub('"', text)

@@ -14,7 +14,7 @@ import attrs
 import lark
 
 from . import diagnostics as diag
-from . import formats
+from . import flatten, formats
 from .errors import NotAReportError, ReportEncodingError, ReportError
 from .grid import read_grid
 from .metadata import find_period, find_title, qualify_agency
@@ -162,17 +162,19 @@ def _parse(normalized: str, forced_format: str | None) -> Report:
         if number not in numbers:
             notes.append(diag.make("missing-section", number=number, heading=heading))
 
+    # numbers the prose states, which may decide between readings of digits glued together
+    facts = flatten.prose_facts("\n".join(s.text for s in skeleton.sections if s.number not in (2, 3, 4)))
     active_cls = ActiveDisclosure2019 if fmt.base == "2019" else ActiveDisclosure
     active: ActiveDisclosure | ActiveDisclosure2019 | None = _read_labelled(
-        normalized, skeleton, 2, fmt.tables["active_disclosure"], active_cls, notes
+        normalized, skeleton, 2, fmt.tables["active_disclosure"], active_cls, notes, facts
     )
     requests: Requests | None = _read_labelled(
-        normalized, skeleton, 3, fmt.tables["requests"], Requests, notes
+        normalized, skeleton, 3, fmt.tables["requests"], Requests, notes, facts
     )
     review: ReviewLitigation | None = None
     region = _region(normalized, skeleton, 4)
     if region is not None:
-        review = _read_review(region, notes)
+        review = _read_review(region, notes, facts)
 
     if not skeleton.sections and title is None and requests is None and active is None:
         raise NotAReportError(
@@ -234,6 +236,7 @@ def _read_labelled(
     spec: TableSpec,
     cls: type[Any],
     notes: list[Diagnostic],
+    facts: dict[str, tuple[flatten.Fact, ...]],
 ) -> Any:
     """Read a labelled table (二 or 三) from its section into the model class ``cls``; rows the
     class does not have (a variant's extra rows) go to ``extra_rows``."""
@@ -241,7 +244,7 @@ def _read_labelled(
     if region is None:
         return None
     _, grid = read_grid(region.text, region.first_line)
-    result = read_rows(observed_rows(grid_items(grid)), spec)
+    result = read_rows(observed_rows(grid_items(grid)), spec, facts=facts.get(spec.id, ()))
     if not result.found:
         notes.append(diag.make("missing-table", table=spec.id, table_zh=_TABLE_ZH.get(spec.id, spec.title)))
         return None
@@ -261,10 +264,17 @@ def _read_labelled(
     return cls(**rows, extra_rows=extra)
 
 
-def _read_review(region: _Region, notes: list[Diagnostic]) -> ReviewLitigation | None:
+def _read_review(
+    region: _Region, notes: list[Diagnostic], facts: dict[str, tuple[flatten.Fact, ...]]
+) -> ReviewLitigation | None:
     _, grid = read_grid(region.text, region.first_line)
     values, found_notes = read_block_values(
-        grid_items(grid), 15, "review_litigation", "政府信息公开行政复议、行政诉讼情况", anchor="行政复议"
+        grid_items(grid),
+        15,
+        "review_litigation",
+        "政府信息公开行政复议、行政诉讼情况",
+        anchor="行政复议",
+        facts=facts.get("review_litigation", ()),
     )
     notes.extend(found_notes)
     if values is None:

@@ -110,6 +110,7 @@ class _ToSkeleton(Transformer[Token, Skeleton]):
     def __init__(self, text: str) -> None:
         super().__init__()
         self._lines = _Lines(text)
+        self._text = text
 
     def preamble(self, children: list[Token]) -> tuple[str, int]:
         if not children:
@@ -145,12 +146,38 @@ class _ToSkeleton(Transformer[Token, Skeleton]):
     def start(self, children: list[Any]) -> Skeleton:
         preamble: tuple[str, int] = children[0]
         sections: list[tuple[Section, tuple[int, int]]] = children[1:]
+        if sections:
+            sections[-1] = _without_page_footer(*sections[-1], self._text)
         return Skeleton(
             preamble=preamble[0],
             preamble_line=preamble[1],
             sections=tuple(section for section, _ in sections),
             bodies={section.number: span for section, span in sections},
         )
+
+
+#: A line of the web page around a report, never of the report: print/close buttons, share
+#: links, a related-articles list, the site footer (sponsor, copyright, site id, ICP and police
+#: registration numbers).
+_PAGE_FOOTER = re.compile(
+    r"^[ \t]*(?:[【\[][ \t]*(?:打印本页|打印|关闭窗口|关闭|返回顶部)[ \t]*[】\]]"
+    r"|(?:相关信息|相关链接|相关文章|相关阅读)[ \t]*[:：]?[ \t]*$"
+    r"|分享到[ \t]*[:：]|(?:主办单位|承办单位|网站标识码|联系我们|网站地图)"
+    r"|(?:版权所有|Copyright|©)|.*(?:ICP备|ICP证|公网安备)[ \t]*[0-9])",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+def _without_page_footer(
+    section: Section, span: tuple[int, int], text: str
+) -> tuple[Section, tuple[int, int]]:
+    """The last section ends where the page's own footer starts (a report converted from a web
+    page carries the site's furniture after section 六)."""
+    footer = _PAGE_FOOTER.search(text, span[0], span[1])
+    if footer is None:
+        return section, span
+    body = text[span[0] : footer.start()]
+    return attrs.evolve(section, text=body.strip()), (span[0], footer.start())
 
 
 def read_skeleton(text: str, parser: lark.Lark | None = None) -> Skeleton:

@@ -25,6 +25,7 @@ from typing import Literal, NamedTuple
 import attrs
 
 from . import diagnostics as diag
+from . import flatten
 from .grid import GridCell, GridRow
 from .model import Cell, Diagnostic, Value
 from .schema import OTHER_SUBROWS, RowSpec, TableSpec
@@ -93,7 +94,7 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
     """
     stream: list[Item | None] = []
     for row in rows:
-        items = [item for cell in row.cells for item in _cell_items(cell)]
+        items = _marks_inside_labels([item for cell in row.cells for item in _cell_items(cell)])
         kept: list[Item] = []
         pending_empty: list[Item] = []
         for item in items:
@@ -108,6 +109,16 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
         stream.extend(kept)
         stream.append(None)
     return stream
+
+
+def _marks_inside_labels(items: list[Item]) -> list[Item]:
+    """A blank mark with label text on both sides in one grid row is a character of the label
+    cut out by letter spacing (只计这 一 情形), not a blank cell: values never sit inside a label."""
+    solid = [i for i, item in enumerate(items) if item.kind != "empty"]
+    for before, at, after in zip(solid, solid[1:], solid[2:], strict=False):
+        if items[at].kind == "null" and items[before].kind == "text" and items[after].kind == "text":
+            items[at] = items[at]._replace(kind="text")
+    return items
 
 
 def observed_rows(stream: Sequence[Item | None]) -> list[ObservedRow]:
@@ -151,6 +162,7 @@ _ENUMERATORS = re.compile(
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(label: str) -> str:
     """A label reduced to its words: no spaces, numbering, punctuation, quotes or width."""
     label = unicodedata.normalize("NFKC", label)
@@ -206,7 +218,9 @@ def label_score(label: str, forms: Sequence[str], *, exact_only: bool = False) -
             continue
         tail = label[-(len(form) + 2) :]
         shared = set(tail) & set(form)
-        if len(shared) < 0.6 * len(set(form)) and not (len(tail) >= 4 and form.startswith(tail[-4:])):
+        # a run ending with the first four or more characters of the label: its end wrapped away
+        cut_short = any(label.endswith(form[:k]) for k in range(4, len(form)))
+        if len(shared) < 0.6 * len(set(form)) and not cut_short:
             continue
         # truncated: the run ends with the first k characters of the label (wrapped below it)
         start = label.rfind(form[0], max(0, len(label) - len(form)))
@@ -219,6 +233,10 @@ def label_score(label: str, forms: Sequence[str], *, exact_only: bool = False) -
         blocks = SequenceMatcher(None, tail, form, autojunk=False).get_matching_blocks()
         best = max(best, 0.95 * sum(b.size for b in blocks) / len(form))
     return best if best >= 0.6 else 0.0
+
+
+#: A row label this short (其他, 总计) is also a column label or the tail of a longer label.
+_BARE_KEYWORD = 4
 
 
 def align(observed: Sequence[ObservedRow], table: TableSpec, folded: Sequence[str]) -> dict[int, int]:
@@ -237,23 +255,39 @@ def align(observed: Sequence[ObservedRow], table: TableSpec, folded: Sequence[st
         if not label or not values:
             continue
         scores = dict.fromkeys(_exact_matches(table, label), 1.0)
-        if not scores and any(v.kind != "empty" for v in values):
-            # only a label that names no row exactly is compared fuzzily
-            scores = {j: s for j, leaf in enumerate(leaves) if (s := label_score(label, leaf.forms))}
+        named = max((len(f) for j in scores for f in leaves[j].forms if label.endswith(f)), default=0)
+        if named < _BARE_KEYWORD and any(v.kind != "empty" for v in values):
+            # a label that names no row exactly is compared fuzzily; so is one that only ends
+            # with a bare keyword (其他, 总计): a long label cut off after "…不计其他" is not 3.其他
+            fuzzy = {j: s for j, leaf in enumerate(leaves) if (s := label_score(label, leaf.forms))}
+            scores = fuzzy | scores
         for j, s in scores.items():
             expected = len(leaves[j].spec.columns)
             fits = len(_trim(values, expected)) == expected
             pairs.append((i, j, s + (0.1 if fits else 0.0)))
     total: list[float] = []
     back: list[int] = []
-    for k, (i, j, s) in enumerate(pairs):
-        best, prev = 0.0, -1
-        for q in range(k):
-            qi, qj, _ = pairs[q]
-            if qi < i and qj < j and total[q] > best + 1e-9:
-                best, prev = total[q], q
-        total.append(best + s)
-        back.append(prev)
+    # A pair extends the best chain of an earlier observed row and a smaller template row. Only
+    # each template row's best chain so far can be that (the first of equal ones, as when every
+    # earlier pair is compared), so the work is pairs × template rows, not pairs squared.
+    closed: dict[int, int] = {}  # template row -> pair ending its best chain, earlier rows only
+    start = 0
+    while start < len(pairs):
+        end = start
+        while end < len(pairs) and pairs[end][0] == pairs[start][0]:
+            end += 1
+        for _, j, s in pairs[start:end]:
+            best, prev = 0.0, -1
+            for q in sorted(q for qj, q in closed.items() if qj < j):
+                if total[q] > best + 1e-9:
+                    best, prev = total[q], q
+            total.append(best + s)
+            back.append(prev)
+        for k in range(start, end):
+            q = closed.get(pairs[k][1], -1)
+            if q == -1 or total[k] > total[q] + 1e-9:
+                closed[pairs[k][1]] = k
+        start = end
     matches: dict[int, int] = {}
     if pairs:
         k = max(range(len(pairs)), key=lambda x: (total[x], -x))
@@ -312,8 +346,14 @@ class TableRead:
     found: bool
 
 
-def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
-    """Align observed rows with a labelled table (二 or 三) and read each row's cells."""
+def read_rows(
+    observed: Sequence[ObservedRow], table: TableSpec, *, facts: Sequence[flatten.Fact] = ()
+) -> TableRead:
+    """Align observed rows with a labelled table (二 or 三) and read each row's cells.
+
+    Rows whose digits are glued together are split by :mod:`govinfo_report.flatten`, all of the
+    table's glued rows at once; ``facts`` (numbers the prose states) may pick between readings.
+    """
     folded = [fold(o.label) for o in observed]
     matches = align(observed, table, folded)
     specs = table.rows
@@ -323,6 +363,9 @@ def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
     if not matches:
         return TableRead({}, (), False)
     first, last = min(matches), max(matches)
+
+    observed, folded = list(observed), list(folded)
+    _join_wrapped_rows(observed, folded, matches, specs)
 
     # Rows without a readable label, between two matched rows, fill the gap between them by
     # position when the numbers agree exactly.
@@ -336,6 +379,14 @@ def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
                 matches[i] = j
                 matched_by_position.add(i)
 
+    _split_carried_rows(observed, folded, matches, specs, matched_by_position)
+
+    glued_rows: dict[str, flatten.Glued] = {}
+    # in a table most of whose rows ran together, a row with too few numbers ran together too
+    run_together = 2 * sum(
+        _flattened(_trim(observed[i].values, len(specs[j].columns)), len(specs[j].columns))
+        for i, j in matches.items()
+    ) > len(matches)
     for i, j in sorted(matches.items()):
         spec = specs[j]
         obs = observed[i]
@@ -362,17 +413,10 @@ def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
         if len(values) == expected and all(v.kind != "num" or not v.glued for v in values):
             found[spec.id] = _cells(values, spec)
             continue
-        glued = [v for v in values if v.kind == "num" and v.glued]
-        if glued:
-            notes.append(
-                diag.make(
-                    "glued-cells",
-                    table=table.id,
-                    row=spec.id,
-                    line=obs.line,
-                    digits=" ".join(v.text for v in glued),
-                )
-            )
+        tail, stolen = _next_number(observed, matches, specs, i)
+        short = run_together and len(values) < expected and all(v.kind == "num" for v in values)
+        if _flattened(values, expected) or stolen or short:
+            glued_rows[spec.id] = _glued(values, obs.line, tail, stolen)
         else:
             notes.append(
                 diag.make(
@@ -387,6 +431,11 @@ def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
                 )
             )
         found[spec.id] = tuple(Cell(None, obs.line) for _ in range(expected))
+
+    if glued_rows:
+        split, split_notes = flatten.decode_rows(table, found, glued_rows, facts)
+        found.update(split)
+        notes.extend(split_notes)
 
     for i in range(first, last + 1):
         # a row with only empty cells is a header line padded by merged cells, not data
@@ -416,19 +465,133 @@ def read_rows(observed: Sequence[ObservedRow], table: TableSpec) -> TableRead:
     return TableRead(found, tuple(notes), True)
 
 
+def _join_wrapped_rows(
+    observed: list[ObservedRow], folded: list[str], matches: dict[int, int], specs: Sequence[RowSpec]
+) -> None:
+    """A row short of values followed by a line of nothing but exactly the values it lacks was
+    wrapped by the converter (a text browser breaks a long table row at its page width): the
+    two are one row."""
+    for i, j in sorted(matches.items()):
+        following = i + 1
+        if following >= len(observed) or following in matches or folded[following]:
+            continue
+        expected = len(specs[j].columns)
+        values, rest = observed[i].values, observed[following].values
+        if values and rest and len(values) < expected and len(values) + len(rest) == expected:
+            observed[i] = observed[i]._replace(values=values + rest)
+            observed[following] = observed[following]._replace(values=())
+
+
+def _split_carried_rows(
+    observed: list[ObservedRow],
+    folded: list[str],
+    matches: dict[int, int],
+    specs: Sequence[RowSpec],
+    by_position: set[int],
+) -> None:
+    """A row that carries the values of the rows after it — a PDF's text printed their labels
+    elsewhere (``pdftotext`` without ``-layout`` moves text blocks) — is split among them in
+    template order, when it has exactly their cells and they are all missing up to the next
+    row that was found. The rows so read are placed by position and say so."""
+    taken = set(matches.values())
+    for i, j in sorted(matches.items()):
+        width = len(specs[j].columns)
+        values = observed[i].values
+        if len(values) <= width or len(values) % width or any(v.kind == "empty" for v in values):
+            continue  # only printed values are carried: an empty cell is a merged-cell shadow
+        rows = len(values) // width
+        gap = [k for k in range(j + 1, len(specs)) if specs[k].id != "other_processing"][: rows - 1]
+        if len(gap) != rows - 1 or any(k in taken or len(specs[k].columns) != width for k in gap):
+            continue
+        later = [m for m in matches.values() if m > j]
+        if later and min(later) <= gap[-1]:
+            continue
+        observed[i] = observed[i]._replace(values=values[:width])
+        for n, k in enumerate(gap, start=1):
+            chunk = values[n * width : (n + 1) * width]
+            observed.append(ObservedRow("", chunk, chunk[0].line))
+            folded.append("")
+            matches[len(observed) - 1] = k
+            by_position.add(len(observed) - 1)
+            taken.add(k)
+
+
+_LEADING_ZERO = re.compile(r"[+-]?0[0-9]")
+#: Digits no single cell has: ten or more before any decimal point (a billion requests).
+_TOO_LONG = re.compile(r"[+-]?[0-9]{10}")
+_ENUMERATOR = re.compile(r"([0-9]{1,2})[.、]")
+
+
+def _flattened(values: Sequence[Item], expected: int) -> bool:
+    """Whether a row's digits ran together: a number glued to text, or (when the count is off)
+    a number with a leading zero or ten digits, which no single printed cell has."""
+    return any(
+        v.kind == "num"
+        and (
+            v.glued or (len(values) != expected and (_LEADING_ZERO.match(v.text) or _TOO_LONG.match(v.text)))
+        )
+        for v in values
+    )
+
+
+def _glued(values: Sequence[Item], line: int, tail: str | None, stolen: str = "") -> flatten.Glued:
+    values = _strip_empty(values)
+    chunks = [v.text if v.kind == "num" else None for v in values]
+    printed = " ".join(v.text if v.kind == "num" else "□" for v in values)
+    if stolen:
+        chunks.append(stolen)
+        printed += " " + stolen
+    return flatten.Glued(flatten.chunk_alternatives(chunks, tail), printed, line)
+
+
+def _next_number(
+    observed: Sequence[ObservedRow], matches: dict[int, int], specs: Sequence[RowSpec], i: int
+) -> tuple[str | None, str]:
+    """Where the next row's number (``2.其他…``) and this row's digits ran together.
+
+    Returns (tail, stolen). ``tail``: the next label starts with ``.`` or ``、`` right after this
+    row's digits, so its number was read as their end — that number, from the template when the
+    next row is known (``""`` when not); None otherwise. ``stolen``: the next label's number has a
+    digit more than the template's (``55.属于…`` for ``5.``), the last cell of this row standing
+    alone before it; ``""`` otherwise.
+    """
+    values = observed[i].values
+    if i + 1 >= len(observed) or not values or values[-1].kind != "num":
+        return None, ""
+    label = observed[i + 1].label
+    j = matches.get(i + 1)
+    expected = _ENUMERATOR.match(_plain(specs[j].label)) if j is not None else None
+    number = expected.group(1) if expected else ""
+    if values[-1].glued and label.startswith((".", "、")):
+        return number, ""
+    printed = _ENUMERATOR.match(label)
+    if number and printed and printed.group(1) != number and printed.group(1).endswith(number):
+        return None, printed.group(1)[: -len(number)]
+    return None, ""
+
+
 def _plain(label: str) -> str:
     return unicodedata.normalize("NFKC", label)
 
 
 def read_block_values(
-    stream: Sequence[Item | None], expected: int, table_id: str, table_zh: str, anchor: str | None = None
+    stream: Sequence[Item | None],
+    expected: int,
+    table_id: str,
+    table_zh: str,
+    anchor: str | None = None,
+    *,
+    facts: Sequence[flatten.Fact] = (),
 ) -> tuple[tuple[Cell, ...] | None, tuple[Diagnostic, ...]]:
     """Read a table without row labels (table 四): its ``expected`` values in order.
 
     The values are the run of value cells (between two texts) that has exactly ``expected``
     cells once merged-cell shadows are trimmed; three consecutive runs of a third each also do.
+    Table 四's values glued into one digit run are split by its block totals
+    (:mod:`govinfo_report.flatten`).
     """
-    items = [i for i in stream if i is not None]
+    # a grid row of nothing but empty cells (a blank line, a padded header line) holds no value
+    items = [i for row in _split_rows(stream) if any(i.kind != "empty" for i in row) for i in row]
     if anchor is not None:
         for index, item in enumerate(items):
             if item.kind == "text" and anchor in fold(item.text):
@@ -445,10 +608,13 @@ def read_block_values(
             current.append(item)
     if current:
         runs.append(current)
+    for run in runs:
+        # a blank first or last value is an empty cell too: trim only merged-cell shadows
+        kept = _trim(run, expected)
+        filled = any(v.kind != "empty" for v in kept)
+        if len(kept) == expected and filled and not any(v.glued for v in kept if v.kind == "num"):
+            return _cells(kept), ()
     trimmed = [list(_strip_empty(run)) for run in runs]
-    for run in trimmed:
-        if len(run) == expected and not any(v.glued for v in run if v.kind == "num"):
-            return _cells(run), ()
     third = expected // 3
     for k in range(len(trimmed) - 2):
         if all(len(trimmed[k + d]) == third for d in range(3)):
@@ -458,6 +624,8 @@ def read_block_values(
     if not candidates:
         return None, (diag.make("missing-table", table=table_id, table_zh=table_zh),)
     longest = max(candidates, key=len)
+    if table_id == flatten.REVIEW_ROW and _flattened(longest, expected):
+        return flatten.decode_review(_glued(longest, longest[0].line, None), table_zh, facts)
     glued = [v for v in longest if v.kind == "num" and v.glued]
     if glued:
         note = diag.make(
@@ -474,6 +642,17 @@ def read_block_values(
             values=_describe(longest),
         )
     return tuple(Cell(None, longest[0].line) for _ in range(expected)), (note,)
+
+
+def _split_rows(stream: Sequence[Item | None]) -> list[list[Item]]:
+    """The cell stream cut back into its grid rows."""
+    rows: list[list[Item]] = [[]]
+    for item in stream:
+        if item is None:
+            rows.append([])
+        else:
+            rows[-1].append(item)
+    return rows
 
 
 def _strip_empty(run: Sequence[Item]) -> Sequence[Item]:
