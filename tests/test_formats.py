@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 
 import govinfo_report
@@ -262,3 +263,67 @@ def test_compiled_parsers_are_cached_on_disk_by_content(
     grammars.load_file(grammar, "active_disclosure")
     assert len(set(cache.iterdir())) == 2  # edited grammar: a new key, never the stale parser
     assert (cache.stat().st_mode & 0o077) == 0  # private to the user
+
+
+# --- format 2019 reports written by the renderer, in every layout ----------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from govinfo_report.model import (  # noqa: E402
+    Cell,
+    DocumentCounts2019,
+    FeeItems2019,
+    ItemCounts2019,
+    Procurement,
+)
+from govinfo_report.testing import reports  # noqa: E402
+
+_COUNT = st.one_of(st.none(), st.integers(0, 99999))
+
+
+@st.composite
+def reports_2019(draw: st.DrawFn) -> govinfo_report.Report:
+    """A plausible report in the 2019 template: a generated report with the one-row （六） and a
+    random 2019 table 二 (signed changes, decimal procurement amounts, blanks)."""
+    base = draw(reports(collapsed_other=True))
+
+    def cells(*kinds: str) -> list[Cell]:
+        out = []
+        for kind in kinds:
+            if kind == "change":
+                out.append(Cell(draw(st.one_of(st.none(), st.integers(-500, 500)))))
+            elif kind == "amount":
+                cents = draw(st.one_of(st.none(), st.integers(0, 10**8)))
+                out.append(Cell(None if cents is None else Decimal(cents) / 100))
+            else:
+                out.append(Cell(draw(_COUNT)))
+        return out
+
+    active = ActiveDisclosure2019(
+        regulations=DocumentCounts2019(*cells("count", "count", "count")),
+        normative_documents=DocumentCounts2019(*cells("count", "count", "count")),
+        licensing=ItemCounts2019(*cells("count", "change", "count")),
+        other_services=ItemCounts2019(*cells("count", "change", "count")),
+        punishment=ItemCounts2019(*cells("count", "change", "count")),
+        enforcement=ItemCounts2019(*cells("count", "change", "count")),
+        fees=FeeItems2019(*cells("count", "change")),
+        procurement=Procurement(*cells("count", "amount")),
+    )
+    year = draw(st.sampled_from([2019, 2020]))
+    title = (base.title or "").replace(str(base.year), str(year))
+    return attrs.evolve(base, format="2019", year=year, title=title, active_disclosure=active)
+
+
+@settings(deadline=None)
+@given(reports_2019(), st.sampled_from(govinfo_report.RENDER_LAYOUTS))
+def test_format_2019_reports_in_every_layout_parse_exactly(
+    report: govinfo_report.Report, layout: str
+) -> None:
+    text = govinfo_report.render(report, layout=layout)
+    parsed = govinfo_report.parse(text)
+    assert parsed.format == "2019"
+    assert (parsed.agency, parsed.year) == (report.agency, report.year)
+    assert parsed.active_disclosure == report.active_disclosure
+    assert parsed.requests == report.requests
+    assert parsed.review_litigation == report.review_litigation

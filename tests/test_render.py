@@ -257,11 +257,11 @@ def test_columns_layout_aligns_values_by_display_width(report: Report) -> None:
     assert "\t" not in text
 
 
-def test_unknown_layout_and_unsupported_format() -> None:
+def test_unknown_layout_and_unknown_format() -> None:
     with pytest.raises(ValueError, match="layout"):
         render(_report(), "docx")
-    with pytest.raises(NotImplementedError, match="2019"):
-        render(_report(format="2019", active_disclosure=None), "tsv")
+    with pytest.raises(ValueError, match="unknown format"):
+        render(_report(format="no-such-variant"), "tsv")
 
 
 def test_other_format_prints_sections_as_text() -> None:

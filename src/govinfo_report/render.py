@@ -26,7 +26,7 @@ import attrs
 
 from .errors import ReportError
 from .formats import get_format
-from .model import ActiveDisclosure, Cell, Report, Requests, ReviewLitigation, Value
+from .model import ActiveDisclosure, ActiveDisclosure2019, Cell, Report, Requests, ReviewLitigation, Value
 from .normalize import display_width
 from .schema import (
     ACTIVE_COLUMN_LABELS,
@@ -202,10 +202,23 @@ def _tables_2021(report: Report, specs: Mapping[str, TableSpec]) -> dict[int, _T
     return tables
 
 
-#: Table printers by base format. Format 2019 has its own table 二 and a one-row （六）; its
-#: printer goes here when it is written.
+def _tables_2019(report: Report, specs: Mapping[str, TableSpec]) -> dict[int, _Table]:
+    """The tables of a format-2019 report: table 二 has its own five sub-tables (the grid is
+    built from the 2019 vocabulary the same way), table 三 its one-row （六）其他处理."""
+    tables: dict[int, _Table] = {}
+    if isinstance(report.active_disclosure, ActiveDisclosure2019):
+        tables[2] = _active_2021(report.active_disclosure, specs["active_disclosure"])
+    if report.requests is not None:
+        tables[3] = _requests_2021(report.requests, specs["requests"])
+    if report.review_litigation is not None:
+        tables[4] = _review_2021(report.review_litigation)
+    return tables
+
+
+#: Table printers by base format.
 _PRINTERS: dict[str, Callable[[Report, Mapping[str, TableSpec]], dict[int, _Table]]] = {
     "2021": _tables_2021,
+    "2019": _tables_2019,
 }
 
 
@@ -497,8 +510,7 @@ def render(report: Report, layout: str = "tsv", **page: bool) -> str:
     ``chrome=True`` (site menus, 来源/时间 line, footer) and ``word_paste=True`` (Word-pasted
     ``<span>`` markup) go in ``page``.
 
-    Raises ValueError for an unknown layout and NotImplementedError for a format whose tables
-    cannot be printed yet (format 2019).
+    Raises ValueError for an unknown layout or format.
     """
     if layout == "html":
         from .render_html import render_html

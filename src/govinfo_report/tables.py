@@ -239,7 +239,9 @@ def label_score(label: str, forms: Sequence[str], *, exact_only: bool = False) -
 _BARE_KEYWORD = 4
 
 
-def align(observed: Sequence[ObservedRow], table: TableSpec, folded: Sequence[str]) -> dict[int, int]:
+def align(
+    observed: Sequence[ObservedRow], table: TableSpec, folded: Sequence[str], pad_right: bool = False
+) -> dict[int, int]:
     """Map observed row index -> template row index, in order, maximising label agreement.
 
     Every (observed, template) pair whose label names the row is a candidate; the answer is the
@@ -263,7 +265,7 @@ def align(observed: Sequence[ObservedRow], table: TableSpec, folded: Sequence[st
             scores = fuzzy | scores
         for j, s in scores.items():
             expected = len(leaves[j].spec.columns)
-            fits = len(_trim(values, expected)) == expected
+            fits = len(_trim(values, expected, pad_right)) == expected
             pairs.append((i, j, s + (0.1 if fits else 0.0)))
     total: list[float] = []
     back: list[int] = []
@@ -301,10 +303,15 @@ def align(observed: Sequence[ObservedRow], table: TableSpec, folded: Sequence[st
 # --- values -----------------------------------------------------------------------------------
 
 
-def _trim(values: Sequence[Item], expected: int) -> Sequence[Item]:
-    """Drop empty cells left by merged cells, first before the values, then after them, but
-    only while the row has more cells than the template gives it."""
+def _trim(values: Sequence[Item], expected: int, pad_right: bool = False) -> Sequence[Item]:
+    """Drop empty cells left by merged cells, but only while the row has more cells than the
+    template gives it: first before the values (the shadow of a label spanning two columns, as
+    Word and web pages copy it), then after them. ``pad_right`` reverses the order for tables
+    that are padded to a rectangle on the right (markdown and pipe tables)."""
     start, end = 0, len(values)
+    if pad_right:
+        while end - start > expected and values[end - 1].kind == "empty":
+            end -= 1
     while end - start > expected and values[start].kind == "empty":
         start += 1
     while end - start > expected and values[end - 1].kind == "empty":
@@ -353,9 +360,12 @@ def read_rows(
 
     Rows whose digits are glued together are split by :mod:`govinfo_report.flatten`, all of the
     table's glued rows at once; ``facts`` (numbers the prose states) may pick between readings.
+    In a table whose rows have different numbers of columns (table 二), a short row is padded on
+    the right to the table's width, so surplus empty cells are trimmed from the right first.
     """
+    pad_right = len({len(spec.columns) for spec in table.rows}) > 1
     folded = [fold(o.label) for o in observed]
-    matches = align(observed, table, folded)
+    matches = align(observed, table, folded, pad_right)
     specs = table.rows
     leaves = _leaves(table)
     found: dict[str, tuple[Cell, ...]] = {}
@@ -384,14 +394,14 @@ def read_rows(
     glued_rows: dict[str, flatten.Glued] = {}
     # in a table most of whose rows ran together, a row with too few numbers ran together too
     run_together = 2 * sum(
-        _flattened(_trim(observed[i].values, len(specs[j].columns)), len(specs[j].columns))
+        _flattened(_trim(observed[i].values, len(specs[j].columns), pad_right), len(specs[j].columns))
         for i, j in matches.items()
     ) > len(matches)
     for i, j in sorted(matches.items()):
         spec = specs[j]
         obs = observed[i]
         expected = len(spec.columns)
-        values = _trim(obs.values, expected)
+        values = _trim(obs.values, expected, pad_right)
         printed_label = obs.label.strip() or "—"
         if i in matched_by_position:
             notes.append(
