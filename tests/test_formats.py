@@ -327,3 +327,14 @@ def test_format_2019_reports_in_every_layout_parse_exactly(
     assert parsed.active_disclosure == report.active_disclosure
     assert parsed.requests == report.requests
     assert parsed.review_litigation == report.review_litigation
+
+
+@pytest.mark.parametrize("layout", govinfo_report.RENDER_LAYOUTS)
+def test_a_short_row_of_table_two_with_a_blank_first_value_keeps_its_place(layout: str) -> None:
+    # found by the property above: in a markdown table padded to four columns, the row
+    # "| 政府集中采购 |  | 0 |  |" lost its blank first value to the right-hand padding
+    report = govinfo_report.parse(report_2019())
+    active = attrs.evolve(report.active_disclosure, procurement=Procurement(Cell(None), Cell(Decimal("0"))))
+    report = attrs.evolve(report, active_disclosure=active)
+    parsed = govinfo_report.parse(govinfo_report.render(report, layout=layout))
+    assert parsed.active_disclosure == report.active_disclosure
