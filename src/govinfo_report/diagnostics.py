@@ -60,9 +60,9 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "标签“{printed}”按“{label}”读取",
     ),
     "row-by-position": (
-        "info",
-        "a row without a readable label was read as '{label}' from its position",
-        "一行无法识别标签，按其位置读作“{label}”",
+        "warning",
+        "a row without a readable label was read as '{label}' from its position; check it",
+        "一行无法识别标签，按其位置读作“{label}”，请核对",
     ),
     "other-processing-single-row": (
         "info",
