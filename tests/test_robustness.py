@@ -20,12 +20,14 @@ from __future__ import annotations
 
 import random
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 import govinfo_report
-from govinfo_report import RENDER_LAYOUTS, Report, ReportError
+from govinfo_report import RENDER_LAYOUTS, Cell, Report, ReportError
+from govinfo_report.render import render_placed
 from govinfo_report.testing import (
     MUTATION_LAYOUTS,
     MUTATIONS,
@@ -188,3 +190,19 @@ def test_a_label_wrapped_below_its_numbers_after_the_header_is_still_found() -> 
     lines.insert(index + 1, "信息公开申请数量")
     parsed = govinfo_report.parse("\n".join(lines))
     assert parsed.requests == report.requests
+
+
+def test_a_two_line_tab_separated_table_is_read_as_tab_separated() -> None:
+    # table 四 with only its last header line and its values row: two lines were too few to be
+    # taken for tab-separated, the tabs were read as spaces and a blank first value was lost
+    report = _sample()
+    blank_first = attrs.evolve(
+        report.review_litigation, review=attrs.evolve(report.review_litigation.review, upheld=Cell(None))
+    )
+    report = attrs.evolve(report, review_litigation=blank_first)
+    text, placement = render_placed(report, "tsv")
+    lines = text.split("\n")
+    first, _ = placement.tables["review_litigation"]
+    del lines[first : first + 2]
+    parsed = govinfo_report.parse("\n".join(lines))
+    assert parsed.review_litigation == report.review_litigation

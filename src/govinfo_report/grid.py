@@ -70,7 +70,8 @@ def detect_layout(text: str) -> Layout:
                 tabs += 1
             elif line.startswith("\t") or line.endswith("\t"):
                 single_tab += 1
-    floor = max(3, len(lines) // 5)
+    # a short region (a table of a header line and one row) needs every line to agree
+    floor = min(max(3, len(lines) // 5), len(lines))
     if pipes >= floor:
         return "pipe"
     if tabs >= floor:
