@@ -2,7 +2,11 @@
 
 Every mutation kind states its property here, and ``check_mutated`` holds the parse to it:
 
-* lossless kinds — every cell, the agency, the year and the six headings read exactly;
+* lossless kinds (whitespace and blank lines, full-/half-width, quotes, 1.→1、, letter spacing,
+  labels broken over lines or wrapped below their numbers, truncated or dropped header cells,
+  markdown marks on headings, page footers and form feeds, a repeated title, sub-headings that
+  share a section's numeral, thousands separators and full-width digits, Word's
+  ``[bookmark: _GoBack]``) — every cell, the agency, the year and the six headings read exactly;
 * ``dropped-row`` — the dropped row reads blank and a ``missing-row`` diagnostic names it;
   every other cell reads exactly;
 * ``emptied-cell`` — that one cell reads None (never 0); every other cell reads exactly;

@@ -67,6 +67,7 @@ from .schema import (
     TableSpec,
 )
 from .skeleton import SECTION_TITLES
+from .tables import fold
 
 Scale = Literal["township", "city"]
 CellKey = tuple[str, str, str]  # table id, row id, column id
@@ -436,8 +437,10 @@ def check_mutated(parsed: Report, mutated: Mutated) -> list[str]:
         keys = [k for k in want if k[0] == table and (row is None or k[1] == row)]
         exact = all(got[k] == want[k] for k in keys)
         blank = all(got[k] is None for k in keys)
+        # a missing one-row （六）其他处理 is reported as its three rows missing
+        named = {row, None, *(OTHER_SUBROWS if row == "other_processing" else ())}
         explained = any(
-            d.code in mutated.codes and d.table == table and (row is None or d.row in (row, None))
+            d.code in mutated.codes and d.table == table and (row is None or d.row in named)
             for d in parsed.diagnostics
         )
         if not exact and not (blank and explained):
@@ -600,10 +603,11 @@ def _wrapped_below(draw: st.DrawFn, rendered: Rendered) -> Mutated:
         start = len(label) - len(label.lstrip())
         gap = label.rfind("  ")  # a group label to the left: only the row's own label wraps
         start = max(start, gap + 2 if gap >= start else start)
-        size = len(label) - start
-        breaks = (
-            [m.start() for m in _HAN_PAIR.finditer(label, start + max(6, size // 2))] if size >= 10 else []
-        )
+        if len(fold(label[start:])) < 12:
+            continue
+        breaks = [
+            m.start() for m in _HAN_PAIR.finditer(label, start) if len(fold(label[start : m.start()])) >= 6
+        ]
         candidates += [(last, label, at) for at in breaks]
     if not candidates:
         return _same("wrapped-below", rendered, rendered.text)
@@ -800,12 +804,16 @@ def _shifted_row(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     table, row = draw(st.sampled_from(keys))
     first, last = placement.rows[table, row]
     damaged_row: str | None = None if table == "review_litigation" else row
+    # a value cell (even a blank one, of any row printed on the line) lost: one value too few
+    spans = [span for (t, _r, _c), span in placement.cells.items() if t == table]
+    value_lost = False
     if rendered.layout == "cells":
         lost = lines[first].strip()
+        value_lost = any(line == first for line, _a, _b in spans)
         del lines[first]
     elif rendered.layout == "columns":
         # the space-aligned layout cannot lose a cell and keep the others in place: the label goes
-        cut = min(a for (t, r, _), (ln, a, _b) in placement.cells.items() if (t, r) == (table, row))
+        cut = min(a for line, a, _b in spans if line == last)  # where the line's first value starts
         lost = lines[last][:cut].strip()
         lines[last] = " " * cut + lines[last][cut:]
         for index in range(first, last):
@@ -814,13 +822,14 @@ def _shifted_row(draw: st.DrawFn, rendered: Rendered) -> Mutated:
         match = _FIRST_CELL[rendered.layout].match(lines[last])
         assert match is not None
         lost = match.group(0).strip(" \t|")
+        value_lost = any(line == last and a < match.end() for line, a, _b in spans)
         lines[last] = lines[last][match.end() :]
         if rendered.layout == "markdown":
             lines[last] = "|" + lines[last]
     text = "\n".join(lines)
     spec = _row_spec(table, row)
     own_label = spec is not None and _squeeze(spec.label) in _squeeze(lost)
-    if not own_label and not re.search(r"[0-9]", lost):
+    if not own_label and not value_lost:
         # an empty (merged) cell or a group label: nothing the reader needs
         return Mutated("shifted-row", text, rendered.report, rendered.layout)
     codes = frozenset({"missing-row", "row-value-count", "table-value-count", "missing-table"})
