@@ -309,3 +309,104 @@ def test_cells_remember_their_source_line() -> None:
     line = report.requests.total_processed.total.line
     assert line is not None
     assert text.split("\n")[line - 1].startswith("（七）总计")
+
+
+# Table 二 as a PDF's text prints it without -layout: column by column, one cell per line, a blank
+# cell printed as nothing, so labels whose numbers went missing run into the next label.
+ACTIVE_BY_COLUMN = (
+    "第二十条第（一）项\n信息内容\n\n本年制发件数\n\n本年废止件数\n\n现行有效件数\n\n"
+    "{documents}\n\n"
+    "第二十条第（五）项\n信息内容\n\n本年处理决定数量\n\n{licensing}"
+    "第二十条第（六）项\n信息内容\n\n本年处理决定数量\n\n{sanctions}"
+    "第二十条第（八）项\n信息内容\n\n本年收费金额（单位：万元）\n\n行政事业性收费\n\n12.5\n"
+)
+
+
+DOCUMENTS = "规章\n\n1\n2\n3\n\n行政规范性文件\n\n4\n5\n6"
+
+
+def _by_column(documents: str, licensing: str, sanctions: str) -> Report:
+    table = ACTIVE_BY_COLUMN.format(documents=documents, licensing=licensing, sanctions=sanctions)
+    text = wrap("").replace("三、收到", "二、主动公开政府信息情况\n" + table + "三、收到")
+    return govinfo_report.parse(text)
+
+
+def test_numbers_after_two_labels_one_cell_per_line_are_not_given_to_either_row() -> None:
+    # 行政处罚 has no number of its own: the one number after 行政强制 may be either row's
+    report = _by_column(DOCUMENTS, "行政许可\n\n7\n\n", "行政处罚\n行政强制\n\n8\n\n")
+    active = report.active_disclosure
+    assert active is not None
+    assert active.regulations.values() == (1, 2, 3)
+    assert active.normative_documents.values() == (4, 5, 6)
+    assert active.licensing.decisions.value == 7
+    assert active.punishment.decisions.value is None
+    assert active.enforcement.decisions.value is None
+    (note,) = [d for d in report.diagnostics if d.code == "row-values-ambiguous"]
+    assert (note.row, "行政处罚" in note.message) == ("enforcement", True)
+    assert "missing-row" in codes(report)
+    assert active.fees.amount.value == Decimal("12.5")
+
+
+def test_a_number_on_the_line_of_its_label_belongs_to_that_label() -> None:
+    # the same two labels, but the number printed on 行政强制's own line: no doubt whose it is
+    report = _by_column(DOCUMENTS, "行政许可\n\n7\n\n", "行政处罚\n行政强制 8\n\n")
+    active = report.active_disclosure
+    assert active is not None
+    assert active.enforcement.decisions.value == 8
+    assert "row-values-ambiguous" not in codes(report)
+
+
+def test_numbers_whose_rows_are_named_elsewhere_are_not_placed_by_position() -> None:
+    # 规章's numbers were blank, so 行政规范性文件's three numbers follow both labels, and the
+    # numbers between 行政规范性文件 and 行政强制 belong to rows whose labels come later
+    report = _by_column(
+        "规章\n行政规范性文件\n\n4\n5\n6\n\n9\n\n10",
+        "行政许可\n\n",
+        "行政处罚\n行政强制\n\n8\n\n",
+    )
+    active = report.active_disclosure
+    assert active is not None
+    assert active.regulations.values() == (None, None, None)
+    assert active.normative_documents.values() == (None, None, None)
+    assert active.licensing.decisions.value is None
+    assert active.punishment.decisions.value is None
+    assert "row-values-ambiguous" in codes(report)
+    unplaced = [d for d in report.diagnostics if d.code == "unplaced-values"]
+    assert unplaced and all(d.table == "active_disclosure" for d in unplaced)
+    assert {"9", "10"} <= {d.message.split("(")[1].split(")")[0] for d in unplaced}
+
+
+def test_a_row_without_a_label_still_fills_a_gap_whose_labels_are_nowhere() -> None:
+    # a label lost altogether (not printed elsewhere): the one row between two found rows is
+    # placed by position, with a warning
+    table = "规章\t1\t2\t3\n\t4\t5\t6\n行政许可\t7\n行政处罚\t8\n行政强制\t9\n行政事业性收费\t1.5\n"
+    text = wrap("").replace("三、收到", "二、主动公开政府信息情况\n" + table + "三、收到")
+    report = govinfo_report.parse(text)
+    assert report.active_disclosure is not None
+    assert report.active_disclosure.normative_documents.values() == (4, 5, 6)
+    assert "row-by-position" in codes(report)
+
+
+def test_numbers_after_a_short_row_of_the_same_group_are_not_trusted_when_off_their_line() -> None:
+    # 规章 lost a number: its column's remaining cell may be any of the numbers printed after it
+    report = _by_column(
+        "规章\n\n1\n2\n\n行政规范性文件\n\n4\n5\n6", "行政许可\n\n7\n\n", "行政处罚\n\n8\n\n行政强制\n\n9\n\n"
+    )
+    active = report.active_disclosure
+    assert active is not None
+    assert active.regulations.values() == (None, None, None)
+    assert active.normative_documents.values() == (None, None, None)
+    (moved,) = [d for d in report.diagnostics if d.code == "row-values-moved"]
+    assert moved.row == "normative_documents" and "规章" in moved.message
+    # another group is not affected
+    assert (active.licensing.decisions.value, active.enforcement.decisions.value) == (7, 9)
+
+
+def test_a_row_printed_on_its_labels_line_after_a_short_row_is_read() -> None:
+    report = _by_column(
+        "规章 1 2\n行政规范性文件 4 5 6", "行政许可\n\n7\n\n", "行政处罚\n\n8\n\n行政强制\n\n9\n\n"
+    )
+    active = report.active_disclosure
+    assert active is not None
+    assert active.normative_documents.values() == (4, 5, 6)
+    assert "row-values-moved" not in codes(report)

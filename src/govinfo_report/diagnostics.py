@@ -32,6 +32,12 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "table {table_zh} was not found in its section",
         "在对应部分中未找到表格“{table_zh}”",
     ),
+    "table-without-heading": (
+        "warning",
+        "table {table_zh} was found without the heading of section {number}; it is read from "
+        "where that section must have been",
+        "未找到第{number_zh}部分标题，表格“{table_zh}”按该部分应在的位置读取",
+    ),
     "missing-row": (
         "warning",
         "row '{label}' was not found; its cells are left blank",
@@ -63,6 +69,25 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "warning",
         "a row without a readable label was read as '{label}' from its position; check it",
         "一行无法识别标签，按其位置读作“{label}”，请核对",
+    ),
+    "unplaced-values": (
+        "warning",
+        "numbers without a row label ({values}) could not be placed in a row; they are not read",
+        "无行标签的数字（{values}）无法确定所属行，未读取",
+    ),
+    "row-values-ambiguous": (
+        "warning",
+        "the numbers after '{label}' ({values}) may belong to '{other}', whose label is printed "
+        "before it with no numbers of its own; both rows are left blank rather than guessed",
+        "“{label}”之后的数字（{values}）也可能属于标签列于其前、自身无数字的“{other}”；为免误读，两行均留空",
+    ),
+    "row-values-moved": (
+        "warning",
+        "the numbers after '{label}' ({values}) may have moved there from '{other}' above it, which is "
+        "short of numbers, as the text does not keep each row's numbers on its line; the row is left "
+        "blank rather than guessed",
+        "“{label}”之后的数字（{values}）可能来自其上缺少数字的“{other}”（文本未将每行数字与标签排在同一行）；"
+        "为免误读，该行留空",
     ),
     "other-processing-single-row": (
         "info",
@@ -127,8 +152,7 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
     ),
     "glued-cells-table-limit": (
         "warning",
-        "table {table_zh}: splitting the glued rows together needed more than {steps} steps; "
-        "{fallback}",
+        "table {table_zh}: splitting the glued rows together needed more than {steps} steps; {fallback}",
         "表格“{table_zh}”：联合拆分粘连各行超过 {steps} 步；{fallback_zh}",
     ),
     "table-format-unknown": (

@@ -237,17 +237,7 @@ def read_grid(
             rows = [GridRow(tuple(cell for row in rows for cell in row.cells), rows[0].line)]
     else:
         for index, line in enumerate(lines):
-            number = index + 1 + offset
-            cells = []
-            run: list[Piece] = []
-            for piece in pieces(line[0]):
-                if run and piece.start != run[-1].end:
-                    cells.append(GridCell(tuple(run), run[0].line))
-                    run = []
-                run.append(piece)
-            if run:
-                cells.append(GridCell(tuple(run), run[0].line))
-            rows.append(GridRow(tuple(cells), number))
+            rows.append(GridRow(tuple(_spaced_cells(list(pieces(line[0])))), index + 1 + offset))
         rows = _blank_columns(text, rows, offset)
     return layout, rows
 
@@ -512,13 +502,19 @@ def _spaced_cells(pieces: list[Piece]) -> list[GridCell]:
     for piece in pieces:
         if piece.kind in _GRID_MARKS:
             continue
-        if run and piece.start != run[-1].end:
+        sign = len(run) == 1 and run[0].text in _SIGNS and piece.kind == "NUMBER" and piece.text[0].isdigit()
+        if run and piece.start != run[-1].end and not (sign and piece.start == run[-1].end + 1):
             cells.append(GridCell(tuple(run), run[0].line))
             run = []
         run.append(piece)
     if run:
         cells.append(GridCell(tuple(run), run[0].line))
     return cells
+
+
+#: A sign one space before a number is the number's ("- 218", as HTML-to-text tools print a sign
+#: in a markup run of its own); whether the column is signed is the table reader's business.
+_SIGNS = frozenset({"-", "+"})
 
 
 def _is_rule(cell: GridCell) -> bool:

@@ -28,12 +28,14 @@ from . import diagnostics as diag
 from . import flatten
 from .grid import GridCell, GridRow
 from .model import Cell, Diagnostic, Value
-from .schema import OTHER_SUBROWS, RowSpec, TableSpec
+from .schema import ACTIVE_COLUMN_LABELS, OTHER_SUBROWS, REQUEST_COLUMN_LABELS, RowSpec, TableSpec
 
 ItemKind = Literal["text", "num", "null", "empty"]
 
 #: Cell texts that print a blank cell.
 BLANK_MARKS = frozenset({"/", "-", "—", "——", "–", "一", "无", "_", "~", "\\", "--", "---", "——-"})
+_SIGNS = frozenset({"+", "-"})
+_DIGITS = frozenset("0123456789")
 #: Units that may follow a number inside a cell (format 2019: 2笔, 984361元).
 UNITS = frozenset({"件", "个", "项", "条", "笔", "元", "万元", "次", "份"})
 
@@ -45,6 +47,9 @@ class Item(NamedTuple):
     text: str
     line: int
     glued: bool = False  # a number with no separator from the text next to it
+    #: a sign and a number one space apart in one cell (``- 218``): signed only where the
+    #: column holds signed changes
+    sign_apart: bool = False
 
 
 class ObservedRow(NamedTuple):
@@ -71,6 +76,16 @@ def _cell_items(cell: GridCell) -> list[Item]:
         return [Item("null", text, cell.line)]
     if len(pieces) == 2 and pieces[0].kind == "NUMBER" and pieces[1].text in UNITS:
         return [Item("num", pieces[0].text, pieces[0].line)]
+    if (
+        len(pieces) == 2
+        and pieces[0].text in _SIGNS
+        and pieces[1].kind == "NUMBER"
+        and pieces[1].text[0] in _DIGITS
+    ):
+        # a sign cut from its number by a space, a line break or markup (Word keeps "-" in a run
+        # of its own)
+        signed = pieces[0].text + pieces[1].text.lstrip("+")
+        return [Item("num", signed, pieces[1].line, sign_apart=True)]
     items: list[Item] = []
     for index, piece in enumerate(pieces):
         if piece.kind == "NUMBER":
@@ -204,6 +219,25 @@ def _exact_matches(table: TableSpec, label: str) -> list[int]:
     return sorted(set(found))
 
 
+@functools.cache
+def _header_forms(table: TableSpec) -> tuple[str, ...]:
+    """The folded column headers of a table's rows, longest first; bare keywords (其他, 总计)
+    are left out, as they end row labels too."""
+    labels = ACTIVE_COLUMN_LABELS | REQUEST_COLUMN_LABELS
+    forms = {fold(labels[c]) for spec in table.rows for c in spec.columns if c in labels}
+    return tuple(sorted((f for f in forms if len(f) >= _BARE_KEYWORD), key=len, reverse=True))
+
+
+def _without_headers(table: TableSpec, label: str) -> str:
+    """A folded label run without the column headers at its end."""
+    forms = _header_forms(table)
+    while True:
+        form = next((f for f in forms if label.endswith(f) and len(f) < len(label)), None)
+        if form is None:
+            return label
+        label = label[: -len(form)]
+
+
 def label_score(label: str, forms: Sequence[str], *, exact_only: bool = False) -> float:
     """How well a folded label run names a row: 1.0 when it ends with the row's label, less for
     truncated or misspelt labels, 0 when it does not name it."""
@@ -257,6 +291,9 @@ def align(
         if not label or not values:
             continue
         scores = dict.fromkeys(_exact_matches(table, label), 1.0)
+        if not scores and (bare := _without_headers(table, label)) != label:
+            # column headers a PDF's text printed after the label (政府集中采购 采购总金额)
+            scores = dict.fromkeys(_exact_matches(table, bare), 0.9)
         named = max((len(f) for j in scores for f in leaves[j].forms if label.endswith(f)), default=0)
         if named < _BARE_KEYWORD and any(v.kind != "empty" for v in values):
             # a label that names no row exactly is compared fuzzily; so is one that only ends
@@ -377,14 +414,16 @@ def read_rows(
     observed, folded = list(observed), list(folded)
     _join_wrapped_rows(observed, folded, matches, specs)
 
+    buried = _buried_labels(folded, matches, table, first, last)
     # Rows without a readable label, between two matched rows, fill the gap between them by
-    # position when the numbers agree exactly.
+    # position when the numbers agree exactly — unless a gap row's label is printed elsewhere
+    # without numbers: then the text has moved cells about and position proves nothing.
     matched_by_position: set[int] = set()
     ordered = sorted(matches)
     for a, b in itertools.pairwise(ordered):
         unlabeled = [i for i in range(a + 1, b) if not folded[i] and observed[i].values]
         gap = [j for j in range(matches[a] + 1, matches[b]) if specs[j].id != "other_processing"]
-        if unlabeled and len(unlabeled) == len(gap):
+        if unlabeled and len(unlabeled) == len(gap) and not buried.keys() & set(gap):
             for i, j in zip(unlabeled, gap, strict=True):
                 matches[i] = j
                 matched_by_position.add(i)
@@ -397,6 +436,7 @@ def read_rows(
         _flattened(_trim(observed[i].values, len(specs[j].columns), pad_right), len(specs[j].columns))
         for i, j in matches.items()
     ) > len(matches)
+    short_groups: dict[str, int] = {}  # group -> its first row short of numbers
     for i, j in sorted(matches.items()):
         spec = specs[j]
         obs = observed[i]
@@ -420,14 +460,57 @@ def read_rows(
                     label=_plain(spec.label),
                 )
             )
+        # Numbers not on their label's line belong to it only by the order of the text. That
+        # order is not to be trusted after a row whose numbers went missing: the label of an
+        # earlier row in this row's label run with no numbers of its own, or an earlier row of
+        # the same group short of numbers (a PDF's text prints a column's remaining cells
+        # after the rows it has passed).
+        before = [k for k, at in buried.items() if k < j and at == i]
+        by_order = i not in matched_by_position and not any(v.line == obs.line for v in values)
+        moved_from = short_groups.get(spec.group) if spec.group is not None else None
+        if by_order and (before or moved_from is not None):
+            code, other = "row-values-ambiguous", max(before, default=-1)
+            if moved_from is not None and not before:
+                code, other = "row-values-moved", moved_from
+            notes.append(
+                diag.make(
+                    code,
+                    table=table.id,
+                    row=spec.id,
+                    line=obs.line,
+                    label=_plain(spec.label),
+                    other=_plain(specs[other].label),
+                    values=_describe(values),
+                )
+            )
+            found[spec.id] = tuple(Cell(None, obs.line) for _ in range(expected))
+            continue
         if len(values) == expected and all(v.kind != "num" or not v.glued for v in values):
             found[spec.id] = _cells(values, spec)
+            for c, value in enumerate(values):
+                if value.sign_apart and (c >= len(spec.kinds) or spec.kinds[c] != "change"):
+                    # a count never has a sign: "- 218" may be a blank mark and a number
+                    found[spec.id] = tuple(
+                        Cell(None, value.line) if k == c else cell for k, cell in enumerate(found[spec.id])
+                    )
+                    notes.append(
+                        diag.make(
+                            "unreadable-cell",
+                            table=table.id,
+                            row=spec.id,
+                            column=spec.columns[c],
+                            line=value.line,
+                            text=value.text,
+                        )
+                    )
             continue
         tail, stolen = _next_number(observed, matches, specs, i)
         short = run_together and len(values) < expected and all(v.kind == "num" for v in values)
         if _flattened(values, expected) or stolen or short:
             glued_rows[spec.id] = _glued(values, obs.line, tail, stolen)
         else:
+            if len(values) < expected and spec.group is not None:
+                short_groups.setdefault(spec.group, j)
             notes.append(
                 diag.make(
                     "row-value-count",
@@ -448,6 +531,15 @@ def read_rows(
         notes.extend(split_notes)
 
     for i in range(first, last + 1):
+        if i not in matches and not folded[i] and any(v.kind == "num" for v in observed[i].values):
+            notes.append(
+                diag.make(
+                    "unplaced-values",
+                    table=table.id,
+                    line=observed[i].line,
+                    values=_describe(observed[i].values),
+                )
+            )
         # a row with only empty cells is a header line padded by merged cells, not data
         if i not in matches and folded[i] and any(v.kind != "empty" for v in observed[i].values):
             obs = observed[i]
@@ -473,6 +565,49 @@ def read_rows(
     if collapsed:
         notes.append(diag.make("other-processing-single-row", table=table.id, row="other_processing"))
     return TableRead(found, tuple(notes), True)
+
+
+def _buried_labels(
+    folded: Sequence[str], matches: dict[int, int], table: TableSpec, first: int, last: int
+) -> dict[int, int]:
+    """Template rows, found nowhere, whose label is printed inside another label run of the
+    table (``行政许可…行政处罚行政强制`` before one number): rows whose numbers the text lost
+    or moved, as a PDF's text does with a table printed column by column. Maps the template row
+    to the observed row whose run holds its label. （六）其他处理, a group label in format 2021,
+    is not counted."""
+    leaves = _leaves(table)
+    telling = _telling_forms(table)
+    taken = set(matches.values())
+    buried: dict[int, int] = {}
+    for i in range(first, last + 1):
+        run = folded[i]
+        if not run:
+            continue
+        if i in matches:
+            own = [f for f in leaves[matches[i]].forms if run.endswith(f)]
+            run = run[: len(run) - max(map(len, own), default=0)]
+        for k, leaf in enumerate(leaves):
+            if k in taken or k in buried or leaf.spec.id == "other_processing":
+                continue
+            if any(form in run for form in telling[k]):
+                buried[k] = i
+    return buried
+
+
+@functools.cache
+def _telling_forms(table: TableSpec) -> list[tuple[str, ...]]:
+    """Per template row, the label forms that name only it when found inside a run: not part of
+    another row's label (其他 is also part of （六）其他处理)."""
+    leaves = _leaves(table)
+    return [
+        tuple(
+            form
+            for form in leaf.forms
+            if len(form) >= 2
+            and not any(form in other for m, o in enumerate(leaves) if m != k for other in o.forms)
+        )
+        for k, leaf in enumerate(leaves)
+    ]
 
 
 def _join_wrapped_rows(
