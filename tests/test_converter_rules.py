@@ -4,6 +4,8 @@ space-aligned tables, one cell per line, inline markup, stray spaces in headings
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 
 import govinfo_report
@@ -216,3 +218,55 @@ def test_a_title_in_a_page_info_table_row_names_the_agency(prefix: str) -> None:
     text = f"{prefix}某县人民政府2023年政府信息公开工作年度报告 | 发布日期：2024-01-20\n一、总体情况\n无"
     report = govinfo_report.parse(text)
     assert (report.agency, report.year) == ("某县人民政府", 2023)
+
+
+# --- signs, moved column headers, lost headings ------------------------------------------------
+
+ACTIVE_2019 = get_format("2019").tables["active_disclosure"]
+
+
+def test_a_sign_in_its_own_markup_run_stays_with_its_number() -> None:
+    # Word pastes "-" and "200" as two runs; a converter puts a line break or a space between
+    html = "<table>\n<tr><td>行政许可</td><td>2232</td><td>\n-\n200</td><td>215</td></tr>\n</table>"
+    assert _rows(html, ACTIVE_2019)["licensing"] == (2232, -200, 215)
+    spaced = "行政许可          1664        - 218     513"
+    assert _rows(spaced, ACTIVE_2019)["licensing"] == (1664, -218, 513)
+
+
+def test_a_sign_before_a_count_that_cannot_be_negative_is_not_read_as_one() -> None:
+    # in a count column "- 7" is as likely a blank mark and a number: the cell is left blank
+    _, grid = read_grid(normalize("规章          - 7        3        4"))
+    read = read_rows(observed_rows(grid_items(grid)), ACTIVE)
+    assert tuple(c.value for c in read.rows["regulations"]) == (None, 3, 4)
+    assert [(d.code, d.column) for d in read.diagnostics if d.row == "regulations"] == [
+        ("unreadable-cell", "issued")
+    ]
+
+
+def test_a_column_header_a_pdf_put_after_the_label_does_not_hide_the_row() -> None:
+    # plain pdftotext: 政府集中采购 / 采购总金额 / 0 / 0 — the header came between label and numbers
+    text = "第二十条第（九）项\n信息内容\n\n采购项目数量\n\n政府集中采购\n\n采购总金额\n3\n\n1.5\n"
+    assert _rows(text, ACTIVE_2019)["procurement"] == (3, Decimal("1.5"))
+    # two headers after the label, and a signed number
+    text = "第二十条第（八）项\n信息内容\n行政事业性收费\n上一年项目数量\n本年增/减\n3565\n-100\n"
+    assert _rows(text, ACTIVE_2019)["fees"] == (3565, -100)
+
+
+def test_tables_are_read_from_where_their_sections_were_when_the_headings_are_lost() -> None:
+    # a converter that drops <h2> headings leaves prose and tables; table 四 is looked for only
+    # after table 三, so the 行政复议 of the prose before it is not taken for the table
+    text = (
+        "本机关全年未发生行政复议案件，行政复议 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 件均无。\n"
+        "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
+        "规章\t1\t2\t3\n行政规范性文件\t4\t5\t6\n行政许可\t7\n行政处罚\t8\n行政强制\t9\n行政事业性收费\t1.5\n"
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t自然人\t商业企业\t科研机构\t"
+        "社会公益组织\t法律服务机构\t其他\t总计\n"
+        "一、本年新收政府信息公开申请数量\t1\t0\t0\t0\t0\t0\t1\n"
+        "行政复议\t\t\t\t\t行政诉讼\n" + "\t".join(str(n) for n in range(20, 35)) + "\n"
+    )
+    report = govinfo_report.parse(text)
+    assert report.active_disclosure is not None and report.active_disclosure.enforcement.decisions.value == 9
+    assert report.requests is not None and report.requests.new_received.total.value == 1
+    assert report.review_litigation is not None
+    assert report.review_litigation.review.upheld.value == 20
+    assert [d.code for d in report.diagnostics].count("table-without-heading") == 3

@@ -29,7 +29,7 @@ from .model import (
     ReviewLitigation,
 )
 from .normalize import normalize
-from .schema import REVIEW_BLOCKS, REVIEW_OUTCOMES, TableSpec
+from .schema import OTHER_SUBROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES, TableSpec
 from .skeleton import SECTION_TITLES, Skeleton, read_skeleton
 from .tables import grid_items, observed_rows, read_block_values, read_rows
 
@@ -134,6 +134,28 @@ def _region(normalized: str, skeleton: Skeleton, number: int) -> _Region | None:
     return _Region(normalized[start:end], normalized.count("\n", 0, start) + 1)
 
 
+def _stand_in(normalized: str, skeleton: Skeleton, number: int, after_line: int = 0) -> _Region:
+    """Where the table of section ``number`` must be when its heading was not found (a converter
+    that drops headings, a heading worded beyond recognition): the body of the nearest earlier
+    section that was found — the lost section's text ran into it — or else the text up to the
+    next section found; and in any case after ``after_line``, where the previous table ended."""
+    earlier = [n for n in skeleton.bodies if n < number]
+    later = [n for n in skeleton.bodies if n > number]
+    if earlier:
+        start, end = skeleton.bodies[max(earlier)]
+    else:
+        start, end = 0, skeleton.bodies[min(later)][0] if later else len(normalized)
+    if after_line:
+        cut = -1
+        for _ in range(after_line):
+            cut = normalized.find("\n", cut + 1)
+            if cut == -1:
+                cut = len(normalized)
+                break
+        start = max(start, min(cut + 1, end))
+    return _Region(normalized[start:end], normalized.count("\n", 0, start) + 1)
+
+
 def _parse(normalized: str, forced_format: str | None) -> Report:
     notes: list[Diagnostic] = []
     # The year is read before the skeleton only to break a tie between templates.
@@ -169,12 +191,27 @@ def _parse(normalized: str, forced_format: str | None) -> Report:
         normalized, skeleton, 2, fmt.tables["active_disclosure"], active_cls, notes, facts
     )
     requests: Requests | None = _read_labelled(
-        normalized, skeleton, 3, fmt.tables["requests"], Requests, notes, facts
+        normalized,
+        skeleton,
+        3,
+        fmt.tables["requests"],
+        Requests,
+        notes,
+        facts,
+        after_line=_last_line(active),
     )
     review: ReviewLitigation | None = None
     region = _region(normalized, skeleton, 4)
     if region is not None:
         review = _read_review(region, notes, facts)
+    elif requests is not None or active is not None:
+        # table 四 has no row labels, so it is looked for only after the tables before it
+        after = _last_line(requests) or _last_line(active)
+        found: list[Diagnostic] = []
+        review = _read_review(_stand_in(normalized, skeleton, 4, after), found, facts)
+        if review is not None:
+            notes.append(_without_heading(4, "政府信息公开行政复议、行政诉讼情况"))
+            notes.extend(found)
 
     if not skeleton.sections and title is None and requests is None and active is None:
         raise NotAReportError(
@@ -186,12 +223,8 @@ def _parse(normalized: str, forced_format: str | None) -> Report:
         name = "other"
         if skeleton.bodies.get(2) or skeleton.bodies.get(3):
             notes.append(diag.make("table-format-unknown", detail=_closest(normalized)))
-    if (
-        fmt.base == "2019"
-        and requests is not None
-        and any(d.code == "other-processing-single-row" for d in notes)
-    ):
-        notes = [d for d in notes if d.code != "other-processing-single-row"]  # normal in 2019
+    if fmt.base == "2019" and requests is not None:
+        notes = _other_processing_2019(notes, fmt.tables["requests"])
 
     report = Report(
         format=name,
@@ -237,17 +270,25 @@ def _read_labelled(
     cls: type[Any],
     notes: list[Diagnostic],
     facts: dict[str, tuple[flatten.Fact, ...]],
+    after_line: int = 0,
 ) -> Any:
     """Read a labelled table (二 or 三) from its section into the model class ``cls``; rows the
-    class does not have (a variant's extra rows) go to ``extra_rows``."""
+    class does not have (a variant's extra rows) go to ``extra_rows``. Without the section's
+    heading the table is looked for where the section must have been, after ``after_line``."""
     region = _region(normalized, skeleton, section)
+    stand_in = region is None
     if region is None:
-        return None
+        region = _stand_in(normalized, skeleton, section, after_line)
     _, grid = read_grid(region.text, region.first_line)
     result = read_rows(observed_rows(grid_items(grid)), spec, facts=facts.get(spec.id, ()))
     if not result.found:
-        notes.append(diag.make("missing-table", table=spec.id, table_zh=_TABLE_ZH.get(spec.id, spec.title)))
+        if not stand_in:  # a lost section says so already
+            notes.append(
+                diag.make("missing-table", table=spec.id, table_zh=_TABLE_ZH.get(spec.id, spec.title))
+            )
         return None
+    if stand_in:
+        notes.append(_without_heading(section, _TABLE_ZH.get(spec.id, spec.title)))
     notes.extend(result.diagnostics)
     fields = attrs.fields_dict(cls)
     rows: dict[str, object] = {}
@@ -262,6 +303,42 @@ def _read_labelled(
             values = cells or tuple(Cell() for _ in row.columns)
             extra[row.id] = dict(zip(row.columns, values, strict=True))
     return cls(**rows, extra_rows=extra)
+
+
+def _other_processing_2019(notes: list[Diagnostic], spec: TableSpec) -> list[Diagnostic]:
+    """In the 2019 template （六）其他处理 is one row: printed so, it is normal; not found, it is
+    the row to name, not the three sub-rows of 2021 that the template never had."""
+    if any(d.code == "other-processing-single-row" for d in notes):
+        return [d for d in notes if d.code != "other-processing-single-row"]
+    missing = [d for d in notes if d.code == "missing-row" and d.table == spec.id and d.row in OTHER_SUBROWS]
+    if len(missing) < len(OTHER_SUBROWS):
+        return notes  # printed as in 2021, with its sub-rows
+    label = spec.row("other_processing").label
+    lost = diag.make("missing-row", table=spec.id, row="other_processing", label=label)
+    return [d for d in notes if d not in missing] + [lost]
+
+
+def _last_line(table: object) -> int:
+    """The last source line of a table that was read (0 for none)."""
+    if table is None:
+        return 0
+    lines = [cell.line for cell in _table_cells(table) if cell.line is not None]
+    return max(lines, default=0)
+
+
+def _table_cells(table: Any) -> list[Cell]:
+    rows = [getattr(table, field.name) for field in attrs.fields(type(table))]
+    return [
+        c
+        for row in rows
+        if attrs.has(type(row))
+        for c in attrs.astuple(row, recurse=False)
+        if isinstance(c, Cell)
+    ]
+
+
+def _without_heading(section: int, table_zh: str) -> Diagnostic:
+    return diag.make("table-without-heading", table_zh=table_zh, number=section)
 
 
 def _read_review(
