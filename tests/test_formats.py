@@ -64,6 +64,13 @@ def test_format_2019_table_two_and_the_single_other_processing_row() -> None:
     assert not [d for d in report.diagnostics if d.code in ("missing-row", "other-processing-single-row")]
 
 
+def test_format_2019_names_its_one_other_processing_row_when_it_is_lost() -> None:
+    text = "\n".join(line for line in report_2019().split("\n") if "（六）其他处理" not in line)
+    report = govinfo_report.parse(text)
+    missing = [d.row for d in report.diagnostics if d.code == "missing-row"]
+    assert missing == ["other_processing"]  # not the three sub-rows the 2019 template lacks
+
+
 def test_format_2019_json_uses_the_2019_ids_and_round_trips() -> None:
     report = govinfo_report.parse(report_2019())
     data = govinfo_report.to_dict(report)
@@ -272,47 +279,9 @@ from hypothesis import strategies as st  # noqa: E402
 
 from govinfo_report.model import (  # noqa: E402
     Cell,
-    DocumentCounts2019,
-    FeeItems2019,
-    ItemCounts2019,
     Procurement,
 )
-from govinfo_report.testing import reports  # noqa: E402
-
-_COUNT = st.one_of(st.none(), st.integers(0, 99999))
-
-
-@st.composite
-def reports_2019(draw: st.DrawFn) -> govinfo_report.Report:
-    """A plausible report in the 2019 template: a generated report with the one-row （六） and a
-    random 2019 table 二 (signed changes, decimal procurement amounts, blanks)."""
-    base = draw(reports(collapsed_other=True))
-
-    def cells(*kinds: str) -> list[Cell]:
-        out = []
-        for kind in kinds:
-            if kind == "change":
-                out.append(Cell(draw(st.one_of(st.none(), st.integers(-500, 500)))))
-            elif kind == "amount":
-                cents = draw(st.one_of(st.none(), st.integers(0, 10**8)))
-                out.append(Cell(None if cents is None else Decimal(cents) / 100))
-            else:
-                out.append(Cell(draw(_COUNT)))
-        return out
-
-    active = ActiveDisclosure2019(
-        regulations=DocumentCounts2019(*cells("count", "count", "count")),
-        normative_documents=DocumentCounts2019(*cells("count", "count", "count")),
-        licensing=ItemCounts2019(*cells("count", "change", "count")),
-        other_services=ItemCounts2019(*cells("count", "change", "count")),
-        punishment=ItemCounts2019(*cells("count", "change", "count")),
-        enforcement=ItemCounts2019(*cells("count", "change", "count")),
-        fees=FeeItems2019(*cells("count", "change")),
-        procurement=Procurement(*cells("count", "amount")),
-    )
-    year = draw(st.sampled_from([2019, 2020]))
-    title = (base.title or "").replace(str(base.year), str(year))
-    return attrs.evolve(base, format="2019", year=year, title=title, active_disclosure=active)
+from govinfo_report.testing import reports_2019  # noqa: E402
 
 
 @settings(deadline=None)

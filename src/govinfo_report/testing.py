@@ -42,11 +42,16 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
 from .formats import get_format
 from .model import (
     ActiveDisclosure,
+    ActiveDisclosure2019,
     Cell,
     Decisions,
     DocumentCounts,
+    DocumentCounts2019,
+    FeeItems2019,
     Fees,
+    ItemCounts2019,
     Period,
+    Procurement,
     Report,
     RequestRow,
     Requests,
@@ -333,6 +338,69 @@ def reports(
         active_disclosure=draw(_active(the_scale, blanks)),
         requests=draw(_requests(the_scale, is_consistent, blanks, collapsed)),
         review_litigation=draw(_review(the_scale, is_consistent, blanks)),
+    )
+
+
+@st.composite
+def _active_2019(draw: st.DrawFn, scale: Scale, blanks: bool) -> ActiveDisclosure2019:
+    """Table 二 of the 2019 template: signed 本年增/减, decimal procurement amounts in 万元."""
+    keys = [(row, c) for row, columns in _table_layout(ActiveDisclosure2019) for c in columns]
+    blank = _blank_some(draw, keys, blanks)
+
+    def cells(row: str, *kinds: str) -> list[Cell]:
+        columns = dict(_table_layout(ActiveDisclosure2019))[row]
+        out = []
+        for column, kind in zip(columns, kinds, strict=True):
+            value: Value
+            if kind == "change":
+                value = draw(st.integers(-5, 5)) if scale == "township" else draw(st.integers(-500, 500))
+            elif kind == "amount":
+                value = draw(_amounts(scale))
+            else:
+                value = _count(draw, scale, 99_999)
+            out.append(Cell(None if (row, column) in blank else value))
+        return out
+
+    return ActiveDisclosure2019(
+        regulations=DocumentCounts2019(*cells("regulations", "count", "count", "count")),
+        normative_documents=DocumentCounts2019(*cells("normative_documents", "count", "count", "count")),
+        licensing=ItemCounts2019(*cells("licensing", "count", "change", "count")),
+        other_services=ItemCounts2019(*cells("other_services", "count", "change", "count")),
+        punishment=ItemCounts2019(*cells("punishment", "count", "change", "count")),
+        enforcement=ItemCounts2019(*cells("enforcement", "count", "change", "count")),
+        fees=FeeItems2019(*cells("fees", "count", "change")),
+        procurement=Procurement(*cells("procurement", "count", "amount")),
+    )
+
+
+@st.composite
+def reports_2019(
+    draw: st.DrawFn,
+    *,
+    scale: Scale | None = None,
+    consistent: bool | None = True,
+    blanks: bool = True,
+) -> Report:
+    """A plausible report in the 2019 template (国办公开办函〔2019〕60号, years 2019–2020): the
+    2019 table 二 with its five sub-tables, and （六）其他处理 as one row of table 三. The other
+    arguments are those of :func:`reports`."""
+    the_scale: Scale = scale if scale is not None else draw(st.sampled_from(_SCALES))
+    base = draw(reports(scale=the_scale, consistent=consistent, blanks=blanks, collapsed_other=True))
+    year = draw(st.sampled_from([2019, 2020]))
+    title = (base.title or "").replace(str(base.year), str(year))
+    sections = tuple(
+        attrs.evolve(section, text=section.text.replace(f"{base.year}年", f"{year}年"))
+        for section in base.sections
+    )
+    period = Period(dt.date(year, 1, 1), dt.date(year, 12, 31)) if base.period is not None else None
+    return attrs.evolve(
+        base,
+        format="2019",
+        year=year,
+        title=title,
+        period=period,
+        sections=sections,
+        active_disclosure=draw(_active_2019(the_scale, blanks)),
     )
 
 
@@ -951,4 +1019,5 @@ __all__ = [
     "mutations",
     "report_texts",
     "reports",
+    "reports_2019",
 ]
