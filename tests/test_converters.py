@@ -11,6 +11,7 @@ turning a blank into a wrong number.
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -268,9 +269,12 @@ def _problems(parsed: Report, report: Report, loses: frozenset[str] = frozenset(
     return problems
 
 
-# A few reports per case, and no shrinking: each example runs a real program.
+#: Reports per case: a few, since each example runs a real program; 20 under the thorough profile.
+EXAMPLES = 20 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 3
+
+# No shrinking either: each example runs a real program.
 _FEW = settings(
-    max_examples=3,
+    max_examples=EXAMPLES,
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=list(HealthCheck),
