@@ -270,3 +270,28 @@ def test_tables_are_read_from_where_their_sections_were_when_the_headings_are_lo
     assert report.review_litigation is not None
     assert report.review_litigation.review.upheld.value == 20
     assert [d.code for d in report.diagnostics].count("table-without-heading") == 3
+
+
+def test_numbers_printed_before_their_labels_are_placed_in_template_order() -> None:
+    # plain pdftotext may print a sub-table's numbers first and its row labels after them
+    text = (
+        "第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n现行有效件数\n1\n2\n3\n4\n5\n6\n"
+        "规章\n行政规范性文件\n第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n7\n"
+    )
+    assert _rows(text, ACTIVE) == {
+        "regulations": (1, 2, 3),
+        "normative_documents": (4, 5, 6),
+        "licensing": (7,),
+    }
+
+
+def test_numbers_before_a_group_header_are_not_given_to_the_rows_after_it() -> None:
+    # 现行有效件数's one number belongs to the sub-table above; 行政许可 lost its number
+    text = (
+        "第二十条第（一）项\n信息内容\n本年制发件数\n本年废止件数\n规章\n3\n0\n行政规范性文件\n3\n0\n"
+        "现行有效件数\n0\n第二十条第（五）项\n信息内容\n本年处理决定数量\n行政许可\n"
+        "第二十条第（六）项\n信息内容\n本年处理决定数量\n行政处罚\n2\n行政强制\n0\n"
+    )
+    rows = _rows(text, ACTIVE)
+    assert "licensing" not in rows  # not found: blank, with a missing-row diagnostic
+    assert rows["punishment"] == (None,)  # its number may be 行政许可's

@@ -410,3 +410,15 @@ def test_a_row_printed_on_its_labels_line_after_a_short_row_is_read() -> None:
     assert active is not None
     assert active.normative_documents.values() == (4, 5, 6)
     assert "row-values-moved" not in codes(report)
+
+
+def test_a_row_in_its_own_block_after_a_short_row_is_read() -> None:
+    # one cell per line with a blank line after each row (a Word export): the block ties the
+    # numbers to the label, however the short row above lost its cell
+    report = _by_column(
+        "规章\n1\n2\n\n行政规范性文件\n4\n5\n6", "行政许可\n7\n\n", "行政处罚\n8\n\n行政强制\n9\n\n"
+    )
+    active = report.active_disclosure
+    assert active is not None
+    assert active.normative_documents.values() == (4, 5, 6)
+    assert "row-values-moved" not in codes(report)

@@ -45,10 +45,15 @@ class GridCell(NamedTuple):
 
 
 class GridRow(NamedTuple):
-    """One visual row: a line (tsv, pipe, spaced) or a blank-line-delimited block (lines)."""
+    """One visual row: a line (tsv, pipe, spaced) or a blank-line-delimited block (lines).
+
+    ``stream`` marks a row of the one-cell-per-line layout that holds several table rows (a
+    text with a blank line after every cell, or a block where text follows a number): nothing
+    but the order of its cells says which row of the table each belongs to."""
 
     cells: tuple[GridCell, ...]
     line: int
+    stream: bool = False
 
 
 def detect_layout(text: str) -> Layout:
@@ -234,7 +239,10 @@ def read_grid(
         if len(rows) >= 3 and 5 * sum(len(row.cells) == 1 for row in rows) >= 4 * len(rows):
             # a blank line after every cell, not after every row: the rows are where a label
             # follows values, which the table reader finds in one stream of cells
-            rows = [GridRow(tuple(cell for row in rows for cell in row.cells), rows[0].line)]
+            rows = [GridRow(tuple(cell for row in rows for cell in row.cells), rows[0].line, stream=True)]
+        else:
+            # a block where text follows a number holds several table rows: a stream too
+            rows = [row._replace(stream=_several_rows(row)) for row in rows]
     else:
         for index, line in enumerate(lines):
             rows.append(GridRow(tuple(_spaced_cells(list(pieces(line[0])))), index + 1 + offset))
@@ -302,6 +310,11 @@ def _html_rows(tokens: list[Piece], offset: int) -> list[GridRow]:
 
 
 # --- space-aligned tables: blank cells from the columns ------------------------------------------
+
+
+def _several_rows(row: GridRow) -> bool:
+    values = [_is_value(cell) for cell in row.cells if cell.pieces]
+    return any(value and not following for value, following in itertools.pairwise(values))
 
 
 def _is_value(cell: GridCell) -> bool:

@@ -50,6 +50,8 @@ class Item(NamedTuple):
     #: a sign and a number one space apart in one cell (``- 218``): signed only where the
     #: column holds signed changes
     sign_apart: bool = False
+    #: the printed row the item stands in: a grid row, or one cell of a stream of cells
+    row: int = -1
 
 
 class ObservedRow(NamedTuple):
@@ -58,6 +60,9 @@ class ObservedRow(NamedTuple):
     label: str
     values: tuple[Item, ...]
     line: int
+    #: whether a value stands in the same printed row as the end of the label (else only the
+    #: order of the text ties them)
+    tied: bool = False
 
 
 # --- grid -> items ----------------------------------------------------------------------------
@@ -108,8 +113,14 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
     cells and are dropped here; empty cells among or after values are kept for counting.
     """
     stream: list[Item | None] = []
+    printed = 0
     for row in rows:
-        items = _marks_inside_labels([item for cell in row.cells for item in _cell_items(cell)])
+        items = []
+        for cell in row.cells:
+            items += [item._replace(row=printed) for item in _cell_items(cell)]
+            printed += row.stream
+        printed += not row.stream
+        items = _marks_inside_labels(items)
         kept: list[Item] = []
         pending_empty: list[Item] = []
         for item in items:
@@ -149,7 +160,8 @@ def observed_rows(stream: Sequence[Item | None]) -> list[ObservedRow]:
     def flush() -> None:
         if values or label:
             line = (label[-1] if label else values[0]).line
-            rows.append(ObservedRow("".join(i.text for i in label), tuple(values), line))
+            tied = bool(label) and any(v.row == label[-1].row or v.line == line for v in values)
+            rows.append(ObservedRow("".join(i.text for i in label), tuple(values), line, tied))
 
     for item in stream:
         if item is None:
@@ -415,20 +427,37 @@ def read_rows(
     _join_wrapped_rows(observed, folded, matches, specs)
 
     buried = _buried_labels(folded, matches, table, first, last)
+    skip = _not_in_gaps(table, buried)
+    # Placing numbers by position is only sound where no row of the grid lost numbers: a row
+    # short of them means the text moved cells about (a PDF's text, column by column).
+    short_scopes = {
+        _scope(specs[j], pad_right)
+        for i, j in matches.items()
+        if len(values := _trim(observed[i].values, len(specs[j].columns), pad_right)) < len(specs[j].columns)
+        and not _flattened(values, len(specs[j].columns))
+    }
+    matched_by_position: set[int] = set()
+    _values_before_labels(observed, folded, matches, table, buried, matched_by_position, short_scopes)
     # Rows without a readable label, between two matched rows, fill the gap between them by
     # position when the numbers agree exactly — unless a gap row's label is printed elsewhere
     # without numbers: then the text has moved cells about and position proves nothing.
-    matched_by_position: set[int] = set()
     ordered = sorted(matches)
     for a, b in itertools.pairwise(ordered):
         unlabeled = [i for i in range(a + 1, b) if not folded[i] and observed[i].values]
-        gap = [j for j in range(matches[a] + 1, matches[b]) if specs[j].id != "other_processing"]
-        if unlabeled and len(unlabeled) == len(gap) and not buried.keys() & set(gap):
+        gap = [j for j in range(matches[a] + 1, matches[b]) if j not in skip]
+        if (
+            unlabeled
+            and len(unlabeled) == len(gap)
+            and not buried.keys() & set(gap)
+            and not short_scopes & {_scope(specs[j], pad_right) for j in gap}
+        ):
             for i, j in zip(unlabeled, gap, strict=True):
                 matches[i] = j
                 matched_by_position.add(i)
 
-    _split_carried_rows(observed, folded, matches, specs, matched_by_position)
+    _split_carried_rows(observed, folded, matches, specs, matched_by_position, skip, short_scopes, pad_right)
+    for k in buried.keys() & set(matches.values()):
+        del buried[k]  # its numbers were found after all, carried by the row before it
 
     glued_rows: dict[str, flatten.Glued] = {}
     # in a table most of whose rows ran together, a row with too few numbers ran together too
@@ -436,7 +465,7 @@ def read_rows(
         _flattened(_trim(observed[i].values, len(specs[j].columns), pad_right), len(specs[j].columns))
         for i, j in matches.items()
     ) > len(matches)
-    short_groups: dict[str, int] = {}  # group -> its first row short of numbers
+    short_groups: dict[str | None, int] = {}  # scope -> its first row short of numbers
     for i, j in sorted(matches.items()):
         spec = specs[j]
         obs = observed[i]
@@ -460,14 +489,14 @@ def read_rows(
                     label=_plain(spec.label),
                 )
             )
-        # Numbers not on their label's line belong to it only by the order of the text. That
-        # order is not to be trusted after a row whose numbers went missing: the label of an
-        # earlier row in this row's label run with no numbers of its own, or an earlier row of
-        # the same group short of numbers (a PDF's text prints a column's remaining cells
+        # Numbers not in their label's printed row belong to it only by the order of the text.
+        # That order is not to be trusted after a row whose numbers went missing: the label of
+        # an earlier row in this row's label run with no numbers of its own, or an earlier row
+        # of the same grid short of numbers (a PDF's text prints a column's remaining cells
         # after the rows it has passed).
         before = [k for k, at in buried.items() if k < j and at == i]
-        by_order = i not in matched_by_position and not any(v.line == obs.line for v in values)
-        moved_from = short_groups.get(spec.group) if spec.group is not None else None
+        by_order = i not in matched_by_position and not obs.tied
+        moved_from = short_groups.get(_scope(spec, pad_right))
         if by_order and (before or moved_from is not None):
             code, other = "row-values-ambiguous", max(before, default=-1)
             if moved_from is not None and not before:
@@ -509,8 +538,8 @@ def read_rows(
         if _flattened(values, expected) or stolen or short:
             glued_rows[spec.id] = _glued(values, obs.line, tail, stolen)
         else:
-            if len(values) < expected and spec.group is not None:
-                short_groups.setdefault(spec.group, j)
+            if len(values) < expected:
+                short_groups.setdefault(_scope(spec, pad_right), j)
             notes.append(
                 diag.make(
                     "row-value-count",
@@ -573,8 +602,8 @@ def _buried_labels(
     """Template rows, found nowhere, whose label is printed inside another label run of the
     table (``行政许可…行政处罚行政强制`` before one number): rows whose numbers the text lost
     or moved, as a PDF's text does with a table printed column by column. Maps the template row
-    to the observed row whose run holds its label. （六）其他处理, a group label in format 2021,
-    is not counted."""
+    to the observed row whose run holds its label. （六）其他处理 counts only where none of its
+    sub-rows is printed: otherwise it is their group label."""
     leaves = _leaves(table)
     telling = _telling_forms(table)
     taken = set(matches.values())
@@ -586,12 +615,74 @@ def _buried_labels(
         if i in matches:
             own = [f for f in leaves[matches[i]].forms if run.endswith(f)]
             run = run[: len(run) - max(map(len, own), default=0)]
-        for k, leaf in enumerate(leaves):
-            if k in taken or k in buried or leaf.spec.id == "other_processing":
-                continue
-            if any(form in run for form in telling[k]):
+        for k in range(len(leaves)):
+            if k not in taken and k not in buried and any(form in run for form in telling[k]):
                 buried[k] = i
+    subrows = {k for k, leaf in enumerate(leaves) if leaf.spec.id in OTHER_SUBROWS}
+    if subrows & (taken | buried.keys()):
+        for k, leaf in enumerate(leaves):
+            if leaf.spec.id == "other_processing":
+                buried.pop(k, None)  # the group label over its printed sub-rows
     return buried
+
+
+def _not_in_gaps(table: TableSpec, buried: dict[int, int]) -> set[int]:
+    """Template rows a gap never holds: the three sub-rows of （六） when it is printed as one
+    row (its label is among the buried ones), else the one-row （六）其他处理."""
+    one_row = {k for k, spec in enumerate(table.rows) if spec.id == "other_processing"}
+    if one_row & buried.keys():
+        return {k for k, spec in enumerate(table.rows) if spec.id in OTHER_SUBROWS}
+    return one_row
+
+
+def _scope(spec: RowSpec, sub_tables: bool) -> str | None:
+    """The grid a row's columns run through: its own sub-table where the table is made of
+    sub-tables of different widths (table 二), else the whole table (table 三)."""
+    return spec.group if sub_tables else None
+
+
+def _values_before_labels(
+    observed: list[ObservedRow],
+    folded: list[str],
+    matches: dict[int, int],
+    table: TableSpec,
+    buried: dict[int, int],
+    by_position: set[int],
+    short: set[str | None],
+) -> None:
+    """Numbers printed before their labels: a PDF's text may put a sub-table's numbers first
+    and its row labels after them (``…对外公开总数量 0 346 3139 12062 160 11249`` then ``规章
+    规范性文件`` in the next row's label run). When the rows whose labels are buried in a run
+    come just before the row that run names, and the row printed just before it holds exactly
+    their cells and nothing else, those are their numbers, in template order — placed by
+    position, and said so. The run must begin with those labels: a group header before them
+    (第二十条第（五）项) means the numbers before it are another group's."""
+    specs = table.rows
+    sub_tables = len({len(spec.columns) for spec in specs}) > 1
+    telling = _telling_forms(table)
+    for i, j in sorted(matches.items()):
+        named = sorted(k for k, at in buried.items() if at == i and k < j)
+        between = [k for k in range(named[0], j) if specs[k].id != "other_processing"] if named else []
+        if not named or named != between or i == 0 or i - 1 in matches:
+            continue
+        if not any(folded[i].startswith(form) for form in telling[named[0]]):
+            continue
+        if {_scope(specs[k], sub_tables) for k in named} & short:
+            continue
+        values = observed[i - 1].values
+        widths = [len(specs[k].columns) for k in named]
+        if len(values) != sum(widths) or any(v.kind != "num" for v in values):
+            continue
+        observed[i - 1] = observed[i - 1]._replace(values=())
+        start = 0
+        for k, width in zip(named, widths, strict=True):
+            chunk = values[start : start + width]
+            start += width
+            observed.append(ObservedRow("", chunk, chunk[0].line))
+            folded.append("")
+            matches[len(observed) - 1] = k
+            by_position.add(len(observed) - 1)
+            del buried[k]
 
 
 @functools.cache
@@ -633,19 +724,25 @@ def _split_carried_rows(
     matches: dict[int, int],
     specs: Sequence[RowSpec],
     by_position: set[int],
+    skip: set[int],
+    short: set[str | None],
+    sub_tables: bool,
 ) -> None:
     """A row that carries the values of the rows after it — a PDF's text printed their labels
     elsewhere (``pdftotext`` without ``-layout`` moves text blocks) — is split among them in
     template order, when it has exactly their cells and they are all missing up to the next
-    row that was found. The rows so read are placed by position and say so."""
+    row that was found, and no row of its grid is ``short`` of numbers. The rows so read are
+    placed by position and say so."""
     taken = set(matches.values())
     for i, j in sorted(matches.items()):
         width = len(specs[j].columns)
         values = observed[i].values
         if len(values) <= width or len(values) % width or any(v.kind == "empty" for v in values):
             continue  # only printed values are carried: an empty cell is a merged-cell shadow
+        if _scope(specs[j], sub_tables) in short:
+            continue
         rows = len(values) // width
-        gap = [k for k in range(j + 1, len(specs)) if specs[k].id != "other_processing"][: rows - 1]
+        gap = [k for k in range(j + 1, len(specs)) if k not in skip][: rows - 1]
         if len(gap) != rows - 1 or any(k in taken or len(specs[k].columns) != width for k in gap):
             continue
         later = [m for m in matches.values() if m > j]
