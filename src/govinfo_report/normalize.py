@@ -53,6 +53,8 @@ _PAGE_NUMBER_LINES = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 _THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]|,[0-9])")
+# a cheap first look: most reports have no thousands separator at all
+_THOUSANDS_HINT = re.compile(r",[0-9]{3}")
 
 
 # Box drawing (U+2500–U+257F): horizontal strokes, vertical strokes, everything else a junction.
@@ -167,7 +169,7 @@ def normalize(text: str) -> str:
     text = _PAGE_NUMBER_LINES.sub("", text)
     text = _MD_HEADING_LINES.sub("", text)
     text = _MD_EMPHASIS.sub(r"\2", text)
-    if "," in text:
+    if _THOUSANDS_HINT.search(text):
         text = _THOUSANDS.sub(_drop_commas, text)
     return "\n".join(line.rstrip(" ") for line in text.split("\n"))
 

@@ -176,8 +176,7 @@ def observed_rows(stream: Sequence[Item | None]) -> list[ObservedRow]:
             label.append(item)
         else:
             values.append(item)
-    if values:
-        flush()
+    flush()  # a last label run without values too: group labels a PDF's text printed last
     return rows
 
 
@@ -426,7 +425,8 @@ def read_rows(
     observed, folded = list(observed), list(folded)
     _join_wrapped_rows(observed, folded, matches, specs)
 
-    buried = _buried_labels(folded, matches, table, first, last)
+    # labels after the last row found count too: a PDF's text prints merged group cells last
+    buried = _buried_labels(folded, matches, table, first, len(folded) - 1)
     skip = _not_in_gaps(table, buried)
     # Placing numbers by position is only sound where no row of the grid lost numbers: a row
     # short of them means the text moved cells about (a PDF's text, column by column).
