@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo_report.normalize import normalize, split_lines
+from govinfo_report.normalize import nfkc, normalize, split_lines
 
 
 def test_full_width_digits_and_punctuation_fold_to_ascii() -> None:
@@ -51,3 +53,10 @@ def test_line_count_never_changes(text: str) -> None:
 
 def test_windows_and_old_mac_line_ends_count_as_one_line_each() -> None:
     assert split_lines("a\r\nb\rc\nd") == ["a", "b", "c", "d"]
+
+
+@given(
+    st.text() | st.text(alphabet=st.sampled_from("，。：（）１２３ＡＢ　①㈠㎡﹐…²½Ⅳ年报告e\u0301\u3099か"))
+)
+def test_the_fast_nfkc_is_nfkc(text: str) -> None:
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
