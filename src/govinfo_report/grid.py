@@ -465,16 +465,15 @@ def _grid_rows(text: str, lines: list[list[list[Piece]]], offset: int) -> list[G
         left = -1
         segment: list[Piece] = []
         for token in tokens:
+            if token.kind != "SEP":
+                segment.append(token)
+                continue
+            # only a separator's display column matters: measure from the previous one
             column += width(text[position : token.start])
             position = token.start
-            if token.kind == "SEP":
-                if left >= 0 or segment:
-                    _segment(open_boxes, close, max(left, -1), column, segment, number)
-                left, segment = column, []
-            else:
-                segment.append(token)
-            column += width(token.text)
-            position = token.end
+            if left >= 0 or segment:
+                _segment(open_boxes, close, max(left, -1), column, segment, number)
+            left, segment = column, []
         if segment:
             _segment(open_boxes, close, left, 1 << 30, segment, number)
     done.extend(open_boxes.values())
