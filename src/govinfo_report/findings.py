@@ -19,7 +19,7 @@ import attrs
 
 from . import diagnostics as diag
 from .model import Diagnostic, Severity, Value
-from .schema import ACTIVE_COLUMN_LABELS, REQUEST_COLUMN_LABELS, REVIEW_OUTCOME_LABELS
+from .schema import ACTIVE_COLUMN_LABELS, REQUEST_COLUMN_LABELS, REVIEW_OUTCOME_LABELS, TABLE_NAMES_ZH
 from .skeleton import SECTION_TITLES
 
 # --- findings ----------------------------------------------------------------------------------
@@ -194,11 +194,6 @@ REVIEW_BLOCK_NAMES_ZH: dict[str, str] = {
     "review": "行政复议",
     "litigation_direct": "行政诉讼（未经复议直接起诉）",
     "litigation_after_review": "行政诉讼（复议后起诉）",
-}
-TABLE_NAMES_ZH: dict[str, str] = {
-    "active_disclosure": "主动公开政府信息情况",
-    "requests": "收到和处理政府信息公开申请情况",
-    "review_litigation": "政府信息公开行政复议、行政诉讼情况",
 }
 #: The arithmetic rules of FORMAT.md §4, by finding code.
 RULES_ZH: dict[str, str] = {

@@ -21,7 +21,7 @@ import lark
 from lark import Token, Tree
 
 from . import grammars
-from .normalize import display_width
+from .normalize import display_width, line_starts
 
 Layout = Literal["tsv", "pipe", "grid", "html", "lines", "spaced"]
 LAYOUTS: tuple[Layout, ...] = ("tsv", "pipe", "grid", "html", "lines", "spaced")
@@ -257,12 +257,12 @@ _HTML_MARKS = frozenset({"TR", "TD", "TD_END"})
 
 
 def _html_tokens_fast(text: str, offset: int) -> list[Piece]:
-    newlines = [m.start() for m in re.finditer("\n", text)]
+    starts = line_starts(text)
     found: list[Piece] = []
     for match in _scanner("html").finditer(text):
         kind = match.lastgroup or ""
         if kind in _PIECES or kind in _HTML_MARKS:
-            line = bisect.bisect_left(newlines, match.start()) + 1 + offset
+            line = bisect.bisect_right(starts, match.start()) + offset
             found.append(Piece(kind, match.group(), line, match.start(), match.end()))
     return found
 
@@ -337,7 +337,7 @@ def _blank_columns(text: str, rows: list[GridRow], offset: int) -> list[GridRow]
     full = max(trailing, default=0)
     if full < 2 or all(count in (0, full) for count in trailing):
         return rows  # no row is short of values
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    starts = line_starts(text)
     models = [m for w in (len, display_width) if (m := _columns(rows, trailing, text, starts, offset, w))]
     if not models:
         return rows
@@ -435,7 +435,7 @@ def _grid_rows(text: str, lines: list[list[list[Piece]]], offset: int) -> list[G
     them. Lines with fewer than two separators are not part of a table; their pieces form cells
     as in the space-aligned layout.
     """
-    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    starts = line_starts(text)
     open_boxes: dict[tuple[int, int], _Box] = {}
     done: list[_Box] = []
     loose: list[GridRow] = []

@@ -252,6 +252,23 @@ class ReviewLitigation:
             yield block_id, getattr(self, block_id)
 
 
+_LAYOUTS: dict[type, tuple[tuple[str, tuple[str, ...]], ...]] = {}
+
+
+def table_layout(cls: type) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(row id, column ids) of a table class, in field order — a variant's ``extra_rows`` aside.
+    Every table class has defaults, so an empty table shows its row classes."""
+    layout = _LAYOUTS.get(cls)
+    if layout is None:
+        empty = cls()
+        layout = _LAYOUTS[cls] = tuple(
+            (field.name, tuple(c.name for c in attrs.fields(type(getattr(empty, field.name)))))
+            for field in attrs.fields(cls)
+            if field.name != "extra_rows"
+        )
+    return layout
+
+
 # --- Report -----------------------------------------------------------------------------------
 
 

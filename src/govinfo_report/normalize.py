@@ -51,6 +51,7 @@ _PLAIN = dict.fromkeys(_DOUBLE_QUOTES, '"') | dict.fromkeys(_SINGLE_QUOTES, "'")
 def _plain(match: re.Match[str]) -> str:
     return _PLAIN.get(match.group(0), " ")
 
+
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _WORD_ARTEFACTS = re.compile(r"\[(?:bookmark|BOOKMARK):[^\]]*\]|\{\s*PAGE\s*\}|\{\s*NUMPAGES\s*\}")
 _PAGE_NUMBER_LINES = re.compile(
@@ -210,6 +211,15 @@ def normalize(text: str) -> str:
     if _THOUSANDS_HINT.search(text):
         text = _THOUSANDS.sub(_drop_commas, text)
     return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset of each line's first character: line ``n`` (1-based) starts at ``[n - 1]``, and
+    ``bisect_right(starts, offset)`` is the line of an offset."""
+    return [0, *(m.end() for m in _LINE_END.finditer(text))]
+
+
+_LINE_END = re.compile("\n")
 
 
 def split_lines(text: str) -> list[str]:

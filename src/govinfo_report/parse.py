@@ -6,6 +6,7 @@ together, decides the format, and turns what the stages read into the model obje
 
 from __future__ import annotations
 
+import bisect
 import re
 from pathlib import Path
 from typing import Any
@@ -27,9 +28,10 @@ from .model import (
     Requests,
     ReviewBlock,
     ReviewLitigation,
+    table_layout,
 )
-from .normalize import normalize
-from .schema import OTHER_SUBROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES, TableSpec
+from .normalize import line_starts, normalize
+from .schema import OTHER_SUBROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES, TABLE_NAMES_ZH, TableSpec
 from .skeleton import SECTION_TITLES, Skeleton, read_skeleton
 from .tables import grid_items, observed_rows, read_block_values, read_rows
 
@@ -145,15 +147,10 @@ def _stand_in(normalized: str, skeleton: Skeleton, number: int, after_line: int 
         start, end = skeleton.bodies[max(earlier)]
     else:
         start, end = 0, skeleton.bodies[min(later)][0] if later else len(normalized)
+    starts = line_starts(normalized)
     if after_line:
-        cut = -1
-        for _ in range(after_line):
-            cut = normalized.find("\n", cut + 1)
-            if cut == -1:
-                cut = len(normalized)
-                break
-        start = max(start, min(cut + 1, end))
-    return _Region(normalized[start:end], normalized.count("\n", 0, start) + 1)
+        start = max(start, min(starts[after_line] if after_line < len(starts) else end, end))
+    return _Region(normalized[start:end], bisect.bisect_right(starts, start))
 
 
 def _parse(normalized: str, forced_format: str | None) -> Report:
@@ -210,7 +207,7 @@ def _parse(normalized: str, forced_format: str | None) -> Report:
         found: list[Diagnostic] = []
         review = _read_review(_stand_in(normalized, skeleton, 4, after), found, facts)
         if review is not None:
-            notes.append(_without_heading(4, "政府信息公开行政复议、行政诉讼情况"))
+            notes.append(_without_heading(4, TABLE_NAMES_ZH["review_litigation"]))
             notes.extend(found)
 
     if not skeleton.sections and title is None and requests is None and active is None:
@@ -259,9 +256,6 @@ def _first_text(skeleton: Skeleton) -> str:
     return skeleton.sections[0].text[:3000] if skeleton.sections else ""
 
 
-_TABLE_ZH = {"active_disclosure": "主动公开政府信息情况", "requests": "收到和处理政府信息公开申请情况"}
-
-
 def _read_labelled(
     normalized: str,
     skeleton: Skeleton,
@@ -284,11 +278,11 @@ def _read_labelled(
     if not result.found:
         if not stand_in:  # a lost section says so already
             notes.append(
-                diag.make("missing-table", table=spec.id, table_zh=_TABLE_ZH.get(spec.id, spec.title))
+                diag.make("missing-table", table=spec.id, table_zh=TABLE_NAMES_ZH.get(spec.id, spec.title))
             )
         return None
     if stand_in:
-        notes.append(_without_heading(section, _TABLE_ZH.get(spec.id, spec.title)))
+        notes.append(_without_heading(section, TABLE_NAMES_ZH.get(spec.id, spec.title)))
     notes.extend(result.diagnostics)
     fields = attrs.fields_dict(cls)
     rows: dict[str, object] = {}
@@ -318,23 +312,12 @@ def _other_processing_2019(notes: list[Diagnostic], spec: TableSpec) -> list[Dia
     return [d for d in notes if d not in missing] + [lost]
 
 
-def _last_line(table: object) -> int:
+def _last_line(table: Any) -> int:
     """The last source line of a table that was read (0 for none)."""
     if table is None:
         return 0
-    lines = [cell.line for cell in _table_cells(table) if cell.line is not None]
-    return max(lines, default=0)
-
-
-def _table_cells(table: Any) -> list[Cell]:
-    rows = [getattr(table, field.name) for field in attrs.fields(type(table))]
-    return [
-        c
-        for row in rows
-        if attrs.has(type(row))
-        for c in attrs.astuple(row, recurse=False)
-        if isinstance(c, Cell)
-    ]
+    rows = [getattr(table, row_id) for row_id, _ in table_layout(type(table))]
+    return max((cell.line for row in rows for cell in row.cells() if cell.line is not None), default=0)
 
 
 def _without_heading(section: int, table_zh: str) -> Diagnostic:
@@ -349,7 +332,7 @@ def _read_review(
         grid_items(grid),
         15,
         "review_litigation",
-        "政府信息公开行政复议、行政诉讼情况",
+        TABLE_NAMES_ZH["review_litigation"],
         anchor="行政复议",
         facts=facts.get("review_litigation", ()),
     )

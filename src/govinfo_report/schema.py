@@ -86,6 +86,13 @@ class TableSpec:
         raise KeyError(row_id)
 
 
+#: The three statistics tables by their Chinese titles.
+TABLE_NAMES_ZH: dict[str, str] = {
+    "active_disclosure": "主动公开政府信息情况",
+    "requests": "收到和处理政府信息公开申请情况",
+    "review_litigation": "政府信息公开行政复议、行政诉讼情况",
+}
+
 ACTIVE_COLUMN_LABELS: dict[str, str] = {
     "issued": "本年制发件数",
     "repealed": "本年废止件数",

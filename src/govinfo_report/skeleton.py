@@ -22,6 +22,7 @@ from lark import Token, Transformer
 from . import grammars
 from .errors import GrammarError
 from .model import Section
+from .normalize import line_starts
 
 SECTION_TITLES: dict[int, str] = {
     1: "一、总体情况",
@@ -48,7 +49,7 @@ class _Lines:
     """Offset -> 1-based line number for one text."""
 
     def __init__(self, text: str) -> None:
-        self._starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self._starts = line_starts(text)
 
     def line(self, offset: int) -> int:
         """1-based line of a character offset."""

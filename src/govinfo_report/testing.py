@@ -22,7 +22,6 @@ Hypothesis is an optional dependency, needed only to import this module.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import random
 import re
 import unicodedata
@@ -59,6 +58,7 @@ from .model import (
     ReviewLitigation,
     Section,
     Value,
+    table_layout,
 )
 from .render import RENDER_LAYOUTS, Placement, render, render_placed, render_title
 from .schema import (
@@ -213,7 +213,7 @@ def _blank_some(draw: st.DrawFn, keys: Sequence[tuple[str, str]], blanks: bool) 
 
 @st.composite
 def _active(draw: st.DrawFn, scale: Scale, blanks: bool) -> ActiveDisclosure:
-    keys = [(row, c) for row, columns in _table_layout(ActiveDisclosure) for c in columns]
+    keys = [(row, c) for row, columns in table_layout(ActiveDisclosure) for c in columns]
     blank = _blank_some(draw, keys, blanks)
 
     def cell(row: str, column: str, value: Value) -> Cell:
@@ -344,11 +344,11 @@ def reports(
 @st.composite
 def _active_2019(draw: st.DrawFn, scale: Scale, blanks: bool) -> ActiveDisclosure2019:
     """Table 二 of the 2019 template: signed 本年增/减, decimal procurement amounts in 万元."""
-    keys = [(row, c) for row, columns in _table_layout(ActiveDisclosure2019) for c in columns]
+    keys = [(row, c) for row, columns in table_layout(ActiveDisclosure2019) for c in columns]
     blank = _blank_some(draw, keys, blanks)
 
     def cells(row: str, *kinds: str) -> list[Cell]:
-        columns = dict(_table_layout(ActiveDisclosure2019))[row]
+        columns = dict(table_layout(ActiveDisclosure2019))[row]
         out = []
         for column, kind in zip(columns, kinds, strict=True):
             value: Value
@@ -434,25 +434,12 @@ _TABLES: Mapping[str, type] = {
 }
 
 
-@functools.cache
-def _table_layout(cls: type) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """(row id, column ids) of a table class of the model, in field order."""
-    blank = cls()
-    out = []
-    for field in attrs.fields(cls):
-        if field.name == "extra_rows":
-            continue
-        row = getattr(blank, field.name)
-        out.append((field.name, tuple(a.name for a in attrs.fields(type(row)))))
-    return tuple(out)
-
-
 def cell_values(report: Report) -> dict[CellKey, Value]:
     """Every table cell of a report by (table, row, column); a missing table counts as blank."""
     out: dict[CellKey, Value] = {}
     for table_id, cls in _TABLES.items():
         table = getattr(report, table_id)
-        for row_id, columns in _table_layout(type(table) if table is not None else cls):
+        for row_id, columns in table_layout(type(table) if table is not None else cls):
             row = getattr(table, row_id) if table is not None else None
             for column in columns:
                 out[table_id, row_id, column] = row[column].value if row is not None else None

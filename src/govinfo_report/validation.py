@@ -39,7 +39,7 @@ from .findings import (
     column_name_zh,
     message_fields,
 )
-from .model import Report, Value
+from .model import Report, Value, table_layout
 from .prose_checks import check_prose
 from .schema import (
     OTHER_SUBROWS,
@@ -193,24 +193,6 @@ class _Context:
         return CellRef(key[0], key[1], key[2], self.lines.get(key))
 
 
-_LAYOUTS: dict[type, tuple[tuple[str, tuple[str, ...]], ...]] = {}
-
-
-def _layout(cls: type) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """A table class's rows and each row's columns, in order (a variant's extra rows aside)."""
-    known = _LAYOUTS.get(cls)
-    if known is not None:
-        return known
-    empty = cls()  # every table class has defaults: an empty table shows its row classes
-    rows = []
-    for field in attrs.fields(cls):
-        if field.name != "extra_rows":
-            row_cls = type(getattr(empty, field.name))
-            rows.append((field.name, tuple(c.name for c in attrs.fields(row_cls))))
-    _LAYOUTS[cls] = tuple(rows)
-    return _LAYOUTS[cls]
-
-
 def _flatten(report: Report) -> tuple[dict[Key, Value], dict[Key, int | None], dict[str, tuple[str, ...]]]:
     """Every cell by (table, row, column), its line, and the extra rows of a regional variant."""
     values: dict[Key, Value] = {}
@@ -220,7 +202,7 @@ def _flatten(report: Report) -> tuple[dict[Key, Value], dict[Key, int | None], d
         source = getattr(report, table)
         if source is None:
             continue
-        for row_id, columns in _layout(type(source)):
+        for row_id, columns in table_layout(type(source)):
             row = getattr(source, row_id)
             for column in columns:
                 cell = getattr(row, column)
