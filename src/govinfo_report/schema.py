@@ -70,6 +70,10 @@ class RowSpec:
         """Whether value column ``index`` is an amount (kept as Decimal)."""
         return index < len(self.kinds) and self.kinds[index] == "amount"
 
+    def signed(self, index: int) -> bool:
+        """Whether value column ``index`` holds a signed change (本年增/减)."""
+        return index < len(self.kinds) and self.kinds[index] == "change"
+
 
 @attrs.frozen(cache_hash=True)
 class TableSpec:

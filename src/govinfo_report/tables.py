@@ -411,7 +411,7 @@ def read_rows(
     In a table whose rows have different numbers of columns (table 二), a short row is padded on
     the right to the table's width, so surplus empty cells are trimmed from the right first.
     """
-    pad_right = len({len(spec.columns) for spec in table.rows}) > 1
+    pad_right = _ragged(table)
     folded = [fold(o.label) for o in observed]
     matches = align(observed, table, folded, pad_right)
     specs = table.rows
@@ -428,16 +428,17 @@ def read_rows(
     # labels after the last row found count too: a PDF's text prints merged group cells last
     buried = _buried_labels(folded, matches, table, first, len(folded) - 1)
     skip = _not_in_gaps(table, buried)
-    # Placing numbers by position is only sound where no row of the grid lost numbers: a row
-    # short of them means the text moved cells about (a PDF's text, column by column).
-    short_scopes = {
-        _scope(specs[j], pad_right)
-        for i, j in matches.items()
-        if len(values := _trim(observed[i].values, len(specs[j].columns), pad_right)) < len(specs[j].columns)
-        and not _flattened(values, len(specs[j].columns))
-    }
+    # A row short of numbers means the text moved cells about (a PDF's text, column by column):
+    # nothing in its grid is placed by position, and numbers after it in its grid are trusted
+    # only in their label's own printed row. Grid -> its first short row.
+    first_short: dict[str | None, int] = {}
+    for i, j in sorted(matches.items(), key=lambda match: match[1]):
+        values = _trim(observed[i].values, len(specs[j].columns), pad_right)
+        if len(values) < len(specs[j].columns) and not _flattened(values, len(specs[j].columns)):
+            first_short.setdefault(_scope(table, specs[j]), j)
+    short_scopes = set(first_short)
     matched_by_position: set[int] = set()
-    _values_before_labels(observed, folded, matches, table, buried, matched_by_position, short_scopes)
+    _values_before_labels(observed, folded, matches, table, buried, matched_by_position, skip, short_scopes)
     # Rows without a readable label, between two matched rows, fill the gap between them by
     # position when the numbers agree exactly — unless a gap row's label is printed elsewhere
     # without numbers: then the text has moved cells about and position proves nothing.
@@ -449,13 +450,13 @@ def read_rows(
             unlabeled
             and len(unlabeled) == len(gap)
             and not buried.keys() & set(gap)
-            and not short_scopes & {_scope(specs[j], pad_right) for j in gap}
+            and not short_scopes & {_scope(table, specs[j]) for j in gap}
         ):
             for i, j in zip(unlabeled, gap, strict=True):
                 matches[i] = j
                 matched_by_position.add(i)
 
-    _split_carried_rows(observed, folded, matches, specs, matched_by_position, skip, short_scopes, pad_right)
+    _split_carried_rows(observed, folded, matches, table, matched_by_position, skip, short_scopes)
     for k in buried.keys() & set(matches.values()):
         del buried[k]  # its numbers were found after all, carried by the row before it
 
@@ -465,7 +466,6 @@ def read_rows(
         _flattened(_trim(observed[i].values, len(specs[j].columns), pad_right), len(specs[j].columns))
         for i, j in matches.items()
     ) > len(matches)
-    short_groups: dict[str | None, int] = {}  # scope -> its first row short of numbers
     for i, j in sorted(matches.items()):
         spec = specs[j]
         obs = observed[i]
@@ -496,10 +496,10 @@ def read_rows(
         # after the rows it has passed).
         before = [k for k, at in buried.items() if k < j and at == i]
         by_order = i not in matched_by_position and not obs.tied
-        moved_from = short_groups.get(_scope(spec, pad_right))
-        if by_order and (before or moved_from is not None):
+        moved_from = first_short.get(_scope(table, spec), j)  # an earlier short row of its grid
+        if by_order and (before or moved_from < j):
             code, other = "row-values-ambiguous", max(before, default=-1)
-            if moved_from is not None and not before:
+            if not before:
                 code, other = "row-values-moved", moved_from
             notes.append(
                 diag.make(
@@ -515,13 +515,11 @@ def read_rows(
             found[spec.id] = tuple(Cell(None, obs.line) for _ in range(expected))
             continue
         if len(values) == expected and all(v.kind != "num" or not v.glued for v in values):
-            found[spec.id] = _cells(values, spec)
+            cells = list(_cells(values, spec))
             for c, value in enumerate(values):
-                if value.sign_apart and (c >= len(spec.kinds) or spec.kinds[c] != "change"):
+                if value.sign_apart and not spec.signed(c):
                     # a count never has a sign: "- 218" may be a blank mark and a number
-                    found[spec.id] = tuple(
-                        Cell(None, value.line) if k == c else cell for k, cell in enumerate(found[spec.id])
-                    )
+                    cells[c] = Cell(None, value.line)
                     notes.append(
                         diag.make(
                             "unreadable-cell",
@@ -532,14 +530,13 @@ def read_rows(
                             text=value.text,
                         )
                     )
+            found[spec.id] = tuple(cells)
             continue
         tail, stolen = _next_number(observed, matches, specs, i)
         short = run_together and len(values) < expected and all(v.kind == "num" for v in values)
         if _flattened(values, expected) or stolen or short:
             glued_rows[spec.id] = _glued(values, obs.line, tail, stolen)
         else:
-            if len(values) < expected:
-                short_groups.setdefault(_scope(spec, pad_right), j)
             notes.append(
                 diag.make(
                     "row-value-count",
@@ -635,10 +632,32 @@ def _not_in_gaps(table: TableSpec, buried: dict[int, int]) -> set[int]:
     return one_row
 
 
-def _scope(spec: RowSpec, sub_tables: bool) -> str | None:
+@functools.cache
+def _ragged(table: TableSpec) -> bool:
+    """Whether the table's rows differ in width: table 二, sub-tables of two or three columns
+    (padded on the right to a rectangle in markdown and pipe tables)."""
+    return len({len(spec.columns) for spec in table.rows}) > 1
+
+
+def _scope(table: TableSpec, spec: RowSpec) -> str | None:
     """The grid a row's columns run through: its own sub-table where the table is made of
     sub-tables of different widths (table 二), else the whole table (table 三)."""
-    return spec.group if sub_tables else None
+    return spec.group if _ragged(table) else None
+
+
+def _place_by_position(
+    observed: list[ObservedRow],
+    folded: list[str],
+    matches: dict[int, int],
+    by_position: set[int],
+    chunk: Sequence[Item],
+    row: int,
+) -> None:
+    """Read ``chunk`` as template row ``row``: a new observed row, placed by position."""
+    observed.append(ObservedRow("", tuple(chunk), chunk[0].line))
+    folded.append("")
+    matches[len(observed) - 1] = row
+    by_position.add(len(observed) - 1)
 
 
 def _values_before_labels(
@@ -648,6 +667,7 @@ def _values_before_labels(
     table: TableSpec,
     buried: dict[int, int],
     by_position: set[int],
+    skip: set[int],
     short: set[str | None],
 ) -> None:
     """Numbers printed before their labels: a PDF's text may put a sub-table's numbers first
@@ -658,16 +678,15 @@ def _values_before_labels(
     position, and said so. The run must begin with those labels: a group header before them
     (第二十条第（五）项) means the numbers before it are another group's."""
     specs = table.rows
-    sub_tables = len({len(spec.columns) for spec in specs}) > 1
     telling = _telling_forms(table)
     for i, j in sorted(matches.items()):
         named = sorted(k for k, at in buried.items() if at == i and k < j)
-        between = [k for k in range(named[0], j) if specs[k].id != "other_processing"] if named else []
+        between = [k for k in range(named[0], j) if k not in skip] if named else []
         if not named or named != between or i == 0 or i - 1 in matches:
             continue
         if not any(folded[i].startswith(form) for form in telling[named[0]]):
             continue
-        if {_scope(specs[k], sub_tables) for k in named} & short:
+        if {_scope(table, specs[k]) for k in named} & short:
             continue
         values = observed[i - 1].values
         widths = [len(specs[k].columns) for k in named]
@@ -676,12 +695,8 @@ def _values_before_labels(
         observed[i - 1] = observed[i - 1]._replace(values=())
         start = 0
         for k, width in zip(named, widths, strict=True):
-            chunk = values[start : start + width]
+            _place_by_position(observed, folded, matches, by_position, values[start : start + width], k)
             start += width
-            observed.append(ObservedRow("", chunk, chunk[0].line))
-            folded.append("")
-            matches[len(observed) - 1] = k
-            by_position.add(len(observed) - 1)
             del buried[k]
 
 
@@ -722,24 +737,24 @@ def _split_carried_rows(
     observed: list[ObservedRow],
     folded: list[str],
     matches: dict[int, int],
-    specs: Sequence[RowSpec],
+    table: TableSpec,
     by_position: set[int],
     skip: set[int],
     short: set[str | None],
-    sub_tables: bool,
 ) -> None:
     """A row that carries the values of the rows after it — a PDF's text printed their labels
     elsewhere (``pdftotext`` without ``-layout`` moves text blocks) — is split among them in
     template order, when it has exactly their cells and they are all missing up to the next
     row that was found, and no row of its grid is ``short`` of numbers. The rows so read are
     placed by position and say so."""
+    specs = table.rows
     taken = set(matches.values())
     for i, j in sorted(matches.items()):
         width = len(specs[j].columns)
         values = observed[i].values
         if len(values) <= width or len(values) % width or any(v.kind == "empty" for v in values):
             continue  # only printed values are carried: an empty cell is a merged-cell shadow
-        if _scope(specs[j], sub_tables) in short:
+        if _scope(table, specs[j]) in short:
             continue
         rows = len(values) // width
         gap = [k for k in range(j + 1, len(specs)) if k not in skip][: rows - 1]
@@ -750,11 +765,7 @@ def _split_carried_rows(
             continue
         observed[i] = observed[i]._replace(values=values[:width])
         for n, k in enumerate(gap, start=1):
-            chunk = values[n * width : (n + 1) * width]
-            observed.append(ObservedRow("", chunk, chunk[0].line))
-            folded.append("")
-            matches[len(observed) - 1] = k
-            by_position.add(len(observed) - 1)
+            _place_by_position(observed, folded, matches, by_position, values[n * width : (n + 1) * width], k)
             taken.add(k)
 
 
