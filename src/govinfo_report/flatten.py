@@ -21,17 +21,25 @@ import math
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 import attrs
 
 from . import diagnostics as diag
 from .model import Cell, Diagnostic, Value
-from .schema import OTHER_SUBROWS, RESULT_ROWS_2021, REVIEW_BLOCKS, REVIEW_OUTCOMES, RowSpec, TableSpec
+from .schema import (
+    OTHER_SUBROWS,
+    RESULT_ROWS_2021,
+    REVIEW_BLOCKS,
+    REVIEW_OUTCOMES,
+    ColumnKind,
+    RowSpec,
+    TableSpec,
+)
 
 #: How a cell is printed: a count (no sign, no leading zero), a signed change, or an amount
 #: that may have decimals.
-Kind = Literal["count", "change", "amount"]
+Kind = ColumnKind
 #: A stretch of digits with no separator inside (``"801000081"``); None is a cell printed blank.
 Chunk = str | None
 #: The cells of one row, as one way of cutting its digits.
@@ -98,7 +106,6 @@ def split_row(
     chunks: Sequence[Chunk],
     shape: Shape,
     *,
-    sums: bool = True,
     max_readings: int = ROW_READINGS,
     max_steps: int = ROW_STEPS,
 ) -> RowSplits:
@@ -106,14 +113,14 @@ def split_row(
 
     Each chunk holds one or more whole cells (a space that survived in the text is a cell
     boundary), a None chunk is one blank cell, and every cell's text is a valid printing of its
-    kind. With ``sums``, a sum range of counts is read total first: for each place its total can
+    kind. A sum range of counts is read total first: for each place its total can
     stand, the digits before it are cut into the other cells so that they add up to it (see
     ``cuts``). A row with a blank chunk is cut without sums (a blank is not 0). Dead states are
     remembered, ``max_steps`` bounds the work and ``max_readings`` the answer.
     """
     n, m = shape.size, len(chunks)
     ranges: dict[int, int] = {}
-    if sums and all(chunk is not None for chunk in chunks):
+    if all(chunk is not None for chunk in chunks):
         ranges = {
             start: end
             for start, end in shape.sums
@@ -419,7 +426,8 @@ def solve(
                     used = True
             if used:
                 kept.extend(group)
-        viable[order[k]] = tuple(r for r in readings[order[k]] if r in set(kept))
+        keep = set(kept)
+        viable[order[k]] = tuple(r for r in readings[order[k]] if r in keep)
         counts = before
     return Solved({row: viable[row] for row in readings}, counts.get(zero, 0))
 
@@ -443,7 +451,7 @@ def decode(
     readings: Mapping[str, Sequence[Reading]],
     equations: Sequence[Equation],
     loose: Callable[[str], tuple[Reading, ...] | None],
-    budget: Budget | None = None,
+    budget: Budget,
 ) -> Decoded:
     """Choose the rows' readings under the table's ``equations``.
 
@@ -456,7 +464,6 @@ def decode(
     only the digits decide. Keeping more readings only blanks more cells, so a cell that still
     has one value has it in every table that the arithmetic left standing allows.
     """
-    budget = budget or Budget()
     full = solve(readings, equations, budget)
     if full is None:
         return Decoded({row: tuple(r) for row, r in readings.items()}, 0, exhausted=True)
@@ -488,11 +495,11 @@ def decode(
         return Decoded({row: loose(row) for row in readings}, 0, digits_only=True)
     viable: dict[str, tuple[Reading, ...] | None] = {}
     for row, bucket in merged.items():
-        viable[row] = None if bucket is None else tuple(sorted(bucket, key=_order(readings[row], bucket)))
+        viable[row] = None if bucket is None else tuple(sorted(bucket, key=_order(readings[row])))
     return Decoded(viable, count, tuple(set_aside))
 
 
-def _order(first: Sequence[Reading], kept: Collection[Reading]) -> Callable[[Reading], tuple[int, str]]:
+def _order(first: Sequence[Reading]) -> Callable[[Reading], tuple[int, str]]:
     """Readings in a stable order for messages: the row's own readings first, as found."""
     index = {reading: k for k, reading in enumerate(first)}
     return lambda reading: (index.get(reading, len(index)), describe(reading))
@@ -894,12 +901,6 @@ def decode_review(
     return tuple(Cell(v, glued.line) for v in decoded.rows[REVIEW_ROW]), decoded.diagnostics
 
 
-_KINDS: dict[str, Kind] = {"count": "count", "change": "change", "amount": "amount"}
-
-
 def _kinds(spec: RowSpec) -> tuple[Kind, ...]:
     """The kind of each value cell of a row (a count where the template does not say)."""
-    declared = spec.kinds
-    return tuple(
-        _KINDS.get(declared[i] if i < len(declared) else "count", "count") for i in range(len(spec.columns))
-    )
+    return tuple(spec.kind(i) for i in range(len(spec.columns)))

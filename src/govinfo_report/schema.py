@@ -10,6 +10,8 @@ built-in ones are available here as ``ACTIVE_DISCLOSURE_2021``, ``ACTIVE_DISCLOS
 
 from __future__ import annotations
 
+from typing import Literal
+
 import attrs
 
 SCHEMA_VERSION = 1
@@ -49,6 +51,10 @@ REVIEW_BLOCK_LABELS: dict[str, str] = {
 }
 
 
+#: What a value column holds: a count, a signed change (本年增/减) or an amount (decimals).
+ColumnKind = Literal["count", "change", "amount"]
+
+
 @attrs.frozen(cache_hash=True)
 class RowSpec:
     """One printed row of a statistics table, as a table vocabulary grammar declares it.
@@ -66,13 +72,18 @@ class RowSpec:
     aliases: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
 
+    def kind(self, index: int) -> ColumnKind:
+        """What value column ``index`` holds; a count where the grammar does not say."""
+        declared = self.kinds[index] if index < len(self.kinds) else "count"
+        return "amount" if declared == "amount" else "change" if declared == "change" else "count"
+
     def decimal(self, index: int) -> bool:
         """Whether value column ``index`` is an amount (kept as Decimal)."""
-        return index < len(self.kinds) and self.kinds[index] == "amount"
+        return self.kind(index) == "amount"
 
     def signed(self, index: int) -> bool:
         """Whether value column ``index`` holds a signed change (本年增/减)."""
-        return index < len(self.kinds) and self.kinds[index] == "change"
+        return self.kind(index) == "change"
 
 
 @attrs.frozen(cache_hash=True)
