@@ -254,6 +254,11 @@ def test_prose_facts_read_only_counts_stated_for_a_cell() -> None:
     assert [(f.column, f.value) for f in facts["review_litigation"]] == [("review.total", 2)]
 
 
+def test_a_review_application_is_not_a_disclosure_request_fact() -> None:
+    facts = prose_facts("本年度收到行政复议申请2件。全年共收到政府信息公开申请15件。")
+    assert [(f.row, f.value) for f in facts["requests"]] == [("new_received", 15)]
+
+
 def test_a_prose_number_that_is_no_reading_changes_nothing() -> None:
     glued = {"row": Glued((("77132470",),), "77132470")}
     facts = [*prose_facts("现行有效行政规范性文件393件")["active_disclosure"]]

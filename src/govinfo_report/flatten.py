@@ -630,7 +630,8 @@ _FACT_PATTERNS: tuple[tuple[str, str, str, re.Pattern[str]], ...] = (
         "requests",
         "new_received",
         "total",
-        re.compile(r"(?:新收|收到|接收)[^。；;]{0,40}?申请(?:共计|合计|总计|共)?([0-9]+)件"),
+        # not 收到行政复议申请2件: a review or a lawsuit is not a disclosure request
+        re.compile(r"(?:新收|收到|接收)(?:(?!复议|诉讼)[^。；;]){0,40}?申请(?:共计|合计|总计|共)?([0-9]+)件"),
     ),
     (
         REVIEW_ROW,
