@@ -39,6 +39,7 @@ class Claim:
 
 
 _BOUNDARIES = "。；;!！?？\n"
+_BOUNDARY = re.compile(f"[{re.escape(_BOUNDARIES)}]")
 _CLAUSE = re.compile(r"[^,，]+")
 #: Words every pattern below starts from: only sentences with one of them are read further.
 _TRIGGER = re.compile(
@@ -100,14 +101,16 @@ def claims(section: Section, year: int | None) -> Iterator[Claim]:
 
 def _sentences(text: str) -> Iterator[tuple[int, str]]:
     """The sentences of ``text`` that contain a trigger word, with their offsets. Finding the
-    triggers first keeps the cost low on sections that hold a whole table."""
+    triggers first keeps the cost low on sections that hold a whole table; each sentence is
+    looked for only back to the end of the one before (itself a boundary), so the work stays
+    linear in the length of the text."""
     end = -1
     for hit in _TRIGGER.finditer(text):
         if hit.start() < end:
             continue
-        start = max(text.rfind(ch, 0, hit.start()) for ch in _BOUNDARIES) + 1
-        ends = [i for i in (text.find(ch, hit.end()) for ch in _BOUNDARIES) if i != -1]
-        end = min(ends, default=len(text))
+        start = max(text.rfind(ch, max(end, 0), hit.start()) for ch in _BOUNDARIES) + 1
+        stop = _BOUNDARY.search(text, hit.end())
+        end = stop.start() if stop else len(text)
         yield start, text[start:end]
 
 
