@@ -9,13 +9,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from . import formats
+from . import formats, schema
 from .model import ActiveDisclosure, ActiveDisclosure2019, Cell, Report
+from .normalize import display_width
 from .schema import (
     ACTIVE_COLUMN_LABELS,
     REQUEST_COLUMN_LABELS,
     REQUEST_COLUMNS,
-    REQUESTS,
     REVIEW_BLOCK_LABELS,
     REVIEW_OUTCOME_LABELS,
     REVIEW_OUTCOMES,
@@ -25,9 +25,8 @@ from .schema import (
 _BLANK = "·"
 
 
-def width(text: str) -> int:
-    """Display width in a terminal: wide and full-width characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+#: Display width in a terminal: wide and full-width characters count two.
+width = display_width
 
 
 def _pad(text: str, size: int, right: bool = False) -> str:
@@ -106,7 +105,7 @@ def format_summary(report: Report, *, source: str | None = None) -> str:
     out.append("三、收到和处理政府信息公开申请情况" + ("" if requests else "  (not found)"))
     if requests is not None:
         rows = []
-        for spec in REQUESTS.rows:
+        for spec in schema.REQUESTS.rows:  # read on use: it compiles the 2021 grammar
             row = requests[spec.id]
             if spec.id == "other_processing" and all(c.value is None for c in row.cells()):
                 continue
