@@ -105,7 +105,7 @@ def _row_cells(table: object, spec: RowSpec) -> tuple[Cell, ...]:
     return tuple(found.get(c, Cell()) for c in spec.columns)
 
 
-def _active_2021(table: object, spec: TableSpec) -> _Table:
+def _active_table(table: object, spec: TableSpec) -> _Table:
     """Table 二: four sub-tables, each a 第二十条 header row, an 信息内容 header row and its rows,
     in one four-column grid."""
     rows: list[_Row] = []
@@ -141,7 +141,7 @@ def _request_label_slots(spec: RowSpec, first_of_group: bool) -> tuple[_Slot, _S
     return (BELOW, sub, spec.label)
 
 
-def _requests_2021(table: Requests, spec: TableSpec) -> _Table:
+def _requests_table(table: Requests, spec: TableSpec) -> _Table:
     """Table 三: the three-row merged header with the 勾稽关系 note, then the rows in template
     order with their group labels in the left columns. （六）其他处理 is one row when the report
     has values there (``other_processing``), else its three sub-rows."""
@@ -171,7 +171,7 @@ def _requests_2021(table: Requests, spec: TableSpec) -> _Table:
     return _Table(spec.id, tuple(rows), tuple(keys), label_columns=3, header_rows=3)
 
 
-def _review_2021(table: ReviewLitigation) -> _Table:
+def _review_table(table: ReviewLitigation) -> _Table:
     """Table 四: 行政复议 | 行政诉讼 over (未经复议直接起诉 | 复议后起诉), the five outcomes under
     each block, then the fifteen values in one row."""
     outcomes = tuple(REVIEW_OUTCOME_LABELS[o] for o in REVIEW_OUTCOMES)
@@ -190,49 +190,30 @@ def _review_2021(table: ReviewLitigation) -> _Table:
     )
 
 
-def _tables_2021(report: Report, specs: Mapping[str, TableSpec]) -> dict[int, _Table]:
-    """The tables of a format-2021 report (or of a variant built on it), by section number."""
-    tables: dict[int, _Table] = {}
-    if isinstance(report.active_disclosure, ActiveDisclosure):
-        tables[2] = _active_2021(report.active_disclosure, specs["active_disclosure"])
-    if report.requests is not None:
-        tables[3] = _requests_2021(report.requests, specs["requests"])
-    if report.review_litigation is not None:
-        tables[4] = _review_2021(report.review_litigation)
-    return tables
-
-
-def _tables_2019(report: Report, specs: Mapping[str, TableSpec]) -> dict[int, _Table]:
-    """The tables of a format-2019 report: table 二 has its own five sub-tables (the grid is
-    built from the 2019 vocabulary the same way), table 三 its one-row （六）其他处理."""
-    tables: dict[int, _Table] = {}
-    if isinstance(report.active_disclosure, ActiveDisclosure2019):
-        tables[2] = _active_2021(report.active_disclosure, specs["active_disclosure"])
-    if report.requests is not None:
-        tables[3] = _requests_2021(report.requests, specs["requests"])
-    if report.review_litigation is not None:
-        tables[4] = _review_2021(report.review_litigation)
-    return tables
-
-
-#: Table printers by base format.
-_PRINTERS: dict[str, Callable[[Report, Mapping[str, TableSpec]], dict[int, _Table]]] = {
-    "2021": _tables_2021,
-    "2019": _tables_2019,
-}
+#: The table 二 class of each base format; the grids of all three tables are built from the
+#: format's vocabulary the same way (format 2019: five sub-tables, a one-row （六）其他处理).
+_ACTIVE_CLASSES: dict[str, type] = {"2021": ActiveDisclosure, "2019": ActiveDisclosure2019}
 
 
 def _tables(report: Report) -> dict[int, _Table]:
+    """The report's tables as grids, by section number."""
     if report.format == "other":  # tables not in a known template: the sections' text only
         return {}
     try:
         fmt = get_format(report.format)
     except ReportError as exc:
         raise ValueError(str(exc)) from exc
-    printer = _PRINTERS.get(fmt.base)
-    if printer is None:
+    active_cls = _ACTIVE_CLASSES.get(fmt.base)
+    if active_cls is None:
         raise NotImplementedError(f"rendering format {fmt.base!r} reports is not supported yet")
-    return printer(report, fmt.tables)
+    tables: dict[int, _Table] = {}
+    if isinstance(report.active_disclosure, active_cls):
+        tables[2] = _active_table(report.active_disclosure, fmt.tables["active_disclosure"])
+    if report.requests is not None:
+        tables[3] = _requests_table(report.requests, fmt.tables["requests"])
+    if report.review_litigation is not None:
+        tables[4] = _review_table(report.review_litigation)
+    return tables
 
 
 # --- cell text --------------------------------------------------------------------------------
