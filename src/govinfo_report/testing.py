@@ -24,7 +24,6 @@ from __future__ import annotations
 import datetime as dt
 import random
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
 from typing import Any, Literal, NamedTuple
@@ -43,14 +42,7 @@ from .model import (
     ActiveDisclosure,
     ActiveDisclosure2019,
     Cell,
-    Decisions,
-    DocumentCounts,
-    DocumentCounts2019,
-    FeeItems2019,
-    Fees,
-    ItemCounts2019,
     Period,
-    Procurement,
     Report,
     RequestRow,
     Requests,
@@ -60,6 +52,7 @@ from .model import (
     Value,
     table_layout,
 )
+from .normalize import display_width
 from .render import RENDER_LAYOUTS, Placement, render, render_placed, render_title
 from .schema import (
     OTHER_SUBROWS,
@@ -212,29 +205,31 @@ def _blank_some(draw: st.DrawFn, keys: Sequence[tuple[str, str]], blanks: bool) 
 
 
 @st.composite
-def _active(draw: st.DrawFn, scale: Scale, blanks: bool) -> ActiveDisclosure:
-    keys = [(row, c) for row, columns in table_layout(ActiveDisclosure) for c in columns]
-    blank = _blank_some(draw, keys, blanks)
-
-    def cell(row: str, column: str, value: Value) -> Cell:
-        return Cell(None if (row, column) in blank else value)
-
-    def docs(row: str) -> DocumentCounts:
-        return DocumentCounts(
-            *(cell(row, c, _count(draw, scale, 3000)) for c in ("issued", "repealed", "in_force"))
-        )
-
-    def decisions(row: str) -> Decisions:
-        return Decisions(cell(row, "decisions", _count(draw, scale, 9_999_999)))
-
-    return ActiveDisclosure(
-        regulations=docs("regulations"),
-        normative_documents=docs("normative_documents"),
-        licensing=decisions("licensing"),
-        punishment=decisions("punishment"),
-        enforcement=decisions("enforcement"),
-        fees=Fees(cell("fees", "amount", draw(_amounts(scale)))),
+def _active(draw: st.DrawFn, fmt: str, scale: Scale, blanks: bool) -> ActiveDisclosure | ActiveDisclosure2019:
+    """Table 二 of template ``fmt``, from its vocabulary: counts, signed 本年增/减 (2019) and
+    amounts in 万元 (fees; 2019 procurement)."""
+    cls: type[ActiveDisclosure | ActiveDisclosure2019] = (
+        ActiveDisclosure2019 if fmt == "2019" else ActiveDisclosure
     )
+    layout = table_layout(cls)
+    blank = _blank_some(draw, [(row, c) for row, columns in layout for c in columns], blanks)
+
+    def value(spec: RowSpec, index: int) -> Value:
+        kind = spec.kind(index)
+        if kind == "change":
+            return draw(st.integers(-5, 5)) if scale == "township" else draw(st.integers(-500, 500))
+        if kind == "amount":
+            return draw(_amounts(scale))
+        documents = spec.id in ("regulations", "normative_documents")
+        return _count(draw, scale, 99_999 if fmt == "2019" else 3000 if documents else 9_999_999)
+
+    empty = cls()
+    rows = {}
+    for spec in get_format(fmt).tables["active_disclosure"].rows:
+        cells = [(column, value(spec, index)) for index, column in enumerate(spec.columns)]
+        row_cls = type(getattr(empty, spec.id))
+        rows[spec.id] = row_cls(*(Cell(None if (spec.id, c) in blank else v) for c, v in cells))
+    return cls(**rows)
 
 
 def _break(draw: st.DrawFn, grid: dict[tuple[str, str], Value], keys: Sequence[tuple[str, str]]) -> None:
@@ -335,41 +330,9 @@ def reports(
         year=year,
         period=period,
         sections=tuple(Section(n, headings[n], texts[n]) for n in SECTION_TITLES),
-        active_disclosure=draw(_active(the_scale, blanks)),
+        active_disclosure=draw(_active("2021", the_scale, blanks)),
         requests=draw(_requests(the_scale, is_consistent, blanks, collapsed)),
         review_litigation=draw(_review(the_scale, is_consistent, blanks)),
-    )
-
-
-@st.composite
-def _active_2019(draw: st.DrawFn, scale: Scale, blanks: bool) -> ActiveDisclosure2019:
-    """Table 二 of the 2019 template: signed 本年增/减, decimal procurement amounts in 万元."""
-    keys = [(row, c) for row, columns in table_layout(ActiveDisclosure2019) for c in columns]
-    blank = _blank_some(draw, keys, blanks)
-
-    def cells(row: str, *kinds: str) -> list[Cell]:
-        columns = dict(table_layout(ActiveDisclosure2019))[row]
-        out = []
-        for column, kind in zip(columns, kinds, strict=True):
-            value: Value
-            if kind == "change":
-                value = draw(st.integers(-5, 5)) if scale == "township" else draw(st.integers(-500, 500))
-            elif kind == "amount":
-                value = draw(_amounts(scale))
-            else:
-                value = _count(draw, scale, 99_999)
-            out.append(Cell(None if (row, column) in blank else value))
-        return out
-
-    return ActiveDisclosure2019(
-        regulations=DocumentCounts2019(*cells("regulations", "count", "count", "count")),
-        normative_documents=DocumentCounts2019(*cells("normative_documents", "count", "count", "count")),
-        licensing=ItemCounts2019(*cells("licensing", "count", "change", "count")),
-        other_services=ItemCounts2019(*cells("other_services", "count", "change", "count")),
-        punishment=ItemCounts2019(*cells("punishment", "count", "change", "count")),
-        enforcement=ItemCounts2019(*cells("enforcement", "count", "change", "count")),
-        fees=FeeItems2019(*cells("fees", "count", "change")),
-        procurement=Procurement(*cells("procurement", "count", "amount")),
     )
 
 
@@ -400,7 +363,7 @@ def reports_2019(
         title=title,
         period=period,
         sections=sections,
-        active_disclosure=draw(_active_2019(the_scale, blanks)),
+        active_disclosure=draw(_active("2019", the_scale, blanks)),
     )
 
 
@@ -639,10 +602,6 @@ def _line_breaks(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     return _same("line-break", rendered, "\n".join(lines))
 
 
-def _display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 @st.composite
 def _wrapped_below(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     """A long label whose end wrapped onto the line below its numbers, as ``pdftotext -layout``
@@ -668,8 +627,8 @@ def _wrapped_below(draw: st.DrawFn, rendered: Rendered) -> Mutated:
         return _same("wrapped-below", rendered, rendered.text)
     last, label, at = draw(st.sampled_from(sorted(candidates)))
     tail = label[at:]
-    indent = _display_width(label[: len(label) - len(label.lstrip())])
-    lines[last] = label[:at] + " " * _display_width(tail) + lines[last][len(label) :]
+    indent = display_width(label[: len(label) - len(label.lstrip())])
+    lines[last] = label[:at] + " " * display_width(tail) + lines[last][len(label) :]
     lines[last + 1 : last + 1] = [" " * indent + tail]
     return _same("wrapped-below", rendered, "\n".join(lines))
 
