@@ -77,10 +77,20 @@ class Finding:
         )
 
     @classmethod
-    def from_diagnostic(cls, d: Diagnostic) -> Finding:
-        """A parser diagnostic as a finding (its cell, when it names one)."""
-        cells = (CellRef(d.table, d.row, d.column, d.line),) if d.table is not None else ()
-        return cls(d.code, d.severity, d.message, d.message_zh, d.table, d.row, d.column, d.line, cells)
+    def from_diagnostic(
+        cls,
+        d: Diagnostic,
+        *,
+        cells: tuple[CellRef, ...] | None = None,
+        expected: Value = None,
+        actual: Value = None,
+        rule: str | None = None,
+    ) -> Finding:
+        """A diagnostic as a finding: by default about its own cell, when it names one."""
+        if cells is None:
+            cells = (CellRef(d.table, d.row, d.column, d.line),) if d.table is not None else ()
+        where = (d.table, d.row, d.column, d.line)
+        return cls(d.code, d.severity, d.message, d.message_zh, *where, cells, expected, actual, rule)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data: the diagnostic fields plus ``rule``, ``cells``, ``expected``,

@@ -270,7 +270,7 @@ def _finding(report: Report, section: Section, claim: Claim, line: int | None, v
     )
     refs = [CellRef("sections", str(section.number), None, line)]
     refs += [CellRef(*k, line=_cell(report, k)[1]) for k in keys]
-    return attrs.evolve(Finding.from_diagnostic(made), cells=tuple(refs), expected=value, actual=claim.number)
+    return Finding.from_diagnostic(made, cells=tuple(refs), expected=value, actual=claim.number)
 
 
 __all__ = ["Claim", "check_prose", "claims"]

@@ -18,7 +18,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -39,7 +39,7 @@ from .findings import (
     column_name_zh,
     message_fields,
 )
-from .model import Report, Value, table_layout
+from .model import Diagnostic, Report, Value, table_layout
 from .prose_checks import check_prose
 from .schema import (
     OTHER_SUBROWS,
@@ -191,6 +191,22 @@ class _Context:
 
     def ref(self, key: Key) -> CellRef:
         return CellRef(key[0], key[1], key[2], self.lines.get(key))
+
+
+def _at_cell(
+    code: str, table: str, row: str, column: str | None = None, *, line: int | None, **fields: Any
+) -> Diagnostic:
+    """The diagnostic ``code`` about one cell (or row), its name in ids and in Chinese filled in."""
+    return diag.make(
+        code,
+        table=table,
+        row=row,
+        column=column,
+        line=line,
+        cell=cell_name(table, row, column),
+        cell_zh=cell_name_zh(table, row, column),
+        **fields,
+    )
 
 
 def _flatten(report: Report) -> tuple[dict[Key, Value], dict[Key, int | None], dict[str, tuple[str, ...]]]:
@@ -409,17 +425,8 @@ def _invalid_counts(ctx: _Context) -> list[Finding]:
         if value is None or (type(value) is int and value >= 0) or key[0] == "active_disclosure":
             continue
         if value < 0 or (isinstance(value, Decimal) and value != value.to_integral_value()):
-            made = diag.make(
-                "invalid-count",
-                table=key[0],
-                row=key[1],
-                column=key[2],
-                line=ctx.lines.get(key),
-                cell=cell_name(*key),
-                cell_zh=cell_name_zh(*key),
-                value=value,
-            )
-            findings.append(attrs.evolve(Finding.from_diagnostic(made), actual=value))
+            made = _at_cell("invalid-count", *key, line=ctx.lines.get(key), value=value)
+            findings.append(Finding.from_diagnostic(made, actual=value))
     return findings
 
 
@@ -472,7 +479,7 @@ def _blank_cells(ctx: _Context) -> list[Finding]:
             where=where,
             where_zh=where_zh,
         )
-        findings.append(attrs.evolve(Finding.from_diagnostic(made), cells=tuple(ctx.ref(k) for k in blank)))
+        findings.append(Finding.from_diagnostic(made, cells=tuple(ctx.ref(k) for k in blank)))
     return findings
 
 
@@ -531,20 +538,16 @@ def _arithmetic_finding(ctx: _Context, check: _Check, outcome: _Outcome) -> Find
         if detail_zh:
             reason_zh += f"（{detail_zh}）"
             reason += f" ({detail})"
-    made = diag.make(
+    made = _at_cell(
         check.rule,
-        table=key[0],
-        row=key[1],
-        column=key[2],
+        *key,
         line=ctx.lines.get(key),
-        cell=cell_name(*key),
-        cell_zh=cell_name_zh(*key),
         actual=actual,
         reason=reason,
         reason_zh=reason_zh,
     )
-    return attrs.evolve(
-        Finding.from_diagnostic(made),
+    return Finding.from_diagnostic(
+        made,
         cells=tuple(ctx.ref(k) for k in check.keys),
         expected=expected,
         actual=actual,
@@ -607,9 +610,7 @@ def _cannot_check(ctx: _Context, checks: Sequence[_Check], outcomes: Sequence[_O
             where=shown_en,
             where_zh=shown,
         )
-        findings.append(
-            attrs.evolve(Finding.from_diagnostic(made), cells=tuple(ctx.ref(k) for k in blanks), rule=rule)
-        )
+        findings.append(Finding.from_diagnostic(made, cells=tuple(ctx.ref(k) for k in blanks), rule=rule))
     return findings
 
 
@@ -659,18 +660,16 @@ def _shift_hints(ctx: _Context, checks: Sequence[_Check], outcomes: Sequence[_Ou
             continue
         direction, fixed = fits[0]
         printed_as = "left" if direction == "right" else "right"
-        made = diag.make(
+        made = _at_cell(
             "likely-shifted-row",
-            table=table,
-            row=row,
+            table,
+            row,
             line=next((ctx.lines.get(k) for k in keys if ctx.lines.get(k) is not None), None),
-            cell=cell_name(table, row),
-            cell_zh=cell_name_zh(table, row),
             direction=printed_as,
             direction_zh="向左" if printed_as == "left" else "向右",
             count=fixed,
         )
-        findings.append(attrs.evolve(Finding.from_diagnostic(made), cells=tuple(ctx.ref(k) for k in keys)))
+        findings.append(Finding.from_diagnostic(made, cells=tuple(ctx.ref(k) for k in keys)))
     return findings
 
 
@@ -727,23 +726,18 @@ def _split_hints(ctx: _Context, all_checks: Sequence[_Check]) -> list[Finding]:
             continue
         i, joined = fits[0]
         key = keys[i]
-        made = diag.make(
+        made = _at_cell(
             "likely-split-number",
-            table=key[0],
-            row=key[1],
-            column=key[2],
+            *key,
             line=d.line,
-            cell=cell_name(*key),
-            cell_zh=cell_name_zh(*key),
             first=tokens[i],
             second=tokens[i + 1],
             joined=joined[i],
             where=where,
             where_zh=where_zh,
         )
-        finding = Finding.from_diagnostic(made)
         refs = tuple(CellRef(k[0], k[1], k[2], d.line) for k in keys)
-        findings.append(attrs.evolve(finding, cells=refs, expected=joined[i]))
+        findings.append(Finding.from_diagnostic(made, cells=refs, expected=joined[i]))
     return findings
 
 
@@ -791,14 +785,12 @@ def check_continuity(last_year: Report, this_year: Report) -> ValidationResult:
             continue
         if before.value == now.value:
             continue
-        made = diag.make(
+        made = _at_cell(
             "carry-over-mismatch",
-            table="requests",
-            row="carried_over",
-            column=column,
+            "requests",
+            "carried_over",
+            column,
             line=now.line,
-            cell=cell_name("requests", "carried_over", column),
-            cell_zh=cell_name_zh("requests", "carried_over", column),
             this_report=this_report,
             last_report=last_report,
             this_report_zh=this_report_zh,
@@ -806,9 +798,7 @@ def check_continuity(last_year: Report, this_year: Report) -> ValidationResult:
             actual=now.value,
             expected=before.value,
         )
-        findings.append(
-            attrs.evolve(Finding.from_diagnostic(made), cells=refs, expected=before.value, actual=now.value)
-        )
+        findings.append(Finding.from_diagnostic(made, cells=refs, expected=before.value, actual=now.value))
     if unchecked:
         made = diag.make(
             "cannot-check",
@@ -819,9 +809,7 @@ def check_continuity(last_year: Report, this_year: Report) -> ValidationResult:
             where=", ".join(dict.fromkeys(str(r.column) for r in unchecked)),
             where_zh="、".join(dict.fromkeys(REQUEST_COLUMN_NAMES_ZH[str(r.column)] for r in unchecked)),
         )
-        findings.append(
-            attrs.evolve(Finding.from_diagnostic(made), cells=tuple(unchecked), rule="carry-over-continuity")
-        )
+        findings.append(Finding.from_diagnostic(made, cells=tuple(unchecked), rule="carry-over-continuity"))
     return ValidationResult(tuple(findings))
 
 
