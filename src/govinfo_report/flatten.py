@@ -32,6 +32,7 @@ from .schema import (
     RESULT_ROWS_2021,
     REVIEW_BLOCKS,
     REVIEW_OUTCOMES,
+    TABLE_NAMES_ZH,
     ColumnKind,
     RowSpec,
     TableSpec,
@@ -852,9 +853,6 @@ def _note(code: str, table: str, row: str, printed: Glued, **fields: Any) -> Dia
     )
 
 
-_NUMBERING = re.compile(r"^[一二三四五六七八九十]+、")
-
-
 def decode_rows(
     table: TableSpec,
     read: Mapping[str, tuple[Cell, ...]],
@@ -864,13 +862,15 @@ def decode_rows(
     """The cells of the glued rows of a labelled table (二 or 三), split together with the rows
     ``read`` normally; table 三 brings its row sums and column arithmetic, table 二 has none."""
     specs = {spec.id: spec for spec in table.rows}
-    sums = ((0, 7),) if table.id == "requests" else ()
+    sums: tuple[tuple[int, int], ...] = ()
+    equations: tuple[Equation, ...] = ()
+    if table.id == "requests":
+        sums, equations = REQUEST_SHAPE.sums, request_equations(set(read) | set(glued))
     shapes = {row: Shape(_kinds(specs[row]), sums) for row in glued}
     fixed = {row: tuple(c.value for c in cells) for row, cells in read.items() if row not in glued}
-    equations = request_equations(set(read) | set(glued)) if table.id == "requests" else ()
     decoded = decode_table(
         table.id,
-        _NUMBERING.sub("", table.title),
+        TABLE_NAMES_ZH.get(table.id, table.title),
         shapes,
         fixed,
         glued,

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Report
-from .render import _preamble, _Shadow, _Table, _tables, _text, _Value, render_title
+from .render import _preamble, _Shadow, _split_label, _Table, _tables, _text, _Value, render_title
 from .skeleton import SECTION_TITLES
 
 __all__ = ["render_html", "render_pdf"]
@@ -141,17 +141,12 @@ class _Markup:
         if not self.word_paste:
             return f"<td{spans}>{self.escape(cell.text)}</td>"
         attributes = f'{spans} valign="center" style="border: solid windowtext 1.0pt; padding: 0cm 5.4pt;"'
-        lines = [cell.text[:2], cell.text[2:]] if header and _two_line_header(cell.text) else [cell.text]
+        lines = _split_label(cell.text) if header else [cell.text]
         paragraphs = []
         for line in lines:
             body = self.runs(line) if line else '<span style="font-size: 10.5pt;">&nbsp;<o:p></o:p></span>'
             paragraphs.append(f'<p class="MsoNormal" align="center" style="text-align: center;">{body}</p>')
         return f"<td{attributes}>{''.join(paragraphs)}</td>"
-
-
-def _two_line_header(text: str) -> bool:
-    """Word breaks a four-character header label in a narrow column over two lines (商业 / 企业)."""
-    return len(text) == 4 and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _table_html(table: _Table, markup: _Markup) -> str:

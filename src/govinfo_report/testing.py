@@ -62,7 +62,6 @@ from .schema import (
     REVIEW_BLOCKS,
     REVIEW_OUTCOMES,
     RowSpec,
-    TableSpec,
 )
 from .skeleton import SECTION_TITLES
 from .tables import fold
@@ -841,7 +840,7 @@ def _shifted_row(draw: st.DrawFn, rendered: Rendered) -> Mutated:
         if rendered.layout == "markdown":
             lines[last] = "|" + lines[last]
     text = "\n".join(lines)
-    spec = _row_spec(table, row)
+    spec = _row_spec(rendered.report, table, row)
     own_label = spec is not None and _squeeze(spec.label) in _squeeze(lost)
     if not own_label and not value_lost:
         # an empty (merged) cell or a group label: nothing the reader needs
@@ -856,9 +855,9 @@ def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _row_spec(table: str, row: str) -> RowSpec | None:
-    specs: Mapping[str, TableSpec] = get_format("2021").tables
-    spec = specs.get(table)
+def _row_spec(report: Report, table: str, row: str) -> RowSpec | None:
+    """The template row of a labelled table in the report's own format (None for table 四)."""
+    spec = get_format(report.format).tables.get(table)
     return next((r for r in spec.rows if r.id == row), None) if spec is not None else None
 
 
