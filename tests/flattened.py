@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Iterable
 
 from govinfo_report import Report
 from govinfo_report.render import render_placed
@@ -91,10 +90,3 @@ def wrong_cells(parsed: Report, expected: Report) -> list[str]:
 
 def _codes(parsed: Report, table: str, row: str) -> set[str]:
     return {d.code for d in parsed.diagnostics if d.table == table and d.row in (row, None)}
-
-
-def total(tallies: Iterable[Counter[str]]) -> Counter[str]:
-    out: Counter[str] = Counter()
-    for tally in tallies:
-        out.update(tally)
-    return out

@@ -402,22 +402,21 @@ def test_numbers_after_a_short_row_of_the_same_group_are_not_trusted_when_off_th
     assert (active.licensing.decisions.value, active.enforcement.decisions.value) == (7, 9)
 
 
-def test_a_row_printed_on_its_labels_line_after_a_short_row_is_read() -> None:
-    report = _by_column(
-        "规章 1 2\n行政规范性文件 4 5 6", "行政许可\n\n7\n\n", "行政处罚\n\n8\n\n行政强制\n\n9\n\n"
-    )
-    active = report.active_disclosure
-    assert active is not None
-    assert active.normative_documents.values() == (4, 5, 6)
-    assert "row-values-moved" not in codes(report)
-
-
-def test_a_row_in_its_own_block_after_a_short_row_is_read() -> None:
-    # one cell per line with a blank line after each row (a Word export): the block ties the
-    # numbers to the label, however the short row above lost its cell
-    report = _by_column(
-        "规章\n1\n2\n\n行政规范性文件\n4\n5\n6", "行政许可\n7\n\n", "行政处罚\n8\n\n行政强制\n9\n\n"
-    )
+@pytest.mark.parametrize(
+    ("documents", "licensing", "sanctions"),
+    [
+        # the numbers on their label's line
+        ("规章 1 2\n行政规范性文件 4 5 6", "行政许可\n\n7\n\n", "行政处罚\n\n8\n\n行政强制\n\n9\n\n"),
+        # one cell per line with a blank line after each row (a Word export): the block ties the
+        # numbers to the label, however the short row above lost its cell
+        ("规章\n1\n2\n\n行政规范性文件\n4\n5\n6", "行政许可\n7\n\n", "行政处罚\n8\n\n行政强制\n9\n\n"),
+    ],
+    ids=["on-the-label-line", "in-the-label-block"],
+)
+def test_a_row_printed_with_its_label_after_a_short_row_is_read(
+    documents: str, licensing: str, sanctions: str
+) -> None:
+    report = _by_column(documents, licensing, sanctions)
     active = report.active_disclosure
     assert active is not None
     assert active.normative_documents.values() == (4, 5, 6)

@@ -11,6 +11,7 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given
 
 import govinfo_report
 from govinfo_report import Finding, Report, ValidationResult, check_continuity, validate
@@ -31,6 +32,7 @@ from govinfo_report.model import (
 )
 from govinfo_report.render import render_placed
 from govinfo_report.schema import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_OUTCOMES
+from govinfo_report.testing import Rendered, report_texts, reports
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 
@@ -584,29 +586,15 @@ def test_validate_never_raises_on_odd_reports() -> None:
 # --- properties: a consistent report is never flagged --------------------------------------------
 
 
-def test_generated_consistent_reports_have_no_errors() -> None:
-    testing = pytest.importorskip("govinfo_report.testing")
-    from hypothesis import HealthCheck, given, settings
-
-    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-    @given(testing.report_texts(reports_strategy=testing.reports(consistent=True)))
-    def check(rendered: Any) -> None:
-        result = validate(govinfo_report.parse(rendered.text), text=rendered.text)
-        assert not result.errors, [f.message for f in result.errors]
-
-    check()
+@given(report_texts(reports_strategy=reports(consistent=True)))
+def test_generated_consistent_reports_have_no_errors(rendered: Rendered) -> None:
+    result = validate(govinfo_report.parse(rendered.text), text=rendered.text)
+    assert not result.errors, [f.message for f in result.errors]
 
 
-def test_generated_inconsistent_reports_have_an_error() -> None:
-    testing = pytest.importorskip("govinfo_report.testing")
-    from hypothesis import given, settings
-
-    @settings(max_examples=40, deadline=None)
-    @given(testing.reports(consistent=False, blanks=False))
-    def check(report: Report) -> None:
-        assert validate(report).errors
-
-    check()
+@given(reports(consistent=False, blanks=False))
+def test_generated_inconsistent_reports_have_an_error(report: Report) -> None:
+    assert validate(report).errors
 
 
 # --- the real reports ----------------------------------------------------------------------------
