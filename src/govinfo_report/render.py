@@ -18,7 +18,7 @@ places cells by display width like ``pdftotext -layout``.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
@@ -507,7 +507,6 @@ def render_placed(report: Report, layout: str = "tsv") -> tuple[str, Placement]:
     writer = _WRITERS.get(layout)
     if writer is None:
         raise ValueError(f"unknown layout {layout!r}; use one of {', '.join(RENDER_LAYOUTS)}")
-    tables_by_section = _tables(report)
     heading_mark = "## " if layout == "markdown" else ""
     title_mark = "# " if layout == "markdown" else ""
 
@@ -519,12 +518,10 @@ def render_placed(report: Report, layout: str = "tsv") -> tuple[str, Placement]:
     preamble = _preamble(report)
     if preamble:
         lines += [*preamble, ""]
-    for number, canonical in SECTION_TITLES.items():
-        section = report.section(number)
+    for number, heading, table, text in _sections(report):
         headings[number] = len(lines)
-        lines.append(heading_mark + (section.heading if section is not None else canonical))
+        lines.append(heading_mark + heading)
         lines.append("")
-        table = tables_by_section.get(number)
         if table is not None:
             written = writer(table)
             base = len(lines)
@@ -534,10 +531,20 @@ def render_placed(report: Report, layout: str = "tsv") -> tuple[str, Placement]:
                 for (row_id, column), (line, a, b) in zip(keys, spans, strict=True):
                     rows[table.id, row_id] = (base + first, base + last)
                     cells[table.id, row_id, column] = (base + line, a, b)
-        elif section is not None and section.text:
-            lines += _paragraphs(section.text, layout)
+        elif text:
+            lines += _paragraphs(text, layout)
         lines.append("")
     return "\n".join(lines), Placement(headings, rows, cells, tables)
+
+
+def _sections(report: Report) -> Iterator[tuple[int, str, _Table | None, str]]:
+    """The six sections as every printer writes them: number, heading (the template's where the
+    report has none), the table if the section has one, and the text."""
+    tables = _tables(report)
+    for number, canonical in SECTION_TITLES.items():
+        section = report.section(number)
+        heading = section.heading if section is not None else canonical
+        yield number, heading, tables.get(number), section.text if section is not None else ""
 
 
 def _paragraphs(text: str, layout: str) -> Sequence[str]:

@@ -31,8 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from .model import Report
-from .render import _preamble, _Shadow, _split_label, _Table, _tables, _text, _Value, render_title
-from .skeleton import SECTION_TITLES
+from .render import _preamble, _sections, _Shadow, _split_label, _Table, _text, _Value, render_title
 
 __all__ = ["render_html", "render_pdf"]
 
@@ -178,15 +177,12 @@ def _article(report: Report, markup: _Markup) -> Iterator[str]:
         yield f"<h1>{markup.escape(title)}</h1>"
     for line in _preamble(report):
         yield markup.paragraph(line)
-    tables = _tables(report)
-    for number, canonical in SECTION_TITLES.items():
-        section = report.section(number)
-        yield markup.heading(section.heading if section is not None else canonical)
-        table = tables.get(number)
+    for _, heading, table, text in _sections(report):
+        yield markup.heading(heading)
         if table is not None:
             yield _table_html(table, markup)
-        elif section is not None and section.text:
-            yield from (markup.paragraph(line) for line in section.text.split("\n") if line.strip())
+        else:
+            yield from (markup.paragraph(line) for line in text.split("\n") if line.strip())
 
 
 def _place(agency: str) -> str:
@@ -331,14 +327,10 @@ def render_pdf(report: Report, path: str | Path) -> None:
 
     story: list[Any] = [para(render_title(report), title_style), Spacer(1, 4 * mm)]
     story += [para(line, body) for line in _preamble(report)]
-    tables = _tables(report)
-    for number, canonical in SECTION_TITLES.items():
-        section = report.section(number)
-        story.append(para(section.heading if section is not None else canonical, heading))
-        table = tables.get(number)
+    for _, title, table, text in _sections(report):
+        story.append(para(title, heading))
         if table is None:
-            if section is not None and section.text:
-                story += [para(line, body) for line in section.text.split("\n") if line.strip()]
+            story += [para(line, body) for line in text.split("\n") if line.strip()]
             continue
         width = len(table.rows[0])
         labels = _PDF_LABEL_WIDTHS[table.id]
