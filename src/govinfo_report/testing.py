@@ -306,33 +306,7 @@ def reports(
     one sum on purpose; None draws either. ``blanks`` puts ``None`` in a few random cells.
     ``collapsed_other`` prints （六）其他处理 as one row (``requests.other_processing``).
     """
-    the_scale: Scale = scale if scale is not None else draw(st.sampled_from(_SCALES))
-    is_consistent = draw(st.booleans()) if consistent is None else consistent
-    collapsed = draw(st.booleans()) if collapsed_other is None else collapsed_other
-    agency = draw(agencies())
-    year = draw(st.integers(2021, 2025))
-    title = f"{agency}{year}年政府信息公开工作年度报告"
-    headings = {n: draw(st.sampled_from(HEADING_VARIANTS[n])) for n in SECTION_TITLES}
-    texts = {
-        1: draw(_overview(title, year)),
-        2: "",
-        3: "",
-        4: "",
-        5: draw(_problems()),
-        6: draw(_other_matters(year)),
-    }
-    period = Period(dt.date(year, 1, 1), dt.date(year, 12, 31)) if draw(st.booleans()) else None
-    return Report(
-        format="2021",
-        title=title,
-        agency=agency,
-        year=year,
-        period=period,
-        sections=tuple(Section(n, headings[n], texts[n]) for n in SECTION_TITLES),
-        active_disclosure=draw(_active("2021", the_scale, blanks)),
-        requests=draw(_requests(the_scale, is_consistent, blanks, collapsed)),
-        review_litigation=draw(_review(the_scale, is_consistent, blanks)),
-    )
+    return _report(draw, "2021", st.integers(2021, 2025), scale, consistent, blanks, collapsed_other)
 
 
 @st.composite
@@ -346,23 +320,45 @@ def reports_2019(
     """A plausible report in the 2019 template (国办公开办函〔2019〕60号, years 2019–2020): the
     2019 table 二 with its five sub-tables, and （六）其他处理 as one row of table 三. The other
     arguments are those of :func:`reports`."""
+    return _report(draw, "2019", st.sampled_from([2019, 2020]), scale, consistent, blanks, True)
+
+
+def _report(
+    draw: st.DrawFn,
+    fmt: str,
+    years: st.SearchStrategy[int],
+    scale: Scale | None,
+    consistent: bool | None,
+    blanks: bool,
+    collapsed_other: bool | None,
+) -> Report:
+    """A report in template ``fmt`` with a year from ``years``; the rest as :func:`reports`."""
     the_scale: Scale = scale if scale is not None else draw(st.sampled_from(_SCALES))
-    base = draw(reports(scale=the_scale, consistent=consistent, blanks=blanks, collapsed_other=True))
-    year = draw(st.sampled_from([2019, 2020]))
-    title = (base.title or "").replace(str(base.year), str(year))
-    sections = tuple(
-        attrs.evolve(section, text=section.text.replace(f"{base.year}年", f"{year}年"))
-        for section in base.sections
-    )
-    period = Period(dt.date(year, 1, 1), dt.date(year, 12, 31)) if base.period is not None else None
-    return attrs.evolve(
-        base,
-        format="2019",
-        year=year,
+    is_consistent = draw(st.booleans()) if consistent is None else consistent
+    collapsed = draw(st.booleans()) if collapsed_other is None else collapsed_other
+    agency = draw(agencies())
+    year = draw(years)
+    title = f"{agency}{year}年政府信息公开工作年度报告"
+    headings = {n: draw(st.sampled_from(HEADING_VARIANTS[n])) for n in SECTION_TITLES}
+    texts = {
+        1: draw(_overview(title, year)),
+        2: "",
+        3: "",
+        4: "",
+        5: draw(_problems()),
+        6: draw(_other_matters(year)),
+    }
+    period = Period(dt.date(year, 1, 1), dt.date(year, 12, 31)) if draw(st.booleans()) else None
+    return Report(
+        format=fmt,
         title=title,
+        agency=agency,
+        year=year,
         period=period,
-        sections=sections,
-        active_disclosure=draw(_active("2019", the_scale, blanks)),
+        sections=tuple(Section(n, headings[n], texts[n]) for n in SECTION_TITLES),
+        active_disclosure=draw(_active(fmt, the_scale, blanks)),
+        requests=draw(_requests(the_scale, is_consistent, blanks, collapsed)),
+        review_litigation=draw(_review(the_scale, is_consistent, blanks)),
     )
 
 
