@@ -2,7 +2,7 @@
 
     python benchmarks/flatten_decoder.py [--reports N] [--tally N]
 
-Timing: the decoder's share of parsing (:mod:`govinfo_report.flatten`, timed around its table
+Timing: the decoder's share of parsing (:mod:`govinfo_report.reading.decoding`, timed around its table
 entry points) for the flattened reports of ../shared/corpus when present, for generated
 township and city reports flattened the way crawlers do, and for adversarial tables built to be
 slow: long zero runs, rows that read many ways, digit runs of ones, every row ambiguous at once.
@@ -27,7 +27,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 
 import govinfo_report
-from govinfo_report import Report, flatten
+from govinfo_report import Report
+from govinfo_report.reading import decoding as flatten
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
@@ -112,7 +113,7 @@ def line(name: str, figures: list[float], unit: str = "ms") -> str:
 
 # --- adversarial tables -----------------------------------------------------------------------
 
-_ROWS = [r for r in govinfo_report.schema.REQUEST_ROWS if r != "other_processing"]
+_ROWS = [r for r in govinfo_report.template.spec.REQUEST_ROWS if r != "other_processing"]
 
 
 def _grid_report(base: Report, rows: dict[str, list[int]]) -> Report:
@@ -120,7 +121,7 @@ def _grid_report(base: Report, rows: dict[str, list[int]]) -> Report:
 
     from govinfo_report.model import Cell, RequestRow, Requests
 
-    built = {row: RequestRow() for row in govinfo_report.schema.REQUEST_ROWS}
+    built = {row: RequestRow() for row in govinfo_report.template.spec.REQUEST_ROWS}
     for row, values in rows.items():
         built[row] = RequestRow(*(Cell(v) for v in values))
     return attrs.evolve(base, requests=Requests(**built))

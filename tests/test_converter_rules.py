@@ -9,12 +9,12 @@ from decimal import Decimal
 import pytest
 
 import govinfo_report
-from govinfo_report.formats import get_format
-from govinfo_report.grid import detect_layout, read_grid
-from govinfo_report.normalize import display_width, normalize
-from govinfo_report.schema import TableSpec
-from govinfo_report.skeleton import read_skeleton
-from govinfo_report.tables import grid_items, observed_rows, read_rows
+from govinfo_report.reading.grid import detect_layout, read_grid
+from govinfo_report.reading.normalize import display_width, normalize
+from govinfo_report.reading.skeleton import read_skeleton
+from govinfo_report.reading.tables import grid_items, observed_rows, read_rows
+from govinfo_report.template.formats import get_format
+from govinfo_report.template.spec import TableSpec
 
 ACTIVE = get_format("2021").tables["active_disclosure"]
 REQUESTS = get_format("2021").tables["requests"]

@@ -25,10 +25,10 @@ from hypothesis import strategies as st
 
 import govinfo_report
 from govinfo_report.model import ActiveDisclosure, Cell, Fees, Report, Requests, ReviewLitigation, Section
-from govinfo_report.render_html import render_html, render_pdf
-from govinfo_report.schema import OTHER_SUBROWS
-from govinfo_report.skeleton import SECTION_TITLES
+from govinfo_report.reading.skeleton import SECTION_TITLES
+from govinfo_report.template.spec import OTHER_SUBROWS
 from govinfo_report.testing import cell_differences, cell_values, reports, reports_2019
+from govinfo_report.writers.html import render_html, render_pdf
 
 pytestmark = pytest.mark.converters
 

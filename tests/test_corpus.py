@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import govinfo_report
-from govinfo_report.schema import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES
+from govinfo_report.template.spec import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 TRUTHS = sorted(CORPUS.glob("*.json")) if CORPUS.is_dir() else []

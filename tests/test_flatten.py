@@ -18,7 +18,19 @@ from hypothesis import strategies as st
 import govinfo_report
 from flattened import flatten, outcomes, wrong_cells
 from govinfo_report import Report
-from govinfo_report.flatten import (
+from govinfo_report.model import (
+    ActiveDisclosure,
+    Cell,
+    Decisions,
+    DocumentCounts,
+    Fees,
+    RequestRow,
+    Requests,
+    ReviewBlock,
+    ReviewLitigation,
+    Section,
+)
+from govinfo_report.reading.decoding import (
     REQUEST_SHAPE,
     REVIEW_SHAPE,
     Budget,
@@ -33,20 +45,8 @@ from govinfo_report.flatten import (
     request_equations,
     split_row,
 )
-from govinfo_report.model import (
-    ActiveDisclosure,
-    Cell,
-    Decisions,
-    DocumentCounts,
-    Fees,
-    RequestRow,
-    Requests,
-    ReviewBlock,
-    ReviewLitigation,
-    Section,
-)
-from govinfo_report.schema import REQUEST_ROWS, REVIEW_BLOCKS
-from govinfo_report.skeleton import SECTION_TITLES
+from govinfo_report.reading.skeleton import SECTION_TITLES
+from govinfo_report.template.spec import REQUEST_ROWS, REVIEW_BLOCKS
 from govinfo_report.testing import reports
 
 THREE = Shape(("count",) * 3)

@@ -9,8 +9,9 @@ import attrs
 import pytest
 
 import govinfo_report
-from govinfo_report import GrammarError, ReportDataError, formats
+from govinfo_report import GrammarError, ReportDataError
 from govinfo_report.model import ActiveDisclosure2019
+from govinfo_report.template import formats
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample_report.txt"
 
@@ -255,7 +256,7 @@ def test_plugins_are_found_through_their_entry_point(monkeypatch: pytest.MonkeyP
 def test_compiled_parsers_are_cached_on_disk_by_content(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from govinfo_report import grammars
+    from govinfo_report.template import grammars
 
     cache = tmp_path / "cache"
     monkeypatch.setenv("GOVINFO_REPORT_CACHE", str(cache))

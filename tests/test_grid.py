@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo_report.grid import LAYOUTS, Layout, detect_layout, read_grid
+from govinfo_report.reading.grid import LAYOUTS, Layout, detect_layout, read_grid
 
 _CELL_TEXT = st.sampled_from(
     [

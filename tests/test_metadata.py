@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from govinfo_report.metadata import find_period, find_title, qualify_agency
 from govinfo_report.model import Period
+from govinfo_report.reading.metadata import find_period, find_title, qualify_agency
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo_report.normalize import nfkc, normalize, split_lines
+from govinfo_report.reading.normalize import nfkc, normalize, split_lines
 
 
 def test_full_width_digits_and_punctuation_fold_to_ascii() -> None:

@@ -17,6 +17,9 @@ from pathlib import Path
 
 import pytest
 
+#: A program that prints where the installed package reads its grammars from.
+_WHERE = "import govinfo_report.template.grammars as g; print(g.grammar_dir())"
+
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "examples" / "sample_report.txt"
 
@@ -70,7 +73,7 @@ def test_wheel_install(dist: Path, tmp_path: Path) -> None:
     bin_dir = _fresh_venv(tmp_path / "venv")
     _run(bin_dir / "python", "-m", "pip", "install", "--quiet", wheel)
     _check_installed(bin_dir, tmp_path)
-    where = _run(bin_dir / "python", "-c", "import govinfo_report.grammars as g; print(g.grammar_dir())")
+    where = _run(bin_dir / "python", "-c", _WHERE)
     assert "site-packages" in where
 
 
@@ -95,7 +98,7 @@ def test_editable_install(tmp_path: Path) -> None:
     workdir = tmp_path / "elsewhere"
     workdir.mkdir()
     _check_installed(bin_dir, workdir)
-    where = _run(bin_dir / "python", "-c", "import govinfo_report.grammars as g; print(g.grammar_dir())")
+    where = _run(bin_dir / "python", "-c", _WHERE)
     assert Path(where.strip()) == source / "grammars"
 
 

@@ -16,11 +16,11 @@ from hypothesis import strategies as st
 import govinfo_report
 from govinfo_report import RENDER_LAYOUTS, Cell, Report, render
 from govinfo_report.model import Fees, Period, RequestRow, Requests, ReviewBlock, ReviewLitigation, Section
-from govinfo_report.normalize import normalize
-from govinfo_report.render import BLANK_MARK, format_value, render_placed
-from govinfo_report.schema import OTHER_SUBROWS, REQUEST_COLUMNS, RESULT_ROWS_2021, REVIEW_BLOCKS
-from govinfo_report.skeleton import SECTION_TITLES
+from govinfo_report.reading.normalize import normalize
+from govinfo_report.reading.skeleton import SECTION_TITLES
+from govinfo_report.template.spec import OTHER_SUBROWS, REQUEST_COLUMNS, RESULT_ROWS_2021, REVIEW_BLOCKS
 from govinfo_report.testing import Rendered, cell_differences, cell_values, report_texts, reports
+from govinfo_report.writers.render import BLANK_MARK, format_value, render_placed
 
 LAYOUTS = list(RENDER_LAYOUTS)
 

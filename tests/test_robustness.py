@@ -31,7 +31,6 @@ from hypothesis import strategies as st
 
 import govinfo_report
 from govinfo_report import RENDER_LAYOUTS, Cell, Report, ReportError
-from govinfo_report.render import render_placed
 from govinfo_report.testing import (
     MUTATION_LAYOUTS,
     MUTATIONS,
@@ -40,6 +39,7 @@ from govinfo_report.testing import (
     mutations,
     report_texts,
 )
+from govinfo_report.writers.render import render_placed
 
 LOSSLESS = {
     "whitespace",

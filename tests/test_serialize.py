@@ -10,7 +10,7 @@ import pytest
 
 import govinfo_report
 from govinfo_report import ReportDataError
-from govinfo_report.schema import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES
+from govinfo_report.template.spec import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample_report.txt"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from govinfo_report.normalize import normalize
-from govinfo_report.skeleton import SECTION_TITLES, read_skeleton
+from govinfo_report.reading.normalize import normalize
+from govinfo_report.reading.skeleton import SECTION_TITLES, read_skeleton
 
 
 def _numbers(text: str) -> list[int]:

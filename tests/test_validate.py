@@ -30,9 +30,9 @@ from govinfo_report.model import (
     Section,
     Value,
 )
-from govinfo_report.render import render_placed
-from govinfo_report.schema import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_OUTCOMES
+from govinfo_report.template.spec import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_OUTCOMES
 from govinfo_report.testing import Rendered, report_texts, reports
+from govinfo_report.writers.render import render_placed
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 

@@ -8,6 +8,8 @@
 """
 
 from ._version import __version__
+from .api import parse, parse_file
+from .checks.validation import CellRef, Finding, ValidationResult, check_continuity, validate
 from .errors import (
     GrammarError,
     NotAReportError,
@@ -15,7 +17,6 @@ from .errors import (
     ReportEncodingError,
     ReportError,
 )
-from .formats import Variant, register_format, unregister_format
 from .model import (
     ActiveDisclosure,
     ActiveDisclosure2019,
@@ -32,10 +33,11 @@ from .model import (
     ReviewLitigation,
     Section,
 )
-from .parse import detect_format, parse, parse_file, read_text
-from .render import RENDER_LAYOUTS, render
-from .serialize import dumps, from_dict, loads, to_dict
-from .validation import CellRef, Finding, ValidationResult, check_continuity, validate
+from .readers import read_text
+from .reading.pipeline import detect_format
+from .template.formats import HookContext, Variant, register_format, unregister_format
+from .writers.render import RENDER_LAYOUTS, render
+from .writers.serialize import dumps, from_dict, loads, to_dict
 
 __all__ = [
     "RENDER_LAYOUTS",
@@ -49,6 +51,7 @@ __all__ = [
     "Fees",
     "Finding",
     "GrammarError",
+    "HookContext",
     "NotAReportError",
     "Period",
     "Report",

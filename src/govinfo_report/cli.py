@@ -22,12 +22,13 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ._version import __version__
+from .api import parse, parse_file
+from .checks.validation import validate
 from .errors import ReportError
-from .findings_text import findings_json, format_findings, format_totals
-from .parse import parse, parse_file, read_text
-from .serialize import dumps, loads
-from .summary import format_summary
-from .validation import validate
+from .readers import read_text
+from .writers.findings import findings_json, format_findings, format_totals
+from .writers.serialize import dumps, loads
+from .writers.summary import format_summary
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1

@@ -15,10 +15,10 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from .schema import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES
+from .template.spec import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES
 
 if TYPE_CHECKING:
-    from .findings import ValidationResult
+    from .checks.findings import ValidationResult
 
 Value = int | Decimal | None
 Severity = Literal["error", "warning", "info"]
@@ -337,7 +337,7 @@ class Report:
 
     def check(self) -> ValidationResult:
         """Every 勾稽关系 and template rule of this report, as findings (:func:`govinfo_report.validate`)."""
-        from .validation import validate
+        from .checks.validation import validate
 
         return validate(self)
 

@@ -37,7 +37,6 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "govinfo_report.testing needs hypothesis: pip install 'govinfo-report[testing]'"
     ) from exc
 
-from .formats import get_format
 from .model import (
     ActiveDisclosure,
     ActiveDisclosure2019,
@@ -52,9 +51,11 @@ from .model import (
     Value,
     table_layout,
 )
-from .normalize import display_width
-from .render import RENDER_LAYOUTS, Placement, render, render_placed, render_title
-from .schema import (
+from .reading.normalize import display_width
+from .reading.skeleton import SECTION_TITLES
+from .reading.tables import fold
+from .template.formats import get_format
+from .template.spec import (
     OTHER_SUBROWS,
     REQUEST_COLUMNS,
     REQUEST_ROWS,
@@ -63,8 +64,7 @@ from .schema import (
     REVIEW_OUTCOMES,
     RowSpec,
 )
-from .skeleton import SECTION_TITLES
-from .tables import fold
+from .writers.render import RENDER_LAYOUTS, Placement, render, render_placed, render_title
 
 Scale = Literal["township", "city"]
 CellKey = tuple[str, str, str]  # table id, row id, column id

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 import govinfo_report
-from govinfo_report import formats
+from govinfo_report.template import formats
 
 SAMPLE = Path(__file__).resolve().parent.parent / "sample_report.txt"
 

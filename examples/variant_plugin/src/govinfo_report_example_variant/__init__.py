@@ -11,8 +11,7 @@ from pathlib import Path
 
 import attrs
 
-from govinfo_report import Diagnostic, Report
-from govinfo_report.formats import HookContext, Variant
+from govinfo_report import Diagnostic, HookContext, Report, Variant
 
 GRAMMAR = Path(__file__).with_name("example_province.lark")
 

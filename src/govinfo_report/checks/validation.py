@@ -22,7 +22,18 @@ from typing import Any, Literal
 
 import attrs
 
-from . import diagnostics as diag
+from .. import diagnostics as diag
+from ..model import Diagnostic, Report, Value, table_layout
+from ..reading.skeleton import SECTION_TITLES
+from ..reading.tables import fold, label_score
+from ..template.spec import (
+    OTHER_SUBROWS,
+    REQUEST_COLUMNS,
+    REQUEST_ROWS,
+    REVIEW_BLOCKS,
+    REVIEW_OUTCOMES,
+    TableSpec,
+)
 from .findings import (
     REQUEST_COLUMN_NAMES_ZH,
     REQUEST_ROW_NAMES_ZH,
@@ -39,18 +50,7 @@ from .findings import (
     column_name_zh,
     message_fields,
 )
-from .model import Diagnostic, Report, Value, table_layout
-from .prose_checks import check_prose
-from .schema import (
-    OTHER_SUBROWS,
-    REQUEST_COLUMNS,
-    REQUEST_ROWS,
-    REVIEW_BLOCKS,
-    REVIEW_OUTCOMES,
-    TableSpec,
-)
-from .skeleton import SECTION_TITLES
-from .tables import fold, label_score
+from .prose import check_prose
 
 # --- the checks -------------------------------------------------------------------------------------
 
@@ -239,7 +239,7 @@ def base_format(name: str) -> str:
     if name in ("2021", "2019", "other"):
         return name
     try:
-        from .formats import get_format
+        from ..template.formats import get_format
 
         return get_format(name).base
     except Exception:  # an unknown or broken variant: judge its tables as format 2021
@@ -306,7 +306,7 @@ def _full_row(ctx: _Context, row: str) -> bool:
 def _spec(report: Report, table: str) -> TableSpec | None:
     """The vocabulary the report's format reads a labelled table with."""
     try:
-        from .formats import get_format
+        from ..template.formats import get_format
 
         return get_format("2021" if report.format == "other" else report.format).tables[table]
     except Exception:

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .model import Report
+from ..model import Report
 from .render import _preamble, _sections, _Shadow, _split_label, _Table, _text, _Value, render_title
 
 __all__ = ["render_html", "render_pdf"]

@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from .model import Period
+from ..model import Period
 
 _TITLE = re.compile(
     r"^(?P<agency>[^,.;:!?，。；：！？《》()|]{0,60}?)\s*"

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Literal
 
-from .findings import Finding, ValidationResult
-from .model import Report
+from ..checks.findings import Finding, ValidationResult
+from ..model import Report
 
 Lang = Literal["zh", "en"]
 

@@ -21,8 +21,8 @@ import attrs
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
 
-from .errors import ReportDataError
-from .model import (
+from ..errors import ReportDataError
+from ..model import (
     ActiveDisclosure,
     ActiveDisclosure2019,
     Cell,
@@ -43,7 +43,7 @@ from .model import (
     Section,
     Value,
 )
-from .schema import SCHEMA_VERSION
+from ..template.spec import SCHEMA_VERSION
 
 converter = cattrs.Converter(forbid_extra_keys=True)
 
@@ -249,8 +249,8 @@ def _format_context(name: Any) -> tuple[str, Mapping[str, Mapping[str, tuple[str
     """The base template and the extra rows of the format a report says it is in."""
     if name in ("2021", "2019", "other") or not isinstance(name, str):
         return ("2019" if name == "2019" else "2021"), {}
-    from .errors import ReportError as _ReportError
-    from .formats import get_format  # a registered variant (may load plugins)
+    from ..errors import ReportError as _ReportError
+    from ..template.formats import get_format  # a registered variant (may load plugins)
 
     try:
         fmt = get_format(name)

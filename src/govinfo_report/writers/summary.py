@@ -9,10 +9,11 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from . import formats, schema
-from .model import ActiveDisclosure, ActiveDisclosure2019, Cell, Report
-from .normalize import display_width
-from .schema import (
+from ..model import ActiveDisclosure, ActiveDisclosure2019, Cell, Report
+from ..reading.normalize import display_width
+from ..template import formats
+from ..template import spec as schema
+from ..template.spec import (
     ACTIVE_COLUMN_LABELS,
     REQUEST_COLUMN_LABELS,
     REQUEST_COLUMNS,

@@ -24,11 +24,11 @@ from typing import Literal, NamedTuple
 
 import attrs
 
-from . import diagnostics as diag
-from . import flatten
+from .. import diagnostics as diag
+from ..model import Cell, Diagnostic, Value
+from ..template.spec import ACTIVE_COLUMN_LABELS, OTHER_SUBROWS, REQUEST_COLUMN_LABELS, RowSpec, TableSpec
+from . import decoding as flatten
 from .grid import GridCell, GridRow
-from .model import Cell, Diagnostic, Value
-from .schema import ACTIVE_COLUMN_LABELS, OTHER_SUBROWS, REQUEST_COLUMN_LABELS, RowSpec, TableSpec
 
 ItemKind = Literal["text", "num", "null", "empty"]
 

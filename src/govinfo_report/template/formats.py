@@ -25,9 +25,9 @@ from typing import Any
 import attrs
 import lark
 
+from ..errors import GrammarError, ReportError
 from . import grammars
-from .errors import GrammarError, ReportError
-from .schema import RowSpec, TableSpec
+from .spec import RowSpec, TableSpec
 
 #: Entry-point group an installed plugin package registers its variant in. The entry point
 #: names a :class:`Variant` object, or a callable that returns one.

@@ -20,7 +20,7 @@ from typing import Literal, NamedTuple
 import lark
 from lark import Token, Tree
 
-from . import grammars
+from ..template import grammars
 from .normalize import display_width, line_starts
 
 Layout = Literal["tsv", "pipe", "grid", "html", "lines", "spaced"]

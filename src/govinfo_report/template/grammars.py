@@ -22,10 +22,10 @@ from pathlib import Path
 
 import lark
 
-from ._version import __version__
-from .errors import GrammarError
+from .._version import __version__
+from ..errors import GrammarError
 
-_SOURCE_TREE_GRAMMARS = Path(__file__).resolve().parent.parent.parent / "grammars"
+_SOURCE_TREE_GRAMMARS = Path(__file__).resolve().parents[3] / "grammars"
 
 
 @functools.cache

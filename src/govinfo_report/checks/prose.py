@@ -19,10 +19,10 @@ from typing import Literal
 
 import attrs
 
-from . import diagnostics as diag
+from .. import diagnostics as diag
+from ..model import Report, Section, Value
+from ..reading.normalize import normalize
 from .findings import CellRef, Finding, cell_name, cell_name_zh
-from .model import Report, Section, Value
-from .normalize import normalize
 
 ClaimKind = Literal["received", "carried_over", "processed", "carried_forward", "review", "litigation"]
 

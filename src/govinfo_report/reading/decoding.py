@@ -25,9 +25,9 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from . import diagnostics as diag
-from .model import Cell, Diagnostic, Value
-from .schema import (
+from .. import diagnostics as diag
+from ..model import Cell, Diagnostic, Value
+from ..template.spec import (
     OTHER_SUBROWS,
     RESULT_ROWS_2021,
     REVIEW_BLOCKS,

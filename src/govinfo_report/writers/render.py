@@ -24,11 +24,12 @@ from typing import Literal, NamedTuple
 
 import attrs
 
-from .errors import ReportError
-from .formats import get_format
-from .model import ActiveDisclosure, ActiveDisclosure2019, Cell, Report, Requests, ReviewLitigation, Value
-from .normalize import display_width
-from .schema import (
+from ..errors import ReportError
+from ..model import ActiveDisclosure, ActiveDisclosure2019, Cell, Report, Requests, ReviewLitigation, Value
+from ..reading.normalize import display_width
+from ..reading.skeleton import SECTION_TITLES
+from ..template.formats import get_format
+from ..template.spec import (
     ACTIVE_COLUMN_LABELS,
     OTHER_SUBROWS,
     REQUEST_COLUMN_LABELS,
@@ -39,7 +40,6 @@ from .schema import (
     RowSpec,
     TableSpec,
 )
-from .skeleton import SECTION_TITLES
 
 RenderLayout = Literal["tsv", "pipe", "markdown", "cells", "columns"]
 #: Every layout :func:`render` writes; each is one the parser reads.
@@ -494,7 +494,7 @@ def render(report: Report, layout: str = "tsv", **page: bool) -> str:
     Raises ValueError for an unknown layout or format.
     """
     if layout == "html":
-        from .render_html import render_html
+        from .html import render_html
 
         return render_html(report, **page)
     if page:

@@ -17,10 +17,10 @@ from typing import Any, overload
 
 import attrs
 
-from . import diagnostics as diag
-from .model import Diagnostic, Severity, Value
-from .schema import ACTIVE_COLUMN_LABELS, REQUEST_COLUMN_LABELS, REVIEW_OUTCOME_LABELS, TABLE_NAMES_ZH
-from .skeleton import SECTION_TITLES
+from .. import diagnostics as diag
+from ..model import Diagnostic, Severity, Value
+from ..reading.skeleton import SECTION_TITLES
+from ..template.spec import ACTIVE_COLUMN_LABELS, REQUEST_COLUMN_LABELS, REVIEW_OUTCOME_LABELS, TABLE_NAMES_ZH
 
 # --- findings ----------------------------------------------------------------------------------
 

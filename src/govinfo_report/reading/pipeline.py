@@ -8,18 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from pathlib import Path
 from typing import Any
 
 import attrs
-import lark
 
-from . import diagnostics as diag
-from . import flatten, formats
-from .errors import NotAReportError, ReportEncodingError, ReportError
-from .grid import read_grid
-from .metadata import find_period, find_title, qualify_agency
-from .model import (
+from .. import diagnostics as diag
+from ..errors import NotAReportError, ReportError
+from ..model import (
     ActiveDisclosure,
     ActiveDisclosure2019,
     Cell,
@@ -30,70 +25,16 @@ from .model import (
     ReviewLitigation,
     table_layout,
 )
-from .normalize import line_starts, normalize
-from .schema import OTHER_SUBROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES, TABLE_NAMES_ZH, TableSpec
+from ..template import formats
+from ..template.spec import OTHER_SUBROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES, TABLE_NAMES_ZH, TableSpec
+from . import decoding as flatten
+from .grid import read_grid
+from .metadata import find_period, find_title, qualify_agency
+from .normalize import line_starts
 from .skeleton import SECTION_TITLES, Skeleton, read_skeleton
 from .tables import grid_items, observed_rows, read_block_values, read_rows
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-
-
-def parse(text: str, *, format: str | None = None) -> Report:
-    """Parse the text of one report into a :class:`Report`.
-
-    ``format`` forces the table template (``"2021"`` or ``"2019"``); by default it is detected
-    from the tables' own wording. Raises :class:`NotAReportError` for text that is not a report
-    at all; anything that is a report comes back as a Report, partial where it must be, with
-    diagnostics for everything that could not be read.
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"parse() takes the report text as str, not {type(text).__name__}")
-    if format is not None and format not in formats.names():
-        raise ValueError(f"unknown format {format!r}; use one of {', '.join(formats.names())}")
-    _reject_non_text(text)
-    normalized = normalize(text)
-    if not normalized.strip():
-        raise NotAReportError("the text is empty")
-    try:
-        return _parse(normalized, format)
-    except ReportError:
-        raise
-    except lark.exceptions.VisitError as exc:  # pragma: no cover - defensive
-        raise ReportError(f"internal error while reading the report: {exc.orig_exc!r}") from exc
-    except lark.exceptions.LarkError as exc:  # pragma: no cover - defensive
-        raise ReportError(f"internal error while reading the report: {exc}") from exc
-
-
-def parse_file(path: str | Path, *, format: str | None = None) -> Report:
-    """Read a report file (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK) and parse it."""
-    return parse(read_text(path), format=format)
-
-
-def read_text(path: str | Path) -> str:
-    """Decode a text file in the encodings reports are published in."""
-    data = Path(path).read_bytes()
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    if b"\x00" in data:
-        raise NotAReportError(f"{path}: binary data, not a text report")
-    try:
-        return data.decode("gb18030")
-    except UnicodeDecodeError as exc:
-        raise ReportEncodingError(
-            f"{path}: not UTF-8, UTF-16 or GB18030 text (undecodable byte at offset {exc.start})"
-        ) from exc
-
-
-def _reject_non_text(text: str) -> None:
-    sample = text[:20000]
-    if "\x00" in sample or len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
-        raise NotAReportError("binary data, not a text report")
 
 
 def detect_format(text: str, year: int | None = None) -> str:
@@ -153,7 +94,7 @@ def _stand_in(normalized: str, skeleton: Skeleton, number: int, after_line: int 
     return _Region(normalized[start:end], bisect.bisect_right(starts, start))
 
 
-def _parse(normalized: str, forced_format: str | None) -> Report:
+def read_report(normalized: str, forced_format: str | None) -> Report:
     notes: list[Diagnostic] = []
     # The year is read before the skeleton only to break a tie between templates.
     early_title = find_title(normalized[:2000])

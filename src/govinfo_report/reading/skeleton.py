@@ -19,9 +19,9 @@ import attrs
 import lark
 from lark import Token, Transformer
 
-from . import grammars
-from .errors import GrammarError
-from .model import Section
+from ..errors import GrammarError
+from ..model import Section
+from ..template import grammars
 from .normalize import line_starts
 
 SECTION_TITLES: dict[int, str] = {

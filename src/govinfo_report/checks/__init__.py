@@ -1,0 +1,1 @@
+"""Checks on a parsed report: arithmetic, structure and prose."""

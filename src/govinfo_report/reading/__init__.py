@@ -1,0 +1,1 @@
+"""Reading a report: the stages from text to placed cells."""

@@ -1,0 +1,1 @@
+"""The national template: table vocabularies read from the grammars, formats and rules."""
