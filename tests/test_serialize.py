@@ -93,3 +93,17 @@ def test_cell_lines_are_provenance_not_data(report: govinfo_report.Report) -> No
     back = govinfo_report.from_dict(govinfo_report.to_dict(report))
     assert back.requests is not None and back.requests.new_received.total.line is None
     assert back == report
+
+
+def test_report_cells_walks_every_cell_of_the_contract_in_order() -> None:
+    report = govinfo_report.parse(SAMPLE.read_text(encoding="utf-8"))
+    cells = list(report.cells())
+    data = govinfo_report.to_dict(report)
+    expected = [
+        (table, row, column, value)
+        for table in ("active_disclosure", "requests", "review_litigation")
+        for row, columns in data[table].items()
+        for column, value in columns.items()
+    ]
+    assert [(c.table, c.row, c.column, c.value) for c in cells] == expected
+    assert all(c.line is not None for c in cells if c.value is not None)

@@ -46,6 +46,11 @@ def _cell() -> Cell:
 class _Row:
     """Shared behaviour of table rows: iterate cells in column order, look cells up by id."""
 
+    def by_column(self) -> Iterator[tuple[str, Cell]]:
+        """(column id, cell) in column order."""
+        for a in attrs.fields(type(self)):  # type: ignore[arg-type]
+            yield a.name, getattr(self, a.name)
+
     def cells(self) -> tuple[Cell, ...]:
         return tuple(getattr(self, a.name) for a in attrs.fields(type(self)))  # type: ignore[arg-type]
 
@@ -88,6 +93,22 @@ class Fees(_Row):
 ExtraRows = Mapping[str, Mapping[str, Cell]]
 
 
+class _Table:
+    """Shared behaviour of the three tables: their cells in the order of the data contract."""
+
+    def cells(self) -> Iterator[tuple[str, str, Cell]]:
+        """(row id, column id, cell) of every cell: the template's rows in order, then the rows a
+        regional variant adds."""
+        for row_id, columns in table_layout(type(self)):
+            row = getattr(self, row_id)
+            for column in columns:
+                yield row_id, column, getattr(row, column)
+        extra: ExtraRows = getattr(self, "extra_rows", {})
+        for row_id, cells in extra.items():
+            for column, cell in cells.items():
+                yield row_id, column, cell
+
+
 def _extra_rows() -> ExtraRows:
     # Rows a registered regional variant adds to a table: {row id: {column id: Cell}}, kept in
     # the order the variant's grammar lists them. Not hashed (a mapping), but compared.
@@ -95,7 +116,7 @@ def _extra_rows() -> ExtraRows:
 
 
 @attrs.frozen
-class ActiveDisclosure:
+class ActiveDisclosure(_Table):
     """Table 二 of format 2021. Ten value cells with no arithmetic between them."""
 
     regulations: DocumentCounts = attrs.field(factory=DocumentCounts)
@@ -146,7 +167,7 @@ class Procurement(_Row):
 
 
 @attrs.frozen
-class ActiveDisclosure2019:
+class ActiveDisclosure2019(_Table):
     """Table 二 of format 2019: five sub-tables, 22 value cells."""
 
     regulations: DocumentCounts2019 = attrs.field(factory=DocumentCounts2019)
@@ -181,7 +202,7 @@ def _row() -> RequestRow:
 
 
 @attrs.frozen
-class Requests:
+class Requests(_Table):
     """Table 三, all 26 row ids of the data contract (``other_processing`` is the single
     （六）其他处理 row of format 2019; it is blank in a normal format-2021 report)."""
 
@@ -240,7 +261,7 @@ class ReviewBlock(_Row):
 
 
 @attrs.frozen
-class ReviewLitigation:
+class ReviewLitigation(_Table):
     """Table 四: 行政复议, 行政诉讼（未经复议直接起诉）, 行政诉讼（复议后起诉）."""
 
     review: ReviewBlock = attrs.field(factory=ReviewBlock)
@@ -270,6 +291,32 @@ def table_layout(cls: type) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 # --- Report -----------------------------------------------------------------------------------
+
+
+#: Any of the three statistics tables.
+Table = ActiveDisclosure | ActiveDisclosure2019 | Requests | ReviewLitigation
+
+#: The three statistics tables by their ids in the data contract, in the order of the report.
+TABLE_IDS: tuple[str, ...] = ("active_disclosure", "requests", "review_litigation")
+
+
+@attrs.frozen
+class TableCell:
+    """One cell of a report's tables with its place in the data contract: table, row and column
+    ids, and the :class:`Cell` (value and source line)."""
+
+    table: str
+    row: str
+    column: str
+    cell: Cell
+
+    @property
+    def value(self) -> Value:
+        return self.cell.value
+
+    @property
+    def line(self) -> int | None:
+        return self.cell.line
 
 
 @attrs.frozen
@@ -335,6 +382,20 @@ class Report:
                 return s
         return None
 
+    def tables(self) -> Iterator[tuple[str, Table]]:
+        """(table id, table) of the tables the report has, in the order of the report."""
+        for table_id in TABLE_IDS:
+            table = getattr(self, table_id)
+            if table is not None:
+                yield table_id, table
+
+    def cells(self) -> Iterator[TableCell]:
+        """Every cell of the report's tables, in the order of the data contract (a table the
+        report lacks has none): the one walk over cells that writers and checks share."""
+        for table_id, table in self.tables():
+            for row, column, cell in table.cells():
+                yield TableCell(table_id, row, column, cell)
+
     def check(self) -> ValidationResult:
         """Every 勾稽关系 and template rule of this report, as findings (:func:`govinfo_report.validate`)."""
         from .checks.validation import validate
@@ -346,6 +407,7 @@ __all__ = [
     "BLANK",
     "REQUEST_COLUMNS",
     "REVIEW_OUTCOMES",
+    "TABLE_IDS",
     "ActiveDisclosure",
     "ActiveDisclosure2019",
     "Cell",
@@ -366,5 +428,7 @@ __all__ = [
     "ReviewLitigation",
     "Section",
     "Severity",
+    "Table",
+    "TableCell",
     "Value",
 ]
