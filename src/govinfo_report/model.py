@@ -15,8 +15,6 @@ from typing import TYPE_CHECKING, Literal
 
 import attrs
 
-from .template.spec import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES
-
 if TYPE_CHECKING:
     from .checks.findings import ValidationResult
 
@@ -290,11 +288,32 @@ def table_layout(cls: type) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return layout
 
 
+def _field_ids(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in attrs.fields(cls) if f.name != "extra_rows")
+
+
+#: The ids of the data contract for tables 三 and 四, as the model's fields spell them (the
+#: grammars of ``grammars/tables/`` declare the same ids; a test holds the two together).
+REQUEST_ROWS: tuple[str, ...] = _field_ids(Requests)
+REQUEST_COLUMNS: tuple[str, ...] = _field_ids(RequestRow)
+REVIEW_BLOCKS: tuple[str, ...] = _field_ids(ReviewLitigation)
+REVIEW_OUTCOMES: tuple[str, ...] = _field_ids(ReviewBlock)
+
+
 # --- Report -----------------------------------------------------------------------------------
 
 
 #: Any of the three statistics tables.
 Table = ActiveDisclosure | ActiveDisclosure2019 | Requests | ReviewLitigation
+
+def table_class(table_id: str, base: str) -> type[Table]:
+    """The model class of a table in a report whose format builds on ``base`` ("2021" or
+    "2019"): only table 二 differs between the two templates."""
+    if table_id == "active_disclosure":
+        return ActiveDisclosure2019 if base == "2019" else ActiveDisclosure
+    classes: dict[str, type[Table]] = {"requests": Requests, "review_litigation": ReviewLitigation}
+    return classes[table_id]
+
 
 #: The three statistics tables by their ids in the data contract, in the order of the report.
 TABLE_IDS: tuple[str, ...] = ("active_disclosure", "requests", "review_litigation")
@@ -406,6 +425,8 @@ class Report:
 __all__ = [
     "BLANK",
     "REQUEST_COLUMNS",
+    "REQUEST_ROWS",
+    "REVIEW_BLOCKS",
     "REVIEW_OUTCOMES",
     "TABLE_IDS",
     "ActiveDisclosure",
@@ -431,4 +452,6 @@ __all__ = [
     "Table",
     "TableCell",
     "Value",
+    "table_class",
+    "table_layout",
 ]

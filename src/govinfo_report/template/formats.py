@@ -27,16 +27,18 @@ import lark
 
 from ..errors import GrammarError, ReportError
 from . import grammars
-from .spec import RowSpec, TableSpec
+from .spec import TableSpec
+from .vocabulary import section_titles, vocabulary
 
 #: Entry-point group an installed plugin package registers its variant in. The entry point
 #: names a :class:`Variant` object, or a callable that returns one.
 ENTRY_POINT_GROUP = "govinfo_report.formats"
 
-#: Table ids of the labelled tables and the start rule of their vocabulary grammar.
+#: Table ids of the labelled tables (a variant's grammar may change them) and the start rule of
+#: their vocabulary grammar.
 LABELLED_TABLES: tuple[str, ...] = ("active_disclosure", "requests")
-_TITLES = {"active_disclosure": "二、主动公开政府信息情况", "requests": "三、收到和处理政府信息公开申请情况"}
-_COLUMN_KINDS = {"COUNT": "count", "CHANGE": "change", "AMOUNT": "amount"}
+#: The section each table stands in.
+TABLE_SECTIONS: dict[str, int] = {"active_disclosure": 2, "requests": 3, "review_litigation": 4}
 
 #: A hook that may add to the report a variant parsed: ``hook(report, context) -> report``.
 Hook = Callable[[Any, "HookContext"], Any]
@@ -72,92 +74,8 @@ class Format:
     tables: Mapping[str, TableSpec]
     markers: tuple[str, ...]
     hook: Hook | None = None
-
-
-# --- vocabularies -------------------------------------------------------------------------------
-
-
-def _alternatives(pattern: lark.lexer.Pattern) -> list[str]:
-    """The literal strings a label terminal matches: "a" | "b" compiles to (?:a|b)."""
-    if isinstance(pattern, lark.lexer.PatternStr):
-        return [pattern.value]
-    source = pattern.value
-    if source.startswith("(?:") and source.endswith(")"):
-        source = source[3:-1]
-    parts = re.split(r"(?<!\\)\|", source)
-    return [re.sub(r"\\(.)", r"\1", part) for part in parts]
-
-
-def _local(name: str) -> str:
-    """A rule or terminal name without the namespace ``%import`` gives it
-    (``tables__active_2021__regulations`` → ``regulations``)."""
-    return name.rsplit("__", 1)[-1]
-
-
-def vocabulary(parser: lark.Lark, start: str, table_id: str | None = None) -> TableSpec:
-    """Read a table vocabulary grammar (see ``grammars/tables/active_2021.lark``) as a TableSpec."""
-    rules: dict[str, list[list[str]]] = {}
-    for rule in parser.rules:
-        rules.setdefault(str(rule.origin.name), []).append([str(s.name) for s in rule.expansion])
-    terminals = {str(t.name): t for t in parser.terminals}
-
-    def inline(names: Sequence[str]) -> list[str]:
-        out: list[str] = []
-        for name in names:
-            if name.startswith("_") and name in rules:
-                out.extend(inline(rules[name][0]))
-            else:
-                out.append(name)
-        return out
-
-    def column_kind(name: str) -> str | None:
-        expansion = rules.get(name)
-        if expansion and len(expansion[0]) == 1:
-            return _COLUMN_KINDS.get(_local(expansion[0][0]))
-        return None
-
-    def labels_of(name: str) -> tuple[str, tuple[str, ...]]:
-        """The canonical label (first choice) and other spellings of a row or group rule."""
-        forms: list[str] = []
-        for expansion in rules[name]:
-            terminal = inline(expansion)[0]
-            if terminal not in terminals:
-                raise GrammarError(f"{start}: rule {name!r} does not start with a label terminal")
-            forms.extend(f for f in _alternatives(terminals[terminal].pattern) if f not in forms)
-        return forms[0], tuple(forms[1:])
-
-    specs: list[RowSpec] = []
-
-    def walk(name: str, groups: tuple[str, ...]) -> None:
-        if name not in rules:
-            raise GrammarError(f"{start}: rule {name!r} is not defined")
-        expansion = inline(rules[name][0])
-        head, rest = expansion[0], expansion[1:]
-        if head in rules:  # a rule of rows without a label of its own (the start rule)
-            for child in expansion:
-                walk(child, groups)
-            return
-        label, aliases = labels_of(name)
-        kinds = [column_kind(child) for child in rest]
-        if rest and all(kinds):
-            specs.append(
-                RowSpec(
-                    id=_local(name),
-                    label=label,
-                    columns=tuple(_local(column) for column in rest),
-                    group=groups[-1] if groups else None,
-                    aliases=aliases,
-                    kinds=tuple(k for k in kinds if k),
-                )
-            )
-        elif rest and not any(kinds):
-            for child in rest:
-                walk(child, (*groups, label))
-        else:
-            raise GrammarError(f"{start}: rule {name!r} mixes value columns and rows")
-
-    walk(start, ())
-    return TableSpec(id=table_id or start, title=_TITLES.get(table_id or start, start), rows=tuple(specs))
+    #: The canonical heading of each section, by number (the skeleton's TITLE_n terminals).
+    sections: Mapping[int, str] = attrs.field(factory=dict)
 
 
 # --- the registry -------------------------------------------------------------------------------
@@ -178,7 +96,11 @@ _BUILTIN: dict[str, _Definition] = {
         name="2021",
         base="2021",
         skeleton="skeleton.lark",
-        tables={"active_disclosure": "tables/active_2021.lark", "requests": "tables/requests.lark"},
+        tables={
+            "active_disclosure": "tables/active_2021.lark",
+            "requests": "tables/requests.lark",
+            "review_litigation": "tables/review_litigation.lark",
+        },
         markers=(
             "本年制发件数",
             "本年废止件数",
@@ -192,7 +114,11 @@ _BUILTIN: dict[str, _Definition] = {
         name="2019",
         base="2019",
         skeleton="skeleton.lark",
-        tables={"active_disclosure": "tables/active_2019.lark", "requests": "tables/requests.lark"},
+        tables={
+            "active_disclosure": "tables/active_2019.lark",
+            "requests": "tables/requests.lark",
+            "review_litigation": "tables/review_litigation.lark",
+        },
         markers=(
             "本年新制作数量",
             "本年新公开数量",
@@ -289,7 +215,7 @@ def _definition(name: str) -> _Definition:
         name=name,
         base=variant.base,
         skeleton=str(variant.grammar),
-        tables=dict.fromkeys(LABELLED_TABLES, str(variant.grammar)),
+        tables={**_BUILTIN[variant.base].tables, **dict.fromkeys(LABELLED_TABLES, str(variant.grammar))},
         markers=variant.markers,
         variant=variant,
     )
@@ -323,8 +249,15 @@ def get_format(name: str) -> Format:
     definition = _definition(name)
     base = _BUILTIN[definition.base]
     skeleton = _compile(definition.skeleton, "start", base.skeleton)
+    sections = section_titles(skeleton)
     tables = {
-        table_id: vocabulary(_compile(grammar, table_id, base.tables[table_id]), table_id, table_id)
+        table_id: vocabulary(
+            _compile(grammar, table_id, base.tables[table_id]),
+            table_id,
+            table_id,
+            title=sections.get(TABLE_SECTIONS[table_id], table_id),
+            section=TABLE_SECTIONS[table_id],
+        )
         for table_id, grammar in definition.tables.items()
     }
     return Format(
@@ -334,7 +267,37 @@ def get_format(name: str) -> Format:
         tables=tables,
         markers=definition.markers,
         hook=definition.variant.hook if definition.variant else None,
+        sections=sections,
     )
+
+
+def base_of(name: str) -> str:
+    """The built-in format (``"2021"``, ``"2019"`` or ``"other"``) a format name builds on; an
+    unknown or broken variant's tables are judged as format 2021's."""
+    if name in ("2021", "2019", "other"):
+        return name
+    try:
+        return get_format(name).base
+    except Exception:  # a broken third-party plugin must not break checking or printing
+        return "2021"
+
+
+def table_spec(format_name: str, table_id: str) -> TableSpec:
+    """The vocabulary a report in ``format_name`` reads ``table_id`` with (format 2021's for
+    ``"other"`` and for a format that cannot be loaded)."""
+    try:
+        fmt = get_format("2021" if format_name == "other" else format_name)
+    except ReportError:
+        fmt = get_format("2021")
+    return fmt.tables.get(table_id) or get_format(fmt.base).tables[table_id]
+
+
+def section_titles_of(format_name: str = "2021") -> Mapping[int, str]:
+    """The canonical section headings of a format (format 2021's when it cannot be loaded)."""
+    try:
+        return get_format("2021" if format_name == "other" else format_name).sections
+    except ReportError:
+        return get_format("2021").sections
 
 
 def markers(name: str) -> tuple[str, ...]:

@@ -1,68 +1,51 @@
-"""The national template as data: the ids of the JSON data contract and the shape of a table.
+"""The shape of a statistics table, as its vocabulary grammar declares it.
 
-This module holds the canonical ids of the data contract (FORMAT.md §6) — row, column and block
-ids — and the :class:`TableSpec`/:class:`RowSpec` classes. The label vocabulary of each labelled
-table (printed labels, spellings, groups, column kinds) lives in its grammar,
-``grammars/tables/*.lark``, and is read into a TableSpec by :mod:`govinfo_report.formats`; the
-built-in ones are available here as ``ACTIVE_DISCLOSURE_2021``, ``ACTIVE_DISCLOSURE_2019`` and
-``REQUESTS``.
+A table vocabulary (``grammars/tables/*.lark``) is read into a :class:`TableSpec` by
+:mod:`govinfo_report.template.vocabulary`: its rows in template order, each with its printed label
+and other spellings, the groups above it (merged cells such as （三）不予公开), and its value
+columns with their printed headers and kinds. Everything the library knows about a table's
+printed form — what the reader matches, what the renderer prints, how findings name a cell —
+comes from there.
+
+The ids of the data contract are the grammar's rule names. The model
+(:mod:`govinfo_report.model`) spells the same ids as typed fields so that user code type-checks;
+``tests/test_template.py`` fails when the two disagree.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from typing import Literal
 
 import attrs
 
+from ..model import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES
+
 SCHEMA_VERSION = 1
-
-REQUEST_COLUMNS: tuple[str, ...] = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-    "total",
-)
-REQUEST_COLUMN_LABELS: dict[str, str] = {
-    "natural_person": "自然人",
-    "commercial_enterprise": "商业企业",
-    "research_institution": "科研机构",
-    "social_welfare_org": "社会公益组织",
-    "legal_service_org": "法律服务机构",
-    "other_org": "其他",
-    "total": "总计",
-}
-
-REVIEW_OUTCOMES: tuple[str, ...] = ("upheld", "corrected", "other", "pending", "total")
-REVIEW_OUTCOME_LABELS: dict[str, str] = {
-    "upheld": "结果维持",
-    "corrected": "结果纠正",
-    "other": "其他结果",
-    "pending": "尚未审结",
-    "total": "总计",
-}
-REVIEW_BLOCKS: tuple[str, ...] = ("review", "litigation_direct", "litigation_after_review")
-REVIEW_BLOCK_LABELS: dict[str, str] = {
-    "review": "行政复议",
-    "litigation_direct": "行政诉讼·未经复议直接起诉",
-    "litigation_after_review": "行政诉讼·复议后起诉",
-}
-
 
 #: What a value column holds: a count, a signed change (本年增/减) or an amount (decimals).
 ColumnKind = Literal["count", "change", "amount"]
+
+#: An outline heading's own number (三、本年度办理结果 → 三、) and a numbered item's number
+#: (（一）予以公开, 1.属于国家秘密): how findings tell a numbered label from a plain one.
+_OUTLINE_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}、")
+_ITEM_NUMBER = re.compile(r"^(?:[（(][一二三四五六七八九十]{1,3}[)）]|[0-9]{1,2}[.、])")
+#: A header shorter than this (其他, 总计) is also a row label: it names a column only together
+#: with the group it stands under.
+_BARE_HEADER = 4
 
 
 @attrs.frozen(cache_hash=True)
 class RowSpec:
     """One printed row of a statistics table, as a table vocabulary grammar declares it.
 
-    ``label`` is the row's own (leaf) label as the template prints it; ``group`` the merged
-    group cell to its left, if any. ``aliases`` are other spellings seen in published reports.
-    ``columns`` names the value cells in order and ``kinds`` says what each holds: ``count``,
-    ``change`` (a signed count) or ``amount`` (may have decimals, read as Decimal).
+    ``label`` is the row's own (leaf) label as the template prints it; ``aliases`` other
+    spellings seen in published reports. ``groups`` are the merged group cells to its left,
+    outermost first (``group`` is the innermost). ``columns`` names the value cells in order;
+    ``kinds`` says what each holds (``count``, ``change`` — a signed count — or ``amount``, read
+    as Decimal); ``headers`` is each column's printed header and ``column_groups`` the merged
+    header above it ("" where there is none).
     """
 
     id: str
@@ -71,6 +54,9 @@ class RowSpec:
     group: str | None = None
     aliases: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
+    headers: tuple[str, ...] = ()
+    column_groups: tuple[str, ...] = ()
+    groups: tuple[str, ...] = ()
 
     def kind(self, index: int) -> ColumnKind:
         """What value column ``index`` holds; a count where the grammar does not say."""
@@ -85,14 +71,34 @@ class RowSpec:
         """Whether value column ``index`` holds a signed change (本年增/减)."""
         return self.kind(index) == "change"
 
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """The canonical label and every other spelling."""
+        return (self.label, *self.aliases)
+
+    def header(self, column: str) -> str:
+        """The printed header of ``column`` (its id where the grammar gives none)."""
+        index = self.columns.index(column)
+        return self.headers[index] if index < len(self.headers) and self.headers[index] else column
+
+    def column_name(self, column: str) -> str:
+        """How findings name a column: its header, with the merged header above it when the
+        header alone is a bare keyword (其他 → 其他（法人或其他组织）)."""
+        index = self.columns.index(column)
+        header = self.header(column)
+        group = self.column_groups[index] if index < len(self.column_groups) else ""
+        return f"{header}（{group}）" if group and len(header) < _BARE_HEADER else header
+
 
 @attrs.frozen(cache_hash=True)
 class TableSpec:
-    """A statistics table: its id in the data contract, its title and its rows in template order."""
+    """A statistics table: its id in the data contract, its title (the heading of the section
+    it stands in), its section's number and its rows in template order."""
 
     id: str
     title: str
     rows: tuple[RowSpec, ...]
+    section: int | None = None
 
     def row(self, row_id: str) -> RowSpec:
         for spec in self.rows:
@@ -100,14 +106,90 @@ class TableSpec:
                 return spec
         raise KeyError(row_id)
 
+    @property
+    def name_zh(self) -> str:
+        """The table's name as reports cite it: its section heading without the number."""
+        return _OUTLINE_NUMBER.sub("", self.title)
 
-#: The three statistics tables by their Chinese titles.
+    @functools.cached_property
+    def ragged(self) -> bool:
+        """Whether the rows differ in width: sub-tables of two or three columns (table 二), whose
+        group cells are sub-table headings rather than part of a row's name."""
+        return len({len(spec.columns) for spec in self.rows}) > 1
+
+    def row_name(self, row_id: str) -> str:
+        """How findings name a row for the people who correct the report: its shortest
+        spelling under its groups (三、（三）不予公开 1.属于国家秘密, 行政诉讼（复议后起诉）); an
+        outline heading is named by its number alone (三、), and the sub-table headings of a
+        ragged table (第二十条第（一）项) not at all."""
+        spec = self.row(row_id)
+        own = min(spec.spellings, key=len)
+        if self.ragged:
+            return own
+        prefix = "".join(_group_part(group) for group in spec.groups)
+        if not prefix:
+            return own
+        if not _ITEM_NUMBER.match(own):
+            return f"{prefix}（{own}）"
+        return prefix + ("" if prefix.endswith("、") else " ") + own
+
+    def column_ids(self) -> tuple[str, ...]:
+        """Every column id of the table, in the order the rows first use them."""
+        return tuple(dict.fromkeys(c for spec in self.rows for c in spec.columns))
+
+    def column_name(self, column: str) -> str:
+        """How findings name a column (see :meth:`RowSpec.column_name`)."""
+        for spec in self.rows:
+            if column in spec.columns:
+                return spec.column_name(column)
+        return column
+
+    def header(self, column: str) -> str:
+        """A column's printed header (its id where the grammar gives none)."""
+        for spec in self.rows:
+            if column in spec.columns:
+                return spec.header(column)
+        return column
+
+    def alternatives(self) -> dict[str, tuple[str, ...]]:
+        """Rows printed either as one row or as a group of rows under the same label: the one
+        row's id -> the ids of the rows it stands for (（六）其他处理 -> its three sub-rows)."""
+        out: dict[str, tuple[str, ...]] = {}
+        for spec in self.rows:
+            members = tuple(r.id for r in self.rows if r.groups and r.groups[-1] == spec.label)
+            if members and spec.id not in members:
+                out[spec.id] = members
+        return out
+
+
+# --- names written out by hand, still read by the printers and the test toolkit ---------------
+
+REQUEST_COLUMN_LABELS: dict[str, str] = {
+    "natural_person": "自然人",
+    "commercial_enterprise": "商业企业",
+    "research_institution": "科研机构",
+    "social_welfare_org": "社会公益组织",
+    "legal_service_org": "法律服务机构",
+    "other_org": "其他",
+    "total": "总计",
+}
+REVIEW_OUTCOME_LABELS: dict[str, str] = {
+    "upheld": "结果维持",
+    "corrected": "结果纠正",
+    "other": "其他结果",
+    "pending": "尚未审结",
+    "total": "总计",
+}
+REVIEW_BLOCK_LABELS: dict[str, str] = {
+    "review": "行政复议",
+    "litigation_direct": "行政诉讼·未经复议直接起诉",
+    "litigation_after_review": "行政诉讼·复议后起诉",
+}
 TABLE_NAMES_ZH: dict[str, str] = {
     "active_disclosure": "主动公开政府信息情况",
     "requests": "收到和处理政府信息公开申请情况",
     "review_litigation": "政府信息公开行政复议、行政诉讼情况",
 }
-
 ACTIVE_COLUMN_LABELS: dict[str, str] = {
     "issued": "本年制发件数",
     "repealed": "本年废止件数",
@@ -123,53 +205,23 @@ ACTIVE_COLUMN_LABELS: dict[str, str] = {
     "items": "采购项目数量",
     "total_amount": "采购总金额",
 }
-
-#: Row ids of table 三 in the order of the data contract.
-REQUEST_ROWS: tuple[str, ...] = (
-    "new_received",
-    "carried_over",
-    "granted",
-    "partially_granted",
-    "denied_state_secret",
-    "denied_prohibited_by_law",
-    "denied_three_safeties",
-    "denied_third_party",
-    "denied_internal_affairs",
-    "denied_process_info",
-    "denied_law_enforcement_file",
-    "denied_inquiry",
-    "unavailable_not_held",
-    "unavailable_needs_compilation",
-    "unavailable_unclear",
-    "rejected_petition",
-    "rejected_duplicate",
-    "rejected_publication",
-    "rejected_excessive",
-    "rejected_confirmation",
-    "other_processing",
-    "other_overdue_correction",
-    "other_unpaid_fee",
-    "other_misc",
-    "total_processed",
-    "carried_forward",
-)
-#: The three （六） sub-rows that a single （六）其他处理 row replaces.
 OTHER_SUBROWS: tuple[str, ...] = ("other_overdue_correction", "other_unpaid_fee", "other_misc")
 #: The leaf result rows whose sum is （七）总计 in format 2021.
 RESULT_ROWS_2021: tuple[str, ...] = tuple(r for r in REQUEST_ROWS[2:24] if r != "other_processing")
 
 
-def __getattr__(name: str) -> TableSpec:
-    """The built-in table vocabularies, read from their grammars on first use:
-    ``ACTIVE_DISCLOSURE_2021``, ``ACTIVE_DISCLOSURE_2019`` and ``REQUESTS``."""
-    if name not in ("ACTIVE_DISCLOSURE_2021", "ACTIVE_DISCLOSURE_2019", "REQUESTS"):
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    from .formats import get_format
+def _group_part(group: str) -> str:
+    numbered = _OUTLINE_NUMBER.match(group)
+    return numbered.group(0) if numbered else group
 
-    if name == "ACTIVE_DISCLOSURE_2021":
-        return get_format("2021").tables["active_disclosure"]
-    if name == "ACTIVE_DISCLOSURE_2019":
-        return get_format("2019").tables["active_disclosure"]
-    if name == "REQUESTS":
-        return get_format("2021").tables["requests"]
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+__all__ = [
+    "REQUEST_COLUMNS",
+    "REQUEST_ROWS",
+    "REVIEW_BLOCKS",
+    "REVIEW_OUTCOMES",
+    "SCHEMA_VERSION",
+    "ColumnKind",
+    "RowSpec",
+    "TableSpec",
+]

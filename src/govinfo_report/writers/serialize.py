@@ -42,6 +42,7 @@ from ..model import (
     ReviewLitigation,
     Section,
     Value,
+    table_class,
 )
 from ..template.spec import SCHEMA_VERSION
 
@@ -257,18 +258,14 @@ def _format_context(name: Any) -> tuple[str, Mapping[str, Mapping[str, tuple[str
     except _ReportError as exc:
         raise ReportDataError(f"format {name!r} is not registered: {exc}") from exc
     extras = {
-        table_id: {r.id: r.columns for r in spec.rows if r.id not in _MODEL_ROWS[table_id, fmt.base]}
+        table_id: {r.id: r.columns for r in spec.rows if r.id not in _model_rows(table_id, fmt.base)}
         for table_id, spec in fmt.tables.items()
     }
-    return fmt.base, extras
+    return fmt.base, {table_id: rows for table_id, rows in extras.items() if rows}
 
 
-_MODEL_ROWS = {
-    ("active_disclosure", "2021"): frozenset(f.name for f in attrs.fields(ActiveDisclosure)),
-    ("active_disclosure", "2019"): frozenset(f.name for f in attrs.fields(ActiveDisclosure2019)),
-    ("requests", "2021"): frozenset(f.name for f in attrs.fields(Requests)),
-    ("requests", "2019"): frozenset(f.name for f in attrs.fields(Requests)),
-}
+def _model_rows(table_id: str, base: str) -> frozenset[str]:
+    return frozenset(f.name for f in attrs.fields(table_class(table_id, base)))
 
 
 _MARK = "\u0000decimal:"

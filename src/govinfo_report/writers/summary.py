@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from ..model import ActiveDisclosure, ActiveDisclosure2019, Cell, Report
 from ..reading.normalize import display_width
 from ..template import formats
-from ..template import spec as schema
 from ..template.spec import (
     ACTIVE_COLUMN_LABELS,
     REQUEST_COLUMN_LABELS,
@@ -106,7 +105,7 @@ def format_summary(report: Report, *, source: str | None = None) -> str:
     out.append("三、收到和处理政府信息公开申请情况" + ("" if requests else "  (not found)"))
     if requests is not None:
         rows = []
-        for spec in schema.REQUESTS.rows:  # read on use: it compiles the 2021 grammar
+        for spec in formats.get_format("2021").tables["requests"].rows:
             row = requests[spec.id]
             if spec.id == "other_processing" and all(c.value is None for c in row.cells()):
                 continue
