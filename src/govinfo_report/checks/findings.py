@@ -19,8 +19,8 @@ import attrs
 
 from .. import diagnostics as diag
 from ..model import Diagnostic, Severity, Value
-from ..reading.skeleton import SECTION_TITLES
-from ..template.spec import ACTIVE_COLUMN_LABELS, REQUEST_COLUMN_LABELS, REVIEW_OUTCOME_LABELS, TABLE_NAMES_ZH
+from ..template.formats import get_format
+from ..template.spec import TableSpec
 
 # --- findings ----------------------------------------------------------------------------------
 
@@ -168,101 +168,43 @@ class ValidationResult(Sequence[Finding]):
         return ValidationResult(self.findings + other.findings)
 
 
-# --- how cells and rules are named ----------------------------------------------------------------
-
-#: Table 三 rows as an editor finds them in the printed table.
-REQUEST_ROW_NAMES_ZH: dict[str, str] = {
-    "new_received": "一、本年新收申请数量",
-    "carried_over": "二、上年结转申请数量",
-    "granted": "三、（一）予以公开",
-    "partially_granted": "三、（二）部分公开",
-    "denied_state_secret": "三、（三）不予公开 1.属于国家秘密",
-    "denied_prohibited_by_law": "三、（三）不予公开 2.其他法律行政法规禁止公开",
-    "denied_three_safeties": "三、（三）不予公开 3.危及“三安全一稳定”",
-    "denied_third_party": "三、（三）不予公开 4.保护第三方合法权益",
-    "denied_internal_affairs": "三、（三）不予公开 5.属于三类内部事务信息",
-    "denied_process_info": "三、（三）不予公开 6.属于四类过程性信息",
-    "denied_law_enforcement_file": "三、（三）不予公开 7.属于行政执法案卷",
-    "denied_inquiry": "三、（三）不予公开 8.属于行政查询事项",
-    "unavailable_not_held": "三、（四）无法提供 1.本机关不掌握相关政府信息",
-    "unavailable_needs_compilation": "三、（四）无法提供 2.没有现成信息需要另行制作",
-    "unavailable_unclear": "三、（四）无法提供 3.补正后申请内容仍不明确",
-    "rejected_petition": "三、（五）不予处理 1.信访举报投诉类申请",
-    "rejected_duplicate": "三、（五）不予处理 2.重复申请",
-    "rejected_publication": "三、（五）不予处理 3.要求提供公开出版物",
-    "rejected_excessive": "三、（五）不予处理 4.无正当理由大量反复申请",
-    "rejected_confirmation": "三、（五）不予处理 5.要求行政机关确认或重新出具已获取信息",
-    "other_processing": "三、（六）其他处理",
-    "other_overdue_correction": "三、（六）其他处理 1.逾期不补正",
-    "other_unpaid_fee": "三、（六）其他处理 2.逾期未缴纳费用",
-    "other_misc": "三、（六）其他处理 3.其他",
-    "total_processed": "三、（七）总计",
-    "carried_forward": "四、结转下年度继续办理",
-}
-REQUEST_COLUMN_NAMES_ZH: dict[str, str] = {**REQUEST_COLUMN_LABELS, "other_org": "其他（法人或其他组织）"}
-REVIEW_BLOCK_NAMES_ZH: dict[str, str] = {
-    "review": "行政复议",
-    "litigation_direct": "行政诉讼（未经复议直接起诉）",
-    "litigation_after_review": "行政诉讼（复议后起诉）",
-}
-#: The arithmetic rules of FORMAT.md §4, by finding code.
-RULES_ZH: dict[str, str] = {
-    "requests-balance": "一+二=（七）总计+四",
-    "requests-results-sum": "（七）总计=（一）至（六）各项之和",
-    "requests-row-sum": "总计=自然人与法人或其他组织各列之和",
-    "review-block-sum": "总计=维持+纠正+其他+尚未审结",
-    "carry-over-continuity": "本年“上年结转”=上年“结转下年度继续办理”",
-}
-RULES_EN: dict[str, str] = {
-    "requests-balance": "new_received + carried_over = total_processed + carried_forward",
-    "requests-results-sum": "total_processed = the sum of the result rows",
-    "requests-row-sum": "total = natural_person + the five organisation columns",
-    "review-block-sum": "total = upheld + corrected + other + pending",
-    "carry-over-continuity": "this year's carried_over = last year's carried_forward",
-}
+# --- how cells are named ----------------------------------------------------------------------
 
 Key = tuple[str, str, str]  # table id, row id, column id
 
-#: Table 二 rows of both templates (the 2019 ids that differ from 2021 ones added).
-ACTIVE_ROW_NAMES_ZH: dict[str, str] = {
-    "regulations": "规章",
-    "normative_documents": "行政规范性文件",
-    "licensing": "行政许可",
-    "other_services": "其他对外管理服务事项",
-    "punishment": "行政处罚",
-    "enforcement": "行政强制",
-    "fees": "行政事业性收费",
-    "procurement": "政府集中采购",
-}
+
+def _spec_naming(table: str, row: str | None) -> TableSpec | None:
+    """The vocabulary that names ``row`` of ``table``: format 2021's, or format 2019's for the
+    rows only its table 二 has (其他对外管理服务事项, 政府集中采购)."""
+    for name in ("2021", "2019"):
+        spec = get_format(name).tables.get(table)
+        if spec is not None and (row is None or any(r.id == row for r in spec.rows)):
+            return spec
+    return None
 
 
 def row_name_zh(table: str, row: str) -> str:
     """A row (or table 四 block) named the way the printed report names it."""
-    if table == "requests":
-        return REQUEST_ROW_NAMES_ZH.get(row, row)
-    if table == "review_litigation":
-        return REVIEW_BLOCK_NAMES_ZH.get(row, row)
-    if table == "active_disclosure":
-        return ACTIVE_ROW_NAMES_ZH.get(row, row)
     if table == "sections" and row.isdigit():
-        return SECTION_TITLES.get(int(row), f"第{row}部分")
-    return row
+        return get_format("2021").sections.get(int(row), f"第{row}部分")
+    spec = _spec_naming(table, row)
+    return spec.row_name(row) if spec is not None else row
 
 
 def column_name_zh(table: str, column: str) -> str:
     """A column named the way the printed report heads it."""
-    names = {
-        "requests": REQUEST_COLUMN_NAMES_ZH,
-        "review_litigation": REVIEW_OUTCOME_LABELS,
-        "active_disclosure": ACTIVE_COLUMN_LABELS,
-    }.get(table, {})
-    return names.get(column, column)
+    for name in ("2021", "2019"):
+        spec = get_format(name).tables.get(table)
+        if spec is not None and column in spec.column_ids():
+            return spec.column_name(column)
+    return column
 
 
 def cell_name_zh(table: str, row: str | None, column: str | None = None) -> str:
     """A cell (or a row) named the way the printed report names it, e.g. ``三、（七）总计 · 自然人``."""
     if row is None:
-        return TABLE_NAMES_ZH.get(table, table)
+        spec = _spec_naming(table, None)
+        return spec.name_zh if spec is not None else table
     if column is None:
         return row_name_zh(table, row)
     return f"{row_name_zh(table, row)} · {column_name_zh(table, column)}"
@@ -271,6 +213,22 @@ def cell_name_zh(table: str, row: str | None, column: str | None = None) -> str:
 def cell_name(table: str, row: str | None, column: str | None = None) -> str:
     """A cell named by its data-contract ids, e.g. ``requests.total_processed.natural_person``."""
     return ".".join(p for p in (table, row, column) if p)
+
+
+def at_cell(
+    code: str, table: str, row: str, column: str | None = None, *, line: int | None, **fields: Any
+) -> Diagnostic:
+    """The diagnostic ``code`` about one cell (or row), its name in ids and in Chinese filled in."""
+    return diag.make(
+        code,
+        table=table,
+        row=row,
+        column=column,
+        line=line,
+        cell=cell_name(table, row, column),
+        cell_zh=cell_name_zh(table, row, column),
+        **fields,
+    )
 
 
 @functools.cache
@@ -300,13 +258,11 @@ def message_fields(d: Diagnostic | Finding) -> dict[str, str]:
 
 
 __all__ = [
-    "REQUEST_ROW_NAMES_ZH",
-    "RULES_EN",
-    "RULES_ZH",
-    "TABLE_NAMES_ZH",
     "CellRef",
     "Finding",
+    "Key",
     "ValidationResult",
+    "at_cell",
     "cell_name",
     "cell_name_zh",
     "column_name_zh",

@@ -45,7 +45,8 @@ class RowSpec:
     outermost first (``group`` is the innermost). ``columns`` names the value cells in order;
     ``kinds`` says what each holds (``count``, ``change`` — a signed count — or ``amount``, read
     as Decimal); ``headers`` is each column's printed header and ``column_groups`` the merged
-    header above it ("" where there is none).
+    header above it ("" where there is none). ``short_label`` is the short form the grammar
+    marks (a ``…_SHORT`` terminal), which names the row in findings.
     """
 
     id: str
@@ -57,6 +58,7 @@ class RowSpec:
     headers: tuple[str, ...] = ()
     column_groups: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
+    short_label: str = ""
 
     def kind(self, index: int) -> ColumnKind:
         """What value column ``index`` holds; a count where the grammar does not say."""
@@ -118,12 +120,12 @@ class TableSpec:
         return len({len(spec.columns) for spec in self.rows}) > 1
 
     def row_name(self, row_id: str) -> str:
-        """How findings name a row for the people who correct the report: its shortest
-        spelling under its groups (三、（三）不予公开 1.属于国家秘密, 行政诉讼（复议后起诉）); an
-        outline heading is named by its number alone (三、), and the sub-table headings of a
-        ragged table (第二十条第（一）项) not at all."""
+        """How findings name a row for the people who correct the report: its label (its
+        short form where the grammar marks one) under its groups (三、（三）不予公开 1.属于国家秘密,
+        行政诉讼（复议后起诉）); an outline heading is named by its number alone (三、), and the
+        sub-table headings of a ragged table (第二十条第（一）项) not at all."""
         spec = self.row(row_id)
-        own = min(spec.spellings, key=len)
+        own = spec.short_label or spec.label
         if self.ragged:
             return own
         prefix = "".join(_group_part(group) for group in spec.groups)

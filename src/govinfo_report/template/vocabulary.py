@@ -81,16 +81,30 @@ class VocabularyReader:
                 out.append(name)
         return out
 
-    def _spellings(self, name: str) -> list[str]:
-        """Every literal the first terminal of a rule matches, over all its expansions; the
-        first is the canonical one."""
-        forms: list[str] = []
+    def _label_terminals(self, name: str) -> list[str]:
+        """The label terminal of each of a rule's expansions, in order."""
+        out: list[str] = []
         for expansion in self.rules[name]:
             terminal = self._inline(expansion)[0]
             if terminal not in self.terminals:
                 raise GrammarError(f"{self.start}: rule {name!r} does not start with a label terminal")
+            out.append(terminal)
+        return out
+
+    def _spellings(self, name: str) -> list[str]:
+        """Every literal the first terminal of a rule matches, over all its expansions; the
+        first is the canonical one."""
+        forms: list[str] = []
+        for terminal in self._label_terminals(name):
             forms.extend(f for f in literal_alternatives(self.terminals[terminal].pattern) if f not in forms)
         return forms
+
+    def _short_label(self, name: str) -> str:
+        """The spelling of a ``…_SHORT`` label terminal, the label's short form ("" if none)."""
+        for terminal in self._label_terminals(name):
+            if local_name(terminal).endswith("_SHORT"):
+                return literal_alternatives(self.terminals[terminal].pattern)[0]
+        return ""
 
     def _kind(self, name: str) -> str | None:
         """The kind a column rule holds (``[HEADER] KIND``); None for any other rule."""
@@ -157,6 +171,7 @@ class VocabularyReader:
                     headers=tuple(c.header for c in columns),
                     column_groups=tuple(c.group for c in columns),
                     groups=groups,
+                    short_label=self._short_label(name),
                 )
             )
         elif rest and not any(self._kind(child) for child in rest):
