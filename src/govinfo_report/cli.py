@@ -16,7 +16,6 @@ given by name is read as the data contract). Exit status: 0 no errors, 1 errors 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -27,7 +26,7 @@ from .checks.validation import validate
 from .errors import ReportError
 from .readers import read_text
 from .writers.findings import findings_json, format_findings, format_totals
-from .writers.serialize import dumps, loads
+from .writers.serialize import dumps, json_text, loads
 from .writers.summary import format_summary
 
 EXIT_OK = 0
@@ -101,11 +100,7 @@ def _validate_command(args: argparse.Namespace) -> int:
         source = str(path)
         if args.format == "json":
             print(
-                json.dumps(
-                    findings_json(result, report, source=source),
-                    ensure_ascii=False,
-                    indent=2 if len(files) == 1 else None,
-                )
+                json_text(findings_json(result, report, source=source), indent=2 if len(files) == 1 else None)
             )
         else:
             print(

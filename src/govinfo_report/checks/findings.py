@@ -12,7 +12,6 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator, Sequence
-from decimal import Decimal
 from typing import Any, overload
 
 import attrs
@@ -21,6 +20,7 @@ from .. import diagnostics as diag
 from ..model import Diagnostic, Severity, Value
 from ..template.formats import get_format
 from ..template.spec import TableSpec
+from ..writers.serialize import converter
 
 # --- findings ----------------------------------------------------------------------------------
 
@@ -58,10 +58,10 @@ class Finding:
     row: str | None = None
     column: str | None = None
     line: int | None = None
+    rule: str | None = None
     cells: tuple[CellRef, ...] = ()
     expected: Value = None
     actual: Value = None
-    rule: str | None = None
 
     def to_diagnostic(self) -> Diagnostic:
         """The finding in the shape of the data contract's diagnostics."""
@@ -90,31 +90,14 @@ class Finding:
         if cells is None:
             cells = (CellRef(d.table, d.row, d.column, d.line),) if d.table is not None else ()
         where = (d.table, d.row, d.column, d.line)
-        return cls(d.code, d.severity, d.message, d.message_zh, *where, cells, expected, actual, rule)
+        return cls(d.code, d.severity, d.message, d.message_zh, *where, rule, cells, expected, actual)
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data: the diagnostic fields plus ``rule``, ``cells``, ``expected``,
-        ``actual``."""
-        return {
-            "code": self.code,
-            "severity": self.severity,
-            "message": self.message,
-            "message_zh": self.message_zh,
-            "table": self.table,
-            "row": self.row,
-            "column": self.column,
-            "line": self.line,
-            "rule": self.rule,
-            "cells": [attrs.asdict(c) for c in self.cells],
-            "expected": _json_number(self.expected),
-            "actual": _json_number(self.actual),
-        }
-
-
-def _json_number(value: Value) -> int | float | None:
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    return value
+        """Plain data through the library's one converter: the diagnostic fields plus ``rule``,
+        ``cells``, ``expected`` and ``actual`` — amounts as :class:`~decimal.Decimal`, exactly
+        (:func:`govinfo_report.dumps` writes them as JSON numbers digit for digit)."""
+        data: dict[str, Any] = converter.unstructure(self)
+        return data
 
 
 @attrs.frozen

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextvars
 import datetime as dt
 import json
+import re
 import typing
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
@@ -269,10 +270,12 @@ def _model_rows(table_id: str, base: str) -> frozenset[str]:
 
 
 _MARK = "\u0000decimal:"
+_MARKED = re.compile(r'"\\u0000decimal:([0-9]+)"')
 
 
-def dumps(report: Report, *, indent: int | None = None) -> str:
-    """The report as JSON text; Decimal amounts are written as numbers, exactly as held."""
+def json_text(data: Any, *, indent: int | None = None) -> str:
+    """Plain data (dicts, lists, str, int, Decimal, None) as JSON text, with every Decimal written
+    as a JSON number exactly as held — never through a float."""
     decimals: list[str] = []
 
     def encode(value: Any) -> Any:
@@ -285,10 +288,13 @@ def dumps(report: Report, *, indent: int | None = None) -> str:
             return f"{_MARK}{len(decimals) - 1}"
         return value
 
-    text = json.dumps(encode(to_dict(report)), ensure_ascii=False, indent=indent)
-    for index, number in enumerate(decimals):
-        text = text.replace(json.dumps(f"{_MARK}{index}"), number, 1)
-    return text
+    text = json.dumps(encode(data), ensure_ascii=False, indent=indent)
+    return _MARKED.sub(lambda m: decimals[int(m.group(1))], text) if decimals else text
+
+
+def dumps(report: Report, *, indent: int | None = None) -> str:
+    """The report as JSON text; Decimal amounts are written as numbers, exactly as held."""
+    return json_text(to_dict(report), indent=indent)
 
 
 def loads(text: str | bytes) -> Report:
