@@ -9,8 +9,9 @@ import lark
 from .errors import NotAReportError, ReportError
 from .model import Report
 from .readers import read_text, reject_non_text
+from .reading.context import ParseContext
 from .reading.normalize import normalize
-from .reading.pipeline import read_report
+from .reading.pipeline import read_with_context
 from .template import formats
 
 
@@ -22,6 +23,12 @@ def parse(text: str, *, format: str | None = None) -> Report:
     at all; anything that is a report comes back as a Report, partial where it must be, with
     diagnostics for everything that could not be read.
     """
+    return parse_with_context(text, format=format)[0]
+
+
+def parse_with_context(text: str, *, format: str | None = None) -> tuple[Report, ParseContext]:
+    """:func:`parse`, and the context the parse built (normalised text, line index, outline,
+    format), which :func:`govinfo_report.validate` can reuse instead of doing that work again."""
     if not isinstance(text, str):
         raise TypeError(f"parse() takes the report text as str, not {type(text).__name__}")
     if format is not None and format not in formats.names():
@@ -31,7 +38,7 @@ def parse(text: str, *, format: str | None = None) -> Report:
     if not normalized.strip():
         raise NotAReportError("the text is empty")
     try:
-        return read_report(normalized, format)
+        return read_with_context(normalized, format)
     except ReportError:
         raise
     except lark.exceptions.VisitError as exc:  # pragma: no cover - defensive

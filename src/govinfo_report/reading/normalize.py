@@ -33,6 +33,7 @@ What is folded:
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -211,6 +212,25 @@ def normalize(text: str) -> str:
     if _THOUSANDS_HINT.search(text):
         text = _THOUSANDS.sub(_drop_commas, text)
     return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+
+
+class LineIndex:
+    """Where each line of one text starts: built once per text, it turns offsets into the
+    1-based line numbers every diagnostic carries, and lines back into offsets."""
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = line_starts(text)
+
+    def line(self, offset: int) -> int:
+        """The 1-based line of a character offset."""
+        return bisect.bisect_right(self.starts, offset)
+
+    def start(self, line: int, default: int) -> int:
+        """The offset of line ``line + 1``'s start (``default`` past the last line)."""
+        return self.starts[line] if line < len(self.starts) else default
 
 
 def line_starts(text: str) -> list[int]:

@@ -1,16 +1,15 @@
-"""The pipeline: text → normalised text → skeleton → table grids → rows → :class:`Report`.
+"""The pipeline: normalised text → format → outline → metadata → tables → :class:`Report`.
 
-Each stage lives in its own module (normalize, skeleton, grid, tables); this one only wires them
-together, decides the format, and turns what the stages read into the model objects.
+:class:`ReportReader` is one report being read, as named passes over one
+:class:`~.context.ParseContext`: each pass reads what the earlier ones left there and adds its
+own part. The stages themselves live in their modules (skeleton, metadata, grid, tables,
+decoding, build); this one wires them together and decides the format.
 """
 
 from __future__ import annotations
 
-import bisect
-import re
-from typing import Any
-
-import attrs
+from collections.abc import Sequence
+from typing import Any, cast
 
 from .. import diagnostics as diag
 from ..errors import NotAReportError, ReportError
@@ -18,272 +17,275 @@ from ..model import (
     ActiveDisclosure,
     ActiveDisclosure2019,
     Cell,
-    Diagnostic,
+    Period,
     Report,
     Requests,
-    ReviewBlock,
     ReviewLitigation,
+    Table,
+    table_class,
     table_layout,
 )
 from ..template import formats
-from ..template.spec import OTHER_SUBROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES, TABLE_NAMES_ZH, TableSpec
-from . import decoding as flatten
+from ..template.formats import Format
+from ..template.spec import TableSpec
+from . import decoding
+from .build import build_table
+from .context import ParseContext, Region
 from .grid import read_grid
-from .metadata import find_period, find_title, qualify_agency
-from .normalize import line_starts
-from .skeleton import SECTION_TITLES, Skeleton, read_skeleton
+from .metadata import Title, find_period, find_title, qualify_agency
+from .skeleton import read_skeleton
 from .tables import grid_items, observed_rows, read_block_values, read_rows
 
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
+class ReportReader:
+    """One report being read; :meth:`read` runs the passes in order."""
 
-def detect_format(text: str, year: int | None = None) -> str:
-    """The format a report's tables are in, decided by their wording (FORMAT.md §3).
+    def __init__(self, context: ParseContext) -> None:
+        self.context = context
+        self.notes = context.notes
+        self.title: Title | None = None
+        self.period: Period | None = None
+        self.tables: dict[str, Table | None] = {}
 
-    A registered variant wins when all of its markers are present. Otherwise the template with
-    more of its markers present wins; on a tie the year decides (2019 and 2020 reports use the
-    2019 template); with no marker at all the answer is ``"other"``.
-    """
-    folded = text.replace(" ", "")
-    best_variant, best_hits = None, 0
-    for name in formats.names()[2:]:
-        wanted = formats.markers(name)
-        hits = sum(m in folded for m in wanted)
-        if wanted and hits == len(wanted) and hits > best_hits:
-            best_variant, best_hits = name, hits
-    if best_variant is not None:
-        return best_variant
-    score_2021 = sum(m in folded for m in formats.markers("2021"))
-    score_2019 = sum(m in folded for m in formats.markers("2019"))
-    if score_2019 != score_2021:
-        return "2019" if score_2019 > score_2021 else "2021"
-    if score_2021 == 0:
-        return "other"
-    return "2019" if year is not None and year <= 2020 else "2021"
+    @property
+    def format(self) -> Format:
+        assert self.context.format is not None
+        return self.context.format
 
+    def read(self) -> Report:
+        self.choose_format()
+        self.read_outline()
+        self.read_metadata()
+        self.note_missing_sections()
+        self.read_prose_facts()
+        self.read_tables()
+        self.refuse_non_report()
+        return self.assemble()
 
-@attrs.frozen
-class _Region:
-    text: str
-    first_line: int
+    # --- the passes ------------------------------------------------------------------------
 
+    def choose_format(self) -> None:
+        """The template, from the tables' wording (the year only breaks a tie): a report with no
+        template wording is read with the template of its year and said to be "other"."""
+        ctx = self.context
+        early = ctx.early_title
+        ctx.detected = ctx.forced_format or formats.detect(ctx.folded, early.year if early else None)
+        template = ctx.detected
+        if template == "other":
+            template = "2019" if early is not None and early.year <= 2020 else "2021"
+        ctx.format = formats.get_format(template)
 
-def _region(normalized: str, skeleton: Skeleton, number: int) -> _Region | None:
-    """The body of section ``number`` — where its table is — with its first line number."""
-    span = skeleton.bodies.get(number)
-    if span is None:
-        return None
-    start, end = span
-    return _Region(normalized[start:end], normalized.count("\n", 0, start) + 1)
+    def read_outline(self) -> None:
+        """The preamble and the six sections."""
+        ctx = self.context
+        ctx.skeleton = read_skeleton(ctx.text, self.format.skeleton, ctx.lines)
 
+    def read_metadata(self) -> None:
+        """Title, agency, year and statistics period, from the preamble (or the start of
+        section 一 when a converter put the title there)."""
+        skeleton = self.context.skeleton
+        assert skeleton is not None
+        title = self.context.title_in(skeleton.preamble)
+        if title is None and skeleton.sections:
+            title = find_title(skeleton.sections[0].text[:400])
+        first_text = skeleton.sections[0].text[:3000] if skeleton.sections else ""
+        self.title, self.period = title, find_period(skeleton.preamble + "\n" + first_text)
+        if title is None:
+            self.notes.append(diag.make("no-title"))
+        if self.year is None:
+            self.notes.append(diag.make("no-year"))
 
-def _stand_in(normalized: str, skeleton: Skeleton, number: int, after_line: int = 0) -> _Region:
-    """Where the table of section ``number`` must be when its heading was not found (a converter
-    that drops headings, a heading worded beyond recognition): the body of the nearest earlier
-    section that was found — the lost section's text ran into it — or else the text up to the
-    next section found; and in any case after ``after_line``, where the previous table ended."""
-    earlier = [n for n in skeleton.bodies if n < number]
-    later = [n for n in skeleton.bodies if n > number]
-    if earlier:
-        start, end = skeleton.bodies[max(earlier)]
-    else:
-        start, end = 0, skeleton.bodies[min(later)][0] if later else len(normalized)
-    starts = line_starts(normalized)
-    if after_line:
-        start = max(start, min(starts[after_line] if after_line < len(starts) else end, end))
-    return _Region(normalized[start:end], bisect.bisect_right(starts, start))
+    def note_missing_sections(self) -> None:
+        skeleton = self.context.skeleton
+        assert skeleton is not None
+        found = {s.number for s in skeleton.sections}
+        for number, heading in self.format.sections.items():
+            if number not in found:
+                self.notes.append(diag.make("missing-section", number=number, heading=heading))
+
+    def read_prose_facts(self) -> None:
+        """Numbers the prose states, which may decide between readings of glued digits."""
+        skeleton = self.context.skeleton
+        assert skeleton is not None
+        prose = "\n".join(s.text for s in skeleton.sections if s.number not in (2, 3, 4))
+        self.context.facts = decoding.prose_facts(prose)
+
+    def read_tables(self) -> None:
+        """Tables 二 and 三 by their row labels, then table 四 by its fifteen values."""
+        active = self._read_labelled("active_disclosure")
+        requests = self._read_labelled("requests", after_line=_last_line(active))
+        self.tables = {"active_disclosure": active, "requests": requests}
+        after = _last_line(requests) or _last_line(active)
+        self.tables["review_litigation"] = self._read_review(
+            after, active is not None or requests is not None
+        )
+
+    def refuse_non_report(self) -> None:
+        skeleton = self.context.skeleton
+        assert skeleton is not None
+        labelled = self.tables["active_disclosure"] is None and self.tables["requests"] is None
+        if not skeleton.sections and self.title is None and labelled:
+            raise NotAReportError(
+                "this text is not a government information disclosure annual report "
+                "(no report title, no numbered section and no statistics table were found)"
+            )
+
+    def assemble(self) -> Report:
+        """The report, under the format's name ("other" for tables in no known template), after
+        the format's hook."""
+        ctx, fmt = self.context, self.format
+        skeleton = ctx.skeleton
+        assert skeleton is not None
+        name = fmt.name
+        if (
+            ctx.detected == "other"
+            and self.tables["active_disclosure"] is None
+            and self.tables["requests"] is None
+        ):
+            name = "other"
+            if skeleton.bodies.get(2) or skeleton.bodies.get(3):
+                self.notes.append(diag.make("table-format-unknown", detail=formats.closest(ctx.folded)))
+        notes = self.notes
+        if fmt.base == "2019" and self.tables["requests"] is not None:
+            notes = _single_row_in_2019(notes, fmt.tables["requests"])
+        title = self.title
+        report = Report(
+            format=name,
+            title=title.title if title else None,
+            agency=qualify_agency(title.agency, ctx.text) if title and title.agency else None,
+            year=self.year,
+            period=self.period,
+            sections=skeleton.sections,
+            active_disclosure=cast(
+                "ActiveDisclosure | ActiveDisclosure2019 | None", self.tables["active_disclosure"]
+            ),
+            requests=cast("Requests | None", self.tables["requests"]),
+            review_litigation=cast("ReviewLitigation | None", self.tables["review_litigation"]),
+            diagnostics=tuple(notes),
+        )
+        return _run_hook(fmt, report, ctx.text)
+
+    # --- the tables ------------------------------------------------------------------------
+
+    @property
+    def year(self) -> int | None:
+        if self.title is not None:
+            return self.title.year
+        return self.period.end.year if self.period and self.period.end else None
+
+    def _region(self, table_id: str, after_line: int) -> tuple[Region, bool]:
+        """Where a table is: its section's body, or — the heading not found — where the section
+        must have been, after ``after_line`` (the second value says which)."""
+        number = self.format.tables[table_id].section or 0
+        region = self.context.region(number)
+        if region is not None:
+            return region, False
+        return self.context.stand_in(number, after_line), True
+
+    def _read_labelled(self, table_id: str, after_line: int = 0) -> Table | None:
+        """A labelled table (二 or 三), read from its section; rows its model class does not have
+        (a variant's extra rows) go to ``extra_rows``."""
+        spec = self.format.tables[table_id]
+        region, stand_in = self._region(table_id, after_line)
+        _, grid = read_grid(region.text, region.first_line)
+        result = read_rows(observed_rows(grid_items(grid)), spec, facts=self.context.facts.get(spec.id, ()))
+        if not result.found:
+            if not stand_in:  # a lost section says so already
+                self.notes.append(diag.make("missing-table", table=spec.id, table_zh=spec.name_zh))
+            return None
+        if stand_in:
+            self.notes.append(_without_heading(spec))
+        self.notes.extend(result.diagnostics)
+        return build_table(spec, result.rows, table_class(table_id, self.format.base))
+
+    def _read_review(self, after_line: int, earlier_tables: bool) -> Table | None:
+        """Table 四 from its section; without its heading it is looked for only after the tables
+        before it (when one was read), as it has no row labels to tell it by."""
+        region, stand_in = self._region("review_litigation", after_line)
+        if stand_in and not earlier_tables:
+            return None
+        found: list[Any] = []
+        review = self._read_block(region, found)
+        if review is not None and stand_in:
+            self.notes.append(_without_heading(self.format.tables["review_litigation"]))
+        if review is not None or not stand_in:
+            self.notes.extend(found)
+        return review
+
+    def _read_block(self, region: Region, notes: list[Any]) -> Table | None:
+        spec = self.format.tables["review_litigation"]
+        _, grid = read_grid(region.text, region.first_line)
+        columns = [(row.id, column) for row in spec.rows for column in row.columns]
+        values, found = read_block_values(
+            grid_items(grid),
+            len(columns),
+            spec.id,
+            spec.name_zh,
+            anchor=spec.rows[0].label,
+            facts=self.context.facts.get(spec.id, ()),
+        )
+        notes.extend(found)
+        if values is None:
+            return None
+        rows: dict[str, list[Cell]] = {}
+        for (row, _), cell in zip(columns, values, strict=True):
+            rows.setdefault(row, []).append(cell)
+        return build_table(spec, rows, table_class(spec.id, self.format.base))
 
 
 def read_report(normalized: str, forced_format: str | None) -> Report:
-    notes: list[Diagnostic] = []
-    # The year is read before the skeleton only to break a tie between templates.
-    early_title = find_title(normalized[:2000])
-    detected = forced_format or detect_format(normalized, early_title.year if early_title else None)
-    template = detected
-    if detected == "other":
-        year_hint = early_title.year if early_title else None
-        template = "2019" if year_hint is not None and year_hint <= 2020 else "2021"
-    fmt = formats.get_format(template)
-
-    skeleton = read_skeleton(normalized, fmt.skeleton)
-    title = find_title(skeleton.preamble)
-    if title is None and skeleton.sections:
-        title = find_title(skeleton.sections[0].text[:400])
-    period = find_period(skeleton.preamble + "\n" + _first_text(skeleton))
-    year = title.year if title else (period.end.year if period and period.end else None)
-    agency = qualify_agency(title.agency, normalized) if title and title.agency else None
-    if title is None:
-        notes.append(diag.make("no-title"))
-    if year is None:
-        notes.append(diag.make("no-year"))
-
-    numbers = {s.number for s in skeleton.sections}
-    for number, heading in SECTION_TITLES.items():
-        if number not in numbers:
-            notes.append(diag.make("missing-section", number=number, heading=heading))
-
-    # numbers the prose states, which may decide between readings of digits glued together
-    facts = flatten.prose_facts("\n".join(s.text for s in skeleton.sections if s.number not in (2, 3, 4)))
-    active_cls = ActiveDisclosure2019 if fmt.base == "2019" else ActiveDisclosure
-    active: ActiveDisclosure | ActiveDisclosure2019 | None = _read_labelled(
-        normalized, skeleton, 2, fmt.tables["active_disclosure"], active_cls, notes, facts
-    )
-    requests: Requests | None = _read_labelled(
-        normalized,
-        skeleton,
-        3,
-        fmt.tables["requests"],
-        Requests,
-        notes,
-        facts,
-        after_line=_last_line(active),
-    )
-    review: ReviewLitigation | None = None
-    region = _region(normalized, skeleton, 4)
-    if region is not None:
-        review = _read_review(region, notes, facts)
-    elif requests is not None or active is not None:
-        # table 四 has no row labels, so it is looked for only after the tables before it
-        after = _last_line(requests) or _last_line(active)
-        found: list[Diagnostic] = []
-        review = _read_review(_stand_in(normalized, skeleton, 4, after), found, facts)
-        if review is not None:
-            notes.append(_without_heading(4, TABLE_NAMES_ZH["review_litigation"]))
-            notes.extend(found)
-
-    if not skeleton.sections and title is None and requests is None and active is None:
-        raise NotAReportError(
-            "this text is not a government information disclosure annual report "
-            "(no report title, no numbered section and no statistics table were found)"
-        )
-    name = fmt.name
-    if detected == "other" and active is None and requests is None:
-        name = "other"
-        if skeleton.bodies.get(2) or skeleton.bodies.get(3):
-            notes.append(diag.make("table-format-unknown", detail=_closest(normalized)))
-    if fmt.base == "2019" and requests is not None:
-        notes = _other_processing_2019(notes, fmt.tables["requests"])
-
-    report = Report(
-        format=name,
-        title=title.title if title else None,
-        agency=agency,
-        year=year,
-        period=period,
-        sections=skeleton.sections,
-        active_disclosure=active,
-        requests=requests,
-        review_litigation=review,
-        diagnostics=tuple(notes),
-    )
-    if fmt.hook is not None:
-        report = fmt.hook(report, formats.HookContext(text=normalized, format=fmt))
-        if not isinstance(report, Report):
-            raise ReportError(
-                f"the hook of format {fmt.name!r} returned {type(report).__name__}, not a Report"
-            )
-    return report
+    """Read normalised report text (see :func:`govinfo_report.parse`)."""
+    return read_with_context(normalized, forced_format)[0]
 
 
-def _closest(normalized: str) -> str:
-    """Which template the tables look most like, and what of it was not found."""
-    folded = normalized.replace(" ", "")
-    best = max(("2021", "2019"), key=lambda n: sum(m in folded for m in formats.markers(n)))
-    missing = [m for m in formats.markers(best) if m not in folded]
-    return f"closest is format {best}; not found: {'、'.join(missing)}"
+def read_with_context(normalized: str, forced_format: str | None) -> tuple[Report, ParseContext]:
+    """Read normalised report text, and the context the reading built (for the validator)."""
+    context = ParseContext.of(normalized, forced_format)
+    return ReportReader(context).read(), context
 
 
-def _first_text(skeleton: Skeleton) -> str:
-    return skeleton.sections[0].text[:3000] if skeleton.sections else ""
+def _run_hook(fmt: Format, report: Report, text: str) -> Report:
+    if fmt.hook is None:
+        return report
+    changed = fmt.hook(report, formats.HookContext(text=text, format=fmt))
+    if not isinstance(changed, Report):
+        raise ReportError(f"the hook of format {fmt.name!r} returned {type(changed).__name__}, not a Report")
+    return changed
 
 
-def _read_labelled(
-    normalized: str,
-    skeleton: Skeleton,
-    section: int,
-    spec: TableSpec,
-    cls: type[Any],
-    notes: list[Diagnostic],
-    facts: dict[str, tuple[flatten.Fact, ...]],
-    after_line: int = 0,
-) -> Any:
-    """Read a labelled table (二 or 三) from its section into the model class ``cls``; rows the
-    class does not have (a variant's extra rows) go to ``extra_rows``. Without the section's
-    heading the table is looked for where the section must have been, after ``after_line``."""
-    region = _region(normalized, skeleton, section)
-    stand_in = region is None
-    if region is None:
-        region = _stand_in(normalized, skeleton, section, after_line)
-    _, grid = read_grid(region.text, region.first_line)
-    result = read_rows(observed_rows(grid_items(grid)), spec, facts=facts.get(spec.id, ()))
-    if not result.found:
-        if not stand_in:  # a lost section says so already
-            notes.append(
-                diag.make("missing-table", table=spec.id, table_zh=TABLE_NAMES_ZH.get(spec.id, spec.title))
-            )
-        return None
-    if stand_in:
-        notes.append(_without_heading(section, TABLE_NAMES_ZH.get(spec.id, spec.title)))
-    notes.extend(result.diagnostics)
-    fields = attrs.fields_dict(cls)
-    rows: dict[str, object] = {}
-    extra: dict[str, dict[str, Cell]] = {}
-    for row in spec.rows:
-        cells = result.rows.get(row.id)
-        if row.id in fields and row.id != "extra_rows":
-            if cells is not None:
-                row_cls: Any = fields[row.id].type
-                rows[row.id] = row_cls(*cells)
-        else:
-            values = cells or tuple(Cell() for _ in row.columns)
-            extra[row.id] = dict(zip(row.columns, values, strict=True))
-    return cls(**rows, extra_rows=extra)
-
-
-def _other_processing_2019(notes: list[Diagnostic], spec: TableSpec) -> list[Diagnostic]:
+def _single_row_in_2019(notes: Sequence[Any], spec: TableSpec) -> list[Any]:
     """In the 2019 template （六）其他处理 is one row: printed so, it is normal; not found, it is
     the row to name, not the three sub-rows of 2021 that the template never had."""
     if any(d.code == "other-processing-single-row" for d in notes):
         return [d for d in notes if d.code != "other-processing-single-row"]
-    missing = [d for d in notes if d.code == "missing-row" and d.table == spec.id and d.row in OTHER_SUBROWS]
-    if len(missing) < len(OTHER_SUBROWS):
-        return notes  # printed as in 2021, with its sub-rows
-    label = spec.row("other_processing").label
-    lost = diag.make("missing-row", table=spec.id, row="other_processing", label=label)
-    return [d for d in notes if d not in missing] + [lost]
+    for one_row, members in spec.alternatives().items():
+        missing = [d for d in notes if d.code == "missing-row" and d.table == spec.id and d.row in members]
+        if len(missing) < len(members):
+            continue  # printed as in 2021, with its sub-rows
+        lost = diag.make("missing-row", table=spec.id, row=one_row, label=spec.row(one_row).label)
+        return [d for d in notes if d not in missing] + [lost]
+    return list(notes)
 
 
-def _last_line(table: Any) -> int:
+def _last_line(table: Table | None) -> int:
     """The last source line of a table that was read (0 for none)."""
     if table is None:
         return 0
-    rows = [getattr(table, row_id) for row_id, _ in table_layout(type(table))]
-    return max((cell.line for row in rows for cell in row.cells() if cell.line is not None), default=0)
+    lines = [
+        getattr(getattr(table, row_id), column).line
+        for row_id, columns in table_layout(type(table))
+        for column in columns
+    ]
+    return max((line for line in lines if line is not None), default=0)
 
 
-def _without_heading(section: int, table_zh: str) -> Diagnostic:
-    return diag.make("table-without-heading", table_zh=table_zh, number=section)
+def _without_heading(spec: TableSpec) -> Any:
+    return diag.make("table-without-heading", table_zh=spec.name_zh, number=spec.section)
 
 
-def _read_review(
-    region: _Region, notes: list[Diagnostic], facts: dict[str, tuple[flatten.Fact, ...]]
-) -> ReviewLitigation | None:
-    _, grid = read_grid(region.text, region.first_line)
-    values, found_notes = read_block_values(
-        grid_items(grid),
-        15,
-        "review_litigation",
-        TABLE_NAMES_ZH["review_litigation"],
-        anchor="行政复议",
-        facts=facts.get("review_litigation", ()),
-    )
-    notes.extend(found_notes)
-    if values is None:
-        return None
-    per = len(REVIEW_OUTCOMES)
-    blocks = {block: ReviewBlock(*values[k * per : (k + 1) * per]) for k, block in enumerate(REVIEW_BLOCKS)}
-    return ReviewLitigation(**blocks)
+def detect_format(text: str, year: int | None = None) -> str:
+    """The format a report's tables are in (see :func:`govinfo_report.template.formats.detect_format`)."""
+    return formats.detect_format(text, year)
 
 
-for _cls in (ActiveDisclosure, ActiveDisclosure2019, Requests):
-    attrs.resolve_types(_cls)
+__all__ = ["ReportReader", "detect_format", "read_report", "read_with_context"]

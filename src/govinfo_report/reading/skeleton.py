@@ -9,7 +9,6 @@ current state, otherwise it stays text. A transformer then turns the tree into
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 from collections.abc import Iterator
@@ -22,7 +21,7 @@ from lark import Token, Transformer
 from ..errors import GrammarError
 from ..model import Section
 from ..template import grammars
-from .normalize import line_starts
+from .normalize import LineIndex
 
 SECTION_TITLES: dict[int, str] = {
     1: "一、总体情况",
@@ -43,17 +42,6 @@ class Skeleton:
     sections: tuple[Section, ...]
     #: (start, end) offsets of each section's body in the normalised text, by section number
     bodies: dict[int, tuple[int, int]]
-
-
-class _Lines:
-    """Offset -> 1-based line number for one text."""
-
-    def __init__(self, text: str) -> None:
-        self._starts = line_starts(text)
-
-    def line(self, offset: int) -> int:
-        """1-based line of a character offset."""
-        return bisect.bisect_right(self._starts, offset)
 
 
 @functools.cache
@@ -108,10 +96,10 @@ def _candidates(text: str, parser: lark.Lark) -> Iterator[re.Match[str]]:
 class _ToSkeleton(Transformer[Token, Skeleton]):
     """Tree -> Skeleton. Tokens carry offsets; section text is the TEXT token after a heading."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, lines: LineIndex) -> None:
         super().__init__()
-        self._lines = _Lines(text)
-        self._text = text
+        self._lines = lines
+        self._text = lines.text
 
     def preamble(self, children: list[Token]) -> tuple[str, int]:
         if not children:
@@ -181,9 +169,10 @@ def _without_page_footer(
     return attrs.evolve(section, text=body.strip()), (span[0], footer.start())
 
 
-def read_skeleton(text: str, parser: lark.Lark | None = None) -> Skeleton:
+def read_skeleton(text: str, parser: lark.Lark | None = None, lines: LineIndex | None = None) -> Skeleton:
     """Split normalised report text into preamble and sections, with the skeleton grammar of
-    the report's format (the built-in one by default)."""
+    the report's format (the built-in one by default); ``lines`` is the text's line index when
+    the caller has one."""
     parser = parser or grammars.load("skeleton.lark", "start")
     text_name = _text_terminal(parser)
     interactive = parser.parse_interactive()
@@ -210,4 +199,4 @@ def read_skeleton(text: str, parser: lark.Lark | None = None) -> Skeleton:
     if position < len(text):
         interactive.feed_token(Token(text_name, text[position:], start_pos=position, end_pos=len(text)))
     tree = interactive.feed_eof()  # type: ignore[no-untyped-call]
-    return _ToSkeleton(text).transform(tree)
+    return _ToSkeleton(lines or LineIndex(text)).transform(tree)

@@ -76,6 +76,8 @@ class Format:
     hook: Hook | None = None
     #: The canonical heading of each section, by number (the skeleton's TITLE_n terminals).
     sections: Mapping[int, str] = attrs.field(factory=dict)
+    #: Each table's compiled vocabulary grammar, which its TableSpec was read from.
+    table_grammars: Mapping[str, lark.Lark] = attrs.field(factory=dict)
 
 
 # --- the registry -------------------------------------------------------------------------------
@@ -250,15 +252,19 @@ def get_format(name: str) -> Format:
     base = _BUILTIN[definition.base]
     skeleton = _compile(definition.skeleton, "start", base.skeleton)
     sections = section_titles(skeleton)
+    grammars_ = {
+        table_id: _compile(grammar, table_id, base.tables[table_id])
+        for table_id, grammar in definition.tables.items()
+    }
     tables = {
         table_id: vocabulary(
-            _compile(grammar, table_id, base.tables[table_id]),
+            parser,
             table_id,
             table_id,
             title=sections.get(TABLE_SECTIONS[table_id], table_id),
             section=TABLE_SECTIONS[table_id],
         )
-        for table_id, grammar in definition.tables.items()
+        for table_id, parser in grammars_.items()
     }
     return Format(
         name=definition.name,
@@ -268,6 +274,7 @@ def get_format(name: str) -> Format:
         markers=definition.markers,
         hook=definition.variant.hook if definition.variant else None,
         sections=sections,
+        table_grammars=grammars_,
     )
 
 
@@ -303,3 +310,47 @@ def section_titles_of(format_name: str = "2021") -> Mapping[int, str]:
 def markers(name: str) -> tuple[str, ...]:
     """The wording that identifies format ``name`` (no grammar is compiled)."""
     return _definition(name).markers
+
+
+# --- detection --------------------------------------------------------------------------------
+
+
+def marker_hits(folded: str, name: str) -> int:
+    """How many of format ``name``'s markers the space-stripped text has."""
+    return sum(m in folded for m in markers(name))
+
+
+def detect(folded: str, year: int | None = None) -> str:
+    """The format of a report whose text, stripped of spaces, is ``folded`` (see
+    :func:`detect_format`)."""
+    best_variant, best_hits = None, 0
+    for name in names()[2:]:
+        wanted = markers(name)
+        hits = sum(m in folded for m in wanted)
+        if wanted and hits == len(wanted) and hits > best_hits:
+            best_variant, best_hits = name, hits
+    if best_variant is not None:
+        return best_variant
+    score_2021, score_2019 = marker_hits(folded, "2021"), marker_hits(folded, "2019")
+    if score_2019 != score_2021:
+        return "2019" if score_2019 > score_2021 else "2021"
+    if score_2021 == 0:
+        return "other"
+    return "2019" if year is not None and year <= 2020 else "2021"
+
+
+def detect_format(text: str, year: int | None = None) -> str:
+    """The format a report's tables are in, decided by their wording (FORMAT.md §3).
+
+    A registered variant wins when all of its markers are present. Otherwise the template with
+    more of its markers present wins; on a tie the year decides (2019 and 2020 reports use the
+    2019 template); with no marker at all the answer is ``"other"``.
+    """
+    return detect(text.replace(" ", ""), year)
+
+
+def closest(folded: str) -> str:
+    """Which template tables look most like, and what of it was not found."""
+    best = max(("2021", "2019"), key=lambda n: marker_hits(folded, n))
+    missing = [m for m in markers(best) if m not in folded]
+    return f"closest is format {best}; not found: {'、'.join(missing)}"

@@ -1,0 +1,97 @@
+"""What one parse builds once and every stage reads: the normalised text and its line index,
+the space-stripped text the format is detected from, the chosen format, the outline, the
+numbers the prose states, and the diagnostics gathered so far. The validator can be handed it
+too, so nothing is normalised or indexed twice."""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+
+from ..model import Diagnostic
+from ..template.formats import Format
+from .decoding import Fact
+from .metadata import Title, find_title
+from .normalize import LineIndex
+from .skeleton import Skeleton
+
+#: How far into the text the title is looked for before the outline is known (to break a tie
+#: between templates by the year).
+_TITLE_WINDOW = 2000
+
+
+@attrs.frozen
+class Region:
+    """A stretch of the text where a table is looked for, and the line it starts on."""
+
+    text: str
+    first_line: int
+
+
+@attrs.define(eq=False)
+class ParseContext:
+    """One report being read (see the module docstring)."""
+
+    text: str
+    lines: LineIndex
+    #: the format asked for, or None to detect it
+    forced_format: str | None = None
+    #: the format detected ("other" when no template wording was seen) and the one read with
+    detected: str = ""
+    format: Format | None = None
+    skeleton: Skeleton | None = None
+    facts: dict[str, tuple[Fact, ...]] = attrs.field(factory=dict)
+    notes: list[Diagnostic] = attrs.field(factory=list)
+
+    @classmethod
+    def of(cls, normalized: str, forced_format: str | None = None) -> ParseContext:
+        return cls(text=normalized, lines=LineIndex(normalized), forced_format=forced_format)
+
+    @functools.cached_property
+    def folded(self) -> str:
+        """The text without spaces: format markers are looked for in it."""
+        return self.text.replace(" ", "")
+
+    @functools.cached_property
+    def early_title(self) -> Title | None:
+        """The title as found near the top of the text, before the outline is read."""
+        return find_title(self.text[:_TITLE_WINDOW])
+
+    def title_in(self, preamble: str) -> Title | None:
+        """The first title line of the preamble: the early title when it lies wholly in the
+        window it was found in and in the preamble (the same first match), else a new search."""
+        early = self.early_title
+        if early is not None:
+            window = self.text[:_TITLE_WINDOW].split("\n")
+            inside_window = early.line_index + 1 < len(window)
+            if inside_window and preamble.count("\n") > early.line_index:
+                return early
+        return find_title(preamble)
+
+    def region(self, number: int) -> Region | None:
+        """The body of section ``number`` — where its table is — with its first line number."""
+        assert self.skeleton is not None
+        span = self.skeleton.bodies.get(number)
+        if span is None:
+            return None
+        start, end = span
+        return Region(self.text[start:end], self.lines.line(start))
+
+    def stand_in(self, number: int, after_line: int = 0) -> Region:
+        """Where the table of section ``number`` must be when its heading was not found (a
+        converter that drops headings, a heading worded beyond recognition): the body of the
+        nearest earlier section that was found — the lost section's text ran into it — or else
+        the text up to the next section found; and in any case after ``after_line``, where the
+        previous table ended."""
+        assert self.skeleton is not None
+        bodies = self.skeleton.bodies
+        earlier = [n for n in bodies if n < number]
+        later = [n for n in bodies if n > number]
+        if earlier:
+            start, end = bodies[max(earlier)]
+        else:
+            start, end = 0, bodies[min(later)][0] if later else len(self.text)
+        if after_line:
+            start = max(start, min(self.lines.start(after_line, end), end))
+        return Region(self.text[start:end], self.lines.line(start))
