@@ -31,6 +31,7 @@ from .document import Grid, MergedCell, merged_rows, preamble, render_title, sec
 
 __all__ = ["render_html"]
 
+
 # --- Word-pasted markup -----------------------------------------------------------------------
 
 #: Word keeps a number in one run: a page never splits one over two <span>s.

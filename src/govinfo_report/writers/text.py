@@ -161,10 +161,9 @@ def _wrap(text: str, width: int) -> list[str]:
 _Placed = tuple[int, str, bool]  # column, text, is a value (right-aligned)
 
 
-def _columns(table: Grid) -> _Written:
-    """Space-aligned columns like ``pdftotext -layout``: each column at a fixed display
-    position, values right-aligned, a blank value as :data:`BLANK_MARK`, long labels wrapped
-    with all but their last piece on the lines above the row."""
+def _column_widths(table: Grid) -> list[int]:
+    """The display width of each grid column: its widest cell that spans no other column, a
+    label counted at most :data:`_WRAP` wide (a longer one wraps)."""
     count = len(table.rows[0])
     widths = [1] * count
     for row in table.rows:
@@ -176,6 +175,15 @@ def _columns(table: Grid) -> _Written:
             if j < table.label_columns:
                 w = min(w, _WRAP)
             widths[j] = max(widths[j], w)
+    return widths
+
+
+def _columns(table: Grid) -> _Written:
+    """Space-aligned columns like ``pdftotext -layout``: each column at a fixed display
+    position, values right-aligned, a blank value as :data:`BLANK_MARK`, long labels wrapped
+    with all but their last piece on the lines above the row."""
+    count = len(table.rows[0])
+    widths = _column_widths(table)
     starts = [0] * (count + 1)
     for j in range(count):
         starts[j + 1] = starts[j] + widths[j] + _GAP
