@@ -3,7 +3,7 @@
     python benchmarks/linear_time.py [--layout tsv] [--max-mb 10] [--repeat 3]
 
 Two kinds of large input, both built from the bundled example report written back with
-``govinfo_report.writers.render`` in the chosen layout:
+``govinfo_report.writers.text`` in the chosen layout:
 
 * ``padded``   — one report whose section 一 is padded with prose (numbers, sub-headings, fake
   headings) up to the size: a huge report;
@@ -23,7 +23,7 @@ from pathlib import Path
 import attrs
 
 import govinfo_report
-from govinfo_report.writers.render import render_placed
+from govinfo_report.writers.text import render_placed
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parent / "examples" / "sample_report.txt"

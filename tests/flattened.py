@@ -12,7 +12,7 @@ from collections import Counter
 
 from govinfo_report import Report
 from govinfo_report.testing import cell_values
-from govinfo_report.writers.render import render_placed
+from govinfo_report.writers.text import render_placed
 
 #: Diagnostics that explain a cell of a flattened table left blank.
 GLUED_CODES = frozenset(

@@ -28,7 +28,8 @@ from govinfo_report.model import ActiveDisclosure, Cell, Fees, Report, Requests,
 from govinfo_report.reading.skeleton import SECTION_TITLES
 from govinfo_report.template.spec import OTHER_SUBROWS
 from govinfo_report.testing import cell_differences, cell_values, reports, reports_2019
-from govinfo_report.writers.html import render_html, render_pdf
+from govinfo_report.writers.html import render_html
+from govinfo_report.writers.pdf import render_pdf
 
 pytestmark = pytest.mark.converters
 

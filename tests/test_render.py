@@ -20,7 +20,8 @@ from govinfo_report.reading.normalize import normalize
 from govinfo_report.reading.skeleton import SECTION_TITLES
 from govinfo_report.template.spec import OTHER_SUBROWS, REQUEST_COLUMNS, RESULT_ROWS_2021, REVIEW_BLOCKS
 from govinfo_report.testing import Rendered, cell_differences, cell_values, report_texts, reports
-from govinfo_report.writers.render import BLANK_MARK, format_value, render_placed
+from govinfo_report.writers.document import format_value
+from govinfo_report.writers.text import BLANK_MARK, render_placed
 
 LAYOUTS = list(RENDER_LAYOUTS)
 

@@ -12,7 +12,8 @@ import pytest
 
 import govinfo_report
 from govinfo_report import render
-from govinfo_report.writers.html import render_html, render_pdf
+from govinfo_report.writers.html import render_html
+from govinfo_report.writers.pdf import render_pdf
 
 SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample_report.txt"
 

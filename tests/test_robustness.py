@@ -39,7 +39,7 @@ from govinfo_report.testing import (
     mutations,
     report_texts,
 )
-from govinfo_report.writers.render import render_placed
+from govinfo_report.writers.text import render_placed
 
 LOSSLESS = {
     "whitespace",

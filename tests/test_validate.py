@@ -32,7 +32,7 @@ from govinfo_report.model import (
 )
 from govinfo_report.template.spec import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_OUTCOMES
 from govinfo_report.testing import Rendered, report_texts, reports
-from govinfo_report.writers.render import render_placed
+from govinfo_report.writers.text import render_placed
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 

@@ -36,8 +36,9 @@ from .model import (
 from .readers import read_text
 from .reading.pipeline import detect_format
 from .template.formats import HookContext, Variant, register_format, unregister_format
-from .writers.render import RENDER_LAYOUTS, render
+from .writers.render import render
 from .writers.serialize import dumps, from_dict, loads, to_dict
+from .writers.text import RENDER_LAYOUTS
 
 __all__ = [
     "RENDER_LAYOUTS",

@@ -64,7 +64,9 @@ from .template.spec import (
     REVIEW_OUTCOMES,
     RowSpec,
 )
-from .writers.render import RENDER_LAYOUTS, Placement, render, render_placed, render_title
+from .writers.document import render_title
+from .writers.render import render
+from .writers.text import RENDER_LAYOUTS, Placement, render_placed
 
 Scale = Literal["township", "city"]
 CellKey = tuple[str, str, str]  # table id, row id, column id

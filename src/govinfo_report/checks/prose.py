@@ -120,36 +120,55 @@ def _clause_claims(
     """The claims of one clause; ``about_*`` say whether its sentence speaks of 信息公开 and of
     申请 (全年收到申请15件，办结15件: the second clause counts the same requests)."""
     has_digit = _DIGIT.search(body) is not None
-    for m in _RECEIVED.finditer(body):
-        obj = m.group("obj")
-        if _is_application(obj) and (not _CHANNEL.search(obj) or _WHOLE.search(body)):
-            yield "received", int(m.group("n"))
-    if not has_digit:
-        m2 = _NONE_RECEIVED.search(body)
-        if m2 and _is_application(m2.group("obj")):
-            yield "received", 0
+    yield from _request_claims(body, has_digit, about_requests)
+    if about_disclosure and not _OUTCOME.search(body):
+        yield from _case_claims(body, has_digit)
+
+
+def _request_claims(body: str, has_digit: bool, about_requests: bool) -> Iterator[tuple[ClaimKind, int]]:
+    """Requests received, carried over from last year, processed and carried forward."""
+    for number in _received(body, has_digit):
+        yield "received", number
     for m in _CARRIED_OVER.finditer(body):
         if "下" not in m.group("obj"):
             yield "carried_over", int(m.group("n"))
+    for number in _processed(body, about_requests):
+        yield "processed", number
+    for m in _CARRIED_FORWARD.finditer(body):
+        yield "carried_forward", int(m.group("n"))
+
+
+def _received(body: str, has_digit: bool) -> Iterator[int]:
+    """收到…申请15件, or 未收到…申请 (none) in a clause without a number; a count by channel
+    only when the clause says it is the whole."""
+    for m in _RECEIVED.finditer(body):
+        obj = m.group("obj")
+        if _is_application(obj) and (not _CHANNEL.search(obj) or _WHOLE.search(body)):
+            yield int(m.group("n"))
+    if not has_digit:
+        none = _NONE_RECEIVED.search(body)
+        if none and _is_application(none.group("obj")):
+            yield 0
+
+
+def _processed(body: str, about_requests: bool) -> Iterator[int]:
+    """办结…申请15件, or a bare 办结15件 in a sentence about requests."""
     for m in _PROCESSED.finditer(body):
         obj = m.group("obj")
         if _OTHER_REQUESTS.search(obj):
             continue
         if "申请" in obj or (not _FILLER.sub("", obj).strip() and about_requests):
-            yield "processed", int(m.group("n"))
-    for m in _CARRIED_FORWARD.finditer(body):
-        yield "carried_forward", int(m.group("n"))
-    if not about_disclosure or _OUTCOME.search(body):
-        return
+            yield int(m.group("n"))
+
+
+def _case_claims(body: str, has_digit: bool) -> Iterator[tuple[ClaimKind, int]]:
+    """Reviews and lawsuits: 行政复议2件、行政诉讼7件, or 未发生…行政复议、行政诉讼 (none of either)
+    in a clause without a number."""
     for m in _REVIEW.finditer(body):
         if "诉讼" not in m.group("obj"):
             yield "review", int(m.group("n"))
-    for m in _LITIGATION.finditer(body):
-        before = body[: m.start()]
-        digits = [i for i, ch in enumerate(before) if ch.isdigit()]
-        if "复议" in before[(digits[-1] + 1) if digits else 0 :]:
-            continue  # 行政复议、行政诉讼共3件: one number for both
-        yield "litigation", int(m.group("n"))
+    for number in _lawsuits(body):
+        yield "litigation", number
     negation = _NEGATION.search(body) if not has_digit else None
     if negation is not None:  # 未发生因政府信息公开被申请行政复议、提起行政诉讼的情况
         after = body[negation.end() :]
@@ -157,6 +176,16 @@ def _clause_claims(
             yield "review", 0
         if "行政诉讼" in after:
             yield "litigation", 0
+
+
+def _lawsuits(body: str) -> Iterator[int]:
+    """行政诉讼7件, unless the number counts reviews and lawsuits together."""
+    for m in _LITIGATION.finditer(body):
+        before = body[: m.start()]
+        digits = [i for i, ch in enumerate(before) if ch.isdigit()]
+        if "复议" in before[(digits[-1] + 1) if digits else 0 :]:
+            continue  # 行政复议、行政诉讼共3件: one number for both
+        yield int(m.group("n"))
 
 
 _TABLE_CELLS: dict[ClaimKind, tuple[tuple[str, str, str], ...]] = {

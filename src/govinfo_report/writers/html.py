@@ -1,4 +1,4 @@
-"""A :class:`~govinfo_report.model.Report` as the web page and the PDF it is published as.
+"""A :class:`~govinfo_report.model.Report` as the web page it is published as.
 
 Most reports reach their readers as a page on a government website, and most text a user feeds
 to the parser was made from such a page (or from its PDF) by some converter: a text browser's
@@ -17,9 +17,7 @@ look like what is actually published:
   paragraph a ``<p>`` of styled ``<span>`` fragments that split words in the middle, ``<o:p>``
   tags, ``&nbsp;`` in blank cells and before paragraphs, named entities for quotes.
 
-:func:`render_pdf` lays the same tables out in a PDF with reportlab (an optional dependency:
-``pip install 'govinfo-report[converters]'``) using the built-in CJK font STSong-Light, so no
-font file is needed.
+The same tables as a PDF: :func:`govinfo_report.writers.pdf.render_pdf`.
 """
 
 from __future__ import annotations
@@ -27,49 +25,11 @@ from __future__ import annotations
 import html
 import random
 from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 from ..model import Report
-from .render import _preamble, _sections, _Shadow, _split_label, _Table, _text, _Value, render_title
+from .document import Grid, MergedCell, merged_rows, preamble, render_title, sections, split_label
 
-__all__ = ["render_html", "render_pdf"]
-
-#: The font every PDF uses: one of the CID fonts every PDF reader has, so nothing is embedded.
-PDF_FONT = "STSong-Light"
-
-
-class _Cell:
-    """A printed table cell: its text, spans, and whether it holds a value (or a blank value)."""
-
-    __slots__ = ("colspan", "is_value", "rowspan", "text")
-
-    def __init__(self, text: str, colspan: int, rowspan: int, is_value: bool) -> None:
-        self.text = text
-        self.colspan = colspan
-        self.rowspan = rowspan
-        self.is_value = is_value
-
-
-def merged_rows(table: _Table) -> list[list[tuple[int, _Cell]]]:
-    """The table's grid as HTML rows: each cell with its column and its colspan/rowspan, the
-    places merged cells cover left out (they are the ``RIGHT``/``BELOW`` shadows of the grid)."""
-    rows: list[list[tuple[int, _Cell]]] = []
-    grid = table.rows
-    for r, row in enumerate(grid):
-        cells: list[tuple[int, _Cell]] = []
-        for c, slot in enumerate(row):
-            if isinstance(slot, _Shadow):
-                continue
-            colspan = 1
-            while c + colspan < len(row) and row[c + colspan] is _Shadow.RIGHT:
-                colspan += 1
-            rowspan = 1
-            while r + rowspan < len(grid) and grid[r + rowspan][c] is _Shadow.BELOW:
-                rowspan += 1
-            cells.append((c, _Cell(_text(slot), colspan, rowspan, isinstance(slot, _Value))))
-        rows.append(cells)
-    return rows
+__all__ = ["render_html"]
 
 
 # --- Word-pasted markup -----------------------------------------------------------------------
@@ -130,7 +90,7 @@ class _Markup:
             f'<strong><span style="font-family: 黑体;">{self.runs(text)}</span></strong><o:p></o:p></p>'
         )
 
-    def cell(self, cell: _Cell, header: bool) -> str:
+    def cell(self, cell: MergedCell, header: bool) -> str:
         """A ``<td>``: plain text, or Word's ``<p><span>`` wrapping with ``&nbsp;`` when blank."""
         spans = ""
         if cell.colspan > 1:
@@ -140,7 +100,7 @@ class _Markup:
         if not self.word_paste:
             return f"<td{spans}>{self.escape(cell.text)}</td>"
         attributes = f'{spans} valign="center" style="border: solid windowtext 1.0pt; padding: 0cm 5.4pt;"'
-        lines = _split_label(cell.text) if header else [cell.text]
+        lines = split_label(cell.text) if header else [cell.text]
         paragraphs = []
         for line in lines:
             body = self.runs(line) if line else '<span style="font-size: 10.5pt;">&nbsp;<o:p></o:p></span>'
@@ -148,7 +108,7 @@ class _Markup:
         return f"<td{attributes}>{''.join(paragraphs)}</td>"
 
 
-def _table_html(table: _Table, markup: _Markup) -> str:
+def _table_html(table: Grid, markup: _Markup) -> str:
     attributes = (
         ' border="1" cellspacing="0" cellpadding="0" style="border-collapse: collapse; border: none;"'
         if markup.word_paste
@@ -157,7 +117,7 @@ def _table_html(table: _Table, markup: _Markup) -> str:
     lines = [f"<table{attributes}>", "<tbody>"]
     for index, row in enumerate(merged_rows(table)):
         header = index < table.header_rows
-        lines.append("<tr>" + "".join(markup.cell(cell, header) for _, cell in row) + "</tr>")
+        lines.append("<tr>" + "".join(markup.cell(cell, header) for cell in row) + "</tr>")
     lines += ["</tbody>", "</table>"]
     return "\n".join(lines)
 
@@ -175,9 +135,9 @@ def _article(report: Report, markup: _Markup) -> Iterator[str]:
         )
     else:
         yield f"<h1>{markup.escape(title)}</h1>"
-    for line in _preamble(report):
+    for line in preamble(report):
         yield markup.paragraph(line)
-    for _, heading, table, text in _sections(report):
+    for _, heading, table, text in sections(report):
         yield markup.heading(heading)
         if table is not None:
             yield _table_html(table, markup)
@@ -281,82 +241,3 @@ def render_html(report: Report, *, chrome: bool = False, word_paste: bool = Fals
         "<body>",
     ]
     return "\n".join([*head, *body, "</body>", "</html>", ""])
-
-
-# --- PDF ----------------------------------------------------------------------------------------
-
-# Column widths in millimetres: the label columns of each table and one value column.
-_PDF_LABEL_WIDTHS = {"active_disclosure": (50.0,), "requests": (18.0, 22.0, 52.0), "review_litigation": ()}
-_PDF_VALUE_WIDTH = {"active_disclosure": 40.0, "requests": 11.0, "review_litigation": 11.4}
-
-
-def _require_reportlab() -> Any:
-    try:
-        import reportlab
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError("render_pdf needs reportlab: pip install 'govinfo-report[converters]'") from exc
-    return reportlab
-
-
-def render_pdf(report: Report, path: str | Path) -> None:
-    """Write the report as an A4 PDF, tables with their merged cells, like a published report.
-
-    Needs reportlab (``pip install 'govinfo-report[converters]'``); the text is set in the CID
-    font STSong-Light that every PDF reader provides, so the file embeds no font.
-    """
-    _require_reportlab()
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    if PDF_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(PDF_FONT))
-    body = ParagraphStyle("body", fontName=PDF_FONT, fontSize=10.5, leading=16, wordWrap="CJK")
-    title_style = ParagraphStyle("title", parent=body, fontSize=16, leading=24, alignment=TA_CENTER)
-    heading = ParagraphStyle("heading", parent=body, fontSize=12, leading=20, spaceBefore=6)
-    cell_style = ParagraphStyle("cell", parent=body, fontSize=8, leading=10)
-    value_style = ParagraphStyle("value", parent=cell_style, alignment=TA_CENTER)
-
-    def para(text: str, style: ParagraphStyle) -> Paragraph:
-        return Paragraph(html.escape(text, quote=False), style)
-
-    story: list[Any] = [para(render_title(report), title_style), Spacer(1, 4 * mm)]
-    story += [para(line, body) for line in _preamble(report)]
-    for _, title, table, text in _sections(report):
-        story.append(para(title, heading))
-        if table is None:
-            story += [para(line, body) for line in text.split("\n") if line.strip()]
-            continue
-        width = len(table.rows[0])
-        labels = _PDF_LABEL_WIDTHS[table.id]
-        widths = [w * mm for w in labels] + [_PDF_VALUE_WIDTH[table.id] * mm] * (width - len(labels))
-        data: list[list[Any]] = [[""] * width for _ in table.rows]
-        style: list[tuple[Any, ...]] = [
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-        ]
-        for r, row in enumerate(merged_rows(table)):
-            for c, cell in row:
-                centred = cell.is_value or r < table.header_rows
-                data[r][c] = para(cell.text, value_style if centred else cell_style)
-                if cell.colspan > 1 or cell.rowspan > 1:
-                    style.append(("SPAN", (c, r), (c + cell.colspan - 1, r + cell.rowspan - 1)))
-        story.append(Table(data, colWidths=widths, style=TableStyle(style), repeatRows=0))
-        story.append(Spacer(1, 3 * mm))
-    document = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=15 * mm,
-        rightMargin=15 * mm,
-        topMargin=20 * mm,
-        bottomMargin=20 * mm,
-        title=render_title(report),
-    )
-    document.build(story)

@@ -9,11 +9,12 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from ..model import ActiveDisclosure, ActiveDisclosure2019, Cell, Report
+from ..model import ActiveDisclosure2019, Cell, Report, Table, Value
 from ..reading.normalize import display_width
 from ..template import formats
 from ..template.spec import (
     ACTIVE_COLUMN_LABELS,
+    OTHER_SUBROWS,
     REQUEST_COLUMN_LABELS,
     REQUEST_COLUMNS,
     REVIEW_BLOCK_LABELS,
@@ -61,82 +62,114 @@ def _active_spec(report: Report) -> TableSpec:
     return formats.get_format(name).tables["active_disclosure"]
 
 
-def _active_cells(active: ActiveDisclosure | ActiveDisclosure2019, row_id: str) -> Sequence[Cell] | None:
-    row = getattr(active, row_id, None)
-    if row is not None and hasattr(row, "cells"):
-        cells: Sequence[Cell] = row.cells()
-        return cells
-    extra = active.extra_rows.get(row_id)
-    return tuple(extra.values()) if extra is not None else None
+def _cells_by_row(table: Table) -> dict[str, list[Cell]]:
+    """A table's cells by row id, in the order of the data contract. A variant's extra row is
+    there even when it holds no cells, so the summary still lists it."""
+    rows: dict[str, list[Cell]] = {row_id: [] for row_id in getattr(table, "extra_rows", {})}
+    for row_id, _, cell in table.cells():
+        rows.setdefault(row_id, []).append(cell)
+    return rows
 
 
 def format_summary(report: Report, *, source: str | None = None) -> str:
     """The summary view of one report."""
+    return "\n".join(
+        [
+            *_metadata(report, source),
+            *_active_part(report),
+            *_requests_part(report),
+            *_review_part(report),
+            "",
+            *_diagnostics(report),
+        ]
+    )
+
+
+def _metadata(report: Report, source: str | None) -> list[str]:
     out: list[str] = []
     if source:
         out.append(f"== {source}")
-    period = ""
-    if report.period is not None:
-        period = f"{report.period.start or '?'} – {report.period.end or '?'}"
     out.append(f"机关 agency : {report.agency or '—'}")
     out.append(f"年度 year   : {report.year if report.year is not None else '—'}")
     out.append(f"格式 format : {report.format}")
-    if period:
-        out.append(f"期限 period : {period}")
+    if report.period is not None:
+        out.append(f"期限 period : {report.period.start or '?'} – {report.period.end or '?'}")
     found = "".join("一二三四五六"[s.number - 1] for s in report.sections)
     out.append(f"部分 sections: {found or '—'}")
+    return out
 
+
+def _heading(title: str, table: Table | None) -> list[str]:
+    return ["", title + ("" if table is not None else "  (not found)")]
+
+
+def _active_part(report: Report) -> list[str]:
+    """Table 二: each row's values, and the columns they are in (the sub-tables differ)."""
     active = report.active_disclosure
-    out.append("")
-    out.append("二、主动公开政府信息情况" + ("" if active else "  (not found)"))
-    if active is not None:
-        rows = []
-        for spec in _active_spec(report).rows:
-            cells = _active_cells(active, spec.id)
-            if cells is None:
-                continue
-            values = " / ".join(_cell(c) for c in cells)
-            columns = "/".join(ACTIVE_COLUMN_LABELS.get(c, c) for c in spec.columns)
-            rows.append([_label(spec.label), values, columns])
-        out.append(grid(["", "数值", "栏目"], rows))
+    out = _heading("二、主动公开政府信息情况", active)
+    if active is None:
+        return out
+    by_row = _cells_by_row(active)
+    rows = []
+    for spec in _active_spec(report).rows:
+        cells = by_row.get(spec.id)
+        if cells is None:
+            continue
+        values = " / ".join(_cell(c) for c in cells)
+        columns = "/".join(ACTIVE_COLUMN_LABELS.get(c, c) for c in spec.columns)
+        rows.append([_label(spec.label), values, columns])
+    out.append(grid(["", "数值", "栏目"], rows))
+    return out
 
+
+def _request_row_hidden(row_id: str, cells: Sequence[Cell], other_total: Value) -> bool:
+    """（六）其他处理 shows as one row or as its three sub-rows, whichever the report filled in."""
+    blank = all(c.value is None for c in cells)
+    if row_id == "other_processing":
+        return blank
+    return row_id in OTHER_SUBROWS and blank and other_total is not None
+
+
+def _requests_part(report: Report) -> list[str]:
+    """Table 三: every row with the seven columns, long labels cut short."""
     requests = report.requests
-    out.append("")
-    out.append("三、收到和处理政府信息公开申请情况" + ("" if requests else "  (not found)"))
-    if requests is not None:
-        rows = []
-        for spec in formats.get_format("2021").tables["requests"].rows:
-            row = requests[spec.id]
-            if spec.id == "other_processing" and all(c.value is None for c in row.cells()):
-                continue
-            if (
-                spec.id in ("other_overdue_correction", "other_unpaid_fee", "other_misc")
-                and all(c.value is None for c in row.cells())
-                and requests.other_processing.total.value is not None
-            ):
-                continue
-            label = _label(spec.label)
-            if len(label) > 16:
-                label = label[:15] + "…"
-            rows.append([label, *(_cell(c) for c in row.cells())])
-        out.append(grid(["", *(REQUEST_COLUMN_LABELS[c] for c in REQUEST_COLUMNS)], rows))
+    out = _heading("三、收到和处理政府信息公开申请情况", requests)
+    if requests is None:
+        return out
+    by_row = _cells_by_row(requests)
+    other_total = requests.other_processing.total.value
+    rows = []
+    for spec in formats.get_format("2021").tables["requests"].rows:
+        cells = by_row[spec.id]
+        if _request_row_hidden(spec.id, cells, other_total):
+            continue
+        label = _label(spec.label)
+        if len(label) > 16:
+            label = label[:15] + "…"
+        rows.append([label, *(_cell(c) for c in cells)])
+    out.append(grid(["", *(REQUEST_COLUMN_LABELS[c] for c in REQUEST_COLUMNS)], rows))
+    return out
 
+
+def _review_part(report: Report) -> list[str]:
+    """Table 四: one row per block, the five outcomes across."""
     review = report.review_litigation
-    out.append("")
-    out.append("四、政府信息公开行政复议、行政诉讼情况" + ("" if review else "  (not found)"))
-    if review is not None:
-        rows = [
-            [REVIEW_BLOCK_LABELS[block_id], *(_cell(c) for c in block.cells())]
-            for block_id, block in review.blocks()
-        ]
-        out.append(grid(["", *(REVIEW_OUTCOME_LABELS[o] for o in REVIEW_OUTCOMES)], rows))
+    out = _heading("四、政府信息公开行政复议、行政诉讼情况", review)
+    if review is None:
+        return out
+    rows = [
+        [REVIEW_BLOCK_LABELS[block], *(_cell(c) for c in cells)]
+        for block, cells in _cells_by_row(review).items()
+    ]
+    out.append(grid(["", *(REVIEW_OUTCOME_LABELS[o] for o in REVIEW_OUTCOMES)], rows))
+    return out
 
-    out.append("")
-    if report.diagnostics:
-        out.append(f"诊断 diagnostics ({len(report.diagnostics)}):")
-        for d in report.diagnostics:
-            where = f"line {d.line}: " if d.line else ""
-            out.append(f"  [{d.severity}] {d.code}: {where}{d.message_zh}")
-    else:
-        out.append("诊断 diagnostics: none")
-    return "\n".join(out)
+
+def _diagnostics(report: Report) -> list[str]:
+    if not report.diagnostics:
+        return ["诊断 diagnostics: none"]
+    out = [f"诊断 diagnostics ({len(report.diagnostics)}):"]
+    for d in report.diagnostics:
+        where = f"line {d.line}: " if d.line else ""
+        out.append(f"  [{d.severity}] {d.code}: {where}{d.message_zh}")
+    return out
