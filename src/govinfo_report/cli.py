@@ -21,10 +21,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ._version import __version__
-from .api import parse, parse_file
+from .api import parse_file, parse_with_context
 from .checks.validation import validate
 from .errors import ReportError
 from .readers import read_text
+from .reading.context import ParseContext
 from .writers.findings import findings_json, format_findings, format_totals
 from .writers.serialize import dumps, json_text, loads
 from .writers.summary import format_summary
@@ -83,18 +84,17 @@ def _validate_command(args: argparse.Namespace) -> int:
     unreadable = 0
     failing = False
     for path in files:
+        context: ParseContext | None = None
         try:
             if path.suffix.lower() == ".json":
-                text = None
                 report = loads(path.read_bytes())
             else:
-                text = read_text(path)
-                report = parse(text, format=args.template)
+                report, context = parse_with_context(read_text(path), format=args.template)
         except (OSError, ReportError) as exc:
             print(f"govinfo-report: {path}: {exc}", file=sys.stderr)
             unreadable += 1
             continue
-        result = validate(report, text=text)
+        result = validate(report, context=context)
         results.append(result)
         failing = failing or not result.ok or (args.strict and bool(result.warnings))
         source = str(path)

@@ -306,6 +306,7 @@ REVIEW_OUTCOMES: tuple[str, ...] = _field_ids(ReviewBlock)
 #: Any of the three statistics tables.
 Table = ActiveDisclosure | ActiveDisclosure2019 | Requests | ReviewLitigation
 
+
 def table_class(table_id: str, base: str) -> type[Table]:
     """The model class of a table in a report whose format builds on ``base`` ("2021" or
     "2019"): only table 二 differs between the two templates."""

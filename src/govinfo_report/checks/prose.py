@@ -243,11 +243,12 @@ def _agrees(report: Report, claim: Claim) -> tuple[bool | None, Value]:
 _ZH_NUMERALS = "零一二三四五六七八九十"
 
 
-def check_prose(report: Report, text: str | None = None) -> list[Finding]:
+def check_prose(report: Report, text: str | None = None, *, normalized: str | None = None) -> list[Finding]:
     """Warnings for prose numbers that contradict the table cell they restate. ``text`` (the
-    parsed text) lets each warning point at the exact line of the sentence."""
+    parsed text) lets each warning point at the exact line of the sentence; ``normalized`` is
+    that text as the parse normalised it, when the caller has it."""
     findings: list[Finding] = []
-    lines: list[str] | None = None
+    lines: list[str] | None = normalized.split("\n") if normalized is not None else None
     for section in report.sections:
         if section.number not in (1, 3, 6) or not section.text:
             continue

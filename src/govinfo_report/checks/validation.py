@@ -19,6 +19,7 @@ the structure checks (:mod:`.structure`), the hints (:mod:`.hints`), the prose c
 from __future__ import annotations
 
 from ..model import Report, provide_validator
+from ..reading.context import ParseContext
 from .arithmetic import arithmetic_finding, cannot_check, evaluate, report_checks
 from .cells import ReportCells
 from .continuity import check_continuity
@@ -28,13 +29,20 @@ from .prose import check_prose
 from .structure import blank_cells, invalid_counts, structure_findings
 
 
-def validate(report: Report, *, text: str | None = None, previous: Report | None = None) -> ValidationResult:
+def validate(
+    report: Report,
+    *,
+    text: str | None = None,
+    previous: Report | None = None,
+    context: ParseContext | None = None,
+) -> ValidationResult:
     """Every 勾稽关系 and template rule of ``report``, as findings (never raises for a report).
 
     ``text`` is the text the report was parsed from; with it, findings about the prose point at
-    their exact line. ``previous`` is the same body's report for the year before: its
-    carried-forward numbers are compared with this report's carried-over ones
-    (:func:`check_continuity`).
+    their exact line (``context``, what :func:`govinfo_report.api.parse_with_context` returns
+    beside the report, serves the same and spares normalising the text again). ``previous`` is
+    the same body's report for the year before: its carried-forward numbers are compared with
+    this report's carried-over ones (:func:`check_continuity`).
     """
     if not isinstance(report, Report):
         raise TypeError(f"validate() takes a Report, not {type(report).__name__}")
@@ -48,7 +56,7 @@ def validate(report: Report, *, text: str | None = None, previous: Report | None
     if any(o.failed for o in outcomes):
         findings += shift_hints(cells, checks, outcomes)
     findings += split_hints(cells, checks)
-    findings += check_prose(report, text)
+    findings += check_prose(report, text, normalized=context.text if context is not None else None)
     findings += cannot_check(cells, checks, outcomes)
     result = ValidationResult(tuple(findings))
     if previous is not None:

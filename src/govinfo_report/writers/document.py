@@ -31,18 +31,8 @@ from ..model import (
     Value,
 )
 from ..reading.normalize import display_width
-from ..reading.skeleton import SECTION_TITLES
-from ..template.formats import get_format
-from ..template.spec import (
-    ACTIVE_COLUMN_LABELS,
-    OTHER_SUBROWS,
-    REQUEST_COLUMN_LABELS,
-    REQUEST_COLUMNS,
-    REVIEW_OUTCOME_LABELS,
-    REVIEW_OUTCOMES,
-    RowSpec,
-    TableSpec,
-)
+from ..template.formats import get_format, section_titles_of
+from ..template.spec import RowSpec, TableSpec
 
 __all__ = [
     "Grid",
@@ -159,7 +149,7 @@ def _active_grid(table: ActiveDisclosure | ActiveDisclosure2019, spec: TableSpec
         columns = members[0].columns
         pad: tuple[Slot, ...] = (RIGHT,) * (width - len(columns))  # one value spans the others
         rows.append((group, *(RIGHT,) * width))
-        rows.append(("信息内容", *(ACTIVE_COLUMN_LABELS.get(c, c) for c in columns), *pad))
+        rows.append(("信息内容", *(members[0].header(c) for c in columns), *pad))
         keys += [(), ()]
         for member in members:
             rows.append((member.label, *_values(cells, member), *pad))
@@ -168,53 +158,69 @@ def _active_grid(table: ActiveDisclosure | ActiveDisclosure2019, spec: TableSpec
 
 
 _NOTE = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
-_RESULTS = "三、本年度办理结果"
-_OTHER_GROUP = "（六）其他处理"
+_APPLICANTS = "申请人情况"
 
 
 def _request_label_slots(spec: RowSpec, first_of_group: bool) -> tuple[Slot, Slot, Slot]:
     """The three label columns of a table 三 row: results group, sub-group, leaf."""
     if spec.group is None:  # 一、 二、 四、: one label across the three columns
         return (spec.label, RIGHT, RIGHT)
-    if spec.group == _RESULTS:  # （一）（二）（六 as one row）（七）
+    if len(spec.groups) == 1:  # （一）（二）（六 as one row）（七） under 三、本年度办理结果
         results: Slot = spec.group if first_of_group else BELOW
         return (results, spec.label, RIGHT)
     sub: Slot = spec.group if first_of_group else BELOW
     return (BELOW, sub, spec.label)
 
 
-def _request_header() -> list[GridRow]:
-    """The three-row merged header of table 三, the 勾稽关系 note in its corner."""
-    labels = [REQUEST_COLUMN_LABELS[c] for c in REQUEST_COLUMNS]
+def _request_header(spec: TableSpec) -> list[GridRow]:
+    """The three-row merged header of table 三, the 勾稽关系 note in its corner: the columns'
+    headers, the merged header over the organisation columns."""
+    row = spec.rows[0]
+    top: list[Slot] = []
+    middle: list[Slot] = []
+    bottom: list[Slot] = []
+    for index, column in enumerate(row.columns):
+        group = row.column_groups[index] if index < len(row.column_groups) else ""
+        header = row.header(column)
+        if not group:
+            middle.append(header)
+            bottom.append(BELOW)
+        else:
+            first = index == 0 or row.column_groups[index - 1] != group
+            middle.append(group if first else RIGHT)
+            bottom.append(header)
+    top = [_APPLICANTS, *(RIGHT,) * (len(row.columns) - 1)]
     return [
-        (_NOTE, RIGHT, RIGHT, "申请人情况", *(RIGHT,) * 6),
-        (BELOW, BELOW, BELOW, labels[0], "法人或其他组织", RIGHT, RIGHT, RIGHT, RIGHT, labels[6]),
-        (BELOW, BELOW, BELOW, BELOW, *labels[1:6], BELOW),
+        (_NOTE, RIGHT, RIGHT, *top),
+        (BELOW, BELOW, BELOW, *middle),
+        (BELOW, BELOW, BELOW, *bottom),
     ]
 
 
 def _request_rows_printed(cells: _CellMap, spec: TableSpec) -> Iterator[RowSpec]:
-    """The rows of table 三 a report prints: （六）其他处理 is one row when the report has values
-    there (``other_processing``), else its three sub-rows (both when both are filled)."""
+    """The rows of table 三 a report prints: an alternative (（六）其他处理) is one row when the
+    report has values there, else the rows it stands for (both when both are filled)."""
 
     def filled(row_ids: tuple[str, ...]) -> bool:
         return any(cell.value is not None for (row, _), cell in cells.items() if row in row_ids)
 
-    collapsed = filled(("other_processing",))
-    sub_rows_filled = filled(OTHER_SUBROWS)
+    skip: set[str] = set()
+    for one_row, members in spec.alternatives().items():
+        collapsed = filled((one_row,))
+        if not collapsed:
+            skip.add(one_row)
+        elif not filled(members):
+            skip |= set(members)
     for row_spec in spec.rows:
-        if row_spec.id == "other_processing" and not collapsed:
-            continue
-        if row_spec.id in OTHER_SUBROWS and collapsed and not sub_rows_filled:
-            continue
-        yield row_spec
+        if row_spec.id not in skip:
+            yield row_spec
 
 
 def _requests_grid(table: Requests, spec: TableSpec) -> Grid:
     """Table 三: the merged header, then the rows in template order with their group labels in
     the left columns."""
     cells = _cell_map(table)
-    header = _request_header()
+    header = _request_header(spec)
     rows: list[GridRow] = list(header)
     keys: list[tuple[_Key, ...]] = [()] * len(header)
     seen_groups: set[str] = set()
@@ -222,26 +228,35 @@ def _requests_grid(table: Requests, spec: TableSpec) -> Grid:
         group = row_spec.group or ""
         first = group not in seen_groups
         seen_groups.add(group)
-        if row_spec.id == "other_processing":
-            seen_groups.add(_OTHER_GROUP)  # the one row carries the group label
+        if row_spec.id in spec.alternatives():
+            seen_groups.add(row_spec.label)  # the one row carries the group label
         rows.append((*_request_label_slots(row_spec, first), *_values(cells, row_spec)))
         keys.append(_keys(row_spec))
     return Grid(spec.id, tuple(rows), tuple(keys), label_columns=3, header_rows=3)
 
 
-def _review_grid(table: ReviewLitigation) -> Grid:
+def _review_grid(table: ReviewLitigation, spec: TableSpec) -> Grid:
     """Table 四: 行政复议 | 行政诉讼 over (未经复议直接起诉 | 复议后起诉), the five outcomes under
     each block, then the fifteen values in one row."""
-    outcomes = tuple(REVIEW_OUTCOME_LABELS[o] for o in REVIEW_OUTCOMES)
-    five_right: tuple[Slot, ...] = (RIGHT,) * 4
-    header: list[GridRow] = [
-        ("行政复议", *five_right, "行政诉讼", *(RIGHT,) * 9),
-        (*outcomes, "未经复议直接起诉", *five_right, "复议后起诉", *five_right),
-        (*(BELOW,) * 5, *outcomes, *outcomes),
-    ]
+    top: list[Slot] = []
+    middle: list[Slot] = []
+    bottom: list[Slot] = []
+    for index, block in enumerate(spec.rows):
+        headers = [block.header(c) for c in block.columns]
+        spans_right: list[Slot] = [RIGHT] * (len(block.columns) - 1)
+        if block.group is None:  # a block heading its own outcomes
+            top += [block.label, *spans_right]
+            middle += headers
+            bottom += [BELOW] * len(headers)
+            continue
+        first = index == 0 or spec.rows[index - 1].group != block.group
+        top += [block.group if first else RIGHT, *spans_right]
+        middle += [block.label, *spans_right]
+        bottom += headers
     cells = list(table.cells())
     values = tuple(ValueSlot(cell.value) for _, _, cell in cells)
     keys = tuple((block, outcome) for block, outcome, _ in cells)
+    header = [tuple(top), tuple(middle), tuple(bottom)]
     return Grid("review_litigation", (*header, values), ((), (), (), keys), label_columns=0, header_rows=3)
 
 
@@ -270,7 +285,7 @@ def _grids(report: Report) -> dict[int, Grid]:
     if report.requests is not None:
         grids[3] = _requests_grid(report.requests, fmt.tables["requests"])
     if report.review_litigation is not None:
-        grids[4] = _review_grid(report.review_litigation)
+        grids[4] = _review_grid(report.review_litigation, fmt.tables["review_litigation"])
     return grids
 
 
@@ -344,7 +359,7 @@ def sections(report: Report) -> Iterator[PrintedSection]:
     cannot be printed yet.
     """
     grids = _grids(report)
-    for number, canonical in SECTION_TITLES.items():
+    for number, canonical in section_titles_of(report.format).items():
         section = report.section(number)
         heading = section.heading if section is not None else canonical
         yield PrintedSection(number, heading, grids.get(number), section.text if section is not None else "")

@@ -7,21 +7,12 @@ Chinese characters take two terminal columns; the grids pad by display width, no
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-from ..model import ActiveDisclosure2019, Cell, Report, Table, Value
+from ..model import ActiveDisclosure2019, Cell, Report, Table
 from ..reading.normalize import display_width
 from ..template import formats
-from ..template.spec import (
-    ACTIVE_COLUMN_LABELS,
-    OTHER_SUBROWS,
-    REQUEST_COLUMN_LABELS,
-    REQUEST_COLUMNS,
-    REVIEW_BLOCK_LABELS,
-    REVIEW_OUTCOME_LABELS,
-    REVIEW_OUTCOMES,
-    TableSpec,
-)
+from ..template.spec import TableSpec
 
 _BLANK = "·"
 
@@ -106,62 +97,69 @@ def _heading(title: str, table: Table | None) -> list[str]:
 def _active_part(report: Report) -> list[str]:
     """Table 二: each row's values, and the columns they are in (the sub-tables differ)."""
     active = report.active_disclosure
-    out = _heading("二、主动公开政府信息情况", active)
+    table_spec = _active_spec(report)
+    out = _heading(table_spec.title, active)
     if active is None:
         return out
     by_row = _cells_by_row(active)
     rows = []
-    for spec in _active_spec(report).rows:
+    for spec in table_spec.rows:
         cells = by_row.get(spec.id)
         if cells is None:
             continue
         values = " / ".join(_cell(c) for c in cells)
-        columns = "/".join(ACTIVE_COLUMN_LABELS.get(c, c) for c in spec.columns)
+        columns = "/".join(spec.header(c) for c in spec.columns)
         rows.append([_label(spec.label), values, columns])
     out.append(grid(["", "数值", "栏目"], rows))
     return out
 
 
-def _request_row_hidden(row_id: str, cells: Sequence[Cell], other_total: Value) -> bool:
+def _request_row_hidden(spec: TableSpec, row_id: str, by_row: Mapping[str, Sequence[Cell]]) -> bool:
     """（六）其他处理 shows as one row or as its three sub-rows, whichever the report filled in."""
-    blank = all(c.value is None for c in cells)
-    if row_id == "other_processing":
-        return blank
-    return row_id in OTHER_SUBROWS and blank and other_total is not None
+    blank = all(c.value is None for c in by_row[row_id])
+    for one_row, members in spec.alternatives().items():
+        if row_id == one_row:
+            return blank
+        if row_id in members:
+            return blank and by_row[one_row][-1].value is not None
+    return False
 
 
 def _requests_part(report: Report) -> list[str]:
     """Table 三: every row with the seven columns, long labels cut short."""
     requests = report.requests
-    out = _heading("三、收到和处理政府信息公开申请情况", requests)
+    table_spec = formats.table_spec(report.format, "requests")
+    out = _heading(table_spec.title, requests)
     if requests is None:
         return out
     by_row = _cells_by_row(requests)
-    other_total = requests.other_processing.total.value
     rows = []
-    for spec in formats.get_format("2021").tables["requests"].rows:
-        cells = by_row[spec.id]
-        if _request_row_hidden(spec.id, cells, other_total):
+    for spec in table_spec.rows:
+        if spec.id not in by_row or _request_row_hidden(table_spec, spec.id, by_row):
             continue
         label = _label(spec.label)
         if len(label) > 16:
             label = label[:15] + "…"
-        rows.append([label, *(_cell(c) for c in cells)])
-    out.append(grid(["", *(REQUEST_COLUMN_LABELS[c] for c in REQUEST_COLUMNS)], rows))
+        rows.append([label, *(_cell(c) for c in by_row[spec.id])])
+    columns = table_spec.rows[0].columns
+    out.append(grid(["", *(table_spec.header(c) for c in columns)], rows))
     return out
 
 
 def _review_part(report: Report) -> list[str]:
     """Table 四: one row per block, the five outcomes across."""
     review = report.review_litigation
-    out = _heading("四、政府信息公开行政复议、行政诉讼情况", review)
+    table_spec = formats.table_spec(report.format, "review_litigation")
+    out = _heading(table_spec.title, review)
     if review is None:
         return out
+    names = {spec.id: "·".join((*spec.groups, spec.label)) for spec in table_spec.rows}
     rows = [
-        [REVIEW_BLOCK_LABELS[block], *(_cell(c) for c in cells)]
+        [names.get(block, block), *(_cell(c) for c in cells)]
         for block, cells in _cells_by_row(review).items()
     ]
-    out.append(grid(["", *(REVIEW_OUTCOME_LABELS[o] for o in REVIEW_OUTCOMES)], rows))
+    columns = table_spec.rows[0].columns
+    out.append(grid(["", *(table_spec.header(c) for c in columns)], rows))
     return out
 
 
