@@ -10,6 +10,7 @@
 from ._version import __version__
 from .api import parse, parse_file
 from .checks.validation import CellRef, Finding, ValidationResult, check_continuity, validate
+from .contract import from_dict, to_dict
 from .errors import (
     GrammarError,
     NotAReportError,
@@ -37,7 +38,7 @@ from .readers import read_text
 from .reading.pipeline import detect_format
 from .template.formats import HookContext, Variant, register_format, unregister_format
 from .writers.render import render
-from .writers.serialize import dumps, from_dict, loads, to_dict
+from .writers.serialize import dumps, loads
 from .writers.text import RENDER_LAYOUTS
 
 __all__ = [

@@ -17,10 +17,10 @@ from typing import Any, overload
 import attrs
 
 from .. import diagnostics as diag
+from ..contract import converter
 from ..model import Diagnostic, Severity, Value
 from ..template.formats import get_format
 from ..template.spec import TableSpec
-from ..writers.serialize import converter
 
 # --- findings ----------------------------------------------------------------------------------
 
