@@ -4,19 +4,15 @@ The grammars live in the top-level ``grammars/`` folder of the source tree. A bu
 sdist carries them inside the package (``govinfo_report/grammars``); an editable install imports
 the code from ``src/`` and reads them from the source tree. :func:`grammar_dir` looks in both.
 
-Compiled parsers are memoised per process and cached on disk in the user's cache directory
-(``$GOVINFO_REPORT_CACHE``, else ``$XDG_CACHE_HOME/govinfo-report``, else
-``~/.cache/govinfo-report``), keyed by library version and the content of every grammar file, so
-an upgraded library or an edited grammar never loads a stale parser. The cache is a pickle, so it
-is only ever written to a directory private to the user; when that is not possible it is skipped.
+Compiled parsers are memoised per process and cached on disk (see
+:mod:`govinfo_report.template.parser_cache`: no pickle, checksummed, private to the user, keyed
+by versions, install location and grammar content).
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
-import os
-import stat
 from importlib import resources
 from pathlib import Path
 
@@ -24,6 +20,7 @@ import lark
 
 from .._version import __version__
 from ..errors import GrammarError
+from . import parser_cache
 
 _SOURCE_TREE_GRAMMARS = Path(__file__).resolve().parents[3] / "grammars"
 
@@ -44,34 +41,15 @@ def grammar_dir() -> Path:
 
 @functools.cache
 def _grammar_digest() -> str:
-    digest = hashlib.sha256(__version__.encode())
+    """What a compiled parser depends on: this library's and Lark's versions, where this install
+    is, and every grammar file's name and content."""
+    digest = hashlib.sha256(f"{__version__}|{lark.__version__}|{Path(__file__).resolve()}".encode())
     root = grammar_dir()
+    digest.update(str(root).encode())
     for path in sorted(root.rglob("*.lark")):
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
-
-
-def cache_dir() -> Path | None:
-    """The user-private directory for compiled parsers, created on demand; None if unusable."""
-    configured = os.environ.get("GOVINFO_REPORT_CACHE")
-    if configured == "":
-        return None
-    if configured:
-        base = Path(configured)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        base = (Path(xdg) if xdg else Path.home() / ".cache") / "govinfo-report"
-    try:
-        base.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = base.stat()
-        if hasattr(os, "getuid") and info.st_uid != os.getuid():
-            return None
-        if info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-            return None
-    except OSError:
-        return None
-    return base
 
 
 @functools.cache
@@ -96,12 +74,15 @@ def load_file(path: Path, start: str) -> lark.Lark:
 
 
 def _compile(path: Path, start: str, cache_stem: str) -> lark.Lark:
-    cache: str | bool = False
-    folder = cache_dir()
-    if folder is not None:
-        cache = str(folder / f"{cache_stem}.lark.cache")
+    """The grammar at ``path`` compiled for ``start``, from the disk cache when it is there."""
+    folder = parser_cache.cache_dir()
+    cached = folder / f"{cache_stem}.json" if folder is not None else None
+    if cached is not None:
+        parser = parser_cache.read(cached)
+        if parser is not None:
+            return parser
     try:
-        return lark.Lark(
+        parser = lark.Lark(
             path.read_text(encoding="utf-8"),
             parser="lalr",
             start=start,
@@ -109,10 +90,12 @@ def _compile(path: Path, start: str, cache_stem: str) -> lark.Lark:
             source_path=str(path),
             propagate_positions=False,
             maybe_placeholders=False,
-            cache=cache,
         )
     except lark.exceptions.LarkError as exc:
         raise GrammarError(f"{path}: {_describe(exc)}") from exc
+    if cached is not None:
+        parser_cache.write(cached, parser)
+    return parser
 
 
 def _describe(exc: lark.exceptions.LarkError) -> str:
