@@ -20,8 +20,8 @@ from typing import Literal, NamedTuple
 import lark
 from lark import Token, Tree
 
-from ..template import grammars
-from .normalize import display_width, line_starts
+from ...template import grammars
+from ..normalize import display_width, line_starts
 
 Layout = Literal["tsv", "pipe", "grid", "html", "lines", "spaced"]
 LAYOUTS: tuple[Layout, ...] = ("tsv", "pipe", "grid", "html", "lines", "spaced")
