@@ -10,160 +10,16 @@ blank) is decided later, in :mod:`govinfo_report.tables`, identically for every 
 
 from __future__ import annotations
 
-import bisect
-import functools
 import itertools
 import re
 from collections.abc import Callable
-from typing import Literal, NamedTuple
 
-import lark
-from lark import Token, Tree
+from ..normalize import display_width
+from .detect import detect_layout, layout_of
+from .model import LAYOUTS, GridCell, GridRow, Layout, Piece, Region, is_value
+from .scan import GRID_MARKS, scan_html, scan_lines
 
-from ...template import grammars
-from ..normalize import display_width, line_starts
-
-Layout = Literal["tsv", "pipe", "grid", "html", "lines", "spaced"]
-LAYOUTS: tuple[Layout, ...] = ("tsv", "pipe", "grid", "html", "lines", "spaced")
-
-
-class Piece(NamedTuple):
-    """A token inside a cell: ENUM ("1."), NUMBER, DASH or WORD, with its place in the region."""
-
-    kind: str
-    text: str
-    line: int
-    start: int
-    end: int
-
-
-class GridCell(NamedTuple):
-    """One cell as the layout delimits it; no pieces means the cell is printed empty."""
-
-    pieces: tuple[Piece, ...]
-    line: int
-
-
-class GridRow(NamedTuple):
-    """One visual row: a line (tsv, pipe, spaced) or a blank-line-delimited block (lines).
-
-    ``stream`` marks a row of the one-cell-per-line layout that holds several table rows (a
-    text with a blank line after every cell, or a block where text follows a number): nothing
-    but the order of its cells says which row of the table each belongs to."""
-
-    cells: tuple[GridCell, ...]
-    line: int
-    stream: bool = False
-
-
-def detect_layout(text: str) -> Layout:
-    """Guess the rendering of a table region from how its lines are built."""
-    lines = [line for line in text.split("\n") if line.strip()]
-    if not lines:
-        return "spaced"
-    if sum(1 for line in lines if _BORDER.match(line)) >= 2:
-        return "grid"
-    if len(_HTML_CELL.findall(text)) >= 3:
-        return "html"
-    pipes = tabs = single_tab = 0
-    for line in lines:
-        if line.count("|") >= 2:
-            pipes += 1
-        if "\t" in line:
-            filled = sum(1 for cell in line.split("\t") if cell.strip())
-            if filled >= 2:
-                tabs += 1
-            elif line.startswith("\t") or line.endswith("\t"):
-                single_tab += 1
-    # a short region (a table of a header line and one row) needs every line to agree
-    floor = min(max(3, len(lines) // 5), len(lines))
-    if pipes >= floor:
-        return "pipe"
-    if tabs >= floor:
-        return "tsv"
-    if single_tab >= floor:
-        return "lines"
-    # one cell per line, numbers alone on theirs (pdftotext, text browsers and extractors that
-    # give each cell of a table its own paragraph)
-    one_cell = sum(1 for line in lines if _ONE_CELL.match(line) and len(_NUMBERS.findall(line)) <= 1)
-    alone = sum(1 for line in lines if _NUMBER_LINE.match(line))
-    if 10 * one_cell >= 9 * len(lines) and alone >= 3:
-        return "lines"
-    return "spaced"
-
-
-_ONE_CELL = re.compile(r"^ *[^\t ]+(?: [^\t ]+)* *$")
-_NUMBERS = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
-_NUMBER_LINE = re.compile(r"^\s*[+-]?[0-9]+(?:\.[0-9]+)?\s*$")
-
-
-@functools.cache
-def _parser(layout: Layout) -> lark.Lark:
-    return grammars.load(f"layouts/{layout}.lark", "grid")
-
-
-_SEPARATORS = {"tsv": "_TAB", "pipe": "_PIPE"}
-_PIECES = frozenset({"ENUM", "NUMBER", "DASH", "WORD", "TAB"})
-
-
-@functools.cache
-def _scanner(layout: Layout) -> re.Pattern[str]:
-    """One regex with the layout grammar's terminals, in the order Lark's lexer tries them.
-
-    Ignored terminals (spaces, stray bars) are left out: ``finditer`` skips what no group
-    matches, which is what ignoring means, and positions still show what was glued together.
-    In the html layout an ignored tag overlaps a word, so there they stay in, to be skipped.
-    """
-    parser = _parser(layout)
-    ignored = set(parser.lexer_conf.ignore) if layout != "html" else set()
-    terminals = sorted(
-        (t for t in parser.terminals if t.name not in ignored),
-        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
-    )
-    return re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
-
-
-def _lines_fast(layout: Layout, text: str, offset: int) -> list[list[list[Piece]]]:
-    """Scan with the compiled terminals: lines → cells → pieces (cells only split in tsv/pipe)."""
-    separator = _SEPARATORS.get(layout)
-    lines: list[list[list[Piece]]] = [[[]]]
-    cell = lines[0][0]
-    line = 1 + offset
-    for match in _scanner(layout).finditer(text):
-        kind = match.lastgroup or ""
-        if kind == "_NL":
-            cell = []
-            lines.append([cell])
-            line += 1
-        elif kind == separator:
-            cell = []
-            lines[-1].append(cell)
-        elif kind in _PIECES or (layout == "grid" and kind in _GRID_MARKS):
-            cell.append(Piece(kind, match.group(), line, match.start(), match.end()))
-    return lines
-
-
-def _lines_lark(layout: Layout, text: str, offset: int) -> list[list[list[Piece]]]:
-    """The same structure from Lark's own LALR parse of the layout grammar (the reference)."""
-    tree = _parser(layout).parse(text)
-    out: list[list[list[Piece]]] = []
-    for line in tree.children:
-        assert isinstance(line, Tree)
-        if layout in _SEPARATORS:
-            cells = [[_piece(t, offset) for t in _tokens(cell)] for cell in line.children]
-        else:
-            cells = [[_piece(t, offset) for t in _tokens(line)]]
-        out.append(cells)
-    return out
-
-
-def _tokens(node: Tree[Token] | Token) -> list[Token]:
-    assert isinstance(node, Tree)
-    return [t for t in node.children if isinstance(t, Token)]
-
-
-def _piece(token: Token, offset: int) -> Piece:
-    return Piece(token.type, str(token), (token.line or 1) + offset, token.start_pos or 0, token.end_pos or 0)
+__all__ = ["LAYOUTS", "GridCell", "GridRow", "Layout", "Piece", "detect_layout", "read_grid"]
 
 
 def read_grid(
@@ -176,24 +32,23 @@ def read_grid(
     terminals compiled into one regex, the way Lark's lexer does, and builds the identical
     structure about ten times faster (the test suite checks that the two agree).
     """
-    layout = layout or detect_layout(text)
-    offset = first_line - 1
-    read = _lines_lark if engine == "lark" else _lines_fast
+    region = Region(text, first_line)
+    layout = layout or layout_of(region)
+    offset = region.offset
     if layout == "grid":
         # whole border lines need no scanning: blanked here, they close every cell above them
         scanned = _FULL_BORDER.sub(lambda m: " " * len(m.group()), text)
-        return layout, _grid_rows(text, read(layout, scanned, offset), offset)
+        return layout, _grid_rows(region, scan_lines(layout, scanned, offset, engine))
     if layout == "html":
-        tokens = _html_tokens_lark(text, offset) if engine == "lark" else _html_tokens_fast(text, offset)
-        return layout, _html_rows(tokens, offset)
-    lines = read(layout, text, offset)
+        return layout, _html_rows(scan_html(region, engine))
+    lines = scan_lines(layout, text, offset, engine)
     rows: list[GridRow] = []
 
     def pieces(found: list[Piece]) -> tuple[Piece, ...]:
         return tuple(p for p in found if p.kind != "TAB") if layout == "lines" else tuple(found)
 
-    if layout in _SEPARATORS:
-        raw_lines = text.split("\n")
+    if layout in ("tsv", "pipe"):
+        raw_lines = region.lines
         # An outer bar is decoration when the table draws one on every row (markdown, "a | 0 |"
         # exports); in a table whose rows start or end without one (html2text), a row that
         # starts or ends with "|" has an empty first or last cell.
@@ -212,7 +67,7 @@ def read_grid(
                     cells = cells[:-1]
                 if cells and all(_is_rule(c) for c in cells):
                     continue  # a markdown header rule |---|:--:|
-                if len(cells) == 1 and _is_value(cells[0]) and unfinished:
+                if len(cells) == 1 and is_value(cells[0]) and unfinished:
                     # a row cut after its bar by line wrapping: this number is its last cell
                     last = rows[-1]
                     rows[-1] = last._replace(cells=(*last.cells[:-1], cells[0]))
@@ -246,33 +101,14 @@ def read_grid(
     else:
         for index, line in enumerate(lines):
             rows.append(GridRow(tuple(_spaced_cells(list(pieces(line[0])))), index + 1 + offset))
-        rows = _blank_columns(text, rows, offset)
+        rows = _blank_columns(region, rows)
     return layout, rows
 
 
 # --- HTML tables inside converted text ----------------------------------------------------------
 
-_HTML_CELL = re.compile(r"<t[dh]\b", re.IGNORECASE)
-_HTML_MARKS = frozenset({"TR", "TD", "TD_END"})
 
-
-def _html_tokens_fast(text: str, offset: int) -> list[Piece]:
-    starts = line_starts(text)
-    found: list[Piece] = []
-    for match in _scanner("html").finditer(text):
-        kind = match.lastgroup or ""
-        if kind in _PIECES or kind in _HTML_MARKS:
-            line = bisect.bisect_right(starts, match.start()) + offset
-            found.append(Piece(kind, match.group(), line, match.start(), match.end()))
-    return found
-
-
-def _html_tokens_lark(text: str, offset: int) -> list[Piece]:
-    tree = _parser("html").parse(text)
-    return [_piece(t, offset) for t in tree.children if isinstance(t, Token)]
-
-
-def _html_rows(tokens: list[Piece], offset: int) -> list[GridRow]:
+def _html_rows(tokens: list[Piece]) -> list[GridRow]:
     """``<tr>`` rows of ``<td>`` cells; text outside any cell forms rows by line, cells split by
     spaces as in the space-aligned layout."""
     rows: list[GridRow] = []
@@ -313,15 +149,11 @@ def _html_rows(tokens: list[Piece], offset: int) -> list[GridRow]:
 
 
 def _several_rows(row: GridRow) -> bool:
-    values = [_is_value(cell) for cell in row.cells if cell.pieces]
+    values = [is_value(cell) for cell in row.cells if cell.pieces]
     return any(value and not following for value, following in itertools.pairwise(values))
 
 
-def _is_value(cell: GridCell) -> bool:
-    return bool(cell.pieces) and all(p.kind in ("NUMBER", "DASH") for p in cell.pieces)
-
-
-def _blank_columns(text: str, rows: list[GridRow], offset: int) -> list[GridRow]:
+def _blank_columns(region: Region, rows: list[GridRow]) -> list[GridRow]:
     """Give back the blank cells a space-aligned table cannot print.
 
     A blank cell is only spaces in this rendering, so a row with a blank has fewer value cells
@@ -337,8 +169,7 @@ def _blank_columns(text: str, rows: list[GridRow], offset: int) -> list[GridRow]
     full = max(trailing, default=0)
     if full < 2 or all(count in (0, full) for count in trailing):
         return rows  # no row is short of values
-    starts = line_starts(text)
-    models = [m for w in (len, display_width) if (m := _columns(rows, trailing, text, starts, offset, w))]
+    models = [m for w in (len, display_width) if (m := _columns(rows, trailing, region, w))]
     if not models:
         return rows
     bounds, span = min(models, key=lambda model: model[2])[:2]
@@ -370,7 +201,7 @@ _Span = Callable[[GridCell], tuple[int, int]]
 def _trailing_values(row: GridRow) -> int:
     """How many cells at the end of a row hold a value."""
     count = 0
-    while count < len(row.cells) and _is_value(row.cells[len(row.cells) - 1 - count]):
+    while count < len(row.cells) and is_value(row.cells[len(row.cells) - 1 - count]):
         count += 1
     return count
 
@@ -378,9 +209,7 @@ def _trailing_values(row: GridRow) -> int:
 def _columns(
     rows: list[GridRow],
     trailing: list[int],
-    text: str,
-    starts: list[int],
-    offset: int,
+    region: Region,
     width: Callable[[str], int],
 ) -> tuple[list[tuple[int, int]], _Span, int] | None:
     """The value columns of a space-aligned table under one way of counting columns: their
@@ -388,9 +217,8 @@ def _columns(
 
     def span(cell: GridCell) -> tuple[int, int]:
         first, last = cell.pieces[0], cell.pieces[-1]
-        line_start = starts[first.line - 1 - offset]
-        left = width(text[line_start : first.start])
-        return left, left + width(text[first.start : last.end])
+        left = width(region.text[region.start_of(first.line) : first.start])
+        return left, left + width(region.text[first.start : last.end])
 
     full = max(trailing)
     columns: list[tuple[list[int], list[int]]] = [([], []) for _ in range(full)]
@@ -408,9 +236,6 @@ def _columns(
 
 # --- grid tables: cells from the drawing --------------------------------------------------------
 
-#: A border line of a grid table: only border characters, with a "+" joining strokes.
-_BORDER = re.compile(r"^[ \t]*[-=:|+ \t]*(?:\+[-=:]|[-=:]\+)[-=:|+ \t]*$")
-_GRID_MARKS = frozenset({"SEP", "RULE"})
 #: A border drawn under every column of the table: +-----+=====+
 _FULL_BORDER = re.compile(r"^[ \t]*\+[-=:]+(?:\+[-=:]+)*\+[ \t]*$", re.MULTILINE)
 
@@ -426,7 +251,7 @@ class _Box:
         self.pieces: list[Piece] = []
 
 
-def _grid_rows(text: str, lines: list[list[list[Piece]]], offset: int) -> list[GridRow]:
+def _grid_rows(region: Region, lines: list[list[list[Piece]]]) -> list[GridRow]:
     """Read a drawn table: a cell is the area between two separators, from the border above it to
     the border below it. Text wrapped inside a cell over several lines is one cell; a merged
     cell spans the rows and columns it is drawn over and belongs to the row it starts in.
@@ -435,7 +260,7 @@ def _grid_rows(text: str, lines: list[list[list[Piece]]], offset: int) -> list[G
     them. Lines with fewer than two separators are not part of a table; their pieces form cells
     as in the space-aligned layout.
     """
-    starts = line_starts(text)
+    text, starts = region.text, region.starts
     open_boxes: dict[tuple[int, int], _Box] = {}
     done: list[_Box] = []
     loose: list[GridRow] = []
@@ -444,10 +269,10 @@ def _grid_rows(text: str, lines: list[list[list[Piece]]], offset: int) -> list[G
         for key in [k for k in open_boxes if k[0] < right and left < k[1]]:
             done.append(open_boxes.pop(key))
 
-    raw_lines = text.split("\n")
+    raw_lines = region.lines
     for index, line in enumerate(lines):
         tokens = line[0]
-        number = index + 1 + offset
+        number = index + region.first_line
         border = _FULL_BORDER.match(raw_lines[index])
         if border:
             drawn = raw_lines[index].rstrip()
@@ -512,7 +337,7 @@ def _spaced_cells(pieces: list[Piece]) -> list[GridCell]:
     cells: list[GridCell] = []
     run: list[Piece] = []
     for piece in pieces:
-        if piece.kind in _GRID_MARKS:
+        if piece.kind in GRID_MARKS:
             continue
         sign = len(run) == 1 and run[0].text in _SIGNS and piece.kind == "NUMBER" and piece.text[0].isdigit()
         if run and piece.start != run[-1].end and not (sign and piece.start == run[-1].end + 1):
