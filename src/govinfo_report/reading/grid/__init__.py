@@ -17,7 +17,8 @@ from collections.abc import Callable
 from ..normalize import display_width
 from .detect import detect_layout, layout_of
 from .model import LAYOUTS, GridCell, GridRow, Layout, Piece, Region, is_value
-from .scan import GRID_MARKS, scan_html, scan_lines
+from .scan import scan_html, scan_lines
+from .spaced import spaced_cells, spaced_rows
 
 __all__ = ["LAYOUTS", "GridCell", "GridRow", "Layout", "Piece", "detect_layout", "read_grid"]
 
@@ -41,6 +42,8 @@ def read_grid(
         return layout, _grid_rows(region, scan_lines(layout, scanned, offset, engine))
     if layout == "html":
         return layout, _html_rows(scan_html(region, engine))
+    if layout == "spaced":
+        return layout, spaced_rows(region, engine)
     lines = scan_lines(layout, text, offset, engine)
     rows: list[GridRow] = []
 
@@ -98,10 +101,6 @@ def read_grid(
         else:
             # a block where text follows a number holds several table rows: a stream too
             rows = [row._replace(stream=_several_rows(row)) for row in rows]
-    else:
-        for index, line in enumerate(lines):
-            rows.append(GridRow(tuple(_spaced_cells(list(pieces(line[0])))), index + 1 + offset))
-        rows = _blank_columns(region, rows)
     return layout, rows
 
 
@@ -141,97 +140,13 @@ def _html_rows(tokens: list[Piece]) -> list[GridRow]:
         else:
             loose.setdefault(token.line, []).append(token)
     end_row()
-    rows += [GridRow(tuple(_spaced_cells(pieces)), line) for line, pieces in loose.items()]
+    rows += [GridRow(tuple(spaced_cells(pieces)), line) for line, pieces in loose.items()]
     return sorted(rows, key=lambda row: row.line)
-
-
-# --- space-aligned tables: blank cells from the columns ------------------------------------------
 
 
 def _several_rows(row: GridRow) -> bool:
     values = [is_value(cell) for cell in row.cells if cell.pieces]
     return any(value and not following for value, following in itertools.pairwise(values))
-
-
-def _blank_columns(region: Region, rows: list[GridRow]) -> list[GridRow]:
-    """Give back the blank cells a space-aligned table cannot print.
-
-    A blank cell is only spaces in this rendering, so a row with a blank has fewer value cells
-    than the others. The columns are where the rows with the most value cells put their values,
-    counted in characters (lynx, inscriptis, pdftotext) or in display columns (terminal-width
-    layouts), whichever lines the columns up more tightly. A shorter row
-    gets an empty cell in each column it leaves free — but only when each of its values lies in
-    exactly one column, in order, and its label ends before the first column: a row whose
-    label pushed its values out of place (text browsers do that) is left as it is, and the
-    table reader reports it rather than guessing.
-    """
-    trailing = [_trailing_values(row) for row in rows]
-    full = max(trailing, default=0)
-    if full < 2 or all(count in (0, full) for count in trailing):
-        return rows  # no row is short of values
-    models = [m for w in (len, display_width) if (m := _columns(rows, trailing, region, w))]
-    if not models:
-        return rows
-    bounds, span = min(models, key=lambda model: model[2])[:2]
-    out: list[GridRow] = []
-    for row, count in zip(rows, trailing, strict=True):
-        if not 0 < count < full:
-            out.append(row)
-            continue
-        label, values = row.cells[: len(row.cells) - count], row.cells[len(row.cells) - count :]
-        placed: dict[int, GridCell] = {}
-        for cell in values:
-            left, right = span(cell)
-            hits = [j for j, (a, b) in enumerate(bounds) if left < b and a < right]
-            if len(hits) != 1 or (placed and hits[0] <= max(placed)):
-                break
-            placed[hits[0]] = cell
-        else:
-            if not label or span(label[-1])[1] < bounds[0][0]:
-                filled = [placed.get(j, GridCell((), row.line)) for j in range(full)]
-                out.append(GridRow((*label, *filled), row.line))
-                continue
-        out.append(row)
-    return out
-
-
-_Span = Callable[[GridCell], tuple[int, int]]
-
-
-def _trailing_values(row: GridRow) -> int:
-    """How many cells at the end of a row hold a value."""
-    count = 0
-    while count < len(row.cells) and is_value(row.cells[len(row.cells) - 1 - count]):
-        count += 1
-    return count
-
-
-def _columns(
-    rows: list[GridRow],
-    trailing: list[int],
-    region: Region,
-    width: Callable[[str], int],
-) -> tuple[list[tuple[int, int]], _Span, int] | None:
-    """The value columns of a space-aligned table under one way of counting columns: their
-    bounds, the span function, and how loosely the rows line up (None when they do not)."""
-
-    def span(cell: GridCell) -> tuple[int, int]:
-        first, last = cell.pieces[0], cell.pieces[-1]
-        left = width(region.text[region.start_of(first.line) : first.start])
-        return left, left + width(region.text[first.start : last.end])
-
-    full = max(trailing)
-    columns: list[tuple[list[int], list[int]]] = [([], []) for _ in range(full)]
-    for row, count in zip(rows, trailing, strict=True):
-        if count == full:
-            for j, cell in enumerate(row.cells[-full:]):
-                left, right = span(cell)
-                columns[j][0].append(left)
-                columns[j][1].append(right)
-    bounds = [(min(lefts), max(rights)) for lefts, rights in columns]
-    if any(a[1] > b[0] for a, b in itertools.pairwise(bounds)):
-        return None  # the columns run into each other: no reliable grid
-    return bounds, span, sum(b - a for a, b in bounds)
 
 
 # --- grid tables: cells from the drawing --------------------------------------------------------
@@ -282,7 +197,7 @@ def _grid_rows(region: Region, lines: list[list[list[Piece]]]) -> list[GridRow]:
             done.extend(open_boxes.values())
             open_boxes.clear()
             if tokens:
-                loose.append(GridRow(tuple(_spaced_cells(tokens)), number))
+                loose.append(GridRow(tuple(spaced_cells(tokens)), number))
             continue
         column, position = 0, starts[index]
         end = starts[index + 1] if index + 1 < len(starts) else len(text)
@@ -330,28 +245,6 @@ def _segment(
         close(left, right)
         box = open_boxes[left, right] = _Box(left, right, number)
     box.pieces.extend(p for p in pieces if p.kind != "RULE")
-
-
-def _spaced_cells(pieces: list[Piece]) -> list[GridCell]:
-    """Pieces that touch form one cell; a space between them separates cells."""
-    cells: list[GridCell] = []
-    run: list[Piece] = []
-    for piece in pieces:
-        if piece.kind in GRID_MARKS:
-            continue
-        sign = len(run) == 1 and run[0].text in _SIGNS and piece.kind == "NUMBER" and piece.text[0].isdigit()
-        if run and piece.start != run[-1].end and not (sign and piece.start == run[-1].end + 1):
-            cells.append(GridCell(tuple(run), run[0].line))
-            run = []
-        run.append(piece)
-    if run:
-        cells.append(GridCell(tuple(run), run[0].line))
-    return cells
-
-
-#: A sign one space before a number is the number's ("- 218", as HTML-to-text tools print a sign
-#: in a markup run of its own); whether the column is signed is the table reader's business.
-_SIGNS = frozenset({"-", "+"})
 
 
 def _is_rule(cell: GridCell) -> bool:
