@@ -11,14 +11,13 @@ blank) is decided later, in :mod:`govinfo_report.tables`, identically for every 
 from __future__ import annotations
 
 import itertools
-import re
-from collections.abc import Callable
 
-from ..normalize import display_width
 from .detect import detect_layout, layout_of
+from .drawn import grid_rows
+from .html import html_rows
 from .model import LAYOUTS, GridCell, GridRow, Layout, Piece, Region, is_value
-from .scan import scan_html, scan_lines
-from .spaced import spaced_cells, spaced_rows
+from .scan import scan_lines
+from .spaced import spaced_rows
 
 __all__ = ["LAYOUTS", "GridCell", "GridRow", "Layout", "Piece", "detect_layout", "read_grid"]
 
@@ -37,11 +36,9 @@ def read_grid(
     layout = layout or layout_of(region)
     offset = region.offset
     if layout == "grid":
-        # whole border lines need no scanning: blanked here, they close every cell above them
-        scanned = _FULL_BORDER.sub(lambda m: " " * len(m.group()), text)
-        return layout, _grid_rows(region, scan_lines(layout, scanned, offset, engine))
+        return layout, grid_rows(region, engine)
     if layout == "html":
-        return layout, _html_rows(scan_html(region, engine))
+        return layout, html_rows(region, engine)
     if layout == "spaced":
         return layout, spaced_rows(region, engine)
     lines = scan_lines(layout, text, offset, engine)
@@ -104,147 +101,9 @@ def read_grid(
     return layout, rows
 
 
-# --- HTML tables inside converted text ----------------------------------------------------------
-
-
-def _html_rows(tokens: list[Piece]) -> list[GridRow]:
-    """``<tr>`` rows of ``<td>`` cells; text outside any cell forms rows by line, cells split by
-    spaces as in the space-aligned layout."""
-    rows: list[GridRow] = []
-    cells: list[GridCell] | None = None
-    row_line = 0
-    cell: list[Piece] | None = None
-    cell_line = 0
-    loose: dict[int, list[Piece]] = {}
-
-    def end_row() -> None:
-        nonlocal cells
-        if cells is not None:
-            rows.append(GridRow(tuple(cells), row_line))
-        cells = None
-
-    for token in tokens:
-        if token.kind == "TR":
-            end_row()
-            cells, row_line = [], token.line
-        elif token.kind == "TD":
-            if cells is None:
-                cells, row_line = [], token.line
-            cell, cell_line = [], token.line
-        elif token.kind == "TD_END":
-            if cell is not None and cells is not None:
-                cells.append(GridCell(tuple(cell), cell_line))
-            cell = None
-        elif cell is not None:
-            cell.append(token)
-        else:
-            loose.setdefault(token.line, []).append(token)
-    end_row()
-    rows += [GridRow(tuple(spaced_cells(pieces)), line) for line, pieces in loose.items()]
-    return sorted(rows, key=lambda row: row.line)
-
-
 def _several_rows(row: GridRow) -> bool:
     values = [is_value(cell) for cell in row.cells if cell.pieces]
     return any(value and not following for value, following in itertools.pairwise(values))
-
-
-# --- grid tables: cells from the drawing --------------------------------------------------------
-
-#: A border drawn under every column of the table: +-----+=====+
-_FULL_BORDER = re.compile(r"^[ \t]*\+[-=:]+(?:\+[-=:]+)*\+[ \t]*$", re.MULTILINE)
-
-
-class _Box:
-    """A cell of a drawn table being collected: the display columns of its left and right border,
-    the line it starts on, and its pieces from every line it covers."""
-
-    __slots__ = ("left", "line", "pieces", "right")
-
-    def __init__(self, left: int, right: int, line: int) -> None:
-        self.left, self.right, self.line = left, right, line
-        self.pieces: list[Piece] = []
-
-
-def _grid_rows(region: Region, lines: list[list[list[Piece]]]) -> list[GridRow]:
-    """Read a drawn table: a cell is the area between two separators, from the border above it to
-    the border below it. Text wrapped inside a cell over several lines is one cell; a merged
-    cell spans the rows and columns it is drawn over and belongs to the row it starts in.
-
-    Separators are compared by display column, which the normaliser keeps as the converter drew
-    them. Lines with fewer than two separators are not part of a table; their pieces form cells
-    as in the space-aligned layout.
-    """
-    text, starts = region.text, region.starts
-    open_boxes: dict[tuple[int, int], _Box] = {}
-    done: list[_Box] = []
-    loose: list[GridRow] = []
-
-    def close(left: int, right: int) -> None:
-        for key in [k for k in open_boxes if k[0] < right and left < k[1]]:
-            done.append(open_boxes.pop(key))
-
-    raw_lines = region.lines
-    for index, line in enumerate(lines):
-        tokens = line[0]
-        number = index + region.first_line
-        border = _FULL_BORDER.match(raw_lines[index])
-        if border:
-            drawn = raw_lines[index].rstrip()
-            close(len(drawn) - len(drawn.lstrip()), len(drawn))
-            continue
-        if sum(t.kind == "SEP" for t in tokens) < 2:
-            done.extend(open_boxes.values())
-            open_boxes.clear()
-            if tokens:
-                loose.append(GridRow(tuple(spaced_cells(tokens)), number))
-            continue
-        column, position = 0, starts[index]
-        end = starts[index + 1] if index + 1 < len(starts) else len(text)
-        width = len if text[position:end].isascii() else display_width
-        left = -1
-        segment: list[Piece] = []
-        for token in tokens:
-            if token.kind != "SEP":
-                segment.append(token)
-                continue
-            # only a separator's display column matters: measure from the previous one
-            column += width(text[position : token.start])
-            position = token.start
-            if left >= 0 or segment:
-                _segment(open_boxes, close, max(left, -1), column, segment, number)
-            left, segment = column, []
-        if segment:
-            _segment(open_boxes, close, left, 1 << 30, segment, number)
-    done.extend(open_boxes.values())
-    by_line: dict[int, list[_Box]] = {}
-    for box in done:
-        by_line.setdefault(box.line, []).append(box)
-    rows = [
-        GridRow(tuple(GridCell(tuple(b.pieces), n) for b in sorted(boxes, key=lambda b: b.left)), n)
-        for n, boxes in by_line.items()
-    ]
-    return sorted(rows + loose, key=lambda row: row.line)
-
-
-def _segment(
-    open_boxes: dict[tuple[int, int], _Box],
-    close: Callable[[int, int], None],
-    left: int,
-    right: int,
-    pieces: list[Piece],
-    number: int,
-) -> None:
-    """One stretch of a line between two separators: a border closes the cells above it, text
-    (or blank) continues the cell drawn between the same separators or starts a new one."""
-    if pieces and all(p.kind == "RULE" for p in pieces):
-        close(left, right)
-        return
-    box = open_boxes.get((left, right))
-    if box is None:
-        close(left, right)
-        box = open_boxes[left, right] = _Box(left, right, number)
-    box.pieces.extend(p for p in pieces if p.kind != "RULE")
 
 
 def _is_rule(cell: GridCell) -> bool:
