@@ -7,8 +7,9 @@ from collections import Counter
 
 from .model import Layout, Region
 
-#: A border line of a grid table: only border characters, with a "+" joining strokes.
-_BORDER = re.compile(r"^[ \t]*[-=:|+ \t]*(?:\+[-=:]|[-=:]\+)[-=:|+ \t]*$")
+#: A border line of a grid table: only border characters, with a "+" joining strokes. The whole
+#: line is checked first, so a long line of spaces and strokes that is no border fails in one pass.
+_BORDER = re.compile(r"^(?=[-=:|+ \t]*$).*?(?:\+[-=:]|[-=:]\+)")
 _HTML_CELL = re.compile(r"<t[dh]\b", re.IGNORECASE)
 _ONE_CELL = re.compile(r"^ *[^\t ]+(?: [^\t ]+)* *$")
 _NUMBERS = re.compile(r"(?<![0-9.])[0-9]+(?:\.[0-9]+)?")
