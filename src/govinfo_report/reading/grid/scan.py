@@ -1,0 +1,117 @@
+"""Cutting a region into pieces with a layout grammar.
+
+Two engines build the same structure. The default scans with the grammar's terminals compiled
+into one regex, tried in the order Lark's lexer tries them; ``engine="lark"`` runs Lark's own
+LALR parser on the grammar, about ten times slower, and stays as the reference the tests hold
+the scanner to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+
+import lark
+from lark import Token, Tree
+
+from ...template import grammars
+from .model import Layout, Piece, Region
+
+#: The pieces of one line, cell by cell: one cell unless the layout separates cells on a line.
+LineCells = list[list[Piece]]
+
+#: Terminals that are cell text (TAB: the one-cell-per-line layout's mark of an empty cell).
+PIECES = frozenset({"ENUM", "NUMBER", "DASH", "WORD", "TAB"})
+#: A drawn table's separators and the rules between its junctions.
+GRID_MARKS = frozenset({"SEP", "RULE"})
+#: The tags of an HTML table that open a row, open a cell and close it.
+HTML_MARKS = frozenset({"TR", "TD", "TD_END"})
+
+_SEPARATORS = {"tsv": "_TAB", "pipe": "_PIPE"}
+_KEPT = {"grid": PIECES | GRID_MARKS}
+
+
+@functools.cache
+def _parser(layout: Layout) -> lark.Lark:
+    return grammars.load(f"layouts/{layout}.lark", "grid")
+
+
+@functools.cache
+def _scanner(layout: Layout) -> re.Pattern[str]:
+    """One regex with the layout grammar's terminals, in the order Lark's lexer tries them.
+
+    Ignored terminals (spaces, stray bars) are left out: ``finditer`` skips what no group
+    matches, which is what ignoring means, and positions still show what was glued together.
+    In the html layout an ignored tag overlaps a word, so there they stay in, to be skipped.
+    """
+    parser = _parser(layout)
+    ignored = set(parser.lexer_conf.ignore) if layout != "html" else set()
+    terminals = sorted(
+        (t for t in parser.terminals if t.name not in ignored),
+        key=lambda t: (-t.priority, -t.pattern.max_width, -len(t.pattern.value), t.name),
+    )
+    return re.compile("|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals))
+
+
+def scan_lines(layout: Layout, text: str, offset: int, engine: str) -> list[LineCells]:
+    """Lines → cells → pieces of a line-based layout; ``offset`` turns region lines into report lines."""
+    if engine == "lark":
+        return _lines_lark(layout, text, offset)
+    return _lines_fast(layout, text, offset)
+
+
+def _lines_fast(layout: Layout, text: str, offset: int) -> list[LineCells]:
+    separator = _SEPARATORS.get(layout)
+    kept = _KEPT.get(layout, PIECES)
+    lines: list[LineCells] = [[[]]]
+    cell = lines[0][0]
+    line = 1 + offset
+    for match in _scanner(layout).finditer(text):
+        kind = match.lastgroup or ""
+        if kind == "_NL":
+            cell = []
+            lines.append([cell])
+            line += 1
+        elif kind == separator:
+            cell = []
+            lines[-1].append(cell)
+        elif kind in kept:
+            cell.append(Piece(kind, match.group(), line, match.start(), match.end()))
+    return lines
+
+
+def _lines_lark(layout: Layout, text: str, offset: int) -> list[LineCells]:
+    tree = _parser(layout).parse(text)
+    out: list[LineCells] = []
+    for line in tree.children:
+        assert isinstance(line, Tree)
+        if layout in _SEPARATORS:
+            cells = [[_piece(t, offset) for t in _tokens(cell)] for cell in line.children]
+        else:
+            cells = [[_piece(t, offset) for t in _tokens(line)]]
+        out.append(cells)
+    return out
+
+
+def scan_html(region: Region, engine: str) -> list[Piece]:
+    """The html layout's pieces and table tags, in order: its cells are not tied to lines."""
+    if engine == "lark":
+        tree = _parser("html").parse(region.text)
+        return [_piece(t, region.offset) for t in tree.children if isinstance(t, Token)]
+    found: list[Piece] = []
+    for match in _scanner("html").finditer(region.text):
+        kind = match.lastgroup or ""
+        if kind in PIECES or kind in HTML_MARKS:
+            line = bisect.bisect_right(region.starts, match.start()) + region.offset
+            found.append(Piece(kind, match.group(), line, match.start(), match.end()))
+    return found
+
+
+def _tokens(node: Tree[Token] | Token) -> list[Token]:
+    assert isinstance(node, Tree)
+    return [t for t in node.children if isinstance(t, Token)]
+
+
+def _piece(token: Token, offset: int) -> Piece:
+    return Piece(token.type, str(token), (token.line or 1) + offset, token.start_pos or 0, token.end_pos or 0)

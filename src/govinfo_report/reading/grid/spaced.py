@@ -1,0 +1,152 @@
+"""Space-aligned tables: cells are runs of touching pieces, blank cells come from the columns."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
+
+from ..normalize import display_width
+from .model import GridCell, GridRow, Piece, Region, is_value
+from .scan import GRID_MARKS, scan_lines
+
+#: A sign one space before a number is the number's ("- 218", as HTML-to-text tools print a sign
+#: in a markup run of its own); whether the column is signed is the table reader's business.
+_SIGNS = frozenset({"-", "+"})
+
+
+def spaced_rows(region: Region, engine: str) -> list[GridRow]:
+    """One row per line, its cells split by spaces, with the blank cells the columns show."""
+    lines = scan_lines("spaced", region.text, region.offset, engine)
+    rows = [
+        GridRow(tuple(spaced_cells(line[0])), number) for number, line in enumerate(lines, region.first_line)
+    ]
+    return _blank_columns(region, rows)
+
+
+def spaced_cells(pieces: Iterable[Piece]) -> list[GridCell]:
+    """Pieces that touch form one cell; a space between them separates cells."""
+    cells: list[GridCell] = []
+    run: list[Piece] = []
+    for piece in pieces:
+        if piece.kind in GRID_MARKS:
+            continue
+        if run and piece.start != run[-1].end and not _signed(run, piece):
+            cells.append(GridCell(tuple(run), run[0].line))
+            run = []
+        run.append(piece)
+    if run:
+        cells.append(GridCell(tuple(run), run[0].line))
+    return cells
+
+
+def _signed(run: list[Piece], piece: Piece) -> bool:
+    """Whether ``piece`` is the number a lone sign one space before it belongs to."""
+    return (
+        len(run) == 1
+        and run[0].text in _SIGNS
+        and piece.kind == "NUMBER"
+        and piece.text[0].isdigit()
+        and piece.start == run[-1].end + 1
+    )
+
+
+def _blank_columns(region: Region, rows: list[GridRow]) -> list[GridRow]:
+    """Give back the blank cells a space-aligned table cannot print.
+
+    A blank cell is only spaces in this rendering, so a row with a blank has fewer value cells
+    than the others. The columns are where the rows with the most value cells put their values,
+    counted in characters (lynx, inscriptis, pdftotext) or in display columns (terminal-width
+    layouts), whichever lines the columns up more tightly. A shorter row
+    gets an empty cell in each column it leaves free — but only when each of its values lies in
+    exactly one column, in order, and its label ends before the first column: a row whose
+    label pushed its values out of place (text browsers do that) is left as it is, and the
+    table reader reports it rather than guessing.
+    """
+    trailing = [_trailing_values(row) for row in rows]
+    full = max(trailing, default=0)
+    if full < 2 or all(count in (0, full) for count in trailing):
+        return rows  # no row is short of values
+    found = [
+        c for width in (len, display_width) if (c := _value_columns(_Ruler(region, width), rows, trailing))
+    ]
+    if not found:
+        return rows
+    columns = min(found, key=lambda c: c.looseness)
+    return [
+        columns.fill(row, count) if 0 < count < full else row
+        for row, count in zip(rows, trailing, strict=True)
+    ]
+
+
+def _trailing_values(row: GridRow) -> int:
+    """How many cells at the end of a row hold a value."""
+    count = 0
+    while count < len(row.cells) and is_value(row.cells[len(row.cells) - 1 - count]):
+        count += 1
+    return count
+
+
+class _Ruler:
+    """Where a cell lies on its line, counted in characters (``len``) or in display columns."""
+
+    def __init__(self, region: Region, width: Callable[[str], int]) -> None:
+        self.region = region
+        self.width = width
+
+    def span(self, cell: GridCell) -> tuple[int, int]:
+        first, last = cell.pieces[0], cell.pieces[-1]
+        text = self.region.text
+        left = self.width(text[self.region.start_of(first.line) : first.start])
+        return left, left + self.width(text[first.start : last.end])
+
+
+class _Columns(NamedTuple):
+    """The value columns of a space-aligned table, measured with one ruler."""
+
+    ruler: _Ruler
+    bounds: list[tuple[int, int]]
+
+    @property
+    def looseness(self) -> int:
+        """How loosely the rows line up: the columns' total width."""
+        return sum(right - left for left, right in self.bounds)
+
+    def fill(self, row: GridRow, count: int) -> GridRow:
+        """The row with an empty cell in each column its ``count`` values leave free, or as it
+        is when its values or its label do not sit in the columns."""
+        label, values = row.cells[: len(row.cells) - count], row.cells[len(row.cells) - count :]
+        placed = self._place(values)
+        if placed is None or (label and self.ruler.span(label[-1])[1] >= self.bounds[0][0]):
+            return row
+        filled = [placed.get(j, GridCell((), row.line)) for j in range(len(self.bounds))]
+        return GridRow((*label, *filled), row.line)
+
+    def _place(self, values: tuple[GridCell, ...]) -> dict[int, GridCell] | None:
+        """Each value by the one column it lies in, left to right; None when one does not."""
+        placed: dict[int, GridCell] = {}
+        for cell in values:
+            left, right = self.ruler.span(cell)
+            hits = [j for j, (a, b) in enumerate(self.bounds) if left < b and a < right]
+            if len(hits) != 1 or (placed and hits[0] <= max(placed)):
+                return None
+            placed[hits[0]] = cell
+        return placed
+
+
+def _value_columns(ruler: _Ruler, rows: list[GridRow], trailing: list[int]) -> _Columns | None:
+    """The columns where the rows with the most values put them; None when they run into each
+    other, and the rows give no reliable grid."""
+    full = max(trailing)
+    spans = [
+        [ruler.span(cell) for cell in row.cells[-full:]]
+        for row, count in zip(rows, trailing, strict=True)
+        if count == full
+    ]
+    bounds = [
+        (min(left for left, _ in column), max(right for _, right in column))
+        for column in zip(*spans, strict=True)
+    ]
+    if any(a[1] > b[0] for a, b in itertools.pairwise(bounds)):
+        return None
+    return _Columns(ruler, bounds)
