@@ -37,7 +37,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "govinfo_report.testing needs hypothesis: pip install 'govinfo-report[testing]'"
     ) from exc
 
-from .model import (
+from ..model import (
     ActiveDisclosure,
     ActiveDisclosure2019,
     Cell,
@@ -51,11 +51,11 @@ from .model import (
     Value,
     table_layout,
 )
-from .reading.normalize import display_width
-from .reading.skeleton import SECTION_TITLES
-from .reading.tables import fold
-from .template.formats import get_format
-from .template.spec import (
+from ..reading.normalize import display_width
+from ..reading.skeleton import SECTION_TITLES
+from ..reading.tables import fold
+from ..template.formats import get_format
+from ..template.spec import (
     OTHER_SUBROWS,
     REQUEST_COLUMNS,
     REQUEST_ROWS,
@@ -64,7 +64,7 @@ from .template.spec import (
     REVIEW_OUTCOMES,
     RowSpec,
 )
-from .writers.render import RENDER_LAYOUTS, Placement, render, render_placed, render_title
+from ..writers.render import RENDER_LAYOUTS, Placement, render, render_placed, render_title
 
 Scale = Literal["township", "city"]
 CellKey = tuple[str, str, str]  # table id, row id, column id
