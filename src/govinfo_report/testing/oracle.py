@@ -1,0 +1,98 @@
+"""What parsing a text must give back: its report's cells, and the promise of a mutation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from ..model import ActiveDisclosure, Report, Requests, ReviewLitigation, Value, table_layout
+from ..template.spec import OTHER_SUBROWS
+
+CellKey = tuple[str, str, str]  # table id, row id, column id
+
+_TABLES: Mapping[str, type] = {
+    "active_disclosure": ActiveDisclosure,
+    "requests": Requests,
+    "review_litigation": ReviewLitigation,
+}
+
+
+def cell_values(report: Report) -> dict[CellKey, Value]:
+    """Every table cell of a report by (table, row, column); a missing table counts as blank."""
+    out: dict[CellKey, Value] = {}
+    for table_id, cls in _TABLES.items():
+        table = getattr(report, table_id)
+        for row_id, columns in table_layout(type(table) if table is not None else cls):
+            row = getattr(table, row_id) if table is not None else None
+            for column in columns:
+                out[table_id, row_id, column] = row[column].value if row is not None else None
+    return out
+
+
+def cell_differences(
+    parsed: Report, expected: Report, *, skip: Iterable[tuple[str, str | None]] = ()
+) -> list[str]:
+    """The cells of ``parsed`` that differ from ``expected``, as readable lines; rows in
+    ``skip`` ((table, row), or (table, None) for a whole table) are not compared."""
+    skipped = set(skip)
+    got, want = cell_values(parsed), cell_values(expected)
+    return [
+        f"{t}.{r}.{c}: got {got[t, r, c]!r}, expected {v!r}"
+        for (t, r, c), v in want.items()
+        if (t, r) not in skipped and (t, None) not in skipped and got[t, r, c] != v
+    ]
+
+
+@attrs.frozen
+class Mutated:
+    """A changed report text and what parsing it must give.
+
+    ``expected`` holds every cell as it must read. ``required`` lists diagnostics the parse must
+    report, as (code, table, row). A row in ``damaged`` ((table, row), or (table, None) for a
+    table without row labels) may be read exactly *or* left blank, but then with a diagnostic
+    whose code is in ``codes``. The agency, year and section headings must always survive.
+    """
+
+    kind: str
+    text: str
+    expected: Report
+    layout: str
+    required: tuple[tuple[str, str, str | None], ...] = ()
+    damaged: tuple[tuple[str, str | None], ...] = ()
+    codes: frozenset[str] = frozenset()
+
+
+def check_mutated(parsed: Report, mutated: Mutated) -> list[str]:
+    """Why ``parsed`` does not satisfy ``mutated``'s promise; empty when it does."""
+    expected = mutated.expected
+    problems = cell_differences(parsed, expected, skip=mutated.damaged)
+    got = cell_values(parsed)
+    want = cell_values(expected)
+    for table, row in mutated.damaged:
+        keys = [k for k in want if k[0] == table and (row is None or k[1] == row)]
+        exact = all(got[k] == want[k] for k in keys)
+        blank = all(got[k] is None for k in keys)
+        # a missing one-row （六）其他处理 is reported as its three rows missing
+        named = {row, None, *(OTHER_SUBROWS if row == "other_processing" else ())}
+        explained = any(
+            d.code in mutated.codes and d.table == table and (row is None or d.row in named)
+            for d in parsed.diagnostics
+        )
+        if not exact and not (blank and explained):
+            problems.append(
+                f"{table}.{row}: neither read exactly nor left blank with one of {sorted(mutated.codes)}: "
+                + ", ".join(f"{k[2]}={got[k]!r}/{want[k]!r}" for k in keys)
+            )
+    for code, table, row in mutated.required:
+        if not any(d.code == code and d.table == table and d.row == row for d in parsed.diagnostics):
+            problems.append(f"missing diagnostic {code} for {table}.{row}")
+    if (parsed.agency, parsed.year) != (expected.agency, expected.year):
+        problems.append(
+            f"agency/year {parsed.agency!r} {parsed.year!r}, expected {expected.agency!r} {expected.year!r}"
+        )
+    got_headings = [s.heading for s in parsed.sections]
+    want_headings = [s.heading for s in expected.sections]
+    if got_headings != want_headings:
+        problems.append(f"headings {got_headings}, expected {want_headings}")
+    return problems

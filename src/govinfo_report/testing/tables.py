@@ -1,0 +1,147 @@
+"""The three statistics tables: township zeros or city-sized counts, arithmetic that holds or is
+broken on purpose, and blank cells anywhere."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any, Literal
+
+from hypothesis import strategies as st
+
+from ..model import (
+    ActiveDisclosure,
+    ActiveDisclosure2019,
+    Cell,
+    RequestRow,
+    Requests,
+    ReviewBlock,
+    ReviewLitigation,
+    Value,
+    table_layout,
+)
+from ..template.formats import get_format
+from ..template.spec import (
+    OTHER_SUBROWS,
+    REQUEST_COLUMNS,
+    REQUEST_ROWS,
+    RESULT_ROWS_2021,
+    REVIEW_BLOCKS,
+    REVIEW_OUTCOMES,
+    RowSpec,
+)
+
+Scale = Literal["township", "city"]
+SCALES: tuple[Scale, ...] = ("township", "city")
+
+_TOWNSHIP = (0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 3, 5)
+
+
+def _count(draw: st.DrawFn, scale: Scale, high: int) -> int:
+    if scale == "township":
+        return draw(st.sampled_from(_TOWNSHIP))
+    return draw(st.integers(0, high))
+
+
+@st.composite
+def _amounts(draw: st.DrawFn, scale: Scale) -> Decimal:
+    """A fee in 万元: 0 in a township, 96171.6 or 7730.28 in a city; never a float."""
+    if scale == "township":
+        return Decimal(draw(st.sampled_from(("0", "0", "0.5", "1.2", "12.35"))))
+    places = draw(st.integers(0, 2))
+    return Decimal(draw(st.integers(0, 99_999_999))).scaleb(-places)
+
+
+def _blank_some(draw: st.DrawFn, keys: Sequence[tuple[str, str]], blanks: bool) -> set[tuple[str, str]]:
+    if not blanks:
+        return set()
+    return set(draw(st.lists(st.sampled_from(keys), max_size=6)))
+
+
+@st.composite
+def active_tables(
+    draw: st.DrawFn, fmt: str, scale: Scale, blanks: bool
+) -> ActiveDisclosure | ActiveDisclosure2019:
+    """Table 二 of template ``fmt``, from its vocabulary: counts, signed 本年增/减 (2019) and
+    amounts in 万元 (fees; 2019 procurement)."""
+    cls: type[ActiveDisclosure | ActiveDisclosure2019] = (
+        ActiveDisclosure2019 if fmt == "2019" else ActiveDisclosure
+    )
+    layout = table_layout(cls)
+    blank = _blank_some(draw, [(row, c) for row, columns in layout for c in columns], blanks)
+
+    def value(spec: RowSpec, index: int) -> Value:
+        kind = spec.kind(index)
+        if kind == "change":
+            return draw(st.integers(-5, 5)) if scale == "township" else draw(st.integers(-500, 500))
+        if kind == "amount":
+            return draw(_amounts(scale))
+        documents = spec.id in ("regulations", "normative_documents")
+        return _count(draw, scale, 99_999 if fmt == "2019" else 3000 if documents else 9_999_999)
+
+    empty = cls()
+    rows = {}
+    for spec in get_format(fmt).tables["active_disclosure"].rows:
+        cells = [(column, value(spec, index)) for index, column in enumerate(spec.columns)]
+        row_cls = type(getattr(empty, spec.id))
+        rows[spec.id] = row_cls(*(Cell(None if (spec.id, c) in blank else v) for c, v in cells))
+    return cls(**rows)
+
+
+def _break(draw: st.DrawFn, grid: dict[tuple[str, str], Value], keys: Sequence[tuple[str, str]]) -> None:
+    """Change one number so that a sum no longer holds (a printed report's arithmetic slip)."""
+    key = draw(st.sampled_from(keys))
+    value = grid[key]
+    assert isinstance(value, int)
+    delta = draw(st.integers(1, 9))
+    grid[key] = value + delta if value < delta or draw(st.booleans()) else value - delta
+
+
+@st.composite
+def request_tables(
+    draw: st.DrawFn, scale: Scale, consistent: bool, blanks: bool, collapsed: bool
+) -> Requests:
+    leaves = [r for r in RESULT_ROWS_2021 if not (collapsed and r in OTHER_SUBROWS)]
+    if collapsed:
+        leaves.append("other_processing")
+    six = REQUEST_COLUMNS[:6]
+    grid: dict[tuple[str, str], Value] = {}
+    for row in leaves:
+        for column in six:
+            grid[row, column] = _count(draw, scale, 2000)
+    for column in six:
+        processed = sum(int(grid[row, column] or 0) for row in leaves)
+        grid["total_processed", column] = processed
+        forward = _count(draw, scale, 500)
+        grid["carried_forward", column] = forward
+        over = draw(st.integers(0, processed + forward))
+        grid["carried_over", column] = over
+        grid["new_received", column] = processed + forward - over
+    rows = ["new_received", "carried_over", *leaves, "total_processed", "carried_forward"]
+    for row in rows:
+        grid[row, "total"] = sum(int(grid[row, c] or 0) for c in six)
+    if not consistent:
+        _break(draw, grid, [(r, c) for r in rows for c in REQUEST_COLUMNS])
+    for key in _blank_some(draw, [(r, c) for r in rows for c in REQUEST_COLUMNS], blanks):
+        grid[key] = None
+    built: dict[str, Any] = {
+        row: RequestRow(*(Cell(grid.get((row, c))) for c in REQUEST_COLUMNS)) for row in REQUEST_ROWS
+    }
+    return Requests(**built)
+
+
+@st.composite
+def review_tables(draw: st.DrawFn, scale: Scale, consistent: bool, blanks: bool) -> ReviewLitigation:
+    grid: dict[tuple[str, str], Value] = {}
+    for block in REVIEW_BLOCKS:
+        for outcome in REVIEW_OUTCOMES[:4]:
+            grid[block, outcome] = _count(draw, scale, 300)
+        grid[block, "total"] = sum(int(grid[block, o] or 0) for o in REVIEW_OUTCOMES[:4])
+    keys = [(b, o) for b in REVIEW_BLOCKS for o in REVIEW_OUTCOMES]
+    if not consistent:
+        _break(draw, grid, keys)
+    for key in _blank_some(draw, keys, blanks):
+        grid[key] = None
+    return ReviewLitigation(
+        **{b: ReviewBlock(*(Cell(grid[b, o]) for o in REVIEW_OUTCOMES)) for b in REVIEW_BLOCKS}
+    )
