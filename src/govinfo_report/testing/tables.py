@@ -18,7 +18,6 @@ from ..model import (
     ReviewBlock,
     ReviewLitigation,
     Value,
-    table_layout,
 )
 from ..template.formats import get_format
 from ..template.spec import (
@@ -67,8 +66,8 @@ def active_tables(
     cls: type[ActiveDisclosure | ActiveDisclosure2019] = (
         ActiveDisclosure2019 if fmt == "2019" else ActiveDisclosure
     )
-    layout = table_layout(cls)
-    blank = _blank_some(draw, [(row, c) for row, columns in layout for c in columns], blanks)
+    empty = cls()
+    blank = _blank_some(draw, [(row, column) for row, column, _cell in empty.cells()], blanks)
 
     def value(spec: RowSpec, index: int) -> Value:
         kind = spec.kind(index)
@@ -79,7 +78,6 @@ def active_tables(
         documents = spec.id in ("regulations", "normative_documents")
         return _count(draw, scale, 99_999 if fmt == "2019" else 3000 if documents else 9_999_999)
 
-    empty = cls()
     rows = {}
     for spec in get_format(fmt).tables["active_disclosure"].rows:
         cells = [(column, value(spec, index)) for index, column in enumerate(spec.columns)]
