@@ -33,7 +33,12 @@ from ..template.spec import (
 Scale = Literal["township", "city"]
 SCALES: tuple[Scale, ...] = ("township", "city")
 
+#: Cells of one table by (row, column), while it is being drawn.
+Grid = dict[tuple[str, str], Value]
+
 _TOWNSHIP = (0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 3, 5)
+_APPLICANTS = REQUEST_COLUMNS[:6]  # table 三's applicant columns; the seventh is their 总计
+_OUTCOMES = REVIEW_OUTCOMES[:4]  # table 四's outcomes; the fifth is their 总计
 
 
 def _count(draw: st.DrawFn, scale: Scale, high: int) -> int:
@@ -55,6 +60,25 @@ def _blank_some(draw: st.DrawFn, keys: Sequence[tuple[str, str]], blanks: bool) 
     if not blanks:
         return set()
     return set(draw(st.lists(st.sampled_from(keys), max_size=6)))
+
+
+def _break(draw: st.DrawFn, grid: Grid, keys: Sequence[tuple[str, str]]) -> None:
+    """Change one number so that a sum no longer holds (a printed report's arithmetic slip)."""
+    key = draw(st.sampled_from(keys))
+    value = grid[key]
+    assert isinstance(value, int)
+    delta = draw(st.integers(1, 9))
+    grid[key] = value + delta if value < delta or draw(st.booleans()) else value - delta
+
+
+def _disturb(
+    draw: st.DrawFn, grid: Grid, keys: Sequence[tuple[str, str]], consistent: bool, blanks: bool
+) -> None:
+    """A balanced grid as printed: one sum broken unless ``consistent``, then a few cells blank."""
+    if not consistent:
+        _break(draw, grid, keys)
+    for key in _blank_some(draw, keys, blanks):
+        grid[key] = None
 
 
 @st.composite
@@ -86,42 +110,39 @@ def active_tables(
     return cls(**rows)
 
 
-def _break(draw: st.DrawFn, grid: dict[tuple[str, str], Value], keys: Sequence[tuple[str, str]]) -> None:
-    """Change one number so that a sum no longer holds (a printed report's arithmetic slip)."""
-    key = draw(st.sampled_from(keys))
-    value = grid[key]
-    assert isinstance(value, int)
-    delta = draw(st.integers(1, 9))
-    grid[key] = value + delta if value < delta or draw(st.booleans()) else value - delta
-
-
-@st.composite
-def request_tables(
-    draw: st.DrawFn, scale: Scale, consistent: bool, blanks: bool, collapsed: bool
-) -> Requests:
-    leaves = [r for r in RESULT_ROWS_2021 if not (collapsed and r in OTHER_SUBROWS)]
+def _result_rows(collapsed: bool) -> list[str]:
+    """The result rows table 三 prints: （六）其他处理 as its three rows, or as one."""
     if collapsed:
-        leaves.append("other_processing")
-    six = REQUEST_COLUMNS[:6]
-    grid: dict[tuple[str, str], Value] = {}
-    for row in leaves:
-        for column in six:
-            grid[row, column] = _count(draw, scale, 2000)
-    for column in six:
-        processed = sum(int(grid[row, column] or 0) for row in leaves)
+        return [*(r for r in RESULT_ROWS_2021 if r not in OTHER_SUBROWS), "other_processing"]
+    return list(RESULT_ROWS_2021)
+
+
+def _balanced_requests(draw: st.DrawFn, scale: Scale, results: Sequence[str]) -> Grid:
+    """The applicant columns of table 三, each in balance: the result rows drawn, 总计 their sum,
+    二 and 四 drawn, and 一 what makes 一+二 = 总计+四."""
+    grid: Grid = {(row, column): _count(draw, scale, 2000) for row in results for column in _APPLICANTS}
+    for column in _APPLICANTS:
+        processed = sum(int(grid[row, column] or 0) for row in results)
         grid["total_processed", column] = processed
         forward = _count(draw, scale, 500)
         grid["carried_forward", column] = forward
         over = draw(st.integers(0, processed + forward))
         grid["carried_over", column] = over
         grid["new_received", column] = processed + forward - over
-    rows = ["new_received", "carried_over", *leaves, "total_processed", "carried_forward"]
+    return grid
+
+
+@st.composite
+def request_tables(
+    draw: st.DrawFn, scale: Scale, consistent: bool, blanks: bool, collapsed: bool
+) -> Requests:
+    """Table 三, with （六）其他处理 as one row when ``collapsed``."""
+    results = _result_rows(collapsed)
+    grid = _balanced_requests(draw, scale, results)
+    rows = ["new_received", "carried_over", *results, "total_processed", "carried_forward"]
     for row in rows:
-        grid[row, "total"] = sum(int(grid[row, c] or 0) for c in six)
-    if not consistent:
-        _break(draw, grid, [(r, c) for r in rows for c in REQUEST_COLUMNS])
-    for key in _blank_some(draw, [(r, c) for r in rows for c in REQUEST_COLUMNS], blanks):
-        grid[key] = None
+        grid[row, "total"] = sum(int(grid[row, c] or 0) for c in _APPLICANTS)
+    _disturb(draw, grid, [(r, c) for r in rows for c in REQUEST_COLUMNS], consistent, blanks)
     built: dict[str, Any] = {
         row: RequestRow(*(Cell(grid.get((row, c))) for c in REQUEST_COLUMNS)) for row in REQUEST_ROWS
     }
@@ -130,16 +151,13 @@ def request_tables(
 
 @st.composite
 def review_tables(draw: st.DrawFn, scale: Scale, consistent: bool, blanks: bool) -> ReviewLitigation:
-    grid: dict[tuple[str, str], Value] = {}
+    """Table 四: each block's outcomes drawn and their 总计 summed."""
+    grid: Grid = {}
     for block in REVIEW_BLOCKS:
-        for outcome in REVIEW_OUTCOMES[:4]:
+        for outcome in _OUTCOMES:
             grid[block, outcome] = _count(draw, scale, 300)
-        grid[block, "total"] = sum(int(grid[block, o] or 0) for o in REVIEW_OUTCOMES[:4])
-    keys = [(b, o) for b in REVIEW_BLOCKS for o in REVIEW_OUTCOMES]
-    if not consistent:
-        _break(draw, grid, keys)
-    for key in _blank_some(draw, keys, blanks):
-        grid[key] = None
+        grid[block, "total"] = sum(int(grid[block, o] or 0) for o in _OUTCOMES)
+    _disturb(draw, grid, [(b, o) for b in REVIEW_BLOCKS for o in REVIEW_OUTCOMES], consistent, blanks)
     return ReviewLitigation(
         **{b: ReviewBlock(*(Cell(grid[b, o]) for o in REVIEW_OUTCOMES)) for b in REVIEW_BLOCKS}
     )
