@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 import attrs
 
@@ -59,34 +59,54 @@ class Mutated:
 
 def check_mutated(parsed: Report, mutated: Mutated) -> list[str]:
     """Why ``parsed`` does not satisfy ``mutated``'s promise; empty when it does."""
-    expected = mutated.expected
-    problems = cell_differences(parsed, expected, skip=mutated.damaged)
-    got = cell_values(parsed)
-    want = cell_values(expected)
+    return [
+        *cell_differences(parsed, mutated.expected, skip=mutated.damaged),
+        *_unexplained_damage(parsed, mutated),
+        *_missing_diagnostics(parsed, mutated.required),
+        *_lost_identity(parsed, mutated.expected),
+    ]
+
+
+def _unexplained_damage(parsed: Report, mutated: Mutated) -> Iterator[str]:
+    """The damaged rows that are neither read exactly nor left blank with an allowed diagnostic."""
+    got, want = cell_values(parsed), cell_values(mutated.expected)
     for table, row in mutated.damaged:
-        keys = [k for k in want if k[0] == table and (row is None or k[1] == row)]
+        keys = _row_keys(want, table, row)
         exact = all(got.get(k) == want[k] for k in keys)
         blank = all(got.get(k) is None for k in keys)
-        # a missing one-row （六）其他处理 is reported as its three rows missing
-        named = {row, None, *(OTHER_SUBROWS if row == "other_processing" else ())}
-        explained = any(
-            d.code in mutated.codes and d.table == table and (row is None or d.row in named)
-            for d in parsed.diagnostics
+        if exact or (blank and _explained(parsed, mutated.codes, table, row)):
+            continue
+        yield (
+            f"{table}.{row}: neither read exactly nor left blank with one of {sorted(mutated.codes)}: "
+            + ", ".join(f"{k[2]}={got.get(k)!r}/{want[k]!r}" for k in keys)
         )
-        if not exact and not (blank and explained):
-            problems.append(
-                f"{table}.{row}: neither read exactly nor left blank with one of {sorted(mutated.codes)}: "
-                + ", ".join(f"{k[2]}={got.get(k)!r}/{want[k]!r}" for k in keys)
-            )
-    for code, table, row in mutated.required:
+
+
+def _row_keys(cells: Iterable[CellKey], table: str, row: str | None) -> list[CellKey]:
+    """The cells of a row, or of a whole table when ``row`` is None."""
+    return [k for k in cells if k[0] == table and (row is None or k[1] == row)]
+
+
+def _explained(parsed: Report, codes: frozenset[str], table: str, row: str | None) -> bool:
+    """Whether ``parsed`` has a diagnostic with one of ``codes`` for the row (or its table)."""
+    # a missing one-row （六）其他处理 is reported as its three rows missing
+    named = {row, None, *(OTHER_SUBROWS if row == "other_processing" else ())}
+    return any(
+        d.code in codes and d.table == table and (row is None or d.row in named) for d in parsed.diagnostics
+    )
+
+
+def _missing_diagnostics(parsed: Report, required: Iterable[tuple[str, str, str | None]]) -> Iterator[str]:
+    for code, table, row in required:
         if not any(d.code == code and d.table == table and d.row == row for d in parsed.diagnostics):
-            problems.append(f"missing diagnostic {code} for {table}.{row}")
+            yield f"missing diagnostic {code} for {table}.{row}"
+
+
+def _lost_identity(parsed: Report, expected: Report) -> Iterator[str]:
+    """The agency, year and section headings, which every mutation must leave readable."""
     if (parsed.agency, parsed.year) != (expected.agency, expected.year):
-        problems.append(
-            f"agency/year {parsed.agency!r} {parsed.year!r}, expected {expected.agency!r} {expected.year!r}"
-        )
+        yield f"agency/year {parsed.agency!r} {parsed.year!r}, expected {expected.agency!r} {expected.year!r}"
     got_headings = [s.heading for s in parsed.sections]
     want_headings = [s.heading for s in expected.sections]
     if got_headings != want_headings:
-        problems.append(f"headings {got_headings}, expected {want_headings}")
-    return problems
+        yield f"headings {got_headings}, expected {want_headings}"
