@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from ..reading.normalize import display_width
 from ..reading.tables import fold
+from ..writers.render import Placement
 from .mutating import header_lines, lines_of, lossless, table_lines
 from .oracle import Mutated
 from .rendered import Rendered
@@ -43,27 +44,40 @@ def line_breaks(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     return lossless("line-break", rendered, "\n".join(lines))
 
 
+def _own_label_start(label: str) -> int:
+    """Where a row's own label starts in the text left of its numbers: after the indent, and
+    after a group label to its left (only the row's own label wraps)."""
+    start = len(label) - len(label.lstrip())
+    gap = label.rfind("  ")
+    return max(start, gap + 2 if gap >= start else start)
+
+
+def _wrap_points(lines: list[str], placement: Placement) -> list[tuple[int, str, int]]:
+    """(line, label, where the label may break) for the labelled rows whose label is long enough
+    to wrap, with enough of it left beside the numbers to name the row."""
+    points: list[tuple[int, str, int]] = []
+    for (table, row), (_first, last) in placement.rows.items():
+        if table == "review_litigation":
+            continue
+        cut = min(a for (t, r, _c), (_line, a, _b) in placement.cells.items() if (t, r) == (table, row))
+        label = lines[last][:cut].rstrip()
+        start = _own_label_start(label)
+        if len(fold(label[start:])) < 12:
+            continue
+        points += [
+            (last, label, m.start())
+            for m in _HAN_PAIR.finditer(label, start)
+            if len(fold(label[start : m.start()])) >= 6
+        ]
+    return points
+
+
 @st.composite
 def wrapped_below(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     """A long label whose end wrapped onto the line below its numbers, as ``pdftotext -layout``
     prints a tall cell whose text is top-aligned (space-aligned layout only)."""
     lines, placement = lines_of(rendered)
-    candidates = []
-    for (table, row), (_first, last) in placement.rows.items():
-        if table == "review_litigation":
-            continue
-        cut = min(a for (t, r, _c), (ln, a, _b) in placement.cells.items() if (t, r) == (table, row))
-        label = lines[last][:cut].rstrip()
-        # only a long label wraps, and enough of it stays beside the numbers to name the row
-        start = len(label) - len(label.lstrip())
-        gap = label.rfind("  ")  # a group label to the left: only the row's own label wraps
-        start = max(start, gap + 2 if gap >= start else start)
-        if len(fold(label[start:])) < 12:
-            continue
-        breaks = [
-            m.start() for m in _HAN_PAIR.finditer(label, start) if len(fold(label[start : m.start()])) >= 6
-        ]
-        candidates += [(last, label, at) for at in breaks]
+    candidates = _wrap_points(lines, placement)
     if not candidates:
         return lossless("wrapped-below", rendered, rendered.text)
     last, label, at = draw(st.sampled_from(sorted(candidates)))

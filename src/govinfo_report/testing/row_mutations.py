@@ -4,6 +4,7 @@ row shifted left by a lost cell. Each says what the parse must give back instead
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 import attrs
 from hypothesis import strategies as st
@@ -15,6 +16,8 @@ from ..writers.render import Placement
 from .mutating import lines_of, lossless
 from .oracle import Mutated, cell_values
 from .rendered import Rendered
+
+Span = tuple[int, int, int]  # line, start, end of a value cell's text
 
 
 def _blank_row(report: Report, table: str, row: str) -> Report:
@@ -81,6 +84,52 @@ _FIRST_CELL = {
 }
 
 
+def _lose_cell_line(lines: list[str], first: int, spans: Sequence[Span]) -> tuple[str, bool]:
+    """One cell per line: the row's first line goes, a value cell (even a blank one) if a
+    value was printed there."""
+    lost = lines[first].strip()
+    value_lost = any(line == first for line, _a, _b in spans)
+    del lines[first]
+    return lost, value_lost
+
+
+def _lose_label_columns(lines: list[str], first: int, last: int, spans: Sequence[Span]) -> str:
+    """Space-aligned: the layout cannot lose a cell and keep the others in place, so the label
+    goes, the values stay where they were."""
+    cut = min(a for line, a, _b in spans if line == last)  # where the line's first value starts
+    lost = lines[last][:cut].strip()
+    lines[last] = " " * cut + lines[last][cut:]
+    for index in range(first, last):
+        lines[index] = ""
+    return lost
+
+
+def _lose_separated_cell(lines: list[str], layout: str, last: int, spans: Sequence[Span]) -> tuple[str, bool]:
+    """Tab- or bar-separated: the first cell of the row's line goes, a value cell (even a blank
+    one, of any row printed on the line) if it held one."""
+    match = _FIRST_CELL[layout].match(lines[last])
+    assert match is not None
+    lost = match.group(0).strip(" \t|")
+    value_lost = any(line == last and a < match.end() for line, a, _b in spans)
+    lines[last] = lines[last][match.end() :]
+    if layout == "markdown":
+        lines[last] = "|" + lines[last]
+    return lost, value_lost
+
+
+def _lose_leading_cell(
+    lines: list[str], layout: str, rows: tuple[int, int], spans: Sequence[Span]
+) -> tuple[str, bool]:
+    """The leading cell of the row on lines ``rows`` (first, last) taken out of ``lines``: the
+    text it held, and whether it was one of the table's value cells ``spans``."""
+    first, last = rows
+    if layout == "cells":
+        return _lose_cell_line(lines, first, spans)
+    if layout == "columns":
+        return _lose_label_columns(lines, first, last, spans), False
+    return _lose_separated_cell(lines, layout, last, spans)
+
+
 def _squeeze(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -98,38 +147,16 @@ def shifted_row(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     label may leave the row unreadable (missing-row, unless its place identifies it); losing a
     value leaves the row with too few values."""
     lines, placement = lines_of(rendered)
-    keys = sorted(placement.rows)
-    table, row = draw(st.sampled_from(keys))
-    first, last = placement.rows[table, row]
-    damaged_row: str | None = None if table == "review_litigation" else row
-    # a value cell (even a blank one, of any row printed on the line) lost: one value too few
+    table, row = draw(st.sampled_from(sorted(placement.rows)))
     spans = [span for (t, _r, _c), span in placement.cells.items() if t == table]
-    value_lost = False
-    if rendered.layout == "cells":
-        lost = lines[first].strip()
-        value_lost = any(line == first for line, _a, _b in spans)
-        del lines[first]
-    elif rendered.layout == "columns":
-        # the space-aligned layout cannot lose a cell and keep the others in place: the label goes
-        cut = min(a for line, a, _b in spans if line == last)  # where the line's first value starts
-        lost = lines[last][:cut].strip()
-        lines[last] = " " * cut + lines[last][cut:]
-        for index in range(first, last):
-            lines[index] = ""
-    else:
-        match = _FIRST_CELL[rendered.layout].match(lines[last])
-        assert match is not None
-        lost = match.group(0).strip(" \t|")
-        value_lost = any(line == last and a < match.end() for line, a, _b in spans)
-        lines[last] = lines[last][match.end() :]
-        if rendered.layout == "markdown":
-            lines[last] = "|" + lines[last]
+    lost, value_lost = _lose_leading_cell(lines, rendered.layout, placement.rows[table, row], spans)
     text = "\n".join(lines)
     spec = _row_spec(rendered.report, table, row)
     own_label = spec is not None and _squeeze(spec.label) in _squeeze(lost)
     if not own_label and not value_lost:
         # an empty (merged) cell or a group label: nothing the reader needs
         return Mutated("shifted-row", text, rendered.report, rendered.layout)
+    damaged_row: str | None = None if table == "review_litigation" else row
     codes = frozenset({"missing-row", "row-value-count", "table-value-count", "missing-table"})
     return Mutated(
         "shifted-row", text, rendered.report, rendered.layout, damaged=((table, damaged_row),), codes=codes
