@@ -24,6 +24,7 @@ def lines_of(rendered: Rendered) -> tuple[list[str], Placement]:
 
 
 def table_lines(placement: Placement) -> set[int]:
+    """Every line of the three tables, headers and rows."""
     return {i for first, last in placement.tables.values() for i in range(first, last + 1)}
 
 
@@ -32,6 +33,7 @@ def _data_lines(placement: Placement) -> set[int]:
 
 
 def header_lines(placement: Placement) -> set[int]:
+    """The lines of the tables that belong to no row: their headers."""
     return table_lines(placement) - _data_lines(placement)
 
 

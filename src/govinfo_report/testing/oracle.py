@@ -97,6 +97,7 @@ def _explained(parsed: Report, codes: frozenset[str], table: str, row: str | Non
 
 
 def _missing_diagnostics(parsed: Report, required: Iterable[tuple[str, str, str | None]]) -> Iterator[str]:
+    """The diagnostics the mutation requires that the parse did not report."""
     for code, table, row in required:
         if not any(d.code == code and d.table == table and d.row == row for d in parsed.diagnostics):
             yield f"missing diagnostic {code} for {table}.{row}"
