@@ -51,9 +51,9 @@ from .model import (
     Value,
     table_layout,
 )
+from .reading.labels import fold
 from .reading.normalize import display_width
 from .reading.skeleton import SECTION_TITLES
-from .reading.tables import fold
 from .template.formats import get_format
 from .template.spec import (
     OTHER_SUBROWS,

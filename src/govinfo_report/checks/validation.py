@@ -24,8 +24,8 @@ import attrs
 
 from .. import diagnostics as diag
 from ..model import Diagnostic, Report, Value, table_layout
+from ..reading.labels import fold, label_score
 from ..reading.skeleton import SECTION_TITLES
-from ..reading.tables import fold, label_score
 from ..template.spec import (
     OTHER_SUBROWS,
     REQUEST_COLUMNS,

@@ -28,11 +28,13 @@ from ..model import (
 from ..template import formats
 from ..template.spec import OTHER_SUBROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES, TABLE_NAMES_ZH, TableSpec
 from . import decoding as flatten
+from .block import read_block_values
 from .grid import read_grid
+from .items import grid_items, observed_rows
 from .metadata import find_period, find_title, qualify_agency
 from .normalize import line_starts
+from .placement import read_rows
 from .skeleton import SECTION_TITLES, Skeleton, read_skeleton
-from .tables import grid_items, observed_rows, read_block_values, read_rows
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
