@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
 from ..template.spec import ACTIVE_COLUMN_LABELS, REQUEST_COLUMN_LABELS, TableSpec
@@ -149,10 +149,10 @@ class LabelIndex:
         own = [f for f in self._forms[row] if run.endswith(f)]
         return run[: len(run) - max(map(len, own), default=0)]
 
-    def rows_buried_in(self, run: str) -> list[int]:
-        """The rows whose label stands anywhere inside the run, in table order, counting only
-        forms that name one row alone."""
-        return [k for k, forms in enumerate(self._telling) if any(form in run for form in forms)]
+    def rows_buried_in(self, run: str, among: Iterable[int]) -> list[int]:
+        """The rows of ``among`` whose label stands anywhere inside the run, in the order given,
+        counting only forms that name one row alone."""
+        return [k for k in among if any(form in run for form in self._telling[k])]
 
     def starts_with_label_of(self, run: str, row: int) -> bool:
         """Whether the run begins with a form of ``row``'s label that names it alone."""

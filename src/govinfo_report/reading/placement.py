@@ -68,6 +68,7 @@ def _ragged(table: TableSpec) -> bool:
 
 
 def _plain(label: str) -> str:
+    """A template label as a diagnostic prints it."""
     return unicodedata.normalize("NFKC", label)
 
 
@@ -95,7 +96,7 @@ class TablePlacement:
         #: the folded label run of each observed row ("" for rows placed by position)
         self.folded = list(folded)
         #: observed row -> template row
-        self.matches = matches
+        self.matches = dict(matches)
         #: the observed rows from the first to the last one alignment matched
         self.span = range(min(matches), max(matches) + 1)
         #: observed rows placed by position, not by their label
@@ -147,25 +148,22 @@ class TablePlacement:
         table (``行政许可…行政处罚行政强制`` before one number): rows whose numbers the text lost
         or moved, as a PDF's text does with a table printed column by column. Labels after the
         last row found count too: a PDF's text prints merged group cells last. （六）其他处理
-        counts only where none of its sub-rows is printed: otherwise it is their group label."""
+        counts only where none of its sub-rows is printed: otherwise it is their group label.
+        Decides too which rows a gap never holds."""
         taken = set(self.matches.values())
+        missing = [k for k in range(len(self.specs)) if k not in taken]
         for i in range(self.span.start, len(self.folded)):
             run = self.folded[i]
             if not run:
                 continue
             if i in self.matches:
                 run = self.labels.without_label_of(run, self.matches[i])
-            for k in self.labels.rows_buried_in(run):
-                if k not in taken and k not in self.buried:
-                    self.buried[k] = i
-        subrows = {k for k, spec in enumerate(self.specs) if spec.id in OTHER_SUBROWS}
-        one_row = {k for k, spec in enumerate(self.specs) if spec.id == "other_processing"}
-        if subrows & (taken | self.buried.keys()):
-            for k in one_row:
+            for k in self.labels.rows_buried_in(run, missing):
+                self.buried.setdefault(k, i)
+        if self._subrows() & (taken | self.buried.keys()):
+            for k in self._one_row():
                 self.buried.pop(k, None)  # the group label over its printed sub-rows
-        # A gap never holds the three sub-rows of （六） when it is printed as one row (its label
-        # is among the buried ones), else the one-row （六）其他处理.
-        self.skip = subrows if one_row & self.buried.keys() else one_row
+        self.skip = self._not_in_gaps()
 
     def find_short_rows(self) -> None:
         """A row short of numbers means the text moved cells about (a PDF's text, column by
@@ -173,7 +171,7 @@ class TablePlacement:
         are trusted only in their label's own printed row. Notes each grid's first short row."""
         for i, j in sorted(self.matches.items(), key=lambda match: match[1]):
             expected = len(self.specs[j].columns)
-            values = trim(self.observed[i].values, expected, self.pad_right)
+            values = self._values(i, j)
             if len(values) < expected and not ran_together(values, expected):
                 self.first_short.setdefault(self.grid_of(self.specs[j]), j)
 
@@ -258,18 +256,14 @@ class TablePlacement:
         for i in self.span:
             if i in self.matches:
                 continue
-            values = self.observed[i].values
-            if not self.folded[i] and any(v.kind == "num" for v in values):
+            obs = self.observed[i]
+            if not self.folded[i] and any(v.kind == "num" for v in obs.values):
                 self.notes.append(
                     diag.make(
-                        "unplaced-values",
-                        table=self.table.id,
-                        line=self.observed[i].line,
-                        values=describe(values),
+                        "unplaced-values", table=self.table.id, line=obs.line, values=describe(obs.values)
                     )
                 )
-            if self.folded[i] and any(v.kind != "empty" for v in values):
-                obs = self.observed[i]
+            if self.folded[i] and any(v.kind != "empty" for v in obs.values):
                 self.notes.append(
                     diag.make(
                         "unknown-row",
@@ -304,6 +298,21 @@ class TablePlacement:
         """The grid a row's columns run through: its own sub-table where the table is made of
         sub-tables of different widths (table 二), else the whole table (table 三)."""
         return spec.group if self.pad_right else None
+
+    def _subrows(self) -> set[int]:
+        """The three sub-rows of （六）其他处理."""
+        return {k for k, spec in enumerate(self.specs) if spec.id in OTHER_SUBROWS}
+
+    def _one_row(self) -> set[int]:
+        """（六）其他处理 as one row."""
+        return {k for k, spec in enumerate(self.specs) if spec.id == "other_processing"}
+
+    def _not_in_gaps(self) -> set[int]:
+        """Template rows a gap never holds: the three sub-rows of （六） when it is printed as one
+        row (its label is among the buried ones), else the one-row （六）其他处理."""
+        if self._one_row() & self.buried.keys():
+            return self._subrows()
+        return self._one_row()
 
     def _values(self, i: int, j: int) -> Sequence[Item]:
         """Observed row ``i``'s values as template row ``j``, merged-cell shadows trimmed."""
