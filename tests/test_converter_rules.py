@@ -10,9 +10,10 @@ import pytest
 
 import govinfo_report
 from govinfo_report.reading.grid import detect_layout, read_grid
+from govinfo_report.reading.items import grid_items, observed_rows
 from govinfo_report.reading.normalize import display_width, normalize
+from govinfo_report.reading.placement import read_rows
 from govinfo_report.reading.skeleton import read_skeleton
-from govinfo_report.reading.tables import grid_items, observed_rows, read_rows
 from govinfo_report.template.formats import get_format
 from govinfo_report.template.spec import TableSpec
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .. import diagnostics as diag
 from ..model import Cell, Report
-from ..reading.tables import fold
+from ..reading.labels import fold
 from ..template.formats import table_spec
 from ..template.rules import RULES_BY_ID
 from .findings import CellRef, Finding, ValidationResult, at_cell, column_name_zh

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from .. import diagnostics as diag
-from ..reading.tables import fold, label_score
+from ..reading.labels import fold, label_score
 from ..template.formats import section_titles_of, table_spec
 from .cells import ReportCells
 from .findings import Finding, Key, at_cell, cell_name, cell_name_zh, column_name_zh, message_fields

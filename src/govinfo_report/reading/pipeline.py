@@ -29,12 +29,14 @@ from ..template import formats
 from ..template.formats import Format
 from ..template.spec import TableSpec
 from . import decoding
+from .block import read_block_values
 from .build import build_table
 from .context import ParseContext, Region
 from .grid import read_grid
+from .items import grid_items, observed_rows
 from .metadata import Title, find_period, find_title, qualify_agency
+from .placement import read_rows
 from .skeleton import read_skeleton
-from .tables import grid_items, observed_rows, read_block_values, read_rows
 
 
 class ReportReader:

@@ -7,8 +7,8 @@ import re
 
 from hypothesis import strategies as st
 
+from ..reading.labels import fold
 from ..reading.normalize import display_width
-from ..reading.tables import fold
 from ..writers.text import Placement
 from .mutating import header_lines, lines_of, lossless, table_lines
 from .oracle import Mutated

@@ -1,0 +1,113 @@
+"""Observed rows matched with a table's template rows by label *and* order.
+
+A label is never recognised by a bare keyword: 其他 and 总计 are both row and column labels, and
+only their place decides which is meant. So every observed row whose label may name a template
+row is a candidate pair, and the answer is the chain of pairs, increasing in both indexes, with
+the highest total score.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from ..template.spec import TableSpec
+from .items import ObservedRow
+from .labels import LabelIndex
+from .values import trim
+
+#: Scores closer than this are equal: the earlier pair wins.
+_EPSILON = 1e-9
+#: What a row whose value count fits the template adds to its label's score.
+_FITS_BONUS = 0.1
+
+
+class _Pair(NamedTuple):
+    observed: int
+    template: int
+    score: float
+
+
+def align(
+    observed: Sequence[ObservedRow], table: TableSpec, folded: Sequence[str], pad_right: bool = False
+) -> dict[int, int]:
+    """Map observed row index -> template row index, in order, maximising label agreement.
+
+    Every (observed, template) pair whose label names the row is a candidate; the answer is the
+    chain of candidates, increasing in both indexes, with the highest total score (a weighted
+    longest increasing subsequence). Unmatched observed rows are prose or unknown rows, unmatched
+    template rows are missing. A row whose value count fits the template gets a small bonus, so
+    the table row wins over a sentence of prose that happens to end with the same words.
+    """
+    return _best_chain(_candidate_pairs(observed, table, folded, pad_right))
+
+
+def _candidate_pairs(
+    observed: Sequence[ObservedRow], table: TableSpec, folded: Sequence[str], pad_right: bool
+) -> list[_Pair]:
+    """Every pair of an observed row with values and a template row its label may name, in
+    observed order."""
+    labels = LabelIndex.of(table)
+    pairs: list[_Pair] = []
+    for i, run in enumerate(folded):
+        values = observed[i].values
+        if not run or not values:
+            continue
+        scores = labels.candidates(run, fuzzy=any(v.kind != "empty" for v in values))
+        for j, score in scores.items():
+            expected = len(table.rows[j].columns)
+            fits = len(trim(values, expected, pad_right)) == expected
+            pairs.append(_Pair(i, j, score + (_FITS_BONUS if fits else 0.0)))
+    return pairs
+
+
+def _best_chain(pairs: Sequence[_Pair]) -> dict[int, int]:
+    """The chain of pairs increasing in both indexes with the highest total score, as observed
+    row -> template row; of equal chains, the one ending with the earliest pair.
+
+    A pair extends the best chain of an earlier observed row and a smaller template row. Only
+    each template row's best chain so far can be that (the first of equal ones, as when every
+    earlier pair is compared), so the work is pairs × template rows, not pairs squared.
+    """
+    total: list[float] = []
+    back: list[int] = []
+    closed: dict[int, int] = {}  # template row -> pair ending its best chain, earlier rows only
+    for start, end in _runs_of_one_row(pairs):
+        for pair in pairs[start:end]:
+            best, prev = _best_before(closed, total, pair.template)
+            total.append(best + pair.score)
+            back.append(prev)
+        for k in range(start, end):
+            q = closed.get(pairs[k].template, -1)
+            if q == -1 or total[k] > total[q] + _EPSILON:
+                closed[pairs[k].template] = k
+    matches: dict[int, int] = {}
+    if pairs:
+        k = max(range(len(pairs)), key=lambda x: (total[x], -x))
+        while k != -1:
+            matches[pairs[k].observed] = pairs[k].template
+            k = back[k]
+    return matches
+
+
+def _runs_of_one_row(pairs: Sequence[_Pair]) -> list[tuple[int, int]]:
+    """The (start, end) slices of consecutive pairs of the same observed row."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    while start < len(pairs):
+        end = start
+        while end < len(pairs) and pairs[end].observed == pairs[start].observed:
+            end += 1
+        runs.append((start, end))
+        start = end
+    return runs
+
+
+def _best_before(closed: dict[int, int], total: Sequence[float], template: int) -> tuple[float, int]:
+    """The highest total of a chain ending before ``template`` and the pair that ends it (the
+    earliest of equal ones); (0.0, -1) when there is none."""
+    best, prev = 0.0, -1
+    for q in sorted(q for qj, q in closed.items() if qj < template):
+        if total[q] > best + _EPSILON:
+            best, prev = total[q], q
+    return best, prev

@@ -1,0 +1,117 @@
+"""Table 四: a table without row labels, read as one block of values in order."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .. import diagnostics as diag
+from ..model import Cell, Diagnostic
+from . import decoding
+from .items import Item, split_rows
+from .labels import fold
+from .values import blank_cells, cells, describe, glued, ran_together, strip_empty, trim
+
+BlockRead = tuple[tuple[Cell, ...] | None, tuple[Diagnostic, ...]]
+
+
+def read_block_values(
+    stream: Sequence[Item | None],
+    expected: int,
+    table_id: str,
+    table_zh: str,
+    anchor: str | None = None,
+    *,
+    facts: Sequence[decoding.Fact] = (),
+) -> BlockRead:
+    """Read a table without row labels (table 四): its ``expected`` values in order.
+
+    The values are the run of value cells (between two texts) that has exactly ``expected``
+    cells once merged-cell shadows are trimmed; three consecutive runs of a third each also do.
+    Table 四's values glued into one digit run are split by its block totals
+    (:mod:`govinfo_report.reading.decoding`).
+    """
+    runs = _value_runs(_block_items(stream, anchor))
+    found = _run_of(runs, expected)
+    if found is None:
+        found = _three_thirds(runs, expected)
+    if found is not None:
+        return cells(found), ()
+    candidates = [list(strip_empty(run)) for run in runs]
+    numbered = [run for run in candidates if any(v.kind == "num" for v in run)]
+    if not numbered:
+        return None, (diag.make("missing-table", table=table_id, table_zh=table_zh),)
+    return _unread(max(numbered, key=len), expected, table_id, table_zh, facts)
+
+
+def _block_items(stream: Sequence[Item | None], anchor: str | None) -> list[Item]:
+    """The items of the table, from the first text holding ``anchor`` (folded) when there is
+    one; a grid row of nothing but empty cells (a blank line, a padded header line) holds no
+    value."""
+    items = [i for row in split_rows(stream) if any(i.kind != "empty" for i in row) for i in row]
+    if anchor is not None:
+        for index, item in enumerate(items):
+            if item.kind == "text" and anchor in fold(item.text):
+                return items[index:]
+    return items
+
+
+def _value_runs(items: Sequence[Item]) -> list[list[Item]]:
+    """The runs of value cells between two texts."""
+    runs: list[list[Item]] = []
+    current: list[Item] = []
+    for item in items:
+        if item.kind == "text":
+            if current:
+                runs.append(current)
+            current = []
+        else:
+            current.append(item)
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _run_of(runs: Sequence[Sequence[Item]], expected: int) -> Sequence[Item] | None:
+    """The first run of exactly ``expected`` cells, some printed and none glued, once
+    merged-cell shadows are trimmed (a blank first or last value is an empty cell too)."""
+    for run in runs:
+        kept = trim(run, expected)
+        filled = any(v.kind != "empty" for v in kept)
+        if len(kept) == expected and filled and not any(v.glued for v in kept if v.kind == "num"):
+            return kept
+    return None
+
+
+def _three_thirds(runs: Sequence[Sequence[Item]], expected: int) -> list[Item] | None:
+    """Three consecutive runs of a third of the cells each (their empty ends stripped): the
+    table's three blocks printed apart."""
+    trimmed = [list(strip_empty(run)) for run in runs]
+    third = expected // 3
+    for k in range(len(trimmed) - 2):
+        if all(len(trimmed[k + d]) == third for d in range(3)):
+            return trimmed[k] + trimmed[k + 1] + trimmed[k + 2]
+    return None
+
+
+def _unread(
+    longest: Sequence[Item], expected: int, table_id: str, table_zh: str, facts: Sequence[decoding.Fact]
+) -> BlockRead:
+    """The longest run of numbers when no run has the table's cells: table 四's digits that ran
+    together go to the decoder; otherwise the table is left blank and said why."""
+    line = longest[0].line
+    if table_id == decoding.REVIEW_ROW and ran_together(longest, expected):
+        return decoding.decode_review(glued(longest, line, None), table_zh, facts)
+    stuck = [v for v in longest if v.kind == "num" and v.glued]
+    if stuck:
+        note = diag.make("glued-cells", table=table_id, line=line, digits=" ".join(v.text for v in stuck))
+    else:
+        note = diag.make(
+            "table-value-count",
+            table=table_id,
+            line=line,
+            table_zh=table_zh,
+            found=len(longest),
+            expected=expected,
+            values=describe(longest),
+        )
+    return blank_cells(expected, line), (note,)

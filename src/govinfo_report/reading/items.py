@@ -1,0 +1,185 @@
+"""A table's grid as a stream of items, and the stream as observed rows.
+
+A grid row's cells become *items* — label text, numbers, blank marks, empty cells — whatever the
+layout was. The stream then becomes observed rows: a run of label text followed by a run of
+values, as printed. What a row means is decided later, by its label and its place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Literal, NamedTuple
+
+from .grid import GridCell, GridRow, Piece
+
+ItemKind = Literal["text", "num", "null", "empty"]
+
+#: Cell texts that print a blank cell.
+BLANK_MARKS = frozenset({"/", "-", "—", "——", "–", "一", "无", "_", "~", "\\", "--", "---", "——-"})
+#: Characters a cell made only of is a blank mark too, however many of them.
+_DASHES = frozenset("-—–_/~")
+_SIGNS = frozenset({"+", "-"})
+_DIGITS = frozenset("0123456789")
+#: Units that may follow a number inside a cell (format 2019: 2笔, 984361元).
+UNITS = frozenset({"件", "个", "项", "条", "笔", "元", "万元", "次", "份"})
+
+
+class Item(NamedTuple):
+    """One element of a table's cell stream."""
+
+    kind: ItemKind
+    text: str
+    line: int
+    glued: bool = False  # a number with no separator from the text next to it
+    #: a sign and a number one space apart in one cell (``- 218``): signed only where the
+    #: column holds signed changes
+    sign_apart: bool = False
+    #: the printed row the item stands in: a grid row, or one cell of a stream of cells
+    row: int = -1
+
+
+class ObservedRow(NamedTuple):
+    """A label run and the values that follow it, as printed."""
+
+    label: str
+    values: tuple[Item, ...]
+    line: int
+    #: whether a value stands in the same printed row as the end of the label (else only the
+    #: order of the text ties them)
+    tied: bool = False
+
+
+def _cell_items(cell: GridCell) -> list[Item]:
+    pieces = cell.pieces
+    if not pieces:
+        return [Item("empty", "", cell.line)]
+    if len(pieces) == 1 and pieces[0].kind == "NUMBER":  # the common case
+        return [Item("num", pieces[0].text, pieces[0].line)]
+    if all(p.kind == "NUMBER" for p in pieces):
+        return [Item("num", p.text, p.line) for p in pieces]
+    whole = _one_value(pieces, cell.line)
+    return [whole] if whole is not None else _mixed_items(pieces)
+
+
+def _one_value(pieces: Sequence[Piece], line: int) -> Item | None:
+    """A cell of several pieces that still prints one value: a blank mark, a number and its
+    unit, or a sign cut from its number by a space, a line break or markup (Word keeps "-" in a
+    run of its own)."""
+    text = "".join(p.text for p in pieces)
+    if text in BLANK_MARKS or set(text) <= _DASHES:
+        return Item("null", text, line)
+    if len(pieces) != 2:
+        return None
+    first, second = pieces
+    if first.kind == "NUMBER" and second.text in UNITS:
+        return Item("num", first.text, first.line)
+    if first.text in _SIGNS and second.kind == "NUMBER" and second.text[0] in _DIGITS:
+        return Item("num", first.text + second.text.lstrip("+"), second.line, sign_apart=True)
+    return None
+
+
+def _mixed_items(pieces: Sequence[Piece]) -> list[Item]:
+    """Text and numbers in one cell: the text pieces joined, each number an item of its own,
+    marked glued where nothing separates it from its neighbour."""
+    items: list[Item] = []
+    for index, piece in enumerate(pieces):
+        if piece.kind == "NUMBER":
+            glued = (index > 0 and pieces[index - 1].end == piece.start) or (
+                index + 1 < len(pieces) and pieces[index + 1].start == piece.end
+            )
+            items.append(Item("num", piece.text, piece.line, glued=glued))
+        elif items and items[-1].kind == "text":
+            last = items[-1]
+            items[-1] = last._replace(text=last.text + piece.text)
+        else:
+            items.append(Item("text", piece.text, piece.line))
+    return items
+
+
+def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
+    """The cell stream of a grid; ``None`` marks the end of each grid row.
+
+    Empty cells before a label, or between two labels of the same row, are the shadows of merged
+    cells and are dropped here; empty cells among or after values are kept for counting.
+    """
+    stream: list[Item | None] = []
+    printed = 0
+    for row in rows:
+        items = []
+        for cell in row.cells:
+            items += [item._replace(row=printed) for item in _cell_items(cell)]
+            printed += row.stream
+        printed += not row.stream
+        stream.extend(_without_label_shadows(_marks_inside_labels(items)))
+        stream.append(None)
+    return stream
+
+
+def _without_label_shadows(items: list[Item]) -> list[Item]:
+    """A grid row's items without the empty cells that stand before a label."""
+    kept: list[Item] = []
+    pending_empty: list[Item] = []
+    for item in items:
+        if item.kind == "empty":
+            pending_empty.append(item)
+            continue
+        if item.kind != "text":
+            kept.extend(pending_empty)
+        pending_empty = []
+        kept.append(item)
+    kept.extend(pending_empty)  # trailing empties of a row may be blank value cells
+    return kept
+
+
+def _marks_inside_labels(items: list[Item]) -> list[Item]:
+    """A blank mark with label text on both sides in one grid row is a character of the label
+    cut out by letter spacing (只计这 一 情形), not a blank cell: values never sit inside a label."""
+    solid = [i for i, item in enumerate(items) if item.kind != "empty"]
+    for before, at, after in zip(solid, solid[1:], solid[2:], strict=False):
+        if items[at].kind == "null" and items[before].kind == "text" and items[after].kind == "text":
+            items[at] = items[at]._replace(kind="text")
+    return items
+
+
+def observed_rows(stream: Sequence[Item | None]) -> list[ObservedRow]:
+    """Cut the cell stream into label + values rows.
+
+    A label may run over several grid rows (wrapped labels, group labels printed between rows);
+    a row ends when text follows its values, or at the end of a grid row that has values.
+    """
+    rows: list[ObservedRow] = []
+    label: list[Item] = []
+    values: list[Item] = []
+
+    def flush() -> None:
+        if values or label:
+            line = (label[-1] if label else values[0]).line
+            tied = bool(label) and any(v.row == label[-1].row or v.line == line for v in values)
+            rows.append(ObservedRow("".join(i.text for i in label), tuple(values), line, tied))
+
+    for item in stream:
+        if item is None:
+            if values:
+                flush()
+                label, values = [], []
+            continue
+        if item.kind == "text":
+            if values:
+                flush()
+                label, values = [], []
+            label.append(item)
+        else:
+            values.append(item)
+    flush()  # a last label run without values too: group labels a PDF's text printed last
+    return rows
+
+
+def split_rows(stream: Sequence[Item | None]) -> list[list[Item]]:
+    """The cell stream cut back into its grid rows."""
+    rows: list[list[Item]] = [[]]
+    for item in stream:
+        if item is None:
+            rows.append([])
+        else:
+            rows[-1].append(item)
+    return rows

@@ -1,0 +1,189 @@
+"""How a printed label run is compared with the labels of a table's rows.
+
+Labels are folded to their words (:func:`fold`) and compared by their end: a label run names a
+row when it ends with one of the row's label forms — the label and its aliases — so group labels
+and wrapped text before it do not matter. A run that names no row exactly may still name one cut
+short or misspelt (:func:`label_score`). A label is never recognised by a bare keyword: 其他 and
+总计 are both row and column labels, and end longer row labels too.
+
+:class:`LabelIndex` holds one table's label forms, built once per table, and is the one place
+that compares label runs with them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from difflib import SequenceMatcher
+
+from ..template.spec import ACTIVE_COLUMN_LABELS, REQUEST_COLUMN_LABELS, TableSpec
+
+_ENUMERATORS = re.compile(
+    r"[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、](?![0-9])"
+)
+_NOT_WORD = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]+")
+
+#: A row label this short (其他, 总计) is also a column label or the tail of a longer label.
+_BARE_KEYWORD = 4
+
+
+@functools.lru_cache(maxsize=8192)
+def fold(label: str) -> str:
+    """A label reduced to its words: no spaces, numbering, punctuation, quotes or width."""
+    label = unicodedata.normalize("NFKC", label)
+    label = re.sub(r"\s+", "", label)
+    label = _ENUMERATORS.sub("", label)
+    return _NOT_WORD.sub("", label)
+
+
+def label_score(label: str, forms: Sequence[str], *, exact_only: bool = False) -> float:
+    """How well a folded label run names a row: 1.0 when it ends with the row's label, less for
+    truncated or misspelt labels, 0 when it does not name it."""
+    if any(label.endswith(form) for form in forms):
+        return 1.0
+    if exact_only or len(label) < 3:
+        return 0.0
+    best = max((_likeness(label, form) for form in forms if len(form) >= 4), default=0.0)
+    return best if best >= 0.6 else 0.0
+
+
+def _likeness(label: str, form: str) -> float:
+    """How closely the end of a label run resembles one label form it does not end with: cut
+    short (the run ends with the form's first characters, the rest wrapped below it) or misspelt
+    (the characters they share, in order)."""
+    tail = label[-(len(form) + 2) :]
+    shared = set(tail) & set(form)
+    # a run ending with the first four or more characters of the label: its end wrapped away
+    cut_short = any(label.endswith(form[:k]) for k in range(4, len(form)))
+    if len(shared) < 0.6 * len(set(form)) and not cut_short:
+        return 0.0
+    best = _truncation(label, form)
+    blocks = SequenceMatcher(None, tail, form, autojunk=False).get_matching_blocks()
+    return max(best, 0.95 * sum(b.size for b in blocks) / len(form))
+
+
+def _truncation(label: str, form: str) -> float:
+    """The score of a run ending with the first k ≥ 4 characters of a form (its end wrapped
+    below it), the longest such k; 0 when it does not."""
+    floor = max(0, len(label) - len(form))
+    start = label.rfind(form[0], floor)
+    while start != -1:
+        k = len(label) - start
+        if k >= 4 and form.startswith(label[start:]):
+            return 0.55 + 0.4 * k / len(form)
+        start = label.rfind(form[0], floor, start)
+    return 0.0
+
+
+class LabelIndex:
+    """One table's row labels, folded, and the questions asked of a label run about them.
+
+    Rows are named by their index in ``table.rows``; runs are folded label runs. Build it with
+    :meth:`of`, which builds each table's index once.
+    """
+
+    __slots__ = ("_by_length", "_forms", "_headers", "_telling")
+
+    def __init__(self, table: TableSpec) -> None:
+        #: per row, its folded label and aliases
+        self._forms = tuple(
+            tuple(dict.fromkeys(fold(x) for x in (spec.label, *spec.aliases))) for spec in table.rows
+        )
+        #: for each form length: folded form -> the rows it names
+        self._by_length = _by_length(self._forms)
+        #: the folded column headers of the table's rows, longest first
+        self._headers = _header_forms(table)
+        #: per row, the forms that name only it when found inside a run
+        self._telling = _telling_forms(self._forms)
+
+    @staticmethod
+    @functools.cache
+    def of(table: TableSpec) -> LabelIndex:
+        """The label index of ``table``, built on first use."""
+        return LabelIndex(table)
+
+    def rows_named_by(self, run: str) -> list[int]:
+        """The rows whose label the run ends with, in table order."""
+        found: list[int] = []
+        for length, forms in self._by_length.items():
+            rows = forms.get(run[-length:])
+            if rows:
+                found.extend(rows)
+        return sorted(set(found))
+
+    def without_headers(self, run: str) -> str:
+        """The run without the column headers at its end (政府集中采购 采购总金额: a PDF's text
+        prints a table's column headers after its first row label)."""
+        while True:
+            header = next((f for f in self._headers if run.endswith(f) and len(f) < len(run)), None)
+            if header is None:
+                return run
+            run = run[: -len(header)]
+
+    def candidates(self, run: str, *, fuzzy: bool) -> dict[int, float]:
+        """The rows a run may name, with how well it names each (1.0 exactly, 0.9 once column
+        headers after it are dropped, less when repaired).
+
+        With ``fuzzy``, a run that names no row exactly is compared fuzzily, and so is one that
+        only ends with a bare keyword (其他, 总计): a long label cut off after "…不计其他" is not
+        3.其他.
+        """
+        scores = dict.fromkeys(self.rows_named_by(run), 1.0)
+        if not scores and (bare := self.without_headers(run)) != run:
+            scores = dict.fromkeys(self.rows_named_by(bare), 0.9)
+        named = max((len(f) for j in scores for f in self._forms[j] if run.endswith(f)), default=0)
+        if named < _BARE_KEYWORD and fuzzy:
+            repaired = {j: s for j in range(len(self._forms)) if (s := self.score(run, j))}
+            scores = repaired | scores
+        return scores
+
+    def score(self, run: str, row: int, *, exact_only: bool = False) -> float:
+        """How well the run names ``row``: see :func:`label_score`."""
+        return label_score(run, self._forms[row], exact_only=exact_only)
+
+    def without_label_of(self, run: str, row: int) -> str:
+        """The run without ``row``'s label at its end (the run as it is when it does not end
+        with it)."""
+        own = [f for f in self._forms[row] if run.endswith(f)]
+        return run[: len(run) - max(map(len, own), default=0)]
+
+    def rows_buried_in(self, run: str, among: Iterable[int]) -> list[int]:
+        """The rows of ``among`` whose label stands anywhere inside the run, in the order given,
+        counting only forms that name one row alone."""
+        return [k for k in among if any(form in run for form in self._telling[k])]
+
+    def starts_with_label_of(self, run: str, row: int) -> bool:
+        """Whether the run begins with a form of ``row``'s label that names it alone."""
+        return any(run.startswith(form) for form in self._telling[row])
+
+
+def _by_length(forms: Sequence[Sequence[str]]) -> dict[int, dict[str, tuple[int, ...]]]:
+    """For each form length: folded form -> the rows it names."""
+    index: dict[int, dict[str, list[int]]] = {}
+    for j, row_forms in enumerate(forms):
+        for form in row_forms:
+            index.setdefault(len(form), {}).setdefault(form, []).append(j)
+    return {n: {f: tuple(js) for f, js in by_form.items()} for n, by_form in index.items()}
+
+
+def _header_forms(table: TableSpec) -> tuple[str, ...]:
+    """The folded column headers of a table's rows, longest first; bare keywords (其他, 总计)
+    are left out, as they end row labels too."""
+    labels = ACTIVE_COLUMN_LABELS | REQUEST_COLUMN_LABELS
+    forms = {fold(labels[c]) for spec in table.rows for c in spec.columns if c in labels}
+    return tuple(sorted((f for f in forms if len(f) >= _BARE_KEYWORD), key=len, reverse=True))
+
+
+def _telling_forms(forms: Sequence[Sequence[str]]) -> tuple[tuple[str, ...], ...]:
+    """Per row, the forms that name only it when found inside a run: not part of another row's
+    label (其他 is also part of （六）其他处理)."""
+    return tuple(
+        tuple(
+            form
+            for form in row_forms
+            if len(form) >= 2 and not any(form in other for m, o in enumerate(forms) if m != k for other in o)
+        )
+        for k, row_forms in enumerate(forms)
+    )

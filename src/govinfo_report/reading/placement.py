@@ -1,0 +1,510 @@
+"""A labelled table's observed rows placed in its template rows, and their cells read.
+
+Alignment (:mod:`.align`) matches observed rows with template rows by label and order. What a
+lossy rendering did to the table is then undone in passes, each for one thing real texts do:
+rows wrapped by a text browser, numbers printed before their labels, rows without a readable
+label, one row carrying the numbers of the rows after it. Counting does the rest. Merged cells
+leave empty cells before or after a row's values; those are dropped only while the row has more
+cells than the template gives it. A row that still has too many or too few values is reported
+and left blank — never guessed — unless its digits ran together, which the decoder
+(:mod:`.decoding`) splits by the table's arithmetic.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import unicodedata
+from collections.abc import Sequence
+
+import attrs
+
+from .. import diagnostics as diag
+from ..model import Cell, Diagnostic
+from ..template.spec import OTHER_SUBROWS, RowSpec, TableSpec
+from . import decoding
+from .align import align
+from .items import Item, ObservedRow
+from .labels import LabelIndex, fold
+from .values import blank_cells, cells, describe, glued, ran_together, trim
+
+#: A row's number at the start of a label (``2.其他…``).
+_ENUMERATOR = re.compile(r"([0-9]{1,2})[.、]")
+
+
+@attrs.frozen
+class TableRead:
+    """What was read of one table: cells by row id, and the diagnostics."""
+
+    rows: dict[str, tuple[Cell, ...]]
+    diagnostics: tuple[Diagnostic, ...]
+    found: bool
+
+
+def read_rows(
+    observed: Sequence[ObservedRow], table: TableSpec, *, facts: Sequence[decoding.Fact] = ()
+) -> TableRead:
+    """Align observed rows with a labelled table (二 or 三) and read each row's cells.
+
+    Rows whose digits are glued together are split by :mod:`govinfo_report.reading.decoding`,
+    all of the table's glued rows at once; ``facts`` (numbers the prose states) may pick between
+    readings. In a table whose rows have different numbers of columns (table 二), a short row is
+    padded on the right to the table's width, so surplus empty cells are trimmed from the right
+    first.
+    """
+    folded = [fold(o.label) for o in observed]
+    matches = align(observed, table, folded, _ragged(table))
+    if not matches:
+        return TableRead({}, (), False)
+    return TablePlacement(table, observed, folded, matches).read(facts)
+
+
+@functools.cache
+def _ragged(table: TableSpec) -> bool:
+    """Whether the table's rows differ in width: table 二, sub-tables of two or three columns
+    (padded on the right to a rectangle in markdown and pipe tables)."""
+    return len({len(spec.columns) for spec in table.rows}) > 1
+
+
+def _plain(label: str) -> str:
+    """A template label as a diagnostic prints it."""
+    return unicodedata.normalize("NFKC", label)
+
+
+class TablePlacement:
+    """One labelled table being placed: its observed rows, what alignment matched, and what the
+    passes of :meth:`read` find and place on top of that.
+
+    Observed rows are indexes into :attr:`observed`, template rows indexes into the table's
+    rows. A pass that places values by position appends them as observed rows without a label.
+    """
+
+    def __init__(
+        self,
+        table: TableSpec,
+        observed: Sequence[ObservedRow],
+        folded: Sequence[str],
+        matches: dict[int, int],
+    ) -> None:
+        self.table = table
+        self.specs = table.rows
+        self.labels = LabelIndex.of(table)
+        #: whether the table's rows differ in width, so that they are padded on the right
+        self.pad_right = _ragged(table)
+        self.observed = list(observed)
+        #: the folded label run of each observed row ("" for rows placed by position)
+        self.folded = list(folded)
+        #: observed row -> template row
+        self.matches = dict(matches)
+        #: the observed rows from the first to the last one alignment matched
+        self.span = range(min(matches), max(matches) + 1)
+        #: observed rows placed by position, not by their label
+        self.by_position: set[int] = set()
+        #: template rows found nowhere whose label is printed inside another label run -> the
+        #: observed row whose run holds it
+        self.buried: dict[int, int] = {}
+        #: template rows a gap between two found rows never holds
+        self.skip: set[int] = set()
+        #: the grid of rows (see :meth:`grid_of`) -> its first row short of numbers
+        self.first_short: dict[str | None, int] = {}
+        self.found: dict[str, tuple[Cell, ...]] = {}
+        self.notes: list[Diagnostic] = []
+        #: rows whose digits ran together, for the decoder
+        self.glued_rows: dict[str, decoding.Glued] = {}
+
+    def read(self, facts: Sequence[decoding.Fact] = ()) -> TableRead:
+        """Run the passes in order and return what was read."""
+        self.join_wrapped_rows()
+        self.find_buried_labels()
+        self.find_short_rows()
+        self.place_values_before_labels()
+        self.fill_gaps_by_position()
+        self.split_carried_rows()
+        self.read_cells()
+        self.decode_glued_rows(facts)
+        self.report_leftovers()
+        self.report_missing_rows()
+        return TableRead(self.found, tuple(self.notes), True)
+
+    # --- the passes -------------------------------------------------------------------------
+
+    def join_wrapped_rows(self) -> None:
+        """A row short of values followed by a line of nothing but exactly the values it lacks
+        was wrapped by the converter (a text browser breaks a long table row at its page
+        width): the two are one row."""
+        for i, j in sorted(self.matches.items()):
+            following = i + 1
+            if following >= len(self.observed) or following in self.matches or self.folded[following]:
+                continue
+            expected = len(self.specs[j].columns)
+            values, rest = self.observed[i].values, self.observed[following].values
+            if values and rest and len(values) < expected and len(values) + len(rest) == expected:
+                self.observed[i] = self.observed[i]._replace(values=values + rest)
+                self.observed[following] = self.observed[following]._replace(values=())
+
+    def find_buried_labels(self) -> None:
+        """Template rows, found nowhere, whose label is printed inside another label run of the
+        table (``行政许可…行政处罚行政强制`` before one number): rows whose numbers the text lost
+        or moved, as a PDF's text does with a table printed column by column. Labels after the
+        last row found count too: a PDF's text prints merged group cells last. （六）其他处理
+        counts only where none of its sub-rows is printed: otherwise it is their group label.
+        Decides too which rows a gap never holds."""
+        taken = set(self.matches.values())
+        missing = [k for k in range(len(self.specs)) if k not in taken]
+        for i in range(self.span.start, len(self.folded)):
+            run = self.folded[i]
+            if not run:
+                continue
+            if i in self.matches:
+                run = self.labels.without_label_of(run, self.matches[i])
+            for k in self.labels.rows_buried_in(run, missing):
+                self.buried.setdefault(k, i)
+        if self._subrows() & (taken | self.buried.keys()):
+            for k in self._one_row():
+                self.buried.pop(k, None)  # the group label over its printed sub-rows
+        self.skip = self._not_in_gaps()
+
+    def find_short_rows(self) -> None:
+        """A row short of numbers means the text moved cells about (a PDF's text, column by
+        column): nothing in its grid is placed by position, and numbers after it in its grid
+        are trusted only in their label's own printed row. Notes each grid's first short row."""
+        for i, j in sorted(self.matches.items(), key=lambda match: match[1]):
+            expected = len(self.specs[j].columns)
+            values = self._values(i, j)
+            if len(values) < expected and not ran_together(values, expected):
+                self.first_short.setdefault(self.grid_of(self.specs[j]), j)
+
+    def place_values_before_labels(self) -> None:
+        """Numbers printed before their labels: a PDF's text may put a sub-table's numbers first
+        and its row labels after them (``…对外公开总数量 0 346 3139 12062 160 11249`` then ``规章
+        规范性文件`` in the next row's label run). When the rows whose labels are buried in a run
+        come just before the row that run names, and the row printed just before it holds
+        exactly their cells and nothing else, those are their numbers, in template order —
+        placed by position, and said so."""
+        for i, j in sorted(self.matches.items()):
+            named = self._labels_waiting_in(i, j)
+            if not named:
+                continue
+            values = self.observed[i - 1].values
+            widths = [len(self.specs[k].columns) for k in named]
+            if len(values) != sum(widths) or any(v.kind != "num" for v in values):
+                continue
+            self.observed[i - 1] = self.observed[i - 1]._replace(values=())
+            start = 0
+            for k, width in zip(named, widths, strict=True):
+                self._place_by_position(values[start : start + width], k)
+                start += width
+                del self.buried[k]
+
+    def fill_gaps_by_position(self) -> None:
+        """Rows without a readable label, between two matched rows, fill the gap between them
+        by position when the numbers agree exactly — unless a gap row's label is printed
+        elsewhere without numbers, or a row of its grid is short of numbers: then the text has
+        moved cells about and position proves nothing."""
+        for a, b in itertools.pairwise(sorted(self.matches)):
+            unlabeled = [i for i in range(a + 1, b) if not self.folded[i] and self.observed[i].values]
+            gap = [j for j in range(self.matches[a] + 1, self.matches[b]) if j not in self.skip]
+            if unlabeled and len(unlabeled) == len(gap) and self._placeable(gap):
+                for i, j in zip(unlabeled, gap, strict=True):
+                    self.matches[i] = j
+                    self.by_position.add(i)
+
+    def split_carried_rows(self) -> None:
+        """A row that carries the values of the rows after it — a PDF's text printed their
+        labels elsewhere (``pdftotext`` without ``-layout`` moves text blocks) — is split among
+        them in template order, when it has exactly their cells and they are all missing up to
+        the next row that was found, and no row of its grid is short of numbers. The rows so
+        read are placed by position and say so; their labels are no longer buried."""
+        taken = set(self.matches.values())
+        for i, j in sorted(self.matches.items()):
+            carried = self._rows_carried_by(i, j, taken)
+            if not carried:
+                continue
+            width = len(self.specs[j].columns)
+            values = self.observed[i].values
+            self.observed[i] = self.observed[i]._replace(values=values[:width])
+            for n, k in enumerate(carried, start=1):
+                self._place_by_position(values[n * width : (n + 1) * width], k)
+                taken.add(k)
+        for k in self.buried.keys() & set(self.matches.values()):
+            del self.buried[k]
+
+    def read_cells(self) -> None:
+        """Each placed row's cells, by counting once merged-cell shadows are trimmed. A row
+        whose numbers were moved is left blank; one whose digits ran together waits for the
+        decoder; one with too many or too few values is left blank. In a table most of whose
+        rows ran together, a row with too few numbers ran together too."""
+        run_together = 2 * sum(
+            ran_together(self._values(i, j), len(self.specs[j].columns)) for i, j in self.matches.items()
+        ) > len(self.matches)
+        for i, j in sorted(self.matches.items()):
+            self._read_row(i, j, run_together)
+
+    def decode_glued_rows(self, facts: Sequence[decoding.Fact]) -> None:
+        """Rows whose digits ran together are split by the decoder, all at once: a table's
+        arithmetic ties its rows together, and ``facts`` the prose states may pick a reading."""
+        if self.glued_rows:
+            split, notes = decoding.decode_rows(self.table, self.found, self.glued_rows, facts)
+            self.found.update(split)
+            self.notes.extend(notes)
+
+    def report_leftovers(self) -> None:
+        """What the table printed between its first and last matched row and nothing placed:
+        numbers without a row, and rows whose label names no row of the template. A row with
+        only empty cells is a header line padded by merged cells, not data."""
+        for i in self.span:
+            if i in self.matches:
+                continue
+            obs = self.observed[i]
+            if not self.folded[i] and any(v.kind == "num" for v in obs.values):
+                self.notes.append(
+                    diag.make(
+                        "unplaced-values", table=self.table.id, line=obs.line, values=describe(obs.values)
+                    )
+                )
+            if self.folded[i] and any(v.kind != "empty" for v in obs.values):
+                self.notes.append(
+                    diag.make(
+                        "unknown-row",
+                        table=self.table.id,
+                        line=obs.line,
+                        label=obs.label.strip(),
+                        values=describe(obs.values),
+                    )
+                )
+
+    def report_missing_rows(self) -> None:
+        """Template rows nothing was read for. A format-2021 table prints （六）其他处理 as three
+        sub-rows, or as one row in some reports: whichever form is printed, the other is not
+        missing."""
+        collapsed = "other_processing" in self.found
+        for spec in self.specs:
+            if spec.id in self.found or spec.id == "other_processing":
+                continue
+            if spec.id in OTHER_SUBROWS and collapsed:
+                continue
+            self.notes.append(
+                diag.make("missing-row", table=self.table.id, row=spec.id, label=_plain(spec.label))
+            )
+        if collapsed:
+            self.notes.append(
+                diag.make("other-processing-single-row", table=self.table.id, row="other_processing")
+            )
+
+    # --- helpers of the passes --------------------------------------------------------------
+
+    def grid_of(self, spec: RowSpec) -> str | None:
+        """The grid a row's columns run through: its own sub-table where the table is made of
+        sub-tables of different widths (table 二), else the whole table (table 三)."""
+        return spec.group if self.pad_right else None
+
+    def _subrows(self) -> set[int]:
+        """The three sub-rows of （六）其他处理."""
+        return {k for k, spec in enumerate(self.specs) if spec.id in OTHER_SUBROWS}
+
+    def _one_row(self) -> set[int]:
+        """（六）其他处理 as one row."""
+        return {k for k, spec in enumerate(self.specs) if spec.id == "other_processing"}
+
+    def _not_in_gaps(self) -> set[int]:
+        """Template rows a gap never holds: the three sub-rows of （六） when it is printed as one
+        row (its label is among the buried ones), else the one-row （六）其他处理."""
+        if self._one_row() & self.buried.keys():
+            return self._subrows()
+        return self._one_row()
+
+    def _values(self, i: int, j: int) -> Sequence[Item]:
+        """Observed row ``i``'s values as template row ``j``, merged-cell shadows trimmed."""
+        return trim(self.observed[i].values, len(self.specs[j].columns), self.pad_right)
+
+    def _place_by_position(self, chunk: Sequence[Item], row: int) -> None:
+        """Read ``chunk`` as template row ``row``: a new observed row, placed by position."""
+        self.observed.append(ObservedRow("", tuple(chunk), chunk[0].line))
+        self.folded.append("")
+        self.matches[len(self.observed) - 1] = row
+        self.by_position.add(len(self.observed) - 1)
+
+    def _labels_waiting_in(self, i: int, j: int) -> list[int]:
+        """The rows whose numbers observed row ``i - 1`` may hold, printed before their labels
+        in ``i``'s run: all the rows just before ``j`` (its matched row), buried in that run, in
+        a grid with no short row. The run must begin with those labels: a group header before
+        them (第二十条第（五）项) means the numbers before it are another group's. Empty when
+        there are none."""
+        named = sorted(k for k, at in self.buried.items() if at == i and k < j)
+        if not named or i == 0 or i - 1 in self.matches:
+            return []
+        if named != [k for k in range(named[0], j) if k not in self.skip]:
+            return []
+        if not self.labels.starts_with_label_of(self.folded[i], named[0]):
+            return []
+        if {self.grid_of(self.specs[k]) for k in named} & self.first_short.keys():
+            return []
+        return named
+
+    def _placeable(self, gap: Sequence[int]) -> bool:
+        """Whether the template rows of a gap may be filled by position: none of their labels is
+        printed elsewhere, and none of their grids has a short row."""
+        return not self.buried.keys() & set(gap) and not self.first_short.keys() & {
+            self.grid_of(self.specs[j]) for j in gap
+        }
+
+    def _rows_carried_by(self, i: int, j: int, taken: set[int]) -> list[int]:
+        """The template rows after ``j`` whose values observed row ``i`` carries after its own:
+        as many rows as its values fill, all of ``j``'s width, none ``taken`` nor found later
+        in the table. Empty when it carries none."""
+        width = len(self.specs[j].columns)
+        values = self.observed[i].values
+        if len(values) <= width or len(values) % width or any(v.kind == "empty" for v in values):
+            return []  # only printed values are carried: an empty cell is a merged-cell shadow
+        if self.grid_of(self.specs[j]) in self.first_short:
+            return []
+        rows = len(values) // width
+        gap = [k for k in range(j + 1, len(self.specs)) if k not in self.skip][: rows - 1]
+        if len(gap) != rows - 1 or any(k in taken or len(self.specs[k].columns) != width for k in gap):
+            return []
+        later = [m for m in self.matches.values() if m > j]
+        if later and min(later) <= gap[-1]:
+            return []
+        return gap
+
+    def _read_row(self, i: int, j: int, run_together: bool) -> None:
+        """Read observed row ``i`` as template row ``j``."""
+        spec = self.specs[j]
+        obs = self.observed[i]
+        expected = len(spec.columns)
+        values = self._values(i, j)
+        self._note_how_placed(i, j)
+        moved = self._moved_values(i, j)
+        if moved is not None:
+            code, other = moved
+            self.notes.append(
+                diag.make(
+                    code,
+                    table=self.table.id,
+                    row=spec.id,
+                    line=obs.line,
+                    label=_plain(spec.label),
+                    other=_plain(self.specs[other].label),
+                    values=describe(values),
+                )
+            )
+            self.found[spec.id] = blank_cells(expected, obs.line)
+            return
+        if len(values) == expected and all(v.kind != "num" or not v.glued for v in values):
+            self.found[spec.id] = self._counted_cells(spec, values)
+            return
+        self._glued_or_miscounted(i, j, values, run_together)
+        self.found[spec.id] = blank_cells(expected, obs.line)
+
+    def _note_how_placed(self, i: int, j: int) -> None:
+        """Say so when a row was placed by position, or by a label that does not name it
+        exactly."""
+        spec = self.specs[j]
+        obs = self.observed[i]
+        if i in self.by_position:
+            self.notes.append(
+                diag.make(
+                    "row-by-position",
+                    table=self.table.id,
+                    row=spec.id,
+                    line=obs.line,
+                    label=_plain(spec.label),
+                )
+            )
+        elif self.labels.score(self.folded[i], j, exact_only=True) < 1.0:
+            self.notes.append(
+                diag.make(
+                    "label-repaired",
+                    table=self.table.id,
+                    row=spec.id,
+                    line=obs.line,
+                    printed=obs.label.strip() or "—",
+                    label=_plain(spec.label),
+                )
+            )
+
+    def _moved_values(self, i: int, j: int) -> tuple[str, int] | None:
+        """Why row ``i``'s numbers may be another row's, as (diagnostic code, that row); None
+        when they are its own.
+
+        Numbers not in their label's printed row belong to it only by the order of the text.
+        That order is not to be trusted after a row whose numbers went missing: the label of an
+        earlier row in this row's label run with no numbers of its own, or an earlier row of the
+        same grid short of numbers (a PDF's text prints a column's remaining cells after the
+        rows it has passed)."""
+        if i in self.by_position or self.observed[i].tied:
+            return None
+        before = [k for k, at in self.buried.items() if k < j and at == i]
+        if before:
+            return "row-values-ambiguous", max(before)
+        moved_from = self.first_short.get(self.grid_of(self.specs[j]), j)
+        if moved_from < j:
+            return "row-values-moved", moved_from
+        return None
+
+    def _counted_cells(self, spec: RowSpec, values: Sequence[Item]) -> tuple[Cell, ...]:
+        """The cells of a row whose values fit its columns. A count never has a sign: "- 218"
+        in a column of counts may be a blank mark and a number, so that cell is left blank."""
+        read = list(cells(values, spec))
+        for c, value in enumerate(values):
+            if value.sign_apart and not spec.signed(c):
+                read[c] = Cell(None, value.line)
+                self.notes.append(
+                    diag.make(
+                        "unreadable-cell",
+                        table=self.table.id,
+                        row=spec.id,
+                        column=spec.columns[c],
+                        line=value.line,
+                        text=value.text,
+                    )
+                )
+        return tuple(read)
+
+    def _glued_or_miscounted(self, i: int, j: int, values: Sequence[Item], run_together: bool) -> None:
+        """A row whose values do not fit its columns: its digits ran together (it goes to the
+        decoder), or it has too many or too few values (reported)."""
+        spec = self.specs[j]
+        obs = self.observed[i]
+        expected = len(spec.columns)
+        tail, stolen = self._next_number(i)
+        short = run_together and len(values) < expected and all(v.kind == "num" for v in values)
+        if ran_together(values, expected) or stolen or short:
+            self.glued_rows[spec.id] = glued(values, obs.line, tail, stolen)
+            return
+        self.notes.append(
+            diag.make(
+                "row-value-count",
+                table=self.table.id,
+                row=spec.id,
+                line=obs.line,
+                label=_plain(spec.label),
+                found=len(values),
+                expected=expected,
+                values=describe(values),
+            )
+        )
+
+    def _next_number(self, i: int) -> tuple[str | None, str]:
+        """Where the next row's number (``2.其他…``) and this row's digits ran together.
+
+        Returns (tail, stolen). ``tail``: the next label starts with ``.`` or ``、`` right after
+        this row's digits, so its number was read as their end — that number, from the template
+        when the next row is known (``""`` when not); None otherwise. ``stolen``: the next
+        label's number has a digit more than the template's (``55.属于…`` for ``5.``), the last
+        cell of this row standing alone before it; ``""`` otherwise.
+        """
+        values = self.observed[i].values
+        if i + 1 >= len(self.observed) or not values or values[-1].kind != "num":
+            return None, ""
+        label = self.observed[i + 1].label
+        j = self.matches.get(i + 1)
+        expected = _ENUMERATOR.match(_plain(self.specs[j].label)) if j is not None else None
+        number = expected.group(1) if expected else ""
+        if values[-1].glued and label.startswith((".", "、")):
+            return number, ""
+        printed = _ENUMERATOR.match(label)
+        if number and printed and printed.group(1) != number and printed.group(1).endswith(number):
+            return None, printed.group(1)[: -len(number)]
+        return None, ""

@@ -1,0 +1,100 @@
+"""A row's values as cells: merged-cell shadows trimmed, numbers read, digits that ran together
+recognised and handed to the decoder (:mod:`govinfo_report.reading.decoding`)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal, InvalidOperation
+
+from ..model import Cell, Value
+from ..template.spec import RowSpec
+from . import decoding
+from .items import Item
+
+_LEADING_ZERO = re.compile(r"[+-]?0[0-9]")
+#: Digits no single cell has: ten or more before any decimal point (a billion requests).
+_TOO_LONG = re.compile(r"[+-]?[0-9]{10}")
+
+
+def trim(values: Sequence[Item], expected: int, pad_right: bool = False) -> Sequence[Item]:
+    """Drop empty cells left by merged cells, but only while the row has more cells than the
+    template gives it: first before the values (the shadow of a label spanning two columns, as
+    Word and web pages copy it), then after them. ``pad_right`` reverses the order for tables
+    that are padded to a rectangle on the right (markdown and pipe tables)."""
+    start, end = 0, len(values)
+    if pad_right:
+        while end - start > expected and values[end - 1].kind == "empty":
+            end -= 1
+    while end - start > expected and values[start].kind == "empty":
+        start += 1
+    while end - start > expected and values[end - 1].kind == "empty":
+        end -= 1
+    return values[start:end]
+
+
+def strip_empty(run: Sequence[Item]) -> Sequence[Item]:
+    """The run without the empty cells at its two ends."""
+    start, end = 0, len(run)
+    while start < end and run[start].kind == "empty":
+        start += 1
+    while end > start and run[end - 1].kind == "empty":
+        end -= 1
+    return run[start:end]
+
+
+def to_value(text: str, decimal: bool) -> Value:
+    """A printed number as int, or Decimal where it has decimals."""
+    text = text.lstrip("+")
+    if "." in text or decimal:
+        try:
+            amount = Decimal(text)
+        except InvalidOperation:  # pragma: no cover - the grammar only lets numbers through
+            return None
+        if not decimal and amount == amount.to_integral_value():
+            return int(amount)
+        return amount
+    return int(text)
+
+
+def cells(values: Sequence[Item], spec: RowSpec | None = None) -> tuple[Cell, ...]:
+    """The cells the values print; amounts are decimals in the columns ``spec`` says hold them."""
+    return tuple(
+        Cell(to_value(v.text, spec is not None and spec.decimal(i)) if v.kind == "num" else None, v.line)
+        for i, v in enumerate(values)
+    )
+
+
+def blank_cells(count: int, line: int) -> tuple[Cell, ...]:
+    """A row left blank: ``count`` cells without a value."""
+    return tuple(Cell(None, line) for _ in range(count))
+
+
+def describe(values: Sequence[Item]) -> str:
+    """The values as a diagnostic shows them: an empty cell as □, no values as —."""
+    return " ".join(v.text if v.kind != "empty" else "□" for v in values) or "—"
+
+
+def ran_together(values: Sequence[Item], expected: int) -> bool:
+    """Whether a row's digits ran together: a number glued to text, or (when the count is off)
+    a number with a leading zero or ten digits, which no single printed cell has."""
+    return any(
+        v.kind == "num"
+        and (
+            v.glued or (len(values) != expected and (_LEADING_ZERO.match(v.text) or _TOO_LONG.match(v.text)))
+        )
+        for v in values
+    )
+
+
+def glued(values: Sequence[Item], line: int, tail: str | None, stolen: str = "") -> decoding.Glued:
+    """A row whose digits ran together, as the decoder reads it: every way of cutting its digit
+    runs (``tail``: the next row's number glued to its end; ``stolen``: a digit the next row's
+    number took from it)."""
+    values = strip_empty(values)
+    chunks = [v.text if v.kind == "num" else None for v in values]
+    printed = " ".join(v.text if v.kind == "num" else "□" for v in values)
+    if stolen:
+        chunks.append(stolen)
+        printed += " " + stolen
+    return decoding.Glued(decoding.chunk_alternatives(chunks, tail), printed, line)
