@@ -9,7 +9,7 @@ within :data:`ROW_STEPS` steps and :data:`ROW_READINGS` readings.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -36,6 +36,11 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "change": re.compile(r"[+-]?(?:0|[1-9][0-9]*)"),
     "amount": re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"),
 }
+#: The character that stands for a blank chunk in a row's text.
+_BLANK = "/"
+
+#: Cuts of part of a sum range by the place they end: place -> [(their sum, cells in text order)].
+_Layer = dict[int, list[tuple[int, tuple[int, ...]]]]
 
 
 @attrs.frozen
@@ -93,181 +98,228 @@ def split_row(
 
     Each chunk holds one or more whole cells (a space that survived in the text is a cell
     boundary), a None chunk is one blank cell, and every cell's text is a valid printing of its
-    kind. A sum range of counts is read total first: for each place its total can
-    stand, the digits before it are cut into the other cells so that they add up to it (see
-    ``cuts``). A row with a blank chunk is cut without sums (a blank is not 0). Dead states are
-    remembered, ``max_steps`` bounds the work and ``max_readings`` the answer.
+    kind. A sum range of counts is read total first: for each place its total can stand, the
+    digits before it are cut into the other cells so that they add up to it (meet in the middle).
+    A row with a blank chunk is cut without sums (a blank is not 0). Dead states are remembered,
+    ``max_steps`` bounds the work and ``max_readings`` the answer.
     """
-    n, m = shape.size, len(chunks)
-    ranges: dict[int, int] = {}
-    if all(chunk is not None for chunk in chunks):
-        ranges = {
-            start: end
-            for start, end in shape.sums
-            if end - start >= 2 and all(kind == "count" for kind in shape.kinds[start:end])
-        }
-    # the row's characters in one string (a blank chunk is one placeholder character)
-    text = "".join(chunk if chunk is not None else "/" for chunk in chunks)
-    starts = [0] * (m + 1)
-    for i, chunk in enumerate(chunks):
-        starts[i + 1] = starts[i] + (len(chunk) if chunk is not None else 1)
-    next_boundary = [0] * (len(text) + 1)  # the first chunk boundary after each position
-    for i in range(m):
-        for x in range(starts[i], starts[i + 1]):
-            next_boundary[x] = starts[i + 1]
-    next_boundary[len(text)] = len(text)
-    chunks_from = [0] * (len(text) + 1)  # chunks begun at or after a position, or running through it
-    for i in range(m):
-        for x in range(starts[i], starts[i + 1]):
-            chunks_from[x] = m - i
-    widest = [0] * (len(text) + 1)  # the longest cell that can start at a position or later
-    for x in range(len(text) - 1, -1, -1):
-        widest[x] = max(widest[x + 1], next_boundary[x] - x)
-    digit_sum = [0] * (len(text) + 1)
-    for x, ch in enumerate(text):
-        digit_sum[x + 1] = digit_sum[x] + (int(ch) if ch.isdigit() else 0)
+    return _RowSplitter(chunks, shape, max_readings, max_steps).run()
 
-    found: list[Reading] = []
-    cells: list[Value] = []
-    dead: set[tuple[int, int]] = set()
-    cut_cache: dict[tuple[int, int, int, int], list[tuple[int, ...]]] = {}
-    steps = 0
 
-    def tick(work: int = 1) -> None:
-        nonlocal steps
-        steps += work
-        if steps > max_steps:
+class _RowSplitter:
+    """One row being split: its text, tables of what each position allows, and the search state.
+
+    The text is the chunks joined, a blank chunk standing as one :data:`_BLANK` character. For
+    each position ``x`` of it:
+
+    - ``next_boundary[x]``: where the chunk running through ``x`` ends (no cell runs past it);
+    - ``chunks_from[x]``: the chunks that run through ``x`` or begin after it (each needs a cell);
+    - ``widest[x]``: the longest cell that can begin at ``x`` or later;
+    - ``digit_sum[x]``: the sum of the digits before ``x`` (a number is its digit sum modulo 9).
+    """
+
+    __slots__ = (
+        "cells",
+        "chunks_from",
+        "cut_cache",
+        "dead",
+        "digit_sum",
+        "found",
+        "kinds",
+        "max_readings",
+        "max_steps",
+        "next_boundary",
+        "ranges",
+        "size",
+        "steps",
+        "text",
+        "widest",
+    )
+
+    def __init__(self, chunks: Sequence[Chunk], shape: Shape, max_readings: int, max_steps: int) -> None:
+        self.kinds = shape.kinds
+        self.size = shape.size
+        self.max_readings = max_readings
+        self.max_steps = max_steps
+        #: the sum ranges read total first, by their first cell: start -> end
+        self.ranges = _count_ranges(chunks, shape)
+        self.text = "".join(chunk if chunk is not None else _BLANK for chunk in chunks)
+        self.next_boundary, self.chunks_from = _chunk_tables(chunks, len(self.text))
+        self.widest = _widest(self.next_boundary)
+        self.digit_sum = _digit_sums(self.text)
+        self.found: list[Reading] = []
+        #: the cells of the reading under way
+        self.cells: list[Value] = []
+        #: (position, cell) states from which no reading can be completed
+        self.dead: set[tuple[int, int]] = set()
+        self.cut_cache: dict[tuple[int, int, int, int], list[tuple[int, ...]]] = {}
+        self.steps = 0
+
+    def run(self) -> RowSplits:
+        """Search from the first cell; a bound ends the search with what was found so far."""
+        try:
+            self.visit(0, 0)
+        except _Stop:
+            return RowSplits(tuple(self.found), False, self.steps)
+        return RowSplits(tuple(self.found), True, self.steps)
+
+    def tick(self, work: int = 1) -> None:
+        """Count ``work`` steps, and stop the search once they pass ``max_steps``."""
+        self.steps += work
+        if self.steps > self.max_steps:
             raise _Stop
 
-    def fits(x: int, count: int) -> bool:
+    def fits(self, x: int, count: int) -> bool:
         """Whether the text from position ``x`` has room for exactly ``count`` cells: each
         chunk needs a cell, each cell a character."""
-        return chunks_from[x] <= count <= len(text) - x
+        return self.chunks_from[x] <= count <= len(self.text) - x
 
-    def visit(x: int, k: int) -> bool:
-        """Read cell ``k`` from position ``x`` on; True when some reading was completed."""
-        if k == n:
-            if x < len(text):
-                return False
-            found.append(tuple(cells))
-            if len(found) >= max_readings:
-                raise _Stop
-            return True
-        if (x, k) in dead or not fits(x, n - k):
+    def visit(self, x: int, k: int) -> bool:
+        """Read cell ``k`` from position ``x`` on; True when some reading was completed.
+
+        A state that completed nothing is dead: what can follow it depends only on where it is
+        (a sum range begins at its cell, so no earlier cell takes part in it), so it is never
+        searched twice. Each state costs a step per character it may read.
+        """
+        if k == self.size:
+            return self.complete(x)
+        if (x, k) in self.dead or not self.fits(x, self.size - k):
             return False
-        tick(1 + next_boundary[x] - x)
-        ok = False
-        if k in ranges:
-            ok = visit_range(x, k, ranges[k])
-        elif text[x] == "/":
-            cells.append(None)
-            ok = visit(x + 1, k + 1)
-            cells.pop()
+        self.tick(1 + self.next_boundary[x] - x)
+        if k in self.ranges:
+            ok = self.visit_range(x, k, self.ranges[k])
+        elif self.text[x] == _BLANK:
+            ok = self.visit_blank(x, k)
         else:
-            for y in range(x + 1, next_boundary[x] + 1):
-                value = parse_cell(text[x:y], shape.kinds[k])
-                if value is None:
-                    continue
-                cells.append(value)
-                ok = visit(y, k + 1) or ok
-                cells.pop()
+            ok = self.visit_cell(x, k)
         if not ok:
-            dead.add((x, k))
+            self.dead.add((x, k))
         return ok
 
-    def visit_range(x: int, start: int, end: int) -> bool:
-        """Read the sum range [start, end) from ``x`` on: its total, then the cells before it."""
+    def complete(self, x: int) -> bool:
+        """Keep the reading under way if it used the whole text."""
+        if x < len(self.text):
+            return False
+        self.found.append(tuple(self.cells))
+        if len(self.found) >= self.max_readings:
+            raise _Stop
+        return True
+
+    def visit_blank(self, x: int, k: int) -> bool:
+        """Cell ``k`` is the blank chunk at ``x``."""
+        self.cells.append(None)
+        ok = self.visit(x + 1, k + 1)
+        self.cells.pop()
+        return ok
+
+    def visit_cell(self, x: int, k: int) -> bool:
+        """Cell ``k`` is each valid printing of its kind from ``x`` to at most its chunk's end."""
+        ok = False
+        kind = self.kinds[k]
+        for y in range(x + 1, self.next_boundary[x] + 1):
+            value = parse_cell(self.text[x:y], kind)
+            if value is None:
+                continue
+            self.cells.append(value)
+            ok = self.visit(y, k + 1) or ok
+            self.cells.pop()
+        return ok
+
+    def visit_range(self, x: int, start: int, end: int) -> bool:
+        """Read the sum range [start, end) from ``x`` on: its total, then the cells before it.
+
+        The total is tried at each place ``t`` in turn. No cell of the range has more digits
+        than its total (a count has no leading zero), and no total begins at ``t`` or later with
+        more digits than ``widest[t]``, so once the ``t - x`` characters before the total are
+        more than ``parts * widest[t]`` no later place can hold it either.
+        """
         parts = end - start - 1
         ok = False
-        for t in range(x + parts, len(text)):
-            tick()
-            if t - x > parts * widest[t]:
-                break  # the text before any later total is too long for its cells
-            for y in range(t + 1, next_boundary[t] + 1):
-                total = parse_cell(text[t:y], "count")
-                if total is None:
-                    break  # a leading zero: longer totals have it too
-                assert isinstance(total, int)
-                if t - x > parts * (y - t):
-                    continue  # no cell of the range may have more digits than its total
-                if y - t > t - x - parts + 2:
-                    break  # the total would have more digits than the cells can add up to
-                if not fits(y, n - end):
-                    continue
-                for cut in cuts(x, t, parts, total):
-                    cells.extend(cut)
-                    cells.append(total)
-                    ok = visit(y, end) or ok
-                    del cells[-parts - 1 :]
+        for t in range(x + parts, len(self.text)):
+            self.tick()
+            if t - x > parts * self.widest[t]:
+                break
+            for y, total in self.totals(x, t, parts, end):
+                for cut in self.cuts(x, t, parts, total):
+                    self.cells.extend(cut)
+                    self.cells.append(total)
+                    ok = self.visit(y, end) or ok
+                    del self.cells[-parts - 1 :]
         return ok
 
-    def cuts(a: int, b: int, parts: int, total: int) -> list[tuple[int, ...]]:
+    def totals(self, x: int, t: int, parts: int, end: int) -> Iterator[tuple[int, int]]:
+        """The places ``y`` where a total printed from ``t`` may end, shortest first, each with
+        its value, for a range of ``parts`` cells printed in text[x:t].
+
+        It is a count, so once its text is not one (a leading zero, a character that is no
+        digit) no longer one is either; no cell has more digits than it, so it has at least
+        ``(t - x) / parts`` digits; and it has at most ``t - x - parts + 2``: the cells use
+        ``t - x`` digits and at least one each, so at most one has ``t - x - parts + 1`` and the
+        others one, and for up to eleven cells their sum is shorter than one digit more. What
+        follows it must still fit the cells after the range.
+        """
+        after = self.size - end
+        for y in range(t + 1, self.next_boundary[t] + 1):
+            total = parse_cell(self.text[t:y], "count")
+            if total is None:
+                break
+            assert isinstance(total, int)
+            if t - x > parts * (y - t):
+                continue
+            if y - t > t - x - parts + 2:
+                break
+            if self.fits(y, after):
+                yield y, total
+
+    def cuts(self, a: int, b: int, parts: int, total: int) -> list[tuple[int, ...]]:
         """The ways to cut text[a:b] into ``parts`` counts that add up to ``total``.
 
         Meet in the middle: the first half of the cells is cut forwards from ``a``, the second
         half backwards from ``b``, and the two are joined where they meet on the sum. Nothing is
-        cut unless the digit sum agrees modulo 9 (a number is its digit sum modulo 9, so the
-        cells' sum is the text's digit sum, however it is cut)."""
+        cut unless each cell can have between one digit and as many as the total, and the digit
+        sum agrees modulo 9 (a number is its digit sum modulo 9, so the cells' sum is the text's
+        digit sum, however it is cut)."""
         key = (a, b, parts, total)
-        cached = cut_cache.get(key)
+        cached = self.cut_cache.get(key)
         if cached is not None:
             return cached
         out: list[tuple[int, ...]] = []
         width = len(str(total))
+        digit_sum = self.digit_sum
         if parts <= b - a <= parts * width and (digit_sum[b] - digit_sum[a] - total) % 9 == 0:
             first = parts // 2
-            forward = half(a, b, first, parts - first, total, width, 1)
-            backward = half(b, a, parts - first, first, total, width, -1)
+            forward = self.half(a, b, first, parts - first, total, width, 1)
+            backward = self.half(b, a, parts - first, first, total, width, -1)
             for q, lefts in forward.items():
                 rights = backward.get(q)
                 if not rights:
                     continue
-                tick(len(lefts) + len(rights))
+                self.tick(len(lefts) + len(rights))
                 by_sum: dict[int, list[tuple[int, ...]]] = {}
                 for value, right in rights:
                     by_sum.setdefault(value, []).append(right)
                 for value, left in lefts:
                     out.extend(left + right for right in by_sum.get(total - value, ()))
-        cut_cache[key] = out
+        self.cut_cache[key] = out
         return out
 
     def half(
-        origin: int, limit: int, parts: int, others: int, total: int, width: int, direction: int
-    ) -> dict[int, list[tuple[int, tuple[int, ...]]]]:
+        self, origin: int, limit: int, parts: int, others: int, total: int, width: int, direction: int
+    ) -> _Layer:
         """Every cut of ``parts`` counts, each at most ``total``, from ``origin`` towards
         ``limit`` (forwards when ``direction`` is 1, else backwards), by the place it ends:
         place -> [(sum, cells in text order)]. The text left must still fit ``others`` cells,
-        and what they add at the least must still fit under ``total``."""
-        low, high = min(origin, limit), max(origin, limit)
-        layer: dict[int, list[tuple[int, tuple[int, ...]]]] = {origin: [(0, ())]}
+        and a partial cut is kept only while the cells still to come can bring its sum to
+        ``total`` (see :meth:`next_cells`)."""
+        layer: _Layer = {origin: [(0, ())]}
         for done in range(parts):
-            later = parts - done - 1 + others  # cells still to come after this one
-            nxt: dict[int, list[tuple[int, tuple[int, ...]]]] = {}
+            later = parts - done - 1 + others
+            nxt: _Layer = {}
             for pos, partials in layer.items():
-                tick(len(partials) * width)
-                for d in range(1, width + 1):
-                    lo, hi = (pos, pos + d) if direction == 1 else (pos - d, pos)
-                    if lo < low or hi > high or hi > next_boundary[lo]:
-                        break  # past the end, or across a space: a cell never spans one
-                    end = hi if direction == 1 else lo
-                    rest = abs(limit - end)
-                    if rest < later:
-                        break
-                    if rest > later * width:
-                        continue
-                    if d > 1 and text[lo] == "0":
-                        if direction == 1:
-                            break
-                        continue
-                    value = int(text[lo:hi])
-                    # the cells still to come add at least this (one has rest/later digits or
-                    # more) and less than that (one has all but a digit for each of the others)
-                    least = value + (10 ** (-(-rest // later) - 1) if later and rest > later else 0)
-                    most = value + (10 ** (rest - later + 1) + 9 * later if later else 0)
-                    if least > total:
-                        if direction == 1 and value > total:
-                            break
-                        continue
+                self.tick(len(partials) * width)
+                for end, value, least, most in self.next_cells(
+                    pos, origin, limit, later, total, width, direction
+                ):
                     bucket = nxt.setdefault(end, [])
                     for so_far, got in partials:
                         if so_far + least <= total <= so_far + most:
@@ -277,8 +329,88 @@ def split_row(
             layer = nxt
         return layer
 
-    try:
-        visit(0, 0)
-    except _Stop:
-        return RowSplits(tuple(found), False, steps)
-    return RowSplits(tuple(found), True, steps)
+    def next_cells(
+        self, pos: int, origin: int, limit: int, later: int, total: int, width: int, direction: int
+    ) -> Iterator[tuple[int, int, int, int]]:
+        """The cells that can be cut next from ``pos`` in ``direction``, shortest first, with
+        ``later`` cells still to come before ``limit``: (place it ends, value, least and most
+        that it and the later cells add up to).
+
+        Longer cells are tried until one runs past ``limit`` or across a chunk boundary, or
+        leaves fewer characters than the later cells need: every longer one would too. A cell is
+        skipped when it leaves more characters than the later cells can hold (each at most as
+        long as the total) or has a leading zero (forwards every longer cell has it too, so
+        that ends the search). The ``rest`` characters left add at least ``10 ** (ceil(rest /
+        later) - 1)`` when they hold more than a digit a cell (one cell has that many digits)
+        and less than ``10 ** (rest - later + 1) + 9 * later`` (their sum is largest as one long
+        cell and single digits). A cell whose least is past the total is skipped; forwards, once
+        the cell alone is past it, so is every longer one.
+        """
+        text, next_boundary = self.text, self.next_boundary
+        low, high = min(origin, limit), max(origin, limit)
+        for d in range(1, width + 1):
+            lo, hi = (pos, pos + d) if direction == 1 else (pos - d, pos)
+            if lo < low or hi > high or hi > next_boundary[lo]:
+                break
+            end = hi if direction == 1 else lo
+            rest = abs(limit - end)
+            if rest < later:
+                break
+            if rest > later * width:
+                continue
+            if d > 1 and text[lo] == "0":
+                if direction == 1:
+                    break
+                continue
+            value = int(text[lo:hi])
+            least = value + (10 ** (-(-rest // later) - 1) if later and rest > later else 0)
+            most = value + (10 ** (rest - later + 1) + 9 * later if later else 0)
+            if least > total:
+                if direction == 1 and value > total:
+                    break
+                continue
+            yield end, value, least, most
+
+
+def _count_ranges(chunks: Sequence[Chunk], shape: Shape) -> dict[int, int]:
+    """The sum ranges that are read total first, start -> end: those of two cells or more, all
+    counts, and none when a chunk is blank (a blank is not 0)."""
+    if any(chunk is None for chunk in chunks):
+        return {}
+    return {
+        start: end
+        for start, end in shape.sums
+        if end - start >= 2 and all(kind == "count" for kind in shape.kinds[start:end])
+    }
+
+
+def _chunk_tables(chunks: Sequence[Chunk], length: int) -> tuple[list[int], list[int]]:
+    """For each position of the row's text: where its chunk ends, and how many chunks run
+    through it or begin after it."""
+    next_boundary = [0] * (length + 1)
+    chunks_from = [0] * (length + 1)
+    start = 0
+    for i, chunk in enumerate(chunks):
+        stop = start + (len(chunk) if chunk is not None else 1)
+        for x in range(start, stop):
+            next_boundary[x] = stop
+            chunks_from[x] = len(chunks) - i
+        start = stop
+    next_boundary[length] = length
+    return next_boundary, chunks_from
+
+
+def _widest(next_boundary: Sequence[int]) -> list[int]:
+    """For each position, the longest cell that can begin there or later."""
+    widest = [0] * len(next_boundary)
+    for x in range(len(next_boundary) - 2, -1, -1):
+        widest[x] = max(widest[x + 1], next_boundary[x] - x)
+    return widest
+
+
+def _digit_sums(text: str) -> list[int]:
+    """For each position, the sum of the digits before it."""
+    digit_sum = [0] * (len(text) + 1)
+    for x, ch in enumerate(text):
+        digit_sum[x + 1] = digit_sum[x] + (int(ch) if ch.isdigit() else 0)
+    return digit_sum
