@@ -20,7 +20,10 @@ Equation = tuple[tuple[str, int, int], ...]
 #: table extended by one row reading).
 TABLE_STEPS = 30_000
 
-_Move = tuple[tuple[int, int], ...]  # (equation, amount added to its residual)
+#: What one reading adds to the equations' residuals: (equation, amount), by equation.
+_Move = tuple[tuple[int, int], ...]
+#: The residual of every equation after some rows.
+_State = tuple[int, ...]
 
 
 class Budget:
@@ -70,12 +73,24 @@ def solve(
     """
     checked = usable(equations, readings)
     order = sorted(readings, key=lambda row: len(readings[row]))
-    size = len(checked)
+    moves = _moves(order, readings, checked)
+    layers = _forward(moves, len(checked), budget)
+    if layers is None:
+        return None
+    if not layers[-1]:
+        return Solved({}, 0)
+    return _backward(order, readings, moves, layers, budget)
+
+
+def _moves(
+    order: Sequence[str], readings: Mapping[str, Sequence[Reading]], checked: Sequence[Equation]
+) -> list[dict[_Move, list[Reading]]]:
+    """For each row in ``order``, its readings grouped by what they add to the equations:
+    readings that add the same are one move of the search."""
     touching: dict[str, list[tuple[int, int, int]]] = {row: [] for row in order}
     for e, equation in enumerate(checked):
         for row, col, sign in equation:
             touching[row].append((e, col, sign))
-
     moves: list[dict[_Move, list[Reading]]] = []
     for row in order:
         groups: dict[_Move, list[Reading]] = {}
@@ -87,25 +102,36 @@ def solve(
                 added[e] = added.get(e, 0) + sign * value
             groups.setdefault(tuple(sorted(added.items())), []).append(reading)
         moves.append(groups)
-    # low[k][e], high[k][e]: the least and most rows k.. can still add to equation e
-    low = [[0] * size for _ in range(len(order) + 1)]
-    high = [[0] * size for _ in range(len(order) + 1)]
-    for k in range(len(order) - 1, -1, -1):
+    return moves
+
+
+def _bounds(moves: Sequence[Mapping[_Move, object]], size: int) -> tuple[list[list[int]], list[list[int]]]:
+    """``low[k][e]`` and ``high[k][e]``: the least and most that rows ``k`` on can still add to
+    equation ``e``, each row adding its smallest or its largest move."""
+    low = [[0] * size for _ in range(len(moves) + 1)]
+    high = [[0] * size for _ in range(len(moves) + 1)]
+    for k in range(len(moves) - 1, -1, -1):
         low[k], high[k] = list(low[k + 1]), list(high[k + 1])
         for e in {e for move in moves[k] for e, _ in move}:
             values = [dict(move).get(e, 0) for move in moves[k]]
             low[k][e] += min(values)
             high[k][e] += max(values)
+    return low, high
 
-    zero = (0,) * size
-    layers: list[set[tuple[int, ...]]] = [{zero}]
-    for k in range(len(order)):
+
+def _forward(moves: Sequence[Mapping[_Move, object]], size: int, budget: Budget) -> list[set[_State]] | None:
+    """The residual vectors reachable after each row, from all zeros: ``layers[k]`` before row
+    ``k``. A residual that the rows after can no longer cancel is dropped at once. The layers
+    stop early at an empty one (no solution); None when ``budget`` runs out."""
+    low, high = _bounds(moves, size)
+    layers: list[set[_State]] = [{(0,) * size}]
+    for k, row_moves in enumerate(moves):
         current = layers[k]
-        if not budget.spend(len(current) * len(moves[k])):
+        if not budget.spend(len(current) * len(row_moves)):
             return None
-        nxt: set[tuple[int, ...]] = set()
+        nxt: set[_State] = set()
         lo, hi = low[k + 1], high[k + 1]
-        for move in moves[k]:
+        for move in row_moves:
             # (equation, amount, least and most residual the later rows can still cancel)
             checks = [(e, v, -hi[e], -lo[e]) for e, v in move]
             for state in current:
@@ -117,15 +143,28 @@ def solve(
                     after[e] = residual
                 else:
                     nxt.add(tuple(after))
-        if not nxt:
-            return Solved({}, 0)
         layers.append(nxt)
+        if not nxt:
+            break
+    return layers
 
-    counts: dict[tuple[int, ...], int] = dict.fromkeys(layers[-1], 1)  # only the zero vector
+
+def _backward(
+    order: Sequence[str],
+    readings: Mapping[str, Sequence[Reading]],
+    moves: Sequence[Mapping[_Move, list[Reading]]],
+    layers: Sequence[set[_State]],
+    budget: Budget,
+) -> Solved:
+    """From the last layer (the zero vector alone) back to the first (the zero vector alone
+    too): the number of ways each state reaches zero, and the readings of each row whose move
+    takes a state to one that does."""
+    zero = next(iter(layers[0]))
+    counts: dict[_State, int] = dict.fromkeys(layers[-1], 1)
     viable: dict[str, tuple[Reading, ...]] = {}
     for k in range(len(order) - 1, -1, -1):
         budget.spend(len(layers[k]) * len(moves[k]))
-        before: dict[tuple[int, ...], int] = {}
+        before: dict[_State, int] = {}
         kept: list[Reading] = []
         for move, group in moves[k].items():
             used = False
@@ -182,6 +221,17 @@ def decode(
         return Decoded({row: tuple(r) for row, r in readings.items()}, 0, exhausted=True)
     if full.solutions:
         return Decoded(dict(full.viable), full.solutions)
+    return _set_aside(readings, equations, loose, budget)
+
+
+def _set_aside(
+    readings: Mapping[str, Sequence[Reading]],
+    equations: Sequence[Equation],
+    loose: Callable[[str], tuple[Reading, ...] | None],
+    budget: Budget,
+) -> Decoded:
+    """The readings of every table that holds once one row is set aside, each row in turn, and
+    the set-aside row's cells from its digits alone (see :func:`decode`)."""
     merged: dict[str, set[Reading] | None] = {row: set() for row in readings}
     count = 0
     set_aside: list[str] = []
