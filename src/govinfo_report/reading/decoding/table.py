@@ -17,7 +17,7 @@ from ...template.spec import REVIEW_BLOCKS, REVIEW_OUTCOMES, TABLE_NAMES_ZH, Row
 from .arithmetic import REVIEW_ROW, REVIEW_SHAPE, table_arithmetic
 from .prose import Fact
 from .rows import ROW_READINGS, ROW_STEPS, Chunk, Kind, Reading, Shape, describe, split_row
-from .solving import TABLE_STEPS, Budget, Equation, agreed, decode
+from .solving import TABLE_STEPS, Budget, Decoded, Equation, agreed, decode
 
 
 class Glued(NamedTuple):
@@ -77,128 +77,195 @@ def decode_table(
 
     ``fixed`` are the rows read normally (they take part in the arithmetic as printed);
     ``glued`` the rows to split, each with its ``shapes`` entry. Each glued row is split on its
-    own first, under its sums, then :func:`decode` chooses among the readings under the table's
-    ``equations``. Where the readings left disagree on a cell, a fact from the prose that picks
-    one of them decides it. ``columns`` names each glued row's cells (facts and diagnostics name
-    cells by column). All of it shares one :class:`Budget` of :data:`TABLE_STEPS`.
+    own first, under its sums, then :func:`~.solving.decode` chooses among the readings under
+    the table's ``equations``. Where the readings left disagree on a cell, a fact from the prose
+    that picks one of them decides it. ``columns`` names each glued row's cells (facts and
+    diagnostics name cells by column). All of it shares one :class:`~.solving.Budget` of
+    :data:`~.solving.TABLE_STEPS`.
     """
-    notes: list[Diagnostic] = []
-    readings: dict[str, tuple[Reading, ...]] = {row: (cells,) for row, cells in fixed.items()}
+    decoder = _TableDecoder(table, table_zh, shapes, fixed, glued, columns)
     out: dict[str, tuple[Value, ...]] = {row: (None,) * shapes[row].size for row in glued}
-    budget = Budget()
-    usable_rows: list[str] = []
-    unsplit: dict[str, tuple[Reading, ...] | None] = {}
+    split = decoder.split_rows()
+    if split:
+        result = decode(decoder.readings, equations, decoder.loose, decoder.budget)
+        result = decoder.use_facts(result, split, equations, facts)
+        decoder.note_arithmetic(result)
+        out.update(decoder.cells(result, split))
+    return TableDecoding(out, tuple(decoder.notes))
 
-    def loose(row: str) -> tuple[Reading, ...] | None:
-        """A row's readings without its sums (None: too many to list)."""
-        if row not in glued:
-            return readings[row]
-        if row not in unsplit:
-            shape = shapes[row]
-            unsplit[row] = None
-            if _cuts_at_most(glued[row].alternatives, shape.size) <= ROW_READINGS:
-                found, complete, _ = _row_readings(glued[row].alternatives, Shape(shape.kinds), budget)
-                unsplit[row] = found if complete else None
-        return unsplit[row]
 
-    for row, printed in glued.items():
-        found, complete, relaxed = _row_readings(printed.alternatives, shapes[row], budget)
-        if not complete:
-            notes.append(
-                _note("glued-cells-limit", table, row, printed, readings=ROW_READINGS, steps=ROW_STEPS)
-            )
-            continue
-        if not found and not (shapes[row].sums and loose(row) != ()):
-            notes.append(_note("glued-cells", table, row, printed))  # too few digits, or none fit
-            continue
-        if relaxed or not found:
-            notes.append(_note("glued-cells-row-sum", table, row, printed))
-        readings[row] = found
-        usable_rows.append(row)
-    if not usable_rows:
-        return TableDecoding(out, tuple(notes))
+class _TableDecoder:
+    """One table being decoded: its rows' readings so far, the budget they share, and the notes.
 
-    result = decode(readings, equations, loose, budget)
-    for fact in facts:
+    ``readings`` holds one reading for each row read normally and, once split, the readings of
+    each glued row under its own sums.
+    """
+
+    def __init__(
+        self,
+        table: str,
+        table_zh: str,
+        shapes: Mapping[str, Shape],
+        fixed: Mapping[str, Reading],
+        glued: Mapping[str, Glued],
+        columns: Mapping[str, Sequence[str]] | None,
+    ) -> None:
+        self.table = table
+        self.table_zh = table_zh
+        self.shapes = shapes
+        self.glued = glued
+        self.columns = columns
+        self.budget = Budget()
+        self.readings: dict[str, tuple[Reading, ...]] = {row: (cells,) for row, cells in fixed.items()}
+        self.notes: list[Diagnostic] = []
+        #: each glued row's readings without its sums, once asked for (None: too many to list)
+        self.unsplit: dict[str, tuple[Reading, ...] | None] = {}
+
+    def loose(self, row: str) -> tuple[Reading, ...] | None:
+        """A row's readings without its sums (None: too many to list). A glued row is split
+        again without them only when the ways to place its cell boundaries are few enough that
+        its readings could be listed, whatever the digits."""
+        if row not in self.glued:
+            return self.readings[row]
+        if row not in self.unsplit:
+            alternatives, shape = self.glued[row].alternatives, self.shapes[row]
+            self.unsplit[row] = None
+            if _cuts_at_most(alternatives, shape.size) <= ROW_READINGS:
+                found, complete, _ = _row_readings(alternatives, Shape(shape.kinds), self.budget)
+                self.unsplit[row] = found if complete else None
+        return self.unsplit[row]
+
+    def split_rows(self) -> list[str]:
+        """Split each glued row on its own, under its sums, into ``readings``; the rows that can
+        take part in the table's arithmetic, in order. A row that has no reading even without
+        its sums, or too many, is left out with a note."""
+        split: list[str] = []
+        for row, printed in self.glued.items():
+            found, complete, relaxed = _row_readings(printed.alternatives, self.shapes[row], self.budget)
+            if not complete:
+                self.note_limit(row)
+                continue
+            if not found and not (self.shapes[row].sums and self.loose(row) != ()):
+                self.notes.append(
+                    _note("glued-cells", self.table, row, printed)
+                )  # too few digits, or none fit
+                continue
+            if relaxed or not found:
+                self.notes.append(_note("glued-cells-row-sum", self.table, row, printed))
+            self.readings[row] = found
+            split.append(row)
+        return split
+
+    def use_facts(
+        self, result: Decoded, split: Sequence[str], equations: Sequence[Equation], facts: Sequence[Fact]
+    ) -> Decoded:
+        """Let each prose fact that names one of the values a cell is left with choose it,
+        when the table still decodes with that row narrowed to it."""
+        for fact in facts:
+            index = self.fact_cell(fact, result, split)
+            if index is None:
+                continue
+            row = fact.row
+            narrowed = {**self.readings, row: tuple(r for r in self.readings[row] if r[index] == fact.value)}
+            retry = decode(narrowed, equations, self.loose, self.budget)
+            if not retry.exhausted and retry.viable.get(row):
+                self.readings, result = narrowed, retry
+                self.notes.append(
+                    diag.make(
+                        "glued-cells-prose",
+                        table=self.table,
+                        row=_row(self.table, row),
+                        column=None if row == self.table else fact.column,
+                        line=self.glued[row].line,
+                        quote=fact.quote,
+                        value=fact.value,
+                        digits=self.glued[row].printed,
+                    )
+                )
+        return result
+
+    def fact_cell(self, fact: Fact, result: Decoded, split: Sequence[str]) -> int | None:
+        """The index of the cell ``fact`` may decide: a cell of a split row whose kept readings
+        disagree on it, one of them as the fact states; else None."""
         row = fact.row
-        names = tuple(columns.get(row, ())) if columns else ()
+        names = tuple(self.columns.get(row, ())) if self.columns else ()
         kept = result.viable.get(row)
-        if row not in usable_rows or fact.column not in names or kept is None:
-            continue
+        if row not in split or fact.column not in names or kept is None:
+            return None
         index = names.index(fact.column)
         values = {r[index] for r in kept}
         if len(values) < 2 or fact.value not in values:
-            continue
-        narrowed = {**readings, row: tuple(r for r in readings[row] if r[index] == fact.value)}
-        retry = decode(narrowed, equations, loose, budget)
-        if not retry.exhausted and retry.viable.get(row):
-            readings, result = narrowed, retry
-            notes.append(
+            return None
+        return index
+
+    def note_arithmetic(self, result: Decoded) -> None:
+        """Say how much of the table's arithmetic decided it, when not all of it."""
+        table, table_zh = self.table, self.table_zh
+        if result.exhausted:
+            fallback = (
+                ("only cells that the digits alone decide were kept", "仅保留数字本身即可确定的单元格")
+                if result.digits_only
+                else ("each row was split by its own sums only", "仅按各行自身的勾稽关系拆分")
+            )
+            self.notes.append(
                 diag.make(
-                    "glued-cells-prose",
+                    "glued-cells-table-limit",
                     table=table,
-                    row=_row(table, row),
-                    column=None if row == table else fact.column,
-                    line=glued[row].line,
-                    quote=fact.quote,
-                    value=fact.value,
-                    digits=glued[row].printed,
+                    table_zh=table_zh,
+                    steps=TABLE_STEPS,
+                    fallback=fallback[0],
+                    fallback_zh=fallback[1],
                 )
             )
-    if result.exhausted:
-        fallback = (
-            ("only cells that the digits alone decide were kept", "仅保留数字本身即可确定的单元格")
-            if result.digits_only
-            else ("each row was split by its own sums only", "仅按各行自身的勾稽关系拆分")
-        )
-        notes.append(
-            diag.make(
-                "glued-cells-table-limit",
-                table=table,
-                table_zh=table_zh,
-                steps=TABLE_STEPS,
-                fallback=fallback[0],
-                fallback_zh=fallback[1],
-            )
-        )
-    elif result.digits_only:
-        notes.append(diag.make("glued-cells-digits-only", table=table, table_zh=table_zh))
-    elif result.set_aside:
-        notes.append(
-            diag.make(
-                "glued-cells-arithmetic", table=table, table_zh=table_zh, rows=", ".join(result.set_aside)
-            )
-        )
-    split = 0
-    for row in usable_rows:
-        kept = result.viable.get(row)
-        size = shapes[row].size
-        printed = glued[row]
-        if kept is None:
-            notes.append(
-                _note("glued-cells-limit", table, row, printed, readings=ROW_READINGS, steps=ROW_STEPS)
-            )
-            continue
-        cells = agreed(kept, size)
-        out[row] = cells
-        if not kept:
-            notes.append(_note("glued-cells", table, row, printed))
-        elif any(len({r[c] for r in kept}) > 1 for c in range(size)):
-            notes.append(
-                _note(
-                    "glued-cells-ambiguous",
-                    table,
-                    row,
-                    printed,
-                    count=len(kept),
-                    readings=readings_text(kept),
+        elif result.digits_only:
+            self.notes.append(diag.make("glued-cells-digits-only", table=table, table_zh=table_zh))
+        elif result.set_aside:
+            self.notes.append(
+                diag.make(
+                    "glued-cells-arithmetic", table=table, table_zh=table_zh, rows=", ".join(result.set_aside)
                 )
             )
-        else:
-            split += 1
-    if split:
-        notes.append(diag.make("glued-cells-split", table=table, table_zh=table_zh, count=split))
-    return TableDecoding(out, tuple(notes))
+
+    def cells(self, result: Decoded, split: Sequence[str]) -> dict[str, tuple[Value, ...]]:
+        """The cells of each split row that all its kept readings agree on, a note for each row
+        left with none or several, and one for the rows decided in full."""
+        out: dict[str, tuple[Value, ...]] = {}
+        decided = 0
+        for row in split:
+            kept = result.viable.get(row)
+            if kept is None:
+                self.note_limit(row)
+                continue
+            size = self.shapes[row].size
+            out[row] = agreed(kept, size)
+            if not kept:
+                self.notes.append(_note("glued-cells", self.table, row, self.glued[row]))
+            elif any(len({r[c] for r in kept}) > 1 for c in range(size)):
+                self.notes.append(
+                    _note(
+                        "glued-cells-ambiguous",
+                        self.table,
+                        row,
+                        self.glued[row],
+                        count=len(kept),
+                        readings=readings_text(kept),
+                    )
+                )
+            else:
+                decided += 1
+        if decided:
+            self.notes.append(
+                diag.make("glued-cells-split", table=self.table, table_zh=self.table_zh, count=decided)
+            )
+        return out
+
+    def note_limit(self, row: str) -> None:
+        """Say that ``row`` has too many readings to decide anything."""
+        self.notes.append(
+            _note(
+                "glued-cells-limit", self.table, row, self.glued[row], readings=ROW_READINGS, steps=ROW_STEPS
+            )
+        )
 
 
 def _row_readings(
