@@ -36,6 +36,7 @@ _PATTERNS: dict[str, re.Pattern[str]] = {
     "change": re.compile(r"[+-]?(?:0|[1-9][0-9]*)"),
     "amount": re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"),
 }
+_DIGITS = frozenset("0123456789")
 #: The character that stands for a blank chunk in a row's text.
 _BLANK = "/"
 
@@ -112,15 +113,20 @@ class _RowSplitter:
     The text is the chunks joined, a blank chunk standing as one :data:`_BLANK` character. For
     each position ``x`` of it:
 
+    - ``chunk_starts[i]``: where chunk ``i`` begins (and, last, where the text ends);
     - ``next_boundary[x]``: where the chunk running through ``x`` ends (no cell runs past it);
     - ``chunks_from[x]``: the chunks that run through ``x`` or begin after it (each needs a cell);
     - ``widest[x]``: the longest cell that can begin at ``x`` or later;
-    - ``digit_sum[x]``: the sum of the digits before ``x`` (a number is its digit sum modulo 9).
+    - ``digit_sum[x]``: the sum of the digits before ``x`` (a number is its digit sum modulo 9);
+    - ``count_end[x]``: the furthest end of a count printed from ``x`` (``x`` when none starts
+      there, ``x + 1`` after a ``0``: a count has no leading zero).
     """
 
     __slots__ = (
         "cells",
+        "chunk_starts",
         "chunks_from",
+        "count_end",
         "cut_cache",
         "dead",
         "digit_sum",
@@ -144,9 +150,11 @@ class _RowSplitter:
         #: the sum ranges read total first, by their first cell: start -> end
         self.ranges = _count_ranges(chunks, shape)
         self.text = "".join(chunk if chunk is not None else _BLANK for chunk in chunks)
-        self.next_boundary, self.chunks_from = _chunk_tables(chunks, len(self.text))
+        self.chunk_starts = _chunk_starts(chunks)
+        self.next_boundary, self.chunks_from = _chunk_tables(self.chunk_starts)
         self.widest = _widest(self.next_boundary)
         self.digit_sum = _digit_sums(self.text)
+        self.count_end = _count_ends(self.text)
         self.found: list[Reading] = []
         #: the cells of the reading under way
         self.cells: list[Value] = []
@@ -173,6 +181,13 @@ class _RowSplitter:
         """Whether the text from position ``x`` has room for exactly ``count`` cells: each
         chunk needs a cell, each cell a character."""
         return self.chunks_from[x] <= count <= len(self.text) - x
+
+    def fitting(self, count: int) -> range:
+        """The positions ``x`` for which :meth:`fits` holds: from the start of the chunk
+        ``count`` chunks before the end (from any earlier place more chunks are left than
+        cells) to ``count`` characters before the end."""
+        first_chunk = max(len(self.chunk_starts) - 1 - count, 0)
+        return range(self.chunk_starts[first_chunk], len(self.text) - count + 1)
 
     def visit(self, x: int, k: int) -> bool:
         """Read cell ``k`` from position ``x`` on; True when some reading was completed.
@@ -251,25 +266,17 @@ class _RowSplitter:
         """The places ``y`` where a total printed from ``t`` may end, shortest first, each with
         its value, for a range of ``parts`` cells printed in text[x:t].
 
-        It is a count, so once its text is not one (a leading zero, a character that is no
-        digit) no longer one is either; no cell has more digits than it, so it has at least
-        ``(t - x) / parts`` digits; and it has at most ``t - x - parts + 2``: the cells use
-        ``t - x`` digits and at least one each, so at most one has ``t - x - parts + 1`` and the
-        others one, and for up to eleven cells their sum is shorter than one digit more. What
-        follows it must still fit the cells after the range.
+        It is a count, so it ends by ``count_end[t]``; no cell has more digits than it, so it
+        has at least ``(t - x) / parts`` digits; and it has at most ``t - x - parts + 2``: the
+        cells use ``t - x`` digits and at least one each, so at most one has ``t - x - parts + 1``
+        and the others one, and for up to eleven cells their sum is shorter than one digit more.
+        What follows it must still fit the cells after the range.
         """
-        after = self.size - end
-        for y in range(t + 1, self.next_boundary[t] + 1):
-            total = parse_cell(self.text[t:y], "count")
-            if total is None:
-                break
-            assert isinstance(total, int)
-            if t - x > parts * (y - t):
-                continue
-            if y - t > t - x - parts + 2:
-                break
-            if self.fits(y, after):
-                yield y, total
+        first = t - (-(t - x) // parts)
+        last = min(self.next_boundary[t], self.count_end[t], 2 * t - x - parts + 2)
+        fitting = self.fitting(self.size - end)
+        for y in range(max(first, fitting.start), min(last + 1, fitting.stop)):
+            yield y, int(self.text[t:y])
 
     def cuts(self, a: int, b: int, parts: int, total: int) -> list[tuple[int, ...]]:
         """The ways to cut text[a:b] into ``parts`` counts that add up to ``total``.
@@ -384,18 +391,25 @@ def _count_ranges(chunks: Sequence[Chunk], shape: Shape) -> dict[int, int]:
     }
 
 
-def _chunk_tables(chunks: Sequence[Chunk], length: int) -> tuple[list[int], list[int]]:
+def _chunk_starts(chunks: Sequence[Chunk]) -> list[int]:
+    """Where each chunk begins in the row's text (a blank chunk is one character), and where
+    the text ends."""
+    starts = [0]
+    for chunk in chunks:
+        starts.append(starts[-1] + (len(chunk) if chunk is not None else 1))
+    return starts
+
+
+def _chunk_tables(starts: Sequence[int]) -> tuple[list[int], list[int]]:
     """For each position of the row's text: where its chunk ends, and how many chunks run
     through it or begin after it."""
+    length, count = starts[-1], len(starts) - 1
     next_boundary = [0] * (length + 1)
     chunks_from = [0] * (length + 1)
-    start = 0
-    for i, chunk in enumerate(chunks):
-        stop = start + (len(chunk) if chunk is not None else 1)
-        for x in range(start, stop):
-            next_boundary[x] = stop
-            chunks_from[x] = len(chunks) - i
-        start = stop
+    for i in range(count):
+        for x in range(starts[i], starts[i + 1]):
+            next_boundary[x] = starts[i + 1]
+            chunks_from[x] = count - i
     next_boundary[length] = length
     return next_boundary, chunks_from
 
@@ -414,3 +428,17 @@ def _digit_sums(text: str) -> list[int]:
     for x, ch in enumerate(text):
         digit_sum[x + 1] = digit_sum[x] + (int(ch) if ch.isdigit() else 0)
     return digit_sum
+
+
+def _count_ends(text: str) -> list[int]:
+    """For each position, the furthest end of a count printed from there."""
+    count_end = list(range(len(text) + 1))
+    run_end = len(text)
+    for x in range(len(text) - 1, -1, -1):
+        if text[x] not in _DIGITS:
+            run_end = x
+        elif text[x] != "0":
+            count_end[x] = run_end
+        else:
+            count_end[x] = x + 1
+    return count_end
