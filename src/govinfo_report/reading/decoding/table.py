@@ -146,9 +146,8 @@ class _TableDecoder:
                 self.note_limit(row)
                 continue
             if not found and not (self.shapes[row].sums and self.loose(row) != ()):
-                self.notes.append(
-                    _note("glued-cells", self.table, row, printed)
-                )  # too few digits, or none fit
+                # too few digits, or none fit
+                self.notes.append(_note("glued-cells", self.table, row, printed))
                 continue
             if relaxed or not found:
                 self.notes.append(_note("glued-cells-row-sum", self.table, row, printed))
@@ -260,7 +259,7 @@ class _TableDecoder:
         return out
 
     def note_limit(self, row: str) -> None:
-        """Say that ``row`` has too many readings to decide anything."""
+        """Say that ``row`` passed a bound of its search (readings or steps) and decides nothing."""
         self.notes.append(
             _note(
                 "glued-cells-limit", self.table, row, self.glued[row], readings=ROW_READINGS, steps=ROW_STEPS
