@@ -1,0 +1,444 @@
+"""One row's digits cut into cells: every cutting that the printing rules and the row's sums allow.
+
+A chunk of text holds one or more whole cells (a space that survived is a cell boundary), a
+printed count has no leading zero, only an amount has decimals, and in a sum range of counts the
+last cell is the sum of the others. :func:`split_row` lists every cutting that obeys all of it,
+within :data:`ROW_STEPS` steps and :data:`ROW_READINGS` readings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from decimal import Decimal
+from typing import NamedTuple
+
+import attrs
+
+from ...model import Value
+from ...template.spec import ColumnKind
+
+#: How a cell is printed: a count (no sign, no leading zero), a signed change, or an amount
+#: that may have decimals.
+Kind = ColumnKind
+#: A stretch of digits with no separator inside (``"801000081"``); None is a cell printed blank.
+Chunk = str | None
+#: The cells of one row, as one way of cutting its digits.
+Reading = tuple[Value, ...]
+
+#: Work one row may use while its digits are split (a step is a cell or a partial cut tried).
+ROW_STEPS = 10_000
+#: Readings kept for one row; a row with more is too ambiguous to help and is left blank.
+ROW_READINGS = 2_000
+
+_PATTERNS: dict[str, re.Pattern[str]] = {
+    "count": re.compile(r"0|[1-9][0-9]*"),
+    "change": re.compile(r"[+-]?(?:0|[1-9][0-9]*)"),
+    "amount": re.compile(r"(?:0|[1-9][0-9]*)(?:\.[0-9]+)?"),
+}
+_DIGITS = frozenset("0123456789")
+#: The character that stands for a blank chunk in a row's text.
+_BLANK = "/"
+
+#: Cuts of part of a sum range by the place they end: place -> [(their sum, cells in text order)].
+_Layer = dict[int, list[tuple[int, tuple[int, ...]]]]
+
+
+@attrs.frozen
+class Shape:
+    """The cells of one printed row: their kinds, and the cell ranges whose last cell is the sum
+    of the others (``sums=((0, 7),)`` for a table 三 row, three ranges of five for table 四)."""
+
+    kinds: tuple[Kind, ...]
+    sums: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def size(self) -> int:
+        return len(self.kinds)
+
+
+def parse_cell(text: str, kind: Kind) -> Value:
+    """The value of one cell's text, or None when the text cannot be one printed cell of that
+    kind (``"007"`` is never a count; only an amount may have decimals)."""
+    if not _PATTERNS[kind].fullmatch(text):
+        return None
+    if kind == "amount":
+        return Decimal(text)
+    return int(text)
+
+
+def describe(reading: Reading) -> str:
+    """A reading as the cells it cuts: ``77|132|470``."""
+    return "|".join(
+        "□" if v is None else format(v, "f") if isinstance(v, Decimal) else str(v) for v in reading
+    )
+
+
+class RowSplits(NamedTuple):
+    """The readings of one row's digits. ``complete`` is False when a bound stopped the search
+    (the row has at least :data:`ROW_READINGS` readings or needed more than :data:`ROW_STEPS`
+    states); such a row decides nothing."""
+
+    readings: tuple[Reading, ...]
+    complete: bool
+    steps: int = 0
+
+
+class _Stop(Exception):
+    """A bound of :func:`split_row` was reached."""
+
+
+def split_row(
+    chunks: Sequence[Chunk],
+    shape: Shape,
+    *,
+    max_readings: int = ROW_READINGS,
+    max_steps: int = ROW_STEPS,
+) -> RowSplits:
+    """Every way of cutting ``chunks`` into the cells of ``shape``.
+
+    Each chunk holds one or more whole cells (a space that survived in the text is a cell
+    boundary), a None chunk is one blank cell, and every cell's text is a valid printing of its
+    kind. A sum range of counts is read total first: for each place its total can stand, the
+    digits before it are cut into the other cells so that they add up to it (meet in the middle).
+    A row with a blank chunk is cut without sums (a blank is not 0). Dead states are remembered,
+    ``max_steps`` bounds the work and ``max_readings`` the answer.
+    """
+    return _RowSplitter(chunks, shape, max_readings, max_steps).run()
+
+
+class _RowSplitter:
+    """One row being split: its text, tables of what each position allows, and the search state.
+
+    The text is the chunks joined, a blank chunk standing as one :data:`_BLANK` character. For
+    each position ``x`` of it:
+
+    - ``chunk_starts[i]``: where chunk ``i`` begins (and, last, where the text ends);
+    - ``next_boundary[x]``: where the chunk running through ``x`` ends (no cell runs past it);
+    - ``chunks_from[x]``: the chunks that run through ``x`` or begin after it (each needs a cell);
+    - ``widest[x]``: the longest cell that can begin at ``x`` or later;
+    - ``digit_sum[x]``: the sum of the digits before ``x`` (a number is its digit sum modulo 9);
+    - ``count_end[x]``: the furthest end of a count printed from ``x`` (``x`` when none starts
+      there, ``x + 1`` after a ``0``: a count has no leading zero).
+    """
+
+    __slots__ = (
+        "cells",
+        "chunk_starts",
+        "chunks_from",
+        "count_end",
+        "cut_cache",
+        "dead",
+        "digit_sum",
+        "found",
+        "kinds",
+        "max_readings",
+        "max_steps",
+        "next_boundary",
+        "ranges",
+        "size",
+        "steps",
+        "text",
+        "widest",
+    )
+
+    def __init__(self, chunks: Sequence[Chunk], shape: Shape, max_readings: int, max_steps: int) -> None:
+        self.kinds = shape.kinds
+        self.size = shape.size
+        self.max_readings = max_readings
+        self.max_steps = max_steps
+        #: the sum ranges read total first, by their first cell: start -> end
+        self.ranges = _count_ranges(chunks, shape)
+        self.text = "".join(chunk if chunk is not None else _BLANK for chunk in chunks)
+        self.chunk_starts = _chunk_starts(chunks)
+        self.next_boundary, self.chunks_from = _chunk_tables(self.chunk_starts)
+        self.widest = _widest(self.next_boundary)
+        self.digit_sum = _digit_sums(self.text)
+        self.count_end = _count_ends(self.text)
+        self.found: list[Reading] = []
+        #: the cells of the reading under way
+        self.cells: list[Value] = []
+        #: (position, cell) states from which no reading can be completed
+        self.dead: set[tuple[int, int]] = set()
+        self.cut_cache: dict[tuple[int, int, int, int], list[tuple[int, ...]]] = {}
+        self.steps = 0
+
+    def run(self) -> RowSplits:
+        """Search from the first cell; a bound ends the search with what was found so far."""
+        try:
+            self.visit(0, 0)
+        except _Stop:
+            return RowSplits(tuple(self.found), False, self.steps)
+        return RowSplits(tuple(self.found), True, self.steps)
+
+    def tick(self, work: int = 1) -> None:
+        """Count ``work`` steps, and stop the search once they pass ``max_steps``."""
+        self.steps += work
+        if self.steps > self.max_steps:
+            raise _Stop
+
+    def fits(self, x: int, count: int) -> bool:
+        """Whether the text from position ``x`` has room for exactly ``count`` cells: each
+        chunk needs a cell, each cell a character."""
+        return self.chunks_from[x] <= count <= len(self.text) - x
+
+    def fitting(self, count: int) -> range:
+        """The positions ``x`` for which :meth:`fits` holds: from the start of the chunk
+        ``count`` chunks before the end (from any earlier place more chunks are left than
+        cells) to ``count`` characters before the end."""
+        first_chunk = max(len(self.chunk_starts) - 1 - count, 0)
+        return range(self.chunk_starts[first_chunk], len(self.text) - count + 1)
+
+    def visit(self, x: int, k: int) -> bool:
+        """Read cell ``k`` from position ``x`` on; True when some reading was completed.
+
+        A state that completed nothing is dead: what can follow it depends only on where it is
+        (a sum range begins at its cell, so no earlier cell takes part in it), so it is never
+        searched twice. Each state costs a step per character it may read.
+        """
+        if k == self.size:
+            return self.complete(x)
+        if (x, k) in self.dead or not self.fits(x, self.size - k):
+            return False
+        self.tick(1 + self.next_boundary[x] - x)
+        if k in self.ranges:
+            ok = self.visit_range(x, k, self.ranges[k])
+        elif self.text[x] == _BLANK:
+            ok = self.visit_blank(x, k)
+        else:
+            ok = self.visit_cell(x, k)
+        if not ok:
+            self.dead.add((x, k))
+        return ok
+
+    def complete(self, x: int) -> bool:
+        """Keep the reading under way if it used the whole text."""
+        if x < len(self.text):
+            return False
+        self.found.append(tuple(self.cells))
+        if len(self.found) >= self.max_readings:
+            raise _Stop
+        return True
+
+    def visit_blank(self, x: int, k: int) -> bool:
+        """Cell ``k`` is the blank chunk at ``x``."""
+        self.cells.append(None)
+        ok = self.visit(x + 1, k + 1)
+        self.cells.pop()
+        return ok
+
+    def visit_cell(self, x: int, k: int) -> bool:
+        """Cell ``k`` is each valid printing of its kind from ``x`` to at most its chunk's end."""
+        ok = False
+        kind = self.kinds[k]
+        for y in range(x + 1, self.next_boundary[x] + 1):
+            value = parse_cell(self.text[x:y], kind)
+            if value is None:
+                continue
+            self.cells.append(value)
+            ok = self.visit(y, k + 1) or ok
+            self.cells.pop()
+        return ok
+
+    def visit_range(self, x: int, start: int, end: int) -> bool:
+        """Read the sum range [start, end) from ``x`` on: its total, then the cells before it.
+
+        The total is tried at each place ``t`` in turn. No cell of the range has more digits
+        than its total (a count has no leading zero), and no total begins at ``t`` or later with
+        more digits than ``widest[t]``, so once the ``t - x`` characters before the total are
+        more than ``parts * widest[t]`` no later place can hold it either.
+        """
+        parts = end - start - 1
+        ok = False
+        for t in range(x + parts, len(self.text)):
+            self.tick()
+            if t - x > parts * self.widest[t]:
+                break
+            for y, total in self.totals(x, t, parts, end):
+                for cut in self.cuts(x, t, parts, total):
+                    self.cells.extend(cut)
+                    self.cells.append(total)
+                    ok = self.visit(y, end) or ok
+                    del self.cells[-parts - 1 :]
+        return ok
+
+    def totals(self, x: int, t: int, parts: int, end: int) -> Iterator[tuple[int, int]]:
+        """The places ``y`` where a total printed from ``t`` may end, shortest first, each with
+        its value, for a range of ``parts`` cells printed in text[x:t].
+
+        It is a count, so it ends by ``count_end[t]``; no cell has more digits than it, so it
+        has at least ``(t - x) / parts`` digits; and it has at most ``t - x - parts + 2``: the
+        cells use ``t - x`` digits and at least one each, so at most one has ``t - x - parts + 1``
+        and the others one, and for up to eleven cells their sum is shorter than one digit more.
+        What follows it must still fit the cells after the range.
+        """
+        first = t - (-(t - x) // parts)
+        last = min(self.next_boundary[t], self.count_end[t], 2 * t - x - parts + 2)
+        fitting = self.fitting(self.size - end)
+        for y in range(max(first, fitting.start), min(last + 1, fitting.stop)):
+            yield y, int(self.text[t:y])
+
+    def cuts(self, a: int, b: int, parts: int, total: int) -> list[tuple[int, ...]]:
+        """The ways to cut text[a:b] into ``parts`` counts that add up to ``total``.
+
+        Meet in the middle: the first half of the cells is cut forwards from ``a``, the second
+        half backwards from ``b``, and the two are joined where they meet on the sum. Nothing is
+        cut unless each cell can have between one digit and as many as the total, and the digit
+        sum agrees modulo 9 (a number is its digit sum modulo 9, so the cells' sum is the text's
+        digit sum, however it is cut)."""
+        key = (a, b, parts, total)
+        cached = self.cut_cache.get(key)
+        if cached is not None:
+            return cached
+        out: list[tuple[int, ...]] = []
+        width = len(str(total))
+        digit_sum = self.digit_sum
+        if parts <= b - a <= parts * width and (digit_sum[b] - digit_sum[a] - total) % 9 == 0:
+            first = parts // 2
+            forward = self.half(a, b, first, parts - first, total, width, 1)
+            backward = self.half(b, a, parts - first, first, total, width, -1)
+            for q, lefts in forward.items():
+                rights = backward.get(q)
+                if not rights:
+                    continue
+                self.tick(len(lefts) + len(rights))
+                by_sum: dict[int, list[tuple[int, ...]]] = {}
+                for value, right in rights:
+                    by_sum.setdefault(value, []).append(right)
+                for value, left in lefts:
+                    out.extend(left + right for right in by_sum.get(total - value, ()))
+        self.cut_cache[key] = out
+        return out
+
+    def half(
+        self, origin: int, limit: int, parts: int, others: int, total: int, width: int, direction: int
+    ) -> _Layer:
+        """Every cut of ``parts`` counts, each at most ``total``, from ``origin`` towards
+        ``limit`` (forwards when ``direction`` is 1, else backwards), by the place it ends:
+        place -> [(sum, cells in text order)]. The text left must still fit ``others`` cells,
+        and a partial cut is kept only while the cells still to come can bring its sum to
+        ``total`` (see :meth:`next_cells`)."""
+        layer: _Layer = {origin: [(0, ())]}
+        for done in range(parts):
+            later = parts - done - 1 + others
+            nxt: _Layer = {}
+            for pos, partials in layer.items():
+                self.tick(len(partials) * width)
+                for end, value, least, most in self.next_cells(
+                    pos, origin, limit, later, total, width, direction
+                ):
+                    bucket = nxt.setdefault(end, [])
+                    for so_far, got in partials:
+                        if so_far + least <= total <= so_far + most:
+                            bucket.append(
+                                (so_far + value, (*got, value) if direction == 1 else (value, *got))
+                            )
+            layer = nxt
+        return layer
+
+    def next_cells(
+        self, pos: int, origin: int, limit: int, later: int, total: int, width: int, direction: int
+    ) -> Iterator[tuple[int, int, int, int]]:
+        """The cells that can be cut next from ``pos`` in ``direction``, shortest first, with
+        ``later`` cells still to come before ``limit``: (place it ends, value, least and most
+        that it and the later cells add up to).
+
+        Longer cells are tried until one runs past ``limit`` or across a chunk boundary, or
+        leaves fewer characters than the later cells need: every longer one would too. A cell is
+        skipped when it leaves more characters than the later cells can hold (each at most as
+        long as the total) or has a leading zero (forwards every longer cell has it too, so
+        that ends the search). The ``rest`` characters left add at least ``10 ** (ceil(rest /
+        later) - 1)`` when they hold more than a digit a cell (one cell has that many digits)
+        and less than ``10 ** (rest - later + 1) + 9 * later`` (their sum is largest as one long
+        cell and single digits). A cell whose least is past the total is skipped; forwards, once
+        the cell alone is past it, so is every longer one.
+        """
+        text, next_boundary = self.text, self.next_boundary
+        low, high = min(origin, limit), max(origin, limit)
+        for d in range(1, width + 1):
+            lo, hi = (pos, pos + d) if direction == 1 else (pos - d, pos)
+            if lo < low or hi > high or hi > next_boundary[lo]:
+                break
+            end = hi if direction == 1 else lo
+            rest = abs(limit - end)
+            if rest < later:
+                break
+            if rest > later * width:
+                continue
+            if d > 1 and text[lo] == "0":
+                if direction == 1:
+                    break
+                continue
+            value = int(text[lo:hi])
+            least = value + (10 ** (-(-rest // later) - 1) if later and rest > later else 0)
+            most = value + (10 ** (rest - later + 1) + 9 * later if later else 0)
+            if least > total:
+                if direction == 1 and value > total:
+                    break
+                continue
+            yield end, value, least, most
+
+
+def _count_ranges(chunks: Sequence[Chunk], shape: Shape) -> dict[int, int]:
+    """The sum ranges that are read total first, start -> end: those of two cells or more, all
+    counts, and none when a chunk is blank (a blank is not 0)."""
+    if any(chunk is None for chunk in chunks):
+        return {}
+    return {
+        start: end
+        for start, end in shape.sums
+        if end - start >= 2 and all(kind == "count" for kind in shape.kinds[start:end])
+    }
+
+
+def _chunk_starts(chunks: Sequence[Chunk]) -> list[int]:
+    """Where each chunk begins in the row's text (a blank chunk is one character), and where
+    the text ends."""
+    starts = [0]
+    for chunk in chunks:
+        starts.append(starts[-1] + (len(chunk) if chunk is not None else 1))
+    return starts
+
+
+def _chunk_tables(starts: Sequence[int]) -> tuple[list[int], list[int]]:
+    """For each position of the row's text: where its chunk ends, and how many chunks run
+    through it or begin after it."""
+    length, count = starts[-1], len(starts) - 1
+    next_boundary = [0] * (length + 1)
+    chunks_from = [0] * (length + 1)
+    for i in range(count):
+        for x in range(starts[i], starts[i + 1]):
+            next_boundary[x] = starts[i + 1]
+            chunks_from[x] = count - i
+    next_boundary[length] = length
+    return next_boundary, chunks_from
+
+
+def _widest(next_boundary: Sequence[int]) -> list[int]:
+    """For each position, the longest cell that can begin there or later."""
+    widest = [0] * len(next_boundary)
+    for x in range(len(next_boundary) - 2, -1, -1):
+        widest[x] = max(widest[x + 1], next_boundary[x] - x)
+    return widest
+
+
+def _digit_sums(text: str) -> list[int]:
+    """For each position, the sum of the digits before it."""
+    digit_sum = [0] * (len(text) + 1)
+    for x, ch in enumerate(text):
+        digit_sum[x + 1] = digit_sum[x] + (int(ch) if ch.isdigit() else 0)
+    return digit_sum
+
+
+def _count_ends(text: str) -> list[int]:
+    """For each position, the furthest end of a count printed from there."""
+    count_end = list(range(len(text) + 1))
+    run_end = len(text)
+    for x in range(len(text) - 1, -1, -1):
+        if text[x] not in _DIGITS:
+            run_end = x
+        elif text[x] != "0":
+            count_end[x] = run_end
+        else:
+            count_end[x] = x + 1
+    return count_end

@@ -1,0 +1,381 @@
+"""A table's glued rows decoded together: each row split under its own sums, the readings chosen
+under the table's equations, prose facts where those leave a choice, and a diagnostic for every
+cell left blank.
+
+All of the work on one table shares one :class:`~.solving.Budget` of :data:`~.solving.TABLE_STEPS`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Any, NamedTuple
+
+from ... import diagnostics as diag
+from ...model import Cell, Diagnostic, Value
+from ...template.spec import REVIEW_BLOCKS, REVIEW_OUTCOMES, TABLE_NAMES_ZH, RowSpec, TableSpec
+from .arithmetic import REVIEW_ROW, REVIEW_SHAPE, table_arithmetic
+from .prose import Fact
+from .rows import ROW_READINGS, ROW_STEPS, Chunk, Kind, Reading, Shape, describe, split_row
+from .solving import TABLE_STEPS, Budget, Decoded, Equation, agreed, decode
+
+
+class Glued(NamedTuple):
+    """A row printed without cell separators: the ways its text can be cut into chunks (more
+    than one when the next label's number may be stuck to its end), the digits as printed, and
+    the source line."""
+
+    alternatives: tuple[tuple[Chunk, ...], ...]
+    printed: str
+    line: int | None = None
+
+
+def chunk_alternatives(chunks: Sequence[Chunk], tail: str | None = None) -> tuple[tuple[Chunk, ...], ...]:
+    """The chunk sequences a printed row may stand for.
+
+    ``tail`` is set when the next row's label starts right after the last digit with ``.`` or
+    ``、`` — its number (``2.其他法律…``) was read as part of the digits: ``tail`` is that number
+    when the template says which it is, ``""`` when it does not; then, or when the digits do
+    not end with it, the last one or two digits may be it.
+    """
+    chunks = tuple(chunks)
+    if tail is None:
+        return (chunks,)
+    last = chunks[-1] if chunks else None
+    if last is None:
+        return ()
+    out: list[tuple[Chunk, ...]] = []
+    # the template's number; when the digits do not end with it (a misprinted number), any
+    # number of one or two digits
+    for cuts in ([tail], [last[-2:], last[-1:]]):
+        for cut in cuts:
+            if cut and last.endswith(cut) and not cut.startswith("0") and len(last) > len(cut):
+                out.append((*chunks[:-1], last[: -len(cut)]))
+        if out:
+            break
+    return tuple(out)
+
+
+class TableDecoding(NamedTuple):
+    """The cells decided for each glued row (None where its readings disagree) and the notes."""
+
+    rows: dict[str, tuple[Value, ...]]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def decode_table(
+    table: str,
+    table_zh: str,
+    shapes: Mapping[str, Shape],
+    fixed: Mapping[str, Reading],
+    glued: Mapping[str, Glued],
+    equations: Sequence[Equation] = (),
+    facts: Sequence[Fact] = (),
+    columns: Mapping[str, Sequence[str]] | None = None,
+) -> TableDecoding:
+    """Split the glued rows of one table together.
+
+    ``fixed`` are the rows read normally (they take part in the arithmetic as printed);
+    ``glued`` the rows to split, each with its ``shapes`` entry. Each glued row is split on its
+    own first, under its sums, then :func:`~.solving.decode` chooses among the readings under
+    the table's ``equations``. Where the readings left disagree on a cell, a fact from the prose
+    that picks one of them decides it. ``columns`` names each glued row's cells (facts and
+    diagnostics name cells by column). All of it shares one :class:`~.solving.Budget` of
+    :data:`~.solving.TABLE_STEPS`.
+    """
+    decoder = _TableDecoder(table, table_zh, shapes, fixed, glued, columns)
+    out: dict[str, tuple[Value, ...]] = {row: (None,) * shapes[row].size for row in glued}
+    split = decoder.split_rows()
+    if split:
+        result = decode(decoder.readings, equations, decoder.loose, decoder.budget)
+        result = decoder.use_facts(result, split, equations, facts)
+        decoder.note_arithmetic(result)
+        out.update(decoder.cells(result, split))
+    return TableDecoding(out, tuple(decoder.notes))
+
+
+class _TableDecoder:
+    """One table being decoded: its rows' readings so far, the budget they share, and the notes.
+
+    ``readings`` holds one reading for each row read normally and, once split, the readings of
+    each glued row under its own sums.
+    """
+
+    def __init__(
+        self,
+        table: str,
+        table_zh: str,
+        shapes: Mapping[str, Shape],
+        fixed: Mapping[str, Reading],
+        glued: Mapping[str, Glued],
+        columns: Mapping[str, Sequence[str]] | None,
+    ) -> None:
+        self.table = table
+        self.table_zh = table_zh
+        self.shapes = shapes
+        self.glued = glued
+        self.columns = columns
+        self.budget = Budget()
+        self.readings: dict[str, tuple[Reading, ...]] = {row: (cells,) for row, cells in fixed.items()}
+        self.notes: list[Diagnostic] = []
+        #: each glued row's readings without its sums, once asked for (None: too many to list)
+        self.unsplit: dict[str, tuple[Reading, ...] | None] = {}
+
+    def loose(self, row: str) -> tuple[Reading, ...] | None:
+        """A row's readings without its sums (None: too many to list). A glued row is split
+        again without them only when the ways to place its cell boundaries are few enough that
+        its readings could be listed, whatever the digits."""
+        if row not in self.glued:
+            return self.readings[row]
+        if row not in self.unsplit:
+            alternatives, shape = self.glued[row].alternatives, self.shapes[row]
+            self.unsplit[row] = None
+            if _cuts_at_most(alternatives, shape.size) <= ROW_READINGS:
+                found, complete, _ = _row_readings(alternatives, Shape(shape.kinds), self.budget)
+                self.unsplit[row] = found if complete else None
+        return self.unsplit[row]
+
+    def split_rows(self) -> list[str]:
+        """Split each glued row on its own, under its sums, into ``readings``; the rows that can
+        take part in the table's arithmetic, in order. A row that has no reading even without
+        its sums, or too many, is left out with a note."""
+        split: list[str] = []
+        for row, printed in self.glued.items():
+            found, complete, relaxed = _row_readings(printed.alternatives, self.shapes[row], self.budget)
+            if not complete:
+                self.note_limit(row)
+                continue
+            if not found and not (self.shapes[row].sums and self.loose(row) != ()):
+                # too few digits, or none fit
+                self.notes.append(_note("glued-cells", self.table, row, printed))
+                continue
+            if relaxed or not found:
+                self.notes.append(_note("glued-cells-row-sum", self.table, row, printed))
+            self.readings[row] = found
+            split.append(row)
+        return split
+
+    def use_facts(
+        self, result: Decoded, split: Sequence[str], equations: Sequence[Equation], facts: Sequence[Fact]
+    ) -> Decoded:
+        """Let each prose fact that names one of the values a cell is left with choose it,
+        when the table still decodes with that row narrowed to it."""
+        for fact in facts:
+            index = self.fact_cell(fact, result, split)
+            if index is None:
+                continue
+            row = fact.row
+            narrowed = {**self.readings, row: tuple(r for r in self.readings[row] if r[index] == fact.value)}
+            retry = decode(narrowed, equations, self.loose, self.budget)
+            if not retry.exhausted and retry.viable.get(row):
+                self.readings, result = narrowed, retry
+                self.notes.append(
+                    diag.make(
+                        "glued-cells-prose",
+                        table=self.table,
+                        row=_row(self.table, row),
+                        column=None if row == self.table else fact.column,
+                        line=self.glued[row].line,
+                        quote=fact.quote,
+                        value=fact.value,
+                        digits=self.glued[row].printed,
+                    )
+                )
+        return result
+
+    def fact_cell(self, fact: Fact, result: Decoded, split: Sequence[str]) -> int | None:
+        """The index of the cell ``fact`` may decide: a cell of a split row whose kept readings
+        disagree on it, one of them as the fact states; else None."""
+        row = fact.row
+        names = tuple(self.columns.get(row, ())) if self.columns else ()
+        kept = result.viable.get(row)
+        if row not in split or fact.column not in names or kept is None:
+            return None
+        index = names.index(fact.column)
+        values = {r[index] for r in kept}
+        if len(values) < 2 or fact.value not in values:
+            return None
+        return index
+
+    def note_arithmetic(self, result: Decoded) -> None:
+        """Say how much of the table's arithmetic decided it, when not all of it."""
+        table, table_zh = self.table, self.table_zh
+        if result.exhausted:
+            fallback = (
+                ("only cells that the digits alone decide were kept", "仅保留数字本身即可确定的单元格")
+                if result.digits_only
+                else ("each row was split by its own sums only", "仅按各行自身的勾稽关系拆分")
+            )
+            self.notes.append(
+                diag.make(
+                    "glued-cells-table-limit",
+                    table=table,
+                    table_zh=table_zh,
+                    steps=TABLE_STEPS,
+                    fallback=fallback[0],
+                    fallback_zh=fallback[1],
+                )
+            )
+        elif result.digits_only:
+            self.notes.append(diag.make("glued-cells-digits-only", table=table, table_zh=table_zh))
+        elif result.set_aside:
+            self.notes.append(
+                diag.make(
+                    "glued-cells-arithmetic", table=table, table_zh=table_zh, rows=", ".join(result.set_aside)
+                )
+            )
+
+    def cells(self, result: Decoded, split: Sequence[str]) -> dict[str, tuple[Value, ...]]:
+        """The cells of each split row that all its kept readings agree on, a note for each row
+        left with none or several, and one for the rows decided in full."""
+        out: dict[str, tuple[Value, ...]] = {}
+        decided = 0
+        for row in split:
+            kept = result.viable.get(row)
+            if kept is None:
+                self.note_limit(row)
+                continue
+            size = self.shapes[row].size
+            out[row] = agreed(kept, size)
+            if not kept:
+                self.notes.append(_note("glued-cells", self.table, row, self.glued[row]))
+            elif any(len({r[c] for r in kept}) > 1 for c in range(size)):
+                self.notes.append(
+                    _note(
+                        "glued-cells-ambiguous",
+                        self.table,
+                        row,
+                        self.glued[row],
+                        count=len(kept),
+                        readings=readings_text(kept),
+                    )
+                )
+            else:
+                decided += 1
+        if decided:
+            self.notes.append(
+                diag.make("glued-cells-split", table=self.table, table_zh=self.table_zh, count=decided)
+            )
+        return out
+
+    def note_limit(self, row: str) -> None:
+        """Say that ``row`` passed a bound of its search (readings or steps) and decides nothing."""
+        self.notes.append(
+            _note(
+                "glued-cells-limit", self.table, row, self.glued[row], readings=ROW_READINGS, steps=ROW_STEPS
+            )
+        )
+
+
+def _row_readings(
+    alternatives: Sequence[Sequence[Chunk]], shape: Shape, budget: Budget
+) -> tuple[tuple[Reading, ...], bool, bool]:
+    """The readings of a glued row from every alternative chunking of its text, under the
+    row's sums; a row with several sum ranges whose printed totals cannot all hold is read under
+    all of them but one, each in turn. Returns (readings, complete, relaxed). At most
+    :data:`~.rows.ROW_STEPS` of ``budget`` are used."""
+    allowance = min(ROW_STEPS, max(budget.left, 0))
+    used = 0
+
+    def run(with_sums: Shape) -> tuple[dict[Reading, None], bool]:
+        nonlocal used
+        found: dict[Reading, None] = {}
+        for chunks in alternatives:
+            result = split_row(chunks, with_sums, max_steps=allowance - used)
+            used += result.steps
+            found.update(dict.fromkeys(result.readings))
+            if not result.complete:
+                return found, False
+        return found, True
+
+    found, complete = run(shape)
+    relaxed = False
+    if complete and not found and len(shape.sums) > 1:
+        relaxed = True
+        for drop in range(len(shape.sums)):
+            fewer, complete = run(Shape(shape.kinds, shape.sums[:drop] + shape.sums[drop + 1 :]))
+            found.update(fewer)
+            if not complete:
+                break
+    budget.spend(used)
+    return tuple(found), complete, relaxed
+
+
+def _cuts_at_most(alternatives: Sequence[Sequence[Chunk]], cells: int) -> int:
+    """An upper bound on the ways to cut a row into ``cells`` cells, whatever the sums: the
+    ways to choose the cell boundaries among the places between two characters."""
+    return sum(
+        math.comb(sum(len(c) if c is not None else 1 for c in chunks) - 1, cells - 1)
+        for chunks in alternatives
+    )
+
+
+def readings_text(readings: Sequence[Reading], limit: int = 5) -> str:
+    """The first ``limit`` readings, and how many there are in all."""
+    shown = ", ".join(describe(r) for r in readings[:limit])
+    if len(readings) > limit:
+        shown += f", … ({len(readings)} in all)"
+    return shown
+
+
+def _row(table: str, row: str) -> str | None:
+    """The row id a diagnostic names (table 四's values have none)."""
+    return None if row == table else row
+
+
+def _note(code: str, table: str, row: str, printed: Glued, **fields: Any) -> Diagnostic:
+    """A diagnostic about one glued row."""
+    return diag.make(
+        code, table=table, row=_row(table, row), line=printed.line, digits=printed.printed, **fields
+    )
+
+
+def decode_rows(
+    table: TableSpec,
+    read: Mapping[str, tuple[Cell, ...]],
+    glued: Mapping[str, Glued],
+    facts: Sequence[Fact] = (),
+) -> tuple[dict[str, tuple[Cell, ...]], tuple[Diagnostic, ...]]:
+    """The cells of the glued rows of a labelled table (二 or 三), split together with the rows
+    ``read`` normally, under the table's arithmetic."""
+    specs = {spec.id: spec for spec in table.rows}
+    sums, equations = table_arithmetic(table.id, set(read) | set(glued))
+    shapes = {row: Shape(_kinds(specs[row]), sums) for row in glued}
+    fixed = {row: tuple(c.value for c in cells) for row, cells in read.items() if row not in glued}
+    decoded = decode_table(
+        table.id,
+        TABLE_NAMES_ZH.get(table.id, table.title),
+        shapes,
+        fixed,
+        glued,
+        equations,
+        facts,
+        {row: specs[row].columns for row in glued},
+    )
+    cells = {
+        row: tuple(Cell(value, glued[row].line) for value in values) for row, values in decoded.rows.items()
+    }
+    return cells, decoded.diagnostics
+
+
+def decode_review(
+    glued: Glued, table_zh: str, facts: Sequence[Fact] = ()
+) -> tuple[tuple[Cell, ...], tuple[Diagnostic, ...]]:
+    """Table 四's fifteen values from glued digits: three blocks that each end with their total."""
+    names = tuple(f"{block}.{outcome}" for block in REVIEW_BLOCKS for outcome in REVIEW_OUTCOMES)
+    decoded = decode_table(
+        REVIEW_ROW,
+        table_zh,
+        {REVIEW_ROW: REVIEW_SHAPE},
+        {},
+        {REVIEW_ROW: glued},
+        (),
+        facts,
+        {REVIEW_ROW: names},
+    )
+    return tuple(Cell(v, glued.line) for v in decoded.rows[REVIEW_ROW]), decoded.diagnostics
+
+
+def _kinds(spec: RowSpec) -> tuple[Kind, ...]:
+    """The kind of each value cell of a row (a count where the template does not say)."""
+    return tuple(spec.kind(i) for i in range(len(spec.columns)))
