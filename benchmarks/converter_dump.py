@@ -40,10 +40,12 @@ from govinfo_report.model import (
     ReviewLitigation,
     Section,
 )
-from govinfo_report.reading.skeleton import SECTION_TITLES
+from govinfo_report.template.formats import section_titles_of
 from govinfo_report.template.spec import REQUEST_ROWS, REVIEW_BLOCKS
 from govinfo_report.writers.html import render_html
 from govinfo_report.writers.render import render
+
+SECTION_TITLES = section_titles_of()
 
 DUMPS = {
     "w3m": ("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"),

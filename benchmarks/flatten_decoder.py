@@ -154,7 +154,7 @@ def adversarial(base: Report) -> Iterator[tuple[str, str]]:
     while len(ambiguous) < len(leaves):
         six = [rng.randint(0, 60) for _ in range(6)]
         digits = "".join(map(str, _row(six)))
-        if len(flatten.split_row([digits], flatten.REQUEST_SHAPE).readings) >= 2:
+        if len(flatten.split_row([digits], flatten.request_shape()).readings) >= 2:
             ambiguous[leaves[len(ambiguous)]] = _row(six)
     yield "every result row reads 2+ ways", _text(base, _consistent(ambiguous, [0] * 7))
 

@@ -138,6 +138,20 @@ def test_a_row_wrapped_at_the_page_width_keeps_its_last_numbers() -> None:
     assert rows["other_unpaid_fee"] == (0,) * 7
 
 
+def test_a_row_cut_into_three_by_blank_lines_is_one_row_again() -> None:
+    cells = "\n\n".join(["\t四、结转下年度继续办理\n\t1\n\t2", "\t3", "\t4\n\t5\n\t6\n\t21"])
+    text = "\t（七）总计\n" + "\n".join(f"\t{n}" for n in (1, 2, 3, 4, 5, 6, 21)) + "\n\n" + cells
+    rows = _rows(text)
+    assert rows["carried_forward"] == (1, 2, 3, 4, 5, 6, 21)
+    assert rows["total_processed"] == (1, 2, 3, 4, 5, 6, 21)
+
+
+def test_values_after_a_short_row_that_do_not_make_it_whole_are_not_taken() -> None:
+    cells = "\n\n".join(["\t四、结转下年度继续办理\n\t1\n\t2", "\t3", "\t4\n\t5\n\t6"])
+    text = "\t（七）总计\n" + "\n".join(f"\t{n}" for n in (1, 2, 3, 4, 5, 6, 21)) + "\n\n" + cells
+    assert _rows(text)["carried_forward"] == (None,) * 7
+
+
 # --- space-aligned tables and their blank cells -----------------------------------------------
 
 _SPACED = """\

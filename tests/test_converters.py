@@ -25,13 +25,16 @@ from hypothesis import strategies as st
 
 import govinfo_report
 from govinfo_report.model import ActiveDisclosure, Cell, Fees, Report, Requests, ReviewLitigation, Section
-from govinfo_report.reading.skeleton import SECTION_TITLES
-from govinfo_report.template.spec import OTHER_SUBROWS
+from govinfo_report.template.formats import get_format, section_titles_of
 from govinfo_report.testing import cell_differences, cell_values, reports, reports_2019
 from govinfo_report.writers.html import render_html
 from govinfo_report.writers.pdf import render_pdf
 
 pytestmark = pytest.mark.converters
+
+#: The template's section headings and the rows （六）其他处理 as one row stands for.
+SECTION_TITLES = section_titles_of()
+OTHER_SUBROWS = get_format("2021").tables["requests"].alternatives()["other_processing"]
 
 #: How each page is written: plain HTML; Word-pasted markup; Word-pasted inside a site's chrome.
 STYLES = {

@@ -31,8 +31,6 @@ from govinfo_report.model import (
     Section,
 )
 from govinfo_report.reading.decoding import (
-    REQUEST_SHAPE,
-    REVIEW_SHAPE,
     Budget,
     Glued,
     Reading,
@@ -43,11 +41,18 @@ from govinfo_report.reading.decoding import (
     parse_cell,
     prose_facts,
     request_equations,
+    request_shape,
+    review_shape,
     split_row,
 )
-from govinfo_report.reading.skeleton import SECTION_TITLES
+from govinfo_report.template.formats import section_titles_of
 from govinfo_report.template.spec import REQUEST_ROWS, REVIEW_BLOCKS
 from govinfo_report.testing import reports
+
+SECTION_TITLES = section_titles_of()
+#: A table 三 row and table 四's run, as the template's rules shape them.
+REQUEST_SHAPE = request_shape()
+REVIEW_SHAPE = review_shape()
 
 THREE = Shape(("count",) * 3)
 

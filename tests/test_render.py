@@ -17,13 +17,19 @@ import govinfo_report
 from govinfo_report import RENDER_LAYOUTS, Cell, Report, render
 from govinfo_report.model import Fees, Period, RequestRow, Requests, ReviewBlock, ReviewLitigation, Section
 from govinfo_report.reading.normalize import normalize
-from govinfo_report.reading.skeleton import SECTION_TITLES
-from govinfo_report.template.spec import OTHER_SUBROWS, REQUEST_COLUMNS, RESULT_ROWS_2021, REVIEW_BLOCKS
+from govinfo_report.template.formats import get_format, section_titles_of
+from govinfo_report.template.rules import PrintedTable, result_rows
+from govinfo_report.template.spec import REQUEST_COLUMNS, REVIEW_BLOCKS
 from govinfo_report.testing import Rendered, cell_differences, cell_values, report_texts, reports
 from govinfo_report.writers.document import format_value
 from govinfo_report.writers.text import BLANK_MARK, render_placed
 
 LAYOUTS = list(RENDER_LAYOUTS)
+#: The template's section headings, the rows （六）其他处理 as one row stands for, and the rows
+#: （七）总计 adds up.
+SECTION_TITLES = section_titles_of()
+OTHER_SUBROWS = get_format("2021").tables["requests"].alternatives()["other_processing"]
+RESULT_ROWS_2021 = result_rows(PrintedTable.of(get_format("2021").tables["requests"]))
 
 
 def _squeezed(text: str) -> str:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import pytest
 
 from govinfo_report.reading.normalize import normalize
-from govinfo_report.reading.skeleton import SECTION_TITLES, read_skeleton
+from govinfo_report.reading.skeleton import read_skeleton
+from govinfo_report.template.formats import section_titles_of
+
+SECTION_TITLES = section_titles_of()
 
 
 def _numbers(text: str) -> list[int]:

@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
 
-from ..template.spec import ACTIVE_COLUMN_LABELS, REQUEST_COLUMN_LABELS, TableSpec
+from ..template.spec import TableSpec
 
 _ENUMERATORS = re.compile(
     r"[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、](?![0-9])"
@@ -169,10 +169,9 @@ def _by_length(forms: Sequence[Sequence[str]]) -> dict[int, dict[str, tuple[int,
 
 
 def _header_forms(table: TableSpec) -> tuple[str, ...]:
-    """The folded column headers of a table's rows, longest first; bare keywords (其他, 总计)
-    are left out, as they end row labels too."""
-    labels = ACTIVE_COLUMN_LABELS | REQUEST_COLUMN_LABELS
-    forms = {fold(labels[c]) for spec in table.rows for c in spec.columns if c in labels}
+    """The folded column headers of a table's rows, every spelling the grammar lists, longest
+    first; bare keywords (其他, 总计) are left out, as they end row labels too."""
+    forms = {fold(h) for spec in table.rows for spellings in spec.header_spellings for h in spellings}
     return tuple(sorted((f for f in forms if len(f) >= _BARE_KEYWORD), key=len, reverse=True))
 
 

@@ -22,7 +22,7 @@ import attrs
 
 from .. import diagnostics as diag
 from ..model import Cell, Diagnostic
-from ..template.spec import OTHER_SUBROWS, RowSpec, TableSpec
+from ..template.spec import RowSpec, TableSpec
 from . import decoding
 from .align import align
 from .items import Item, ObservedRow
@@ -130,18 +130,36 @@ class TablePlacement:
     # --- the passes -------------------------------------------------------------------------
 
     def join_wrapped_rows(self) -> None:
-        """A row short of values followed by a line of nothing but exactly the values it lacks
+        """A row short of values followed by lines of nothing but exactly the values it lacks
         was wrapped by the converter (a text browser breaks a long table row at its page
-        width): the two are one row."""
+        width; a blank line inside a row of one-cell-per-line text cuts it): they are one row."""
         for i, j in sorted(self.matches.items()):
-            following = i + 1
-            if following >= len(self.observed) or following in self.matches or self.folded[following]:
-                continue
             expected = len(self.specs[j].columns)
-            values, rest = self.observed[i].values, self.observed[following].values
-            if values and rest and len(values) < expected and len(values) + len(rest) == expected:
-                self.observed[i] = self.observed[i]._replace(values=values + rest)
-                self.observed[following] = self.observed[following]._replace(values=())
+            values = self.observed[i].values
+            if not values or len(values) >= expected:
+                continue
+            parts = self._wrapped_parts(i + 1, expected - len(values))
+            if parts:
+                self.observed[i] = self.observed[i]._replace(
+                    values=values + tuple(v for k in parts for v in self.observed[k].values)
+                )
+                for k in parts:
+                    self.observed[k] = self.observed[k]._replace(values=())
+
+    def _wrapped_parts(self, start: int, lacking: int) -> list[int]:
+        """The label-less rows from ``start`` on whose values add up to exactly ``lacking``
+        (none when they do not)."""
+        parts: list[int] = []
+        found = 0
+        for k in range(start, len(self.observed)):
+            rest = self.observed[k].values
+            if k in self.matches or self.folded[k] or not rest or found + len(rest) > lacking:
+                return []
+            parts.append(k)
+            found += len(rest)
+            if found == lacking:
+                return parts
+        return []
 
     def find_buried_labels(self) -> None:
         """Template rows, found nowhere, whose label is printed inside another label run of the
@@ -277,20 +295,18 @@ class TablePlacement:
     def report_missing_rows(self) -> None:
         """Template rows nothing was read for. A format-2021 table prints （六）其他处理 as three
         sub-rows, or as one row in some reports: whichever form is printed, the other is not
-        missing."""
-        collapsed = "other_processing" in self.found
+        missing (the grammar says which rows are such alternatives)."""
+        alternatives = self.table.alternatives()
+        collapsed = [one_row for one_row in alternatives if one_row in self.found]
+        not_printed = {r for one_row in collapsed for r in alternatives[one_row]}
         for spec in self.specs:
-            if spec.id in self.found or spec.id == "other_processing":
-                continue
-            if spec.id in OTHER_SUBROWS and collapsed:
+            if spec.id in self.found or spec.id in alternatives or spec.id in not_printed:
                 continue
             self.notes.append(
                 diag.make("missing-row", table=self.table.id, row=spec.id, label=_plain(spec.label))
             )
-        if collapsed:
-            self.notes.append(
-                diag.make("other-processing-single-row", table=self.table.id, row="other_processing")
-            )
+        for one_row in collapsed:
+            self.notes.append(diag.make("other-processing-single-row", table=self.table.id, row=one_row))
 
     # --- helpers of the passes --------------------------------------------------------------
 
@@ -300,12 +316,13 @@ class TablePlacement:
         return spec.group if self.pad_right else None
 
     def _subrows(self) -> set[int]:
-        """The three sub-rows of （六）其他处理."""
-        return {k for k, spec in enumerate(self.specs) if spec.id in OTHER_SUBROWS}
+        """The rows a one-row alternative stands for (the three sub-rows of （六）其他处理)."""
+        members = {r for rows in self.table.alternatives().values() for r in rows}
+        return {k for k, spec in enumerate(self.specs) if spec.id in members}
 
     def _one_row(self) -> set[int]:
-        """（六）其他处理 as one row."""
-        return {k for k, spec in enumerate(self.specs) if spec.id == "other_processing"}
+        """The one-row alternatives (（六）其他处理 as one row)."""
+        return {k for k, spec in enumerate(self.specs) if spec.id in self.table.alternatives()}
 
     def _not_in_gaps(self) -> set[int]:
         """Template rows a gap never holds: the three sub-rows of （六） when it is printed as one

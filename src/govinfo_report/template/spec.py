@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import Literal
 
 import attrs
@@ -45,7 +47,8 @@ class RowSpec:
     outermost first (``group`` is the innermost). ``columns`` names the value cells in order;
     ``kinds`` says what each holds (``count``, ``change`` — a signed count — or ``amount``, read
     as Decimal); ``headers`` is each column's printed header and ``column_groups`` the merged
-    header above it ("" where there is none). ``short_label`` is the short form the grammar
+    header above it ("" where there is none), ``header_spellings`` every spelling of each
+    header the grammar lists (the printed one first). ``short_label`` is the short form the grammar
     marks (a ``…_SHORT`` terminal), which names the row in findings.
     """
 
@@ -59,6 +62,7 @@ class RowSpec:
     column_groups: tuple[str, ...] = ()
     groups: tuple[str, ...] = ()
     short_label: str = ""
+    header_spellings: tuple[tuple[str, ...], ...] = ()
 
     def kind(self, index: int) -> ColumnKind:
         """What value column ``index`` holds; a count where the grammar does not say."""
@@ -153,63 +157,19 @@ class TableSpec:
                 return spec.header(column)
         return column
 
-    def alternatives(self) -> dict[str, tuple[str, ...]]:
+    def alternatives(self) -> Mapping[str, tuple[str, ...]]:
         """Rows printed either as one row or as a group of rows under the same label: the one
         row's id -> the ids of the rows it stands for (（六）其他处理 -> its three sub-rows)."""
+        return self._alternatives
+
+    @functools.cached_property
+    def _alternatives(self) -> Mapping[str, tuple[str, ...]]:
         out: dict[str, tuple[str, ...]] = {}
         for spec in self.rows:
             members = tuple(r.id for r in self.rows if r.groups and r.groups[-1] == spec.label)
             if members and spec.id not in members:
                 out[spec.id] = members
-        return out
-
-
-# --- names written out by hand, still read by the printers and the test toolkit ---------------
-
-REQUEST_COLUMN_LABELS: dict[str, str] = {
-    "natural_person": "自然人",
-    "commercial_enterprise": "商业企业",
-    "research_institution": "科研机构",
-    "social_welfare_org": "社会公益组织",
-    "legal_service_org": "法律服务机构",
-    "other_org": "其他",
-    "total": "总计",
-}
-REVIEW_OUTCOME_LABELS: dict[str, str] = {
-    "upheld": "结果维持",
-    "corrected": "结果纠正",
-    "other": "其他结果",
-    "pending": "尚未审结",
-    "total": "总计",
-}
-REVIEW_BLOCK_LABELS: dict[str, str] = {
-    "review": "行政复议",
-    "litigation_direct": "行政诉讼·未经复议直接起诉",
-    "litigation_after_review": "行政诉讼·复议后起诉",
-}
-TABLE_NAMES_ZH: dict[str, str] = {
-    "active_disclosure": "主动公开政府信息情况",
-    "requests": "收到和处理政府信息公开申请情况",
-    "review_litigation": "政府信息公开行政复议、行政诉讼情况",
-}
-ACTIVE_COLUMN_LABELS: dict[str, str] = {
-    "issued": "本年制发件数",
-    "repealed": "本年废止件数",
-    "in_force": "现行有效件数",
-    "decisions": "本年处理决定数量",
-    "amount": "本年收费金额（单位：万元）",
-    # format 2019
-    "new_made": "本年新制作数量",
-    "new_published": "本年新公开数量",
-    "total_published": "对外公开总数量",
-    "previous_items": "上一年项目数量",
-    "change": "本年增/减",
-    "items": "采购项目数量",
-    "total_amount": "采购总金额",
-}
-OTHER_SUBROWS: tuple[str, ...] = ("other_overdue_correction", "other_unpaid_fee", "other_misc")
-#: The leaf result rows whose sum is （七）总计 in format 2021.
-RESULT_ROWS_2021: tuple[str, ...] = tuple(r for r in REQUEST_ROWS[2:24] if r != "other_processing")
+        return MappingProxyType(out)
 
 
 def _group_part(group: str) -> str:

@@ -45,7 +45,7 @@ class _Column:
 
     id: str
     kind: str
-    header: str
+    headers: tuple[str, ...]
     group: str
 
 
@@ -116,11 +116,13 @@ class VocabularyReader:
             return None
         return COLUMN_KINDS.get(local_name(symbols[-1]))
 
-    def _header(self, name: str) -> str:
+    def _headers(self, name: str) -> tuple[str, ...]:
+        """A column's printed header and its other spellings (none when the grammar gives no
+        header)."""
         symbols = self.rules[name][0]
         if len(symbols) < 2:
-            return ""
-        return literal_alternatives(self.terminals[symbols[0]].pattern)[0]
+            return ()
+        return tuple(literal_alternatives(self.terminals[symbols[0]].pattern))
 
     def _columns(self, names: Sequence[str]) -> list[_Column] | None:
         """The value columns of a row's cells — column rules, or column groups (a header
@@ -133,7 +135,7 @@ class VocabularyReader:
         for name in names:
             kind = self._kind(name)
             if kind is not None:
-                out.append(_Column(local_name(name), kind, self._header(name), ""))
+                out.append(_Column(local_name(name), kind, self._headers(name), ""))
                 continue
             if name not in self.rules:
                 return None
@@ -143,7 +145,7 @@ class VocabularyReader:
                 return None
             group = self._spellings(name)[0]
             out += [
-                _Column(local_name(child), str(kind), self._header(child), group)
+                _Column(local_name(child), str(kind), self._headers(child), group)
                 for child, kind in zip(expansion[1:], members, strict=True)
             ]
         return out
@@ -168,7 +170,8 @@ class VocabularyReader:
                     group=groups[-1] if groups else None,
                     aliases=tuple(spellings[1:]),
                     kinds=tuple(c.kind for c in columns),
-                    headers=tuple(c.header for c in columns),
+                    headers=tuple(c.headers[0] if c.headers else "" for c in columns),
+                    header_spellings=tuple(c.headers for c in columns),
                     column_groups=tuple(c.group for c in columns),
                     groups=groups,
                     short_label=self._short_label(name),

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ..model import ActiveDisclosure, Report, Requests, ReviewLitigation, Value
-from ..template.spec import OTHER_SUBROWS
+from ..template.formats import get_format
 
 CellKey = tuple[str, str, str]  # table id, row id, column id
 
@@ -90,7 +90,8 @@ def _row_keys(cells: Iterable[CellKey], table: str, row: str | None) -> list[Cel
 def _explained(parsed: Report, codes: frozenset[str], table: str, row: str | None) -> bool:
     """Whether ``parsed`` has a diagnostic with one of ``codes`` for the row (or its table)."""
     # a missing one-row （六）其他处理 is reported as its three rows missing
-    named = {row, None, *(OTHER_SUBROWS if row == "other_processing" else ())}
+    alternatives = get_format("2021").tables["requests"].alternatives()
+    named = {row, None, *(alternatives.get(row, ()) if row is not None else ())}
     return any(
         d.code in codes and d.table == table and (row is None or d.row in named) for d in parsed.diagnostics
     )

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from hypothesis import strategies as st
 
-from ..reading.skeleton import SECTION_TITLES
+from ..template.formats import section_titles_of
 
 _PLACES = ("云溪", "青山", "临江", "白石", "东湖", "示例", "南河", "北岭", "长宁", "安平", "西峰", "石门")
 _LEVELS = ("县", "区", "市")
@@ -24,18 +24,18 @@ _BODIES = (
 )
 
 #: Headings seen in published reports besides the canonical ones (FORMAT.md §1).
-HEADING_VARIANTS: Mapping[int, tuple[str, ...]] = {
-    1: (SECTION_TITLES[1],),
-    2: (SECTION_TITLES[2], "二、行政机关主动公开政府信息情况"),
-    3: (SECTION_TITLES[3],),
+_OTHER_HEADINGS: Mapping[int, tuple[str, ...]] = {
+    2: ("二、行政机关主动公开政府信息情况",),
     4: (
-        SECTION_TITLES[4],
         "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
         "四、因政府信息公开工作被申请行政复议提起行政诉讼情况",
         "四、政府信息公开行政复议及行政诉讼情况",
     ),
-    5: (SECTION_TITLES[5], "五、政府信息公开工作存在的主要问题及改进情况"),
-    6: (SECTION_TITLES[6],),
+    5: ("五、政府信息公开工作存在的主要问题及改进情况",),
+}
+#: Each section's headings: the template's (from its grammar), then the others.
+HEADING_VARIANTS: Mapping[int, tuple[str, ...]] = {
+    number: (title, *_OTHER_HEADINGS.get(number, ())) for number, title in section_titles_of().items()
 }
 
 

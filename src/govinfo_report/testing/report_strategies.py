@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from ..model import Period, Report, Section
-from ..reading.skeleton import SECTION_TITLES
+from ..template.formats import section_titles_of
 from .prose import HEADING_VARIANTS, agencies, other_matters, overviews, problems
 from .tables import SCALES, Scale, active_tables, request_tables, review_tables
 
@@ -63,7 +63,7 @@ def _report(
     agency = draw(agencies())
     year = draw(years)
     title = f"{agency}{year}年政府信息公开工作年度报告"
-    headings = {n: draw(st.sampled_from(HEADING_VARIANTS[n])) for n in SECTION_TITLES}
+    headings = {n: draw(st.sampled_from(HEADING_VARIANTS[n])) for n in section_titles_of()}
     texts = {
         1: draw(overviews(title, year)),
         2: "",
@@ -79,7 +79,7 @@ def _report(
         agency=agency,
         year=year,
         period=period,
-        sections=tuple(Section(n, headings[n], texts[n]) for n in SECTION_TITLES),
+        sections=tuple(Section(n, headings[n], texts[n]) for n in section_titles_of()),
         active_disclosure=draw(active_tables(fmt, the_scale, blanks)),
         requests=draw(request_tables(the_scale, is_consistent, blanks, collapsed)),
         review_litigation=draw(review_tables(the_scale, is_consistent, blanks)),

@@ -20,11 +20,10 @@ from ..model import (
     Value,
 )
 from ..template.formats import get_format
+from ..template.rules import PrintedTable, result_rows
 from ..template.spec import (
-    OTHER_SUBROWS,
     REQUEST_COLUMNS,
     REQUEST_ROWS,
-    RESULT_ROWS_2021,
     REVIEW_BLOCKS,
     REVIEW_OUTCOMES,
     RowSpec,
@@ -112,9 +111,8 @@ def active_tables(
 
 def _result_rows(collapsed: bool) -> list[str]:
     """The result rows table 三 prints: （六）其他处理 as its three rows, or as one."""
-    if collapsed:
-        return [*(r for r in RESULT_ROWS_2021 if r not in OTHER_SUBROWS), "other_processing"]
-    return list(RESULT_ROWS_2021)
+    spec = get_format("2021").tables["requests"]
+    return list(result_rows(PrintedTable.of(spec, collapsed=collapsed)))
 
 
 def _balanced_requests(draw: st.DrawFn, scale: Scale, results: Sequence[str]) -> Grid:

@@ -20,7 +20,9 @@ def whitespace(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     rnd = seeded(draw)
     lines = rendered.text.split("\n")
     cells = rendered.layout == "cells"
-    tables = table_lines(lines_of(rendered)[1])
+    printed, placement = lines_of(rendered)
+    # the renderer's line numbers hold only for its own text, not for one already mutated
+    tables = table_lines(placement) if printed == lines else set(range(len(lines)))
     out: list[str] = []
     for index, line in enumerate(lines):
         if rnd.random() < 0.25:

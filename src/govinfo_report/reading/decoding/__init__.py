@@ -25,11 +25,11 @@ arithmetic and so leaves more cells blank; it never becomes a different number.
 from __future__ import annotations
 
 from .arithmetic import (
-    REQUEST_SHAPE,
     REVIEW_ROW,
-    REVIEW_SHAPE,
     Arithmetic,
     request_equations,
+    request_shape,
+    review_shape,
     table_arithmetic,
 )
 from .prose import Fact, prose_facts
@@ -57,9 +57,7 @@ from .table import (
 )
 
 __all__ = [
-    "REQUEST_SHAPE",
     "REVIEW_ROW",
-    "REVIEW_SHAPE",
     "ROW_READINGS",
     "ROW_STEPS",
     "TABLE_STEPS",
@@ -87,6 +85,8 @@ __all__ = [
     "prose_facts",
     "readings_text",
     "request_equations",
+    "request_shape",
+    "review_shape",
     "solve",
     "split_row",
     "table_arithmetic",

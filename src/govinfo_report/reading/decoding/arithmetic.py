@@ -1,19 +1,19 @@
-"""The template's arithmetic as the decoder uses it: which cells of a row add up, and which rows
-of a table add up column by column."""
+"""The template's arithmetic as the decoder uses it — which cells of a row add up, and which rows
+of a table add up column by column — read from the rule registry
+(:mod:`govinfo_report.template.rules`), the same checks the validator applies."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 from typing import NamedTuple
 
-from ...template.spec import OTHER_SUBROWS, RESULT_ROWS_2021
-from .rows import Shape
+from ...template.formats import get_format
+from ...template.rules import PrintedTable, checks_for, sum_ranges
+from ...template.spec import TableSpec
+from .rows import Kind, Shape
 from .solving import Equation
 
-#: A table 三 row: six counts and their sum.
-REQUEST_SHAPE = Shape(("count",) * 7, ((0, 7),))
-#: Table 四's fifteen values: three blocks of four counts and their total.
-REVIEW_SHAPE = Shape(("count",) * 15, ((0, 5), (5, 10), (10, 15)))
 #: The row key of table 四's fifteen values, which have no row labels.
 REVIEW_ROW = "review_litigation"
 
@@ -26,31 +26,58 @@ class Arithmetic(NamedTuple):
     equations: tuple[Equation, ...]
 
 
-def table_arithmetic(table: str, rows: Collection[str]) -> Arithmetic:
-    """The arithmetic of labelled table ``table`` printed with ``rows``: table 三 brings its row
-    sums and column equations, table 二 has none."""
-    if table == "requests":
-        return Arithmetic(REQUEST_SHAPE.sums, request_equations(rows))
-    return Arithmetic((), ())
+def _printed(spec: TableSpec, rows: Collection[str]) -> PrintedTable:
+    """The table as printed: an alternative (（六）其他处理) as one row when that row is there."""
+    return PrintedTable.of(spec, collapsed=any(one_row in rows for one_row in spec.alternatives()))
+
+
+def table_arithmetic(spec: TableSpec, rows: Collection[str]) -> Arithmetic:
+    """The arithmetic of a labelled table printed with ``rows``: each row's own sums and the
+    equations between rows, from the rules about the table (table 二 has none)."""
+    printed = _printed(spec, rows)
+    row_checks = checks_for(spec.id, printed, scope="row")
+    if not row_checks and not checks_for(spec.id, printed, scope="column"):
+        return Arithmetic((), ())
+    sample = printed.rows[0]
+    cells = [(spec.id, sample, column) for column in printed.columns(sample)]
+    return Arithmetic(sum_ranges(row_checks, cells), _equations(spec, printed))
+
+
+def _equations(spec: TableSpec, printed: PrintedTable) -> tuple[Equation, ...]:
+    """The column rules as equations over (row, column index), column by column."""
+    checks = checks_for(spec.id, printed, scope="column")
+    columns = {column: index for index, column in enumerate(printed.columns(printed.rows[0]))}
+    by_column: dict[str, list[Equation]] = {}
+    for check in checks:
+        equation = tuple((row, columns[column], sign) for (_, row, column), sign in check.equation())
+        by_column.setdefault(check.target[2], []).append(equation)
+    return tuple(equation for column in columns for equation in by_column.get(column, ()))
 
 
 def request_equations(rows: Collection[str]) -> tuple[Equation, ...]:
     """Table 三's column arithmetic (FORMAT.md §4) for each of its seven columns:
     一 + 二 = （七）总计 + 四, and （七）总计 = the sum of the result rows (the single
     （六）其他处理 row standing in for its three sub-rows when the table prints it that way)."""
-    if "other_processing" in rows:
-        results = (*(r for r in RESULT_ROWS_2021 if r not in OTHER_SUBROWS), "other_processing")
-    else:
-        results = RESULT_ROWS_2021
-    equations: list[Equation] = []
-    for col in range(len(REQUEST_SHAPE.kinds)):
-        equations.append(
-            (
-                ("new_received", col, 1),
-                ("carried_over", col, 1),
-                ("total_processed", col, -1),
-                ("carried_forward", col, -1),
-            )
-        )
-        equations.append((("total_processed", col, 1), *((row, col, -1) for row in results)))
-    return tuple(equations)
+    spec = get_format("2021").tables["requests"]
+    return _equations(spec, _printed(spec, rows))
+
+
+def _kinds(spec: TableSpec, row: str) -> tuple[Kind, ...]:
+    row_spec = spec.row(row)
+    return tuple(row_spec.kind(i) for i in range(len(row_spec.columns)))
+
+
+@functools.cache
+def request_shape() -> Shape:
+    """A table 三 row: six counts and their sum."""
+    spec = get_format("2021").tables["requests"]
+    return Shape(_kinds(spec, "new_received"), table_arithmetic(spec, ()).sums)
+
+
+@functools.cache
+def review_shape() -> Shape:
+    """Table 四's fifteen values: three blocks of four counts and their total."""
+    spec = get_format("2021").tables[REVIEW_ROW]
+    cells = [(REVIEW_ROW, row.id, column) for row in spec.rows for column in row.columns]
+    kinds = tuple(kind for row in spec.rows for kind in _kinds(spec, row.id))
+    return Shape(kinds, sum_ranges(checks_for(REVIEW_ROW, PrintedTable.of(spec), scope="block"), cells))

@@ -13,8 +13,8 @@ from typing import Any, NamedTuple
 
 from ... import diagnostics as diag
 from ...model import Cell, Diagnostic, Value
-from ...template.spec import REVIEW_BLOCKS, REVIEW_OUTCOMES, TABLE_NAMES_ZH, RowSpec, TableSpec
-from .arithmetic import REVIEW_ROW, REVIEW_SHAPE, table_arithmetic
+from ...template.spec import REVIEW_BLOCKS, REVIEW_OUTCOMES, RowSpec, TableSpec
+from .arithmetic import REVIEW_ROW, review_shape, table_arithmetic
 from .prose import Fact
 from .rows import ROW_READINGS, ROW_STEPS, Chunk, Kind, Reading, Shape, describe, split_row
 from .solving import TABLE_STEPS, Budget, Decoded, Equation, agreed, decode
@@ -339,12 +339,12 @@ def decode_rows(
     """The cells of the glued rows of a labelled table (二 or 三), split together with the rows
     ``read`` normally, under the table's arithmetic."""
     specs = {spec.id: spec for spec in table.rows}
-    sums, equations = table_arithmetic(table.id, set(read) | set(glued))
+    sums, equations = table_arithmetic(table, set(read) | set(glued))
     shapes = {row: Shape(_kinds(specs[row]), sums) for row in glued}
     fixed = {row: tuple(c.value for c in cells) for row, cells in read.items() if row not in glued}
     decoded = decode_table(
         table.id,
-        TABLE_NAMES_ZH.get(table.id, table.title),
+        table.name_zh,
         shapes,
         fixed,
         glued,
@@ -366,7 +366,7 @@ def decode_review(
     decoded = decode_table(
         REVIEW_ROW,
         table_zh,
-        {REVIEW_ROW: REVIEW_SHAPE},
+        {REVIEW_ROW: review_shape()},
         {},
         {REVIEW_ROW: glued},
         (),
