@@ -62,32 +62,6 @@ class _Row:
         return cell
 
 
-# --- Table 二 (format 2021): 主动公开政府信息情况 ------------------------------------------------
-
-
-@attrs.frozen
-class DocumentCounts(_Row):
-    """规章 / 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数."""
-
-    issued: Cell = _cell()
-    repealed: Cell = _cell()
-    in_force: Cell = _cell()
-
-
-@attrs.frozen
-class Decisions(_Row):
-    """行政许可 / 行政处罚 / 行政强制: 本年处理决定数量."""
-
-    decisions: Cell = _cell()
-
-
-@attrs.frozen
-class Fees(_Row):
-    """行政事业性收费: 本年收费金额, in 万元 (a Decimal)."""
-
-    amount: Cell = _cell()
-
-
 ExtraRows = Mapping[str, Mapping[str, Cell]]
 
 
@@ -113,20 +87,33 @@ def _extra_rows() -> ExtraRows:
     return attrs.field(factory=dict, hash=False)
 
 
+# --- Table 二's rows (format 2021): 主动公开政府信息情况 ------------------------------------------------
+
+
 @attrs.frozen
-class ActiveDisclosure(_Table):
-    """Table 二 of format 2021. Ten value cells with no arithmetic between them."""
+class DocumentCounts(_Row):
+    """规章 / 行政规范性文件: 本年制发件数, 本年废止件数, 现行有效件数."""
 
-    regulations: DocumentCounts = attrs.field(factory=DocumentCounts)
-    normative_documents: DocumentCounts = attrs.field(factory=DocumentCounts)
-    licensing: Decisions = attrs.field(factory=Decisions)
-    punishment: Decisions = attrs.field(factory=Decisions)
-    enforcement: Decisions = attrs.field(factory=Decisions)
-    fees: Fees = attrs.field(factory=Fees)
-    extra_rows: ExtraRows = _extra_rows()
+    issued: Cell = _cell()
+    repealed: Cell = _cell()
+    in_force: Cell = _cell()
 
 
-# --- Table 二 (format 2019) ----------------------------------------------------------------------
+@attrs.frozen
+class Decisions(_Row):
+    """行政许可 / 行政处罚 / 行政强制: 本年处理决定数量."""
+
+    decisions: Cell = _cell()
+
+
+@attrs.frozen
+class Fees(_Row):
+    """行政事业性收费: 本年收费金额, in 万元 (a Decimal)."""
+
+    amount: Cell = _cell()
+
+
+# --- Table 二's rows (format 2019) ----------------------------------------------------------------------
 
 
 @attrs.frozen
@@ -162,6 +149,22 @@ class Procurement(_Row):
 
     items: Cell = _cell()
     total_amount: Cell = _cell()
+
+
+# --- Table 二 in each template -----------------------------------------------------------------
+
+
+@attrs.frozen
+class ActiveDisclosure(_Table):
+    """Table 二 of format 2021. Ten value cells with no arithmetic between them."""
+
+    regulations: DocumentCounts = attrs.field(factory=DocumentCounts)
+    normative_documents: DocumentCounts = attrs.field(factory=DocumentCounts)
+    licensing: Decisions = attrs.field(factory=Decisions)
+    punishment: Decisions = attrs.field(factory=Decisions)
+    enforcement: Decisions = attrs.field(factory=Decisions)
+    fees: Fees = attrs.field(factory=Fees)
+    extra_rows: ExtraRows = _extra_rows()
 
 
 @attrs.frozen
