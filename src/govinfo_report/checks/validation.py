@@ -56,7 +56,10 @@ def validate(
     if any(o.failed for o in outcomes):
         findings += shift_hints(cells, checks, outcomes)
     findings += split_hints(cells, checks)
-    findings += check_prose(report, text, normalized=context.text if context is not None else None)
+    if context is not None:
+        findings += check_prose(report, normalized=context.text, read=context.claims)
+    else:
+        findings += check_prose(report, text)
     findings += cannot_check(cells, checks, outcomes)
     result = ValidationResult(tuple(findings))
     if previous is not None:

@@ -11,9 +11,9 @@ import attrs
 
 from ..model import Diagnostic
 from ..template.formats import Format
-from .decoding import Fact
 from .metadata import Title, find_title
 from .normalize import LineIndex
+from .prose import Claim, Fact
 from .skeleton import Skeleton
 
 #: How far into the text the title is looked for before the outline is known (to break a tie
@@ -41,6 +41,8 @@ class ParseContext:
     detected: str = ""
     format: Format | None = None
     skeleton: Skeleton | None = None
+    #: the numbers each prose section states, and those the glued-digit decoder may use
+    claims: dict[int, tuple[Claim, ...]] = attrs.field(factory=dict)
     facts: dict[str, tuple[Fact, ...]] = attrs.field(factory=dict)
     notes: list[Diagnostic] = attrs.field(factory=list)
 

@@ -28,7 +28,7 @@ from ..model import (
 from ..template import formats
 from ..template.formats import Format
 from ..template.spec import TableSpec
-from . import decoding
+from . import prose
 from .block import read_block_values
 from .build import build_table
 from .context import ParseContext, Region
@@ -106,11 +106,14 @@ class ReportReader:
                 self.notes.append(diag.make("missing-section", number=number, heading=heading))
 
     def read_prose_facts(self) -> None:
-        """Numbers the prose states, which may decide between readings of glued digits."""
+        """The numbers the prose states, read once: the validator compares them with the tables,
+        and the glued-digit decoder lets those outside the tables' sections choose between
+        readings of digits."""
         skeleton = self.context.skeleton
         assert skeleton is not None
-        prose = "\n".join(s.text for s in skeleton.sections if s.number not in (2, 3, 4))
-        self.context.facts = decoding.prose_facts(prose)
+        self.context.claims = prose.section_claims(skeleton.sections, self.year)
+        outside = (c for number, found in self.context.claims.items() if number != 3 for c in found)
+        self.context.facts = prose.facts(outside)
 
     def read_tables(self) -> None:
         """Tables 二 and 三 by their row labels, then table 四 by its fifteen values."""

@@ -107,22 +107,27 @@ class VocabularyReader:
         return ""
 
     def _kind(self, name: str) -> str | None:
-        """The kind a column rule holds (``[HEADER] KIND``); None for any other rule."""
-        expansion = self.rules.get(name)
-        if not expansion or len(expansion) != 1 or not 1 <= len(expansion[0]) <= 2:
+        """The kind a column rule holds (``[HEADER] KIND``, or a choice of headers before one
+        kind); None for any other rule."""
+        expansions = self.rules.get(name)
+        if not expansions:
             return None
-        symbols = expansion[0]
-        if len(symbols) == 2 and symbols[0] not in self.terminals:
-            return None
-        return COLUMN_KINDS.get(local_name(symbols[-1]))
+        kinds = set()
+        for symbols in expansions:
+            if not 1 <= len(symbols) <= 2 or (len(symbols) == 2 and symbols[0] not in self.terminals):
+                return None
+            kinds.add(COLUMN_KINDS.get(local_name(symbols[-1])))
+        return kinds.pop() if len(kinds) == 1 else None
 
     def _headers(self, name: str) -> tuple[str, ...]:
-        """A column's printed header and its other spellings (none when the grammar gives no
-        header)."""
-        symbols = self.rules[name][0]
-        if len(symbols) < 2:
-            return ()
-        return tuple(literal_alternatives(self.terminals[symbols[0]].pattern))
+        """A column's printed header and its other spellings, the printed one first (none when
+        the grammar gives no header)."""
+        headers: list[str] = []
+        for symbols in self.rules[name]:
+            if len(symbols) == 2:
+                spellings = literal_alternatives(self.terminals[symbols[0]].pattern)
+                headers += [h for h in spellings if h not in headers]
+        return tuple(headers)
 
     def _columns(self, names: Sequence[str]) -> list[_Column] | None:
         """The value columns of a row's cells — column rules, or column groups (a header

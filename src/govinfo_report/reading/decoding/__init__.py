@@ -13,7 +13,7 @@ several valid readings is left blank with the readings in a diagnostic; a number
 - :mod:`.solving` chooses the rows' readings under the table's equations (:func:`decode`);
 - :mod:`.table` decodes the glued rows of one table and says what it could not decide
   (:func:`decode_table`, :func:`decode_rows`, :func:`decode_review`);
-- :mod:`.prose` reads the numbers the report's prose states for a cell (:func:`prose_facts`);
+- the numbers the report's prose states for a cell come from :mod:`govinfo_report.reading.prose`;
 - :mod:`.arithmetic` holds the template's row sums and column equations.
 
 The search is bounded: splitting one row stops after :data:`ROW_STEPS` steps or
@@ -24,6 +24,7 @@ arithmetic and so leaves more cells blank; it never becomes a different number.
 
 from __future__ import annotations
 
+from ..prose import Fact, prose_facts
 from .arithmetic import (
     REVIEW_ROW,
     Arithmetic,
@@ -32,7 +33,6 @@ from .arithmetic import (
     review_shape,
     table_arithmetic,
 )
-from .prose import Fact, prose_facts
 from .rows import (
     ROW_READINGS,
     ROW_STEPS,

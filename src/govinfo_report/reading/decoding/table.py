@@ -14,8 +14,8 @@ from typing import Any, NamedTuple
 from ... import diagnostics as diag
 from ...model import Cell, Diagnostic, Value
 from ...template.spec import REVIEW_BLOCKS, REVIEW_OUTCOMES, RowSpec, TableSpec
+from ..prose import Fact
 from .arithmetic import REVIEW_ROW, review_shape, table_arithmetic
-from .prose import Fact
 from .rows import ROW_READINGS, ROW_STEPS, Chunk, Kind, Reading, Shape, describe, split_row
 from .solving import TABLE_STEPS, Budget, Decoded, Equation, agreed, decode
 
