@@ -449,8 +449,9 @@ class TablePlacement:
         That order is not to be trusted after a row whose numbers went missing: the label of an
         earlier row in this row's label run with no numbers of its own, or an earlier row of the
         same grid short of numbers (a PDF's text prints a column's remaining cells after the
-        rows it has passed)."""
-        if i in self.by_position or self.observed[i].tied:
+        rows it has passed). Column headers printed after the label (``行政强制`` then
+        ``处理决定数量 163``) share the numbers' printed row, not the label: that is no tie."""
+        if i in self.by_position or (self.observed[i].tied and not self._headers_after_label(i)):
             return None
         before = [k for k, at in self.buried.items() if k < j and at == i]
         if before:
@@ -459,6 +460,11 @@ class TablePlacement:
         if moved_from < j:
             return "row-values-moved", moved_from
         return None
+
+    def _headers_after_label(self, i: int) -> bool:
+        """Whether row ``i``'s label run ends with column headers rather than with its label."""
+        run = self.folded[i]
+        return bool(run) and self.labels.without_headers(run) != run
 
     def _counted_cells(self, spec: RowSpec, values: Sequence[Item]) -> tuple[Cell, ...]:
         """The cells of a row whose values fit its columns. A count never has a sign: "- 218"
