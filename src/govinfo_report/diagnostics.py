@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .model import Diagnostic, Severity
+from .template.rules import RULES
 
 #: code -> (severity, English template, Chinese template); templates use str.format fields.
 CATALOGUE: dict[str, tuple[Severity, str, str]] = {
@@ -161,26 +162,6 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "统计表格不符合已知模板（{detail}）",
     ),
     # --- found by the validator (govinfo_report.validation) ---------------------------------
-    "requests-balance": (
-        "error",
-        "{cell}: reported {actual}, {reason}",
-        "{cell_zh}：报告值 {actual}，{reason_zh}",
-    ),
-    "requests-results-sum": (
-        "error",
-        "{cell}: reported {actual}, {reason}",
-        "{cell_zh}：报告值 {actual}，{reason_zh}",
-    ),
-    "requests-row-sum": (
-        "error",
-        "{cell}: reported {actual}, {reason}",
-        "{cell_zh}：报告值 {actual}，{reason_zh}",
-    ),
-    "review-block-sum": (
-        "error",
-        "{cell}: reported {actual}, {reason}",
-        "{cell_zh}：报告值 {actual}，{reason_zh}",
-    ),
     "cannot-check": (
         "info",
         "{rule}: {count} check(s) could not be made because cells are blank (blank is not 0): {where}",
@@ -247,6 +228,18 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
 }
 
 _ZH_NUMERALS = "零一二三四五六七八九十"
+
+
+#: How a failed arithmetic check is worded, whichever rule it is (the rule supplies the reason).
+ARITHMETIC_MESSAGES = ("{cell}: reported {actual}, {reason}", "{cell_zh}：报告值 {actual}，{reason_zh}")
+# every arithmetic rule of the template's registry is a finding code of its own
+CATALOGUE.update(
+    {
+        rule.id: (rule.severity, *ARITHMETIC_MESSAGES)
+        for rule in RULES
+        if rule.scope in ("column", "row", "block")
+    }
+)
 
 
 def make(

@@ -4,8 +4,8 @@ A rule says which cells must add up in a table as printed, and how findings word
 that uses the arithmetic reads it from :data:`RULES`: the validator checks each rule's
 :class:`Check`\\ s on a report, and the glued-digit decoder splits digits that ran together
 under the same checks, read as linear equations. Adding a rule is adding one entry here (and
-its test); its code is then a finding code the validator can report (add it to the diagnostics
-catalogue with its severity and message).
+its test): its id becomes a finding code of the diagnostics catalogue, with its severity, and
+the validator and the decoder apply it.
 
 A check is ``target = Σ plus − Σ minus`` over cells named by (table, row, column) ids of the data
 contract. The rows a check names are the rows the table prints: （六）其他处理 as one row or as
@@ -20,7 +20,7 @@ from typing import Literal
 
 import attrs
 
-from ..model import Value
+from ..model import Severity, Value
 from .spec import TableSpec
 
 #: A cell by its ids in the data contract: table, row, column.
@@ -92,7 +92,8 @@ class PrintedTable:
 class Rule:
     """One arithmetic rule: its id (the finding code), the table it is about, what one check
     covers, the formula in Chinese and English, the expression its target should equal (for
-    messages), how it applies to a table as printed, and how a failed check shows its operands."""
+    messages), how it applies to a table as printed, how a failed check shows its operands, and
+    the severity of a failure."""
 
     id: str
     table: str
@@ -103,6 +104,7 @@ class Rule:
     expression_en: str
     checks: Callable[[PrintedTable], tuple[Check, ...]]
     operands: Callable[[Check, Getter, TableSpec], tuple[str, str]]
+    severity: Severity = "error"
 
 
 # --- table 三 --------------------------------------------------------------------------------
