@@ -155,7 +155,10 @@ def test_values_after_a_short_row_that_do_not_make_it_whole_are_not_taken() -> N
 def test_headers_after_two_labels_do_not_tie_the_numbers_to_the_second() -> None:
     # plain pdftotext of a 2019 sub-table with blank cells: both labels, then the header, then
     # numbers that may be either row's
-    text = "第二十条第（六）项\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n行政处罚\n行政强制\n\n处理决定数量\n163\n\n0\n\n1500"
+    text = (
+        "第二十条第（六）项\n信息内容\n\n上一年项目数量\n\n本年增/减\n\n"
+        "行政处罚\n行政强制\n\n处理决定数量\n163\n\n0\n\n1500"
+    )
     rows = _rows(text, get_format("2019").tables["active_disclosure"])
     assert rows.get("enforcement", (None,) * 3) == (None, None, None)
     assert rows.get("punishment", (None,) * 3) == (None, None, None)
