@@ -1,15 +1,21 @@
-"""The library's front door: :func:`parse` and :func:`parse_file`."""
+"""The library's front door: :func:`parse` for text, :func:`parse_file` for any file a user
+holds (a text file, a web page, a Word file, a PDF), :func:`parse_document` for a document a
+reader has read."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any, BinaryIO, cast
 
+import attrs
 import lark
 
+from . import diagnostics as diag
 from .errors import NotAReportError, ReportError
 from .model import Report
-from .readers import read_text, reject_non_text
+from .readers import Document, read_document, read_source, reject_non_text
 from .reading.context import ParseContext
+from .reading.document import PlacedTable, lay_out
 from .reading.normalize import normalize
 from .reading.pipeline import read_with_context
 from .template import formats
@@ -31,22 +37,57 @@ def parse_with_context(text: str, *, format: str | None = None) -> tuple[Report,
     format), which :func:`govinfo_report.validate` can reuse instead of doing that work again."""
     if not isinstance(text, str):
         raise TypeError(f"parse() takes the report text as str, not {type(text).__name__}")
+    reject_non_text(text)
+    return _read(text, format, ())
+
+
+def parse_file(
+    source: str | Path | bytes | BinaryIO, *, format: str | None = None, kind: str | None = None
+) -> Report:
+    """Read a report file — a path, its bytes or a binary file object — and parse it.
+
+    The kind of file (``"text"``, ``"html"``, ``"docx"``, ``"pdf"`` or a registered reader's) is
+    recognised from its content, or given as ``kind``. Text files may be UTF-8 (with or without
+    BOM), UTF-16 with BOM or GB18030/GBK. Web pages, Word files and PDFs are read from their own
+    structure; each needs its optional extra (``pip install 'govinfo-report[documents]'``).
+    """
+    return parse_file_with_context(source, format=format, kind=kind)[0]
+
+
+def parse_file_with_context(
+    source: str | Path | bytes | BinaryIO, *, format: str | None = None, kind: str | None = None
+) -> tuple[Report, ParseContext]:
+    """:func:`parse_file`, and the parse context (see :func:`parse_with_context`)."""
+    data, name = read_source(source)
+    return parse_document_with_context(read_document(data, name, kind), format=format)
+
+
+def parse_document(document: Document, *, format: str | None = None) -> Report:
+    """Parse a document a reader has read (see :mod:`govinfo_report.readers`)."""
+    return parse_document_with_context(document, format=format)[0]
+
+
+def parse_document_with_context(
+    document: Document, *, format: str | None = None
+) -> tuple[Report, ParseContext]:
+    laid_out = lay_out(document)
+    report, context = _read(laid_out.text, format, laid_out.tables)
+    notes = tuple(diag.make(code, **cast(dict[str, Any], dict(fields))) for code, fields in document.notes)
+    report = attrs.evolve(report, source_kind=document.kind, diagnostics=(*report.diagnostics, *notes))
+    return report, context
+
+
+def _read(text: str, format: str | None, tables: tuple[PlacedTable, ...]) -> tuple[Report, ParseContext]:
     if format is not None and format not in formats.names():
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(formats.names())}")
-    reject_non_text(text)
     normalized = normalize(text)
     if not normalized.strip():
         raise NotAReportError("the text is empty")
     try:
-        return read_with_context(normalized, format)
+        return read_with_context(normalized, format, tables)
     except ReportError:
         raise
     except lark.exceptions.VisitError as exc:  # pragma: no cover - defensive
         raise ReportError(f"internal error while reading the report: {exc.orig_exc!r}") from exc
     except lark.exceptions.LarkError as exc:  # pragma: no cover - defensive
         raise ReportError(f"internal error while reading the report: {exc}") from exc
-
-
-def parse_file(path: str | Path, *, format: str | None = None) -> Report:
-    """Read a report file (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK) and parse it."""
-    return parse(read_text(path), format=format)

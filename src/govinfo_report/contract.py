@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from .errors import ReportDataError, ReportError
 from .model import (
@@ -222,8 +222,11 @@ for _cls in (ReviewLitigation, Period, Section, Diagnostic):
         _cls, make_dict_structure_fn(_cls, converter, _cattrs_forbid_extra_keys=True)
     )
 
-_report_structure = make_dict_structure_fn(Report, converter, _cattrs_forbid_extra_keys=True)
-_report_unstructure = make_dict_unstructure_fn(Report, converter)
+# which reader read a report is provenance, not data: it stays out of the contract
+_report_structure = make_dict_structure_fn(
+    Report, converter, _cattrs_forbid_extra_keys=True, source_kind=override(omit=True)
+)
+_report_unstructure = make_dict_unstructure_fn(Report, converter, source_kind=override(omit=True))
 
 
 def _describe_error(exc: BaseException, type_: Any) -> str:

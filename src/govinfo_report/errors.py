@@ -23,3 +23,13 @@ class GrammarError(ReportError):
 class ReportDataError(ReportError, ValueError):
     """Data given to :func:`govinfo_report.from_dict` / :func:`govinfo_report.loads` does not
     follow the data contract; the message gives the path of each offending key."""
+
+
+class MissingExtraError(ReportError):
+    """Reading a kind of document needs an optional dependency that is not installed; the message
+    says which ``pip install`` brings it."""
+
+
+class DocumentError(ReportError):
+    """A document could not be read: damaged, encrypted, a scan without a text layer, or past a
+    size limit. The message names the file and the reason."""

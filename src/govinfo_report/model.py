@@ -397,6 +397,9 @@ class Report:
     requests: Requests | None = None
     review_litigation: ReviewLitigation | None = None
     diagnostics: tuple[Diagnostic, ...] = ()
+    #: which reader read the report ("text", "html", "docx", "pdf" …): provenance, like a cell's
+    #: line, so it takes no part in equality and is not part of the data contract
+    source_kind: str = attrs.field(default="text", eq=False)
 
     def section(self, number: int) -> Section | None:
         """The section with this number (1–6), or None when the report lacks it."""

@@ -11,6 +11,9 @@ import attrs
 
 from ..model import Diagnostic
 from ..template.formats import Format
+from .document import PlacedTable
+from .grid import GridRow, read_grid
+from .grid.document import table_rows
 from .metadata import Title, find_title
 from .normalize import LineIndex
 from .prose import Claim, Fact
@@ -43,12 +46,16 @@ class ParseContext:
     skeleton: Skeleton | None = None
     #: the numbers each prose section states, and those the glued-digit decoder may use
     claims: dict[int, tuple[Claim, ...]] = attrs.field(factory=dict)
+    #: tables a document reader read from the document's structure, by the lines they stand on
+    tables: tuple[PlacedTable, ...] = ()
     facts: dict[str, tuple[Fact, ...]] = attrs.field(factory=dict)
     notes: list[Diagnostic] = attrs.field(factory=list)
 
     @classmethod
-    def of(cls, normalized: str, forced_format: str | None = None) -> ParseContext:
-        return cls(text=normalized, lines=LineIndex(normalized), forced_format=forced_format)
+    def of(
+        cls, normalized: str, forced_format: str | None = None, tables: tuple[PlacedTable, ...] = ()
+    ) -> ParseContext:
+        return cls(text=normalized, lines=LineIndex(normalized), forced_format=forced_format, tables=tables)
 
     @functools.cached_property
     def folded(self) -> str:
@@ -97,3 +104,24 @@ class ParseContext:
         if after_line:
             start = max(start, min(self.lines.start(after_line, end), end))
         return Region(self.text[start:end], self.lines.line(start))
+
+    def grid(self, region: Region) -> list[GridRow]:
+        """The grid rows of a region: a document's tables from their own cells, the rest of the
+        region read from its text."""
+        last = region.first_line + region.text.count("\n")
+        inside = [p for p in self.tables if p.first_line <= last and p.last_line >= region.first_line]
+        if not inside:
+            return read_grid(region.text, region.first_line)[1]
+        rows = [
+            row
+            for placed in inside
+            for row in table_rows(placed.table, placed.first_line)
+            if region.first_line <= row.line <= last
+        ]
+        taken = {n for placed in inside for n in range(placed.first_line, placed.last_line + 1)}
+        rest = "\n".join(
+            "" if region.first_line + i in taken else line for i, line in enumerate(region.text.split("\n"))
+        )
+        if rest.strip():
+            rows += read_grid(rest, region.first_line)[1]
+        return sorted(rows, key=lambda row: row.line)

@@ -32,7 +32,7 @@ from . import prose
 from .block import read_block_values
 from .build import build_table
 from .context import ParseContext, Region
-from .grid import read_grid
+from .document import PlacedTable
 from .items import grid_items, observed_rows
 from .metadata import Title, find_period, find_title, qualify_agency
 from .placement import read_rows
@@ -192,7 +192,7 @@ class ReportReader:
         (a variant's extra rows) go to ``extra_rows``."""
         spec = self.format.tables[table_id]
         region, stand_in = self._region(table_id, after_line)
-        _, grid = read_grid(region.text, region.first_line)
+        grid = self.context.grid(region)
         result = read_rows(observed_rows(grid_items(grid)), spec, facts=self.context.facts.get(spec.id, ()))
         if not result.found:
             if not stand_in:  # a lost section says so already
@@ -219,7 +219,7 @@ class ReportReader:
 
     def _read_block(self, region: Region, notes: list[Any]) -> Table | None:
         spec = self.format.tables["review_litigation"]
-        _, grid = read_grid(region.text, region.first_line)
+        grid = self.context.grid(region)
         columns = [(row.id, column) for row in spec.rows for column in row.columns]
         values, found = read_block_values(
             grid_items(grid),
@@ -243,9 +243,12 @@ def read_report(normalized: str, forced_format: str | None) -> Report:
     return read_with_context(normalized, forced_format)[0]
 
 
-def read_with_context(normalized: str, forced_format: str | None) -> tuple[Report, ParseContext]:
-    """Read normalised report text, and the context the reading built (for the validator)."""
-    context = ParseContext.of(normalized, forced_format)
+def read_with_context(
+    normalized: str, forced_format: str | None, tables: tuple[PlacedTable, ...] = ()
+) -> tuple[Report, ParseContext]:
+    """Read normalised report text, and the context the reading built (for the validator);
+    ``tables`` are a document's tables, read from its structure, by the lines they stand on."""
+    context = ParseContext.of(normalized, forced_format, tables)
     return ReportReader(context).read(), context
 
 

@@ -1,0 +1,115 @@
+"""The one form every reader gives a document in: a sequence of blocks — paragraphs, and tables
+as grids of cells — each with where it came from.
+
+A reader (HTML, DOCX, PDF, text …) turns its file into a :class:`Document`; the reading stages
+take it from there. Paragraphs become the text the outline, the title and the prose are read
+from; tables keep their cells as the document drew them, merged cells expanded (the places a
+merged cell covers are marked, never filled with its text), so the table reader never has to
+guess cell boundaries from text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Literal
+
+import attrs
+
+#: The kinds of document the library reads.
+SourceKind = Literal["text", "html", "docx", "pdf"]
+
+
+@attrs.frozen
+class Location:
+    """Where something stands in the document it was read from: a line of a text file; a table,
+    row and cell of an HTML page or a Word file (0-based, counting the document's tables); a page
+    and a position on it (points from the top left) in a PDF. Fields that do not apply are None."""
+
+    line: int | None = None
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    x: float | None = None
+    y: float | None = None
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of text (a heading, a sentence, a line of a title)."""
+
+    text: str
+    location: Location = Location()
+
+
+@attrs.frozen
+class TableCell:
+    """One place of a table's grid. ``covered`` marks a place a merged cell spans (to the right
+    of it or below it): it holds no text of its own."""
+
+    text: str
+    location: Location = Location()
+    covered: bool = False
+
+
+@attrs.frozen
+class Table:
+    """A table as a rectangular grid: every row has a cell for every column, merged cells
+    expanded into ``covered`` places."""
+
+    rows: tuple[tuple[TableCell, ...], ...]
+    location: Location = Location()
+
+    @property
+    def width(self) -> int:
+        return max((len(row) for row in self.rows), default=0)
+
+
+Block = Paragraph | Table
+
+
+@attrs.frozen
+class Document:
+    """A document as its reader read it: ``kind`` says which reader, ``blocks`` are its content
+    in reading order, ``title`` a title the file declares (an HTML ``<title>`` or
+    ``ArticleTitle``, a Word file's title property), and ``notes`` what the reader has to say
+    about it (an encoding it guessed, content it left out), as diagnostic codes with their
+    message fields."""
+
+    kind: SourceKind
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    notes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+
+    def tables(self) -> Iterator[Table]:
+        for block in self.blocks:
+            if isinstance(block, Table):
+                yield block
+
+
+def grid(rows: list[list[tuple[str, int, int]]], location: Location = Location()) -> Table:
+    """A :class:`Table` from rows of ``(text, rowspan, colspan)`` as a page or a Word file lists
+    them (a row holds no entry for a place a merged cell from above covers): every merged cell
+    expanded over the places it spans. The helper the readers share."""
+    placed: dict[tuple[int, int], TableCell] = {}
+    width = 0
+    for r, row in enumerate(rows):
+        c = 0
+        for index, (text, rowspan, colspan) in enumerate(row):
+            while (r, c) in placed:
+                c += 1
+            where = attrs.evolve(location, row=r, cell=index)
+            for dr in range(max(rowspan, 1)):
+                for dc in range(max(colspan, 1)):
+                    own = dr == 0 and dc == 0
+                    placed[r + dr, c + dc] = TableCell(text if own else "", where, covered=not own)
+            c += max(colspan, 1)
+            width = max(width, c)
+    height = max((r for r, _ in placed), default=-1) + 1
+    return Table(
+        tuple(
+            tuple(placed.get((r, c), TableCell("", attrs.evolve(location, row=r))) for c in range(width))
+            for r in range(height)
+        ),
+        location,
+    )
