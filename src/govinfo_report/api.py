@@ -12,6 +12,7 @@ import lark
 
 from . import diagnostics as diag
 from .errors import NotAReportError, ReportError
+from .limits import Limits, check_text, default_limits
 from .model import Report
 from .readers import Document, read_document, read_source, reject_non_text
 from .reading.context import ParseContext
@@ -21,28 +22,35 @@ from .reading.pipeline import read_with_context
 from .template import formats
 
 
-def parse(text: str, *, format: str | None = None) -> Report:
+def parse(text: str, *, format: str | None = None, limits: Limits | None = None) -> Report:
     """Parse the text of one report into a :class:`Report`.
 
     ``format`` forces the table template (``"2021"`` or ``"2019"``); by default it is detected
     from the tables' own wording. Raises :class:`NotAReportError` for text that is not a report
     at all; anything that is a report comes back as a Report, partial where it must be, with
-    diagnostics for everything that could not be read.
+    diagnostics for everything that could not be read. ``limits`` bounds what is read (see
+    :class:`~govinfo_report.limits.Limits`); a text past them raises :class:`InputTooLargeError`.
     """
-    return parse_with_context(text, format=format)[0]
+    return parse_with_context(text, format=format, limits=limits)[0]
 
 
-def parse_with_context(text: str, *, format: str | None = None) -> tuple[Report, ParseContext]:
+def parse_with_context(
+    text: str, *, format: str | None = None, limits: Limits | None = None
+) -> tuple[Report, ParseContext]:
     """:func:`parse`, and the context the parse built (normalised text, line index, outline,
     format), which :func:`govinfo_report.validate` can reuse instead of doing that work again."""
     if not isinstance(text, str):
         raise TypeError(f"parse() takes the report text as str, not {type(text).__name__}")
     reject_non_text(text)
-    return _read(text, format, ())
+    return _read(text, format, (), limits or default_limits())
 
 
 def parse_file(
-    source: str | Path | bytes | BinaryIO, *, format: str | None = None, kind: str | None = None
+    source: str | Path | bytes | BinaryIO,
+    *,
+    format: str | None = None,
+    kind: str | None = None,
+    limits: Limits | None = None,
 ) -> Report:
     """Read a report file — a path, its bytes or a binary file object — and parse it.
 
@@ -50,41 +58,50 @@ def parse_file(
     recognised from its content, or given as ``kind``. Text files may be UTF-8 (with or without
     BOM), UTF-16 with BOM or GB18030/GBK. Web pages, Word files and PDFs are read from their own
     structure; each needs its optional extra (``pip install 'govinfo-report[documents]'``).
+    A file past ``limits`` is refused before it is read (:class:`InputTooLargeError`).
     """
-    return parse_file_with_context(source, format=format, kind=kind)[0]
+    return parse_file_with_context(source, format=format, kind=kind, limits=limits)[0]
 
 
 def parse_file_with_context(
-    source: str | Path | bytes | BinaryIO, *, format: str | None = None, kind: str | None = None
+    source: str | Path | bytes | BinaryIO,
+    *,
+    format: str | None = None,
+    kind: str | None = None,
+    limits: Limits | None = None,
 ) -> tuple[Report, ParseContext]:
     """:func:`parse_file`, and the parse context (see :func:`parse_with_context`)."""
-    data, name = read_source(source)
-    return parse_document_with_context(read_document(data, name, kind), format=format)
+    limits = limits or default_limits()
+    data, name = read_source(source, limits.max_file_bytes)
+    return parse_document_with_context(read_document(data, name, kind), format=format, limits=limits)
 
 
-def parse_document(document: Document, *, format: str | None = None) -> Report:
+def parse_document(document: Document, *, format: str | None = None, limits: Limits | None = None) -> Report:
     """Parse a document a reader has read (see :mod:`govinfo_report.readers`)."""
-    return parse_document_with_context(document, format=format)[0]
+    return parse_document_with_context(document, format=format, limits=limits)[0]
 
 
 def parse_document_with_context(
-    document: Document, *, format: str | None = None
+    document: Document, *, format: str | None = None, limits: Limits | None = None
 ) -> tuple[Report, ParseContext]:
     laid_out = lay_out(document)
-    report, context = _read(laid_out.text, format, laid_out.tables)
+    report, context = _read(laid_out.text, format, laid_out.tables, limits or default_limits())
     notes = tuple(diag.make(code, **cast(dict[str, Any], dict(fields))) for code, fields in document.notes)
     report = attrs.evolve(report, source_kind=document.kind, diagnostics=(*report.diagnostics, *notes))
     return report, context
 
 
-def _read(text: str, format: str | None, tables: tuple[PlacedTable, ...]) -> tuple[Report, ParseContext]:
+def _read(
+    text: str, format: str | None, tables: tuple[PlacedTable, ...], limits: Limits
+) -> tuple[Report, ParseContext]:
     if format is not None and format not in formats.names():
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(formats.names())}")
+    check_text(text, limits)
     normalized = normalize(text)
     if not normalized.strip():
         raise NotAReportError("the text is empty")
     try:
-        return read_with_context(normalized, format, tables)
+        return read_with_context(normalized, format, tables, limits)
     except ReportError:
         raise
     except lark.exceptions.VisitError as exc:  # pragma: no cover - defensive

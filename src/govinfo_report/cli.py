@@ -1,31 +1,39 @@
 """The ``govinfo-report`` command (also ``python -m govinfo_report``).
 
-    govinfo-report parse FILE_OR_DIR... [--format json|summary] [--output-dir DIR] [--template 2021|2019]
-    govinfo-report validate FILE_OR_DIR... [--format text|json] [--lang zh|en] [--strict]
+    govinfo-report parse PATH... [--format json|summary] [--output-dir DIR] [--template 2021|2019]
+    govinfo-report validate PATH... [--format text|json] [--lang zh|en] [--strict]
 
-A directory stands for every ``*.txt`` file below it. With one input, ``--format json`` prints one
-indented JSON document; with several it prints JSON Lines (one report per line, in input order),
-or with ``--output-dir`` writes ``<name>.json`` per report. Exit status: 0 when every file was
-read, 2 when any could not be (the others are still processed; reasons go to stderr).
+A PATH is a report file of any kind a reader reads (text, web page, Word file, PDF — recognised
+by content), a folder (every such file below it; others are reported as skipped) or a glob
+pattern. With one input, ``--format json`` prints one indented JSON document; with several it
+prints JSON Lines (one report per line, in input order), or with ``--output-dir`` writes one file
+per report, keeping the inputs' paths below the folders given, never overwriting an output of
+the same run and never writing through a symlink.
 
 ``validate`` checks every 勾稽关系 and template rule and prints the findings (a ``.json`` file
-given by name is read as the data contract). Exit status: 0 no errors, 1 errors found (with
-``--strict``, warnings too), 2 a file could not be read (this wins over 1).
+given by name is read as the data contract).
+
+Exit status (both commands): 0 every input was read (and, for ``validate``, no errors); 1 errors
+were found (``validate``; with ``--strict``, warnings too); 2 some input could not be read or
+some output could not be written — the others are still processed and the reasons go to stderr
+(2 wins over 1); 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from ._version import __version__
-from .api import parse_file, parse_with_context
+from .api import parse_file, parse_file_with_context
 from .checks.validation import validate
 from .errors import ReportError
-from .readers import read_text
+from .model import Report
 from .reading.context import ParseContext
+from .sources import Skipped, Source, walk
+from .writers.files import OutputError, OutputFolder
 from .writers.findings import findings_json, format_findings, format_totals
 from .writers.serialize import dumps, json_text, loads
 from .writers.summary import format_summary
@@ -35,79 +43,89 @@ EXIT_FINDINGS = 1
 EXIT_UNREADABLE = 2
 
 
-def expand(paths: Sequence[str]) -> Iterator[Path]:
-    """Files as given, directories as their ``*.txt`` files (sorted, recursive)."""
-    for name in paths:
-        path = Path(name)
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+def _warn(message: str) -> None:
+    print(f"govinfo-report: {message}", file=sys.stderr)
+
+
+def _sources(paths: Sequence[str]) -> tuple[list[Source], int]:
+    """The inputs, each skipped file said on stderr; the second value counts them."""
+    sources: list[Source] = []
+    skipped = 0
+    for found in walk(paths):
+        if isinstance(found, Skipped):
+            _warn(f"{found.path}: skipped: {found.reason}")
+            skipped += 1
         else:
-            yield path
+            sources.append(found)
+    return sources, skipped
 
 
 def _parse_command(args: argparse.Namespace) -> int:
-    files = list(expand(args.files))
-    if not files:
-        print("govinfo-report: no report files found", file=sys.stderr)
+    sources, _ = _sources(args.files)
+    if not sources:
+        _warn("no report files found")
         return EXIT_UNREADABLE
     status = EXIT_OK
-    out_dir: Path | None = args.output_dir
-    if out_dir is not None:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    for index, path in enumerate(files):
+    output = OutputFolder(args.output_dir) if args.output_dir is not None else None
+    for index, source in enumerate(sources):
         try:
-            report = parse_file(path, format=args.template)
+            report = parse_file(source.path, format=args.template)
         except (OSError, ReportError) as exc:
-            print(f"govinfo-report: {path}: {exc}", file=sys.stderr)
+            _warn(f"{source.path}: {exc}")
             status = EXIT_UNREADABLE
             continue
-        if args.format == "summary":
-            text = format_summary(report, source=str(path) if len(files) > 1 else None)
-            if out_dir is not None:
-                (out_dir / f"{path.stem}.txt").write_text(text + "\n", encoding="utf-8")
-            else:
-                print(("\n" if index else "") + text)
-        else:
-            if out_dir is not None:
-                (out_dir / f"{path.stem}.json").write_text(dumps(report, indent=2) + "\n", encoding="utf-8")
-            else:
-                print(dumps(report, indent=2 if len(files) == 1 else None))
+        text, suffix = _rendered(report, args.format, source, several=len(sources) > 1)
+        if output is None:
+            print(("\n" if index and args.format == "summary" else "") + text)
+            continue
+        try:
+            output.write(source.relative, suffix, text + "\n")
+        except OutputError as exc:
+            _warn(str(exc))
+            status = EXIT_UNREADABLE
     return status
 
 
+def _rendered(report: Report, kind: str, source: Source, *, several: bool) -> tuple[str, str]:
+    """The report as the command prints it, and the file ending it is written with."""
+    if kind == "summary":
+        return format_summary(report, source=str(source.path) if several else None), ".txt"
+    return dumps(report, indent=2 if not several else None), ".json"
+
+
 def _validate_command(args: argparse.Namespace) -> int:
-    files = list(expand(args.files))
-    if not files:
-        print("govinfo-report: no report files found", file=sys.stderr)
+    sources, _ = _sources(args.files)
+    if not sources:
+        _warn("no report files found")
         return EXIT_UNREADABLE
     results = []
     unreadable = 0
     failing = False
-    for path in files:
+    for source in sources:
         context: ParseContext | None = None
         try:
-            if path.suffix.lower() == ".json":
-                report = loads(path.read_bytes())
+            if source.path.suffix.lower() == ".json":
+                report = loads(source.path.read_bytes())
             else:
-                report, context = parse_with_context(read_text(path), format=args.template)
+                report, context = parse_file_with_context(source.path, format=args.template)
         except (OSError, ReportError) as exc:
-            print(f"govinfo-report: {path}: {exc}", file=sys.stderr)
+            _warn(f"{source.path}: {exc}")
             unreadable += 1
             continue
         result = validate(report, context=context)
         results.append(result)
         failing = failing or not result.ok or (args.strict and bool(result.warnings))
-        source = str(path)
+        name = str(source.path)
         if args.format == "json":
             print(
-                json_text(findings_json(result, report, source=source), indent=2 if len(files) == 1 else None)
+                json_text(findings_json(result, report, source=name), indent=2 if len(sources) == 1 else None)
             )
         else:
             print(
                 ("\n" if len(results) > 1 else "")
-                + format_findings(result, report, source=source, lang=args.lang)
+                + format_findings(result, report, source=name, lang=args.lang)
             )
-    if args.format == "text" and len(files) > 1:
+    if args.format == "text" and len(sources) > 1:
         print("\n" + format_totals(results, unreadable, lang=args.lang))
     if unreadable:
         return EXIT_UNREADABLE
@@ -124,7 +142,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = commands.add_parser("parse", help="parse reports into the JSON data contract or a summary")
-    p.add_argument("files", nargs="+", metavar="FILE", help="report text files or folders of them")
+    p.add_argument(
+        "files", nargs="+", metavar="PATH", help="report files (any kind), folders of them or globs"
+    )
     p.add_argument("--format", choices=("json", "summary"), default="json", help="output (default: json)")
     p.add_argument("--output-dir", type=Path, help="write one file per report into this folder")
     p.add_argument(
@@ -133,7 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_parse_command)
 
     v = commands.add_parser("validate", help="check the 勾稽关系 and template rules, cell by cell")
-    v.add_argument("files", nargs="+", metavar="FILE", help="report text files (or .json) or folders of them")
+    v.add_argument(
+        "files", nargs="+", metavar="PATH", help="report files (any kind, or .json), folders of them or globs"
+    )
     v.add_argument("--format", choices=("text", "json"), default="text", help="output (default: text)")
     v.add_argument("--lang", choices=("zh", "en"), default="zh", help="language of the text output")
     v.add_argument("--strict", action="store_true", help="exit with status 1 on warnings too")

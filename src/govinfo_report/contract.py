@@ -54,11 +54,17 @@ def _unstructure_cell(cell: Cell) -> Value:
     return cell.value
 
 
+#: A number with more digits than this is no cell of a report (and too long to read back as
+#: JSON): refused rather than carried.
+MAX_DIGITS = 30
+
+
 def _structure_count(value: Any, _: type) -> Cell:
     if value is None:
         return Cell()
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise ValueError(f"a count must be an integer or null, not {value!r}")
+    _check_size(value)
     if isinstance(value, Decimal):
         if value != value.to_integral_value():
             return Cell(value)
@@ -74,10 +80,27 @@ def _structure_amount(value: Any) -> Cell:
             f"an amount must be an integer, a Decimal or a decimal string, not {value!r}"
             " (floats are refused: they would round the amount)"
         )
+    if isinstance(value, str) and len(value) > 2 * MAX_DIGITS:
+        raise ValueError(f"an amount has at most {MAX_DIGITS} digits")
     try:
-        return Cell(Decimal(value))
+        amount = Decimal(value)
     except InvalidOperation:
         raise ValueError(f"an amount must be a number, not {value!r}") from None
+    _check_size(amount)
+    return Cell(amount)
+
+
+def _check_size(value: int | Decimal) -> None:
+    """Refuse a number no report prints: more than :data:`MAX_DIGITS` digits, or not finite."""
+    if isinstance(value, Decimal):
+        if (
+            not value.is_finite()
+            or value.adjusted() >= MAX_DIGITS
+            or len(value.as_tuple().digits) > 2 * MAX_DIGITS
+        ):
+            raise ValueError(f"a number has at most {MAX_DIGITS} digits")
+    elif abs(value) >= 10**MAX_DIGITS:
+        raise ValueError(f"a number has at most {MAX_DIGITS} digits")
 
 
 @functools.cache
@@ -93,6 +116,7 @@ def amount_columns(format_name: str = "2021") -> frozenset[str]:
         for spec in fmt.tables.values():
             found |= {c for row in spec.rows for i, c in enumerate(row.columns) if row.kind(i) == "amount"}
     return frozenset(found)
+
 
 _ROW_CLASSES = (
     DocumentCounts,

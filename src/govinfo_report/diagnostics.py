@@ -18,6 +18,17 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "no report title (agency + year + 年度报告) was found",
         "未找到报告标题（机关名称 + 年份 + 年度报告）",
     ),
+    "encoding-guessed": (
+        "info",
+        "the file declares no encoding; it was read as {encoding}",
+        "文件未声明编码，按 {encoding} 读取",
+    ),
+    "table-region-too-large": (
+        "warning",
+        "the text where a table is looked for has {size} characters, more than the {bound} a table "
+        "region is read up to; it is not read as a table",
+        "查找表格的文本有 {size} 个字符，超过表格区域的读取上限 {bound}；未作为表格读取",
+    ),
     "no-year": (
         "warning",
         "the reporting year could not be read from the title or the statistics period",

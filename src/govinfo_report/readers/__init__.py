@@ -10,6 +10,7 @@ through the ``govinfo_report.readers`` entry-point group, naming a :class:`Reade
 from __future__ import annotations
 
 import importlib
+import stat
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -17,9 +18,10 @@ from typing import BinaryIO
 
 import attrs
 
-from ..errors import MissingExtraError, NotAReportError, ReportError
+from ..errors import DocumentError, MissingExtraError, NotAReportError, ReportError
+from ..limits import InputTooLargeError, default_limits
 from .document import Document, Location, Paragraph, Table, TableCell
-from .text import decode, read_text, reject_non_text
+from .text import decode, decode_bytes, read_text, reject_non_text
 
 #: Entry-point group a plugin registers a :class:`Reader` (or a callable returning one) in.
 ENTRY_POINT_GROUP = "govinfo_report.readers"
@@ -74,9 +76,10 @@ def _is_html(data: bytes) -> bool:
 
 
 def _read_text(data: bytes, name: str) -> Document:
-    text = decode(data, name)
-    reject_non_text(text)
-    return Document("text", (Paragraph(text, Location(line=1)),))
+    decoded = decode_bytes(data, name)
+    reject_non_text(decoded.text)
+    notes = (("encoding-guessed", (("encoding", decoded.guessed),)),) if decoded.guessed else ()
+    return Document("text", (Paragraph(decoded.text, Location(line=1)),), notes=notes)
 
 
 _READERS: dict[str, Reader] = {
@@ -153,18 +156,44 @@ def read_document(data: bytes, name: str = "<bytes>", kind: str | None = None) -
     return document
 
 
-def read_source(source: str | Path | bytes | BinaryIO) -> tuple[bytes, str]:
-    """The bytes and a name for a path, bytes or a binary file object."""
+def read_source(source: str | Path | bytes | BinaryIO, max_bytes: int | None = None) -> tuple[bytes, str]:
+    """The bytes and a name for a path, bytes or a binary file object; more than ``max_bytes``
+    (the default :class:`~govinfo_report.limits.Limits`' bound) is refused before it is read, and
+    so is a path that is no regular file (a pipe, a device such as /dev/zero, a folder)."""
+    bound = max_bytes if max_bytes is not None else default_limits().max_file_bytes
     if isinstance(source, bytes | bytearray):
+        _check_size(len(source), bound, "<bytes>")
         return bytes(source), "<bytes>"
     if isinstance(source, str | Path):
-        return Path(source).read_bytes(), str(source)
+        return _read_path(Path(source), bound), str(source)
     if hasattr(source, "read"):
-        data = source.read()
+        name = str(getattr(source, "name", "<stream>"))
+        data = source.read(bound + 1)
         if not isinstance(data, bytes):
             raise TypeError("parse_file() takes a binary file object (opened with 'rb')")
-        return data, str(getattr(source, "name", "<stream>"))
+        _check_size(len(data), bound, name)
+        return data, name
     raise TypeError(f"parse_file() takes a path, bytes or a binary file, not {type(source).__name__}")
+
+
+def _read_path(path: Path, bound: int) -> bytes:
+    """A file's bytes; a missing or unreadable file raises the OSError that says why."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise DocumentError(f"{path}: not a regular file (a folder, a pipe or a device is not read)")
+    _check_size(info.st_size, bound, str(path))
+    with path.open("rb") as handle:
+        data = handle.read(bound + 1)
+    _check_size(len(data), bound, str(path))
+    return data
+
+
+def _check_size(size: int, bound: int, name: str) -> None:
+    if size > bound:
+        raise InputTooLargeError(
+            f"{name}: {size:,} bytes, more than the {bound:,} a report file is read up to "
+            "(raise Limits.max_file_bytes to read it)"
+        )
 
 
 __all__ = [

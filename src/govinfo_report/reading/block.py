@@ -9,7 +9,7 @@ from ..model import Cell, Diagnostic
 from . import decoding
 from .items import Item, split_rows
 from .labels import fold
-from .values import blank_cells, cells, describe, glued, ran_together, strip_empty, trim
+from .values import blank_cells, cells, describe, glued, ran_together, strip_empty, too_long, trim
 
 BlockRead = tuple[tuple[Cell, ...] | None, tuple[Diagnostic, ...]]
 
@@ -77,7 +77,11 @@ def _run_of(runs: Sequence[Sequence[Item]], expected: int) -> Sequence[Item] | N
     for run in runs:
         kept = trim(run, expected)
         filled = any(v.kind != "empty" for v in kept)
-        if len(kept) == expected and filled and not any(v.glued for v in kept if v.kind == "num"):
+        if (
+            len(kept) == expected
+            and filled
+            and not any(v.glued or too_long(v) for v in kept if v.kind == "num")
+        ):
             return kept
     return None
 

@@ -9,6 +9,7 @@ import functools
 
 import attrs
 
+from ..limits import Limits, default_limits
 from ..model import Diagnostic
 from ..template.formats import Format
 from .document import PlacedTable
@@ -48,14 +49,26 @@ class ParseContext:
     claims: dict[int, tuple[Claim, ...]] = attrs.field(factory=dict)
     #: tables a document reader read from the document's structure, by the lines they stand on
     tables: tuple[PlacedTable, ...] = ()
+    #: the bounds on what is read
+    limits: Limits = attrs.field(factory=default_limits)
     facts: dict[str, tuple[Fact, ...]] = attrs.field(factory=dict)
     notes: list[Diagnostic] = attrs.field(factory=list)
 
     @classmethod
     def of(
-        cls, normalized: str, forced_format: str | None = None, tables: tuple[PlacedTable, ...] = ()
+        cls,
+        normalized: str,
+        forced_format: str | None = None,
+        tables: tuple[PlacedTable, ...] = (),
+        limits: Limits | None = None,
     ) -> ParseContext:
-        return cls(text=normalized, lines=LineIndex(normalized), forced_format=forced_format, tables=tables)
+        return cls(
+            text=normalized,
+            lines=LineIndex(normalized),
+            forced_format=forced_format,
+            tables=tables,
+            limits=limits or default_limits(),
+        )
 
     @functools.cached_property
     def folded(self) -> str:

@@ -25,7 +25,8 @@ _LABEL_PREFIX = re.compile(r"^[\s|]*(?:(?:标题|名称|题目|文章标题)\s*[
 _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）·\s]{2,40}$")
 _SPACE = re.compile(r"\s+")
 _DATE = r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
-_PERIOD = re.compile(_DATE + r"\s*(?:起)?\s*(?:至|到|—|–|-|~|－)+\s*(?:止)?\s*" + _DATE)
+# possessive blanks: a long run of them before something else is given back at once, not one by one
+_PERIOD = re.compile(_DATE + r"\s*+(?:起)?\s*+(?:至|到|—|–|-|~|－)+\s*+(?:止)?\s*+" + _DATE)
 # A place name qualifying an agency: up to four characters and a provincial/municipal suffix.
 _PARENT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|州|盟|地区)$")
 _QUALIFIED = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|州|盟)")

@@ -53,7 +53,8 @@ def _plain(match: re.Match[str]) -> str:
     return _PLAIN.get(match.group(0), " ")
 
 
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# emphasis spans a few words: looking no further than that keeps a line of unclosed marks linear
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1")
 _WORD_ARTEFACTS = re.compile(r"\[(?:bookmark|BOOKMARK):[^\]]*\]|\{\s*PAGE\s*\}|\{\s*NUMPAGES\s*\}")
 _PAGE_NUMBER_LINES = re.compile(
     r"^[ \t]*(?:[-—–－‐]+[ \t]*[0-9]{1,4}[ \t]*[-—–－‐]+"
@@ -62,7 +63,9 @@ _PAGE_NUMBER_LINES = re.compile(
     r"|Page[ \t]+[0-9]{1,4}(?:[ \t]+of[ \t]+[0-9]{1,4})?)[ \t]*$",
     re.IGNORECASE | re.MULTILINE,
 )
-_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9]|,[0-9])")
+# a number starts where no digit, point or comma stands before it, and its groups are never given
+# back (a shorter run is followed by ",digit" and fails anyway): one try per number, linear
+_THOUSANDS = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3})++(?![0-9]|,[0-9])")
 # a cheap first look: most reports have no thousands separator at all
 _THOUSANDS_HINT = re.compile(r",[0-9]{3}")
 
@@ -84,7 +87,7 @@ _WORD = re.compile(r"[^\s|+]+")
 
 
 _INLINE_TAG = re.compile(
-    r"</?(?:span|font|b|strong|em|i|u|s|a|p|div|br|o:p|sup|sub|small|big|ins|del|strike|mark)\b[^>]*>",
+    r"</?(?:span|font|b|strong|em|i|u|s|a|p|div|br|o:p|sup|sub|small|big|ins|del|strike|mark)\b[^<>]*>",
     re.IGNORECASE,
 )
 
@@ -142,9 +145,6 @@ def _fold_column_line(match: re.Match[str]) -> str:
 
 
 def _drop_commas(match: re.Match[str]) -> str:
-    start = match.start()
-    if start and match.string[start - 1] in "0123456789.,":
-        return match.group(0)  # the tail of a longer number: not a thousands group
     return match.group(0).replace(",", "")
 
 

@@ -13,6 +13,7 @@ from typing import Any, cast
 
 from .. import diagnostics as diag
 from ..errors import NotAReportError, ReportError
+from ..limits import Limits, default_limits
 from ..model import (
     ActiveDisclosure,
     ActiveDisclosure2019,
@@ -187,12 +188,28 @@ class ReportReader:
             return region, False
         return self.context.stand_in(number, after_line), True
 
+    def _grid(self, region: Region, table_id: str) -> list[Any]:
+        """The region's grid rows; none, with a note, for a region too large to be a table."""
+        bound = self.context.limits.max_region_chars
+        if len(region.text) > bound:
+            self.notes.append(
+                diag.make(
+                    "table-region-too-large",
+                    table=table_id,
+                    line=region.first_line,
+                    size=len(region.text),
+                    bound=bound,
+                )
+            )
+            return []
+        return self.context.grid(region)
+
     def _read_labelled(self, table_id: str, after_line: int = 0) -> Table | None:
         """A labelled table (二 or 三), read from its section; rows its model class does not have
         (a variant's extra rows) go to ``extra_rows``."""
         spec = self.format.tables[table_id]
         region, stand_in = self._region(table_id, after_line)
-        grid = self.context.grid(region)
+        grid = self._grid(region, table_id)
         result = read_rows(observed_rows(grid_items(grid)), spec, facts=self.context.facts.get(spec.id, ()))
         if not result.found:
             if not stand_in:  # a lost section says so already
@@ -219,7 +236,7 @@ class ReportReader:
 
     def _read_block(self, region: Region, notes: list[Any]) -> Table | None:
         spec = self.format.tables["review_litigation"]
-        grid = self.context.grid(region)
+        grid = self._grid(region, spec.id)
         columns = [(row.id, column) for row in spec.rows for column in row.columns]
         values, found = read_block_values(
             grid_items(grid),
@@ -244,11 +261,14 @@ def read_report(normalized: str, forced_format: str | None) -> Report:
 
 
 def read_with_context(
-    normalized: str, forced_format: str | None, tables: tuple[PlacedTable, ...] = ()
+    normalized: str,
+    forced_format: str | None,
+    tables: tuple[PlacedTable, ...] = (),
+    limits: Limits | None = None,
 ) -> tuple[Report, ParseContext]:
     """Read normalised report text, and the context the reading built (for the validator);
     ``tables`` are a document's tables, read from its structure, by the lines they stand on."""
-    context = ParseContext.of(normalized, forced_format, tables)
+    context = ParseContext.of(normalized, forced_format, tables, limits or default_limits())
     return ReportReader(context).read(), context
 
 

@@ -27,7 +27,7 @@ from . import decoding
 from .align import align
 from .items import Item, ObservedRow
 from .labels import LabelIndex, fold
-from .values import blank_cells, cells, describe, glued, ran_together, trim
+from .values import blank_cells, cells, describe, glued, ran_together, too_long, trim
 
 #: A row's number at the start of a label (``2.其他…``).
 _ENUMERATOR = re.compile(r"([0-9]{1,2})[.、]")
@@ -408,7 +408,7 @@ class TablePlacement:
             )
             self.found[spec.id] = blank_cells(expected, obs.line)
             return
-        if len(values) == expected and all(v.kind != "num" or not v.glued for v in values):
+        if len(values) == expected and not any(v.glued or too_long(v) for v in values if v.kind == "num"):
             self.found[spec.id] = self._counted_cells(spec, values)
             return
         self._glued_or_miscounted(i, j, values, run_together)

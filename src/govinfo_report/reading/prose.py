@@ -215,8 +215,6 @@ def _lawsuits(body: str) -> Iterator[int]:
         yield int(m.group("n"))
 
 
-
-
 #: The cells each kind of claim restates (a lawsuit count: either kind of lawsuit, or both).
 CLAIM_CELLS: dict[ClaimKind, tuple[tuple[str, str, str], ...]] = {
     "received": (("requests", "new_received", "total"),),

@@ -15,6 +15,10 @@ from .items import Item
 _LEADING_ZERO = re.compile(r"[+-]?0[0-9]")
 #: Digits no single cell has: ten or more before any decimal point (a billion requests).
 _TOO_LONG = re.compile(r"[+-]?[0-9]{10}")
+#: Digits no printed cell holds (the largest counts of a province have eight or nine): a longer
+#: run is cells that ran together, never one number.
+MAX_CELL_DIGITS = 15
+_NOT_ONE_CELL = re.compile(rf"[+-]?[0-9]{{{MAX_CELL_DIGITS + 1}}}")
 
 
 def trim(values: Sequence[Item], expected: int, pad_right: bool = False) -> Sequence[Item]:
@@ -76,15 +80,23 @@ def describe(values: Sequence[Item]) -> str:
 
 
 def ran_together(values: Sequence[Item], expected: int) -> bool:
-    """Whether a row's digits ran together: a number glued to text, or (when the count is off)
-    a number with a leading zero or ten digits, which no single printed cell has."""
+    """Whether a row's digits ran together: a number glued to text, a number longer than any
+    cell, or (when the count is off) a number with a leading zero or ten digits, which no single
+    printed cell has."""
     return any(
         v.kind == "num"
         and (
-            v.glued or (len(values) != expected and (_LEADING_ZERO.match(v.text) or _TOO_LONG.match(v.text)))
+            v.glued
+            or too_long(v)
+            or (len(values) != expected and (_LEADING_ZERO.match(v.text) or _TOO_LONG.match(v.text)))
         )
         for v in values
     )
+
+
+def too_long(value: Item) -> bool:
+    """Whether a number has more digits than any printed cell."""
+    return value.kind == "num" and _NOT_ONE_CELL.match(value.text) is not None
 
 
 def glued(values: Sequence[Item], line: int, tail: str | None, stolen: str = "") -> decoding.Glued:

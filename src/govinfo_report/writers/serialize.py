@@ -46,4 +46,6 @@ def loads(text: str | bytes) -> Report:
         data = json.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
         raise ReportDataError(f"not JSON: {exc}") from exc
+    except (ValueError, RecursionError) as exc:  # a number too long to read, nesting too deep
+        raise ReportDataError(f"not a report's JSON: {exc}") from exc
     return from_dict(data)

@@ -102,9 +102,16 @@ def split_row(
     kind. A sum range of counts is read total first: for each place its total can stand, the
     digits before it are cut into the other cells so that they add up to it (meet in the middle).
     A row with a blank chunk is cut without sums (a blank is not 0). Dead states are remembered,
-    ``max_steps`` bounds the work and ``max_readings`` the answer.
+    ``max_steps`` bounds the work and ``max_readings`` the answer. A row with more characters
+    than its cells can hold (:data:`MAX_CELL_CHARACTERS` each) decides nothing, at no cost.
     """
+    if sum(len(chunk) if chunk is not None else 1 for chunk in chunks) > shape.size * MAX_CELL_CHARACTERS:
+        return RowSplits((), False, 0)
     return _RowSplitter(chunks, shape, max_readings, max_steps).run()
+
+
+#: The longest text one printed cell has (a count of nine digits, an amount such as 12345678.90).
+MAX_CELL_CHARACTERS = 16
 
 
 class _RowSplitter:
@@ -369,6 +376,8 @@ class _RowSplitter:
                 if direction == 1:
                     break
                 continue
+            if "." in text[lo:hi]:
+                break  # an amount's point inside a sum of counts: no longer cell is a count either
             value = int(text[lo:hi])
             least = value + (10 ** (-(-rest // later) - 1) if later and rest > later else 0)
             most = value + (10 ** (rest - later + 1) + 9 * later if later else 0)
