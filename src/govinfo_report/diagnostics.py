@@ -82,6 +82,12 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "a row without a readable label was read as '{label}' from its position; check it",
         "一行无法识别标签，按其位置读作“{label}”，请核对",
     ),
+    "row-values-unverified": (
+        "warning",
+        "the numbers of '{label}' ({values}) are tied to it only by the order of the text, and the "
+        "table's arithmetic speaks against them; the row is left blank rather than guessed",
+        "“{label}”一行的数字（{values}）仅凭文本顺序与该行对应，且与表格勾稽关系不符；为免误读，该行留空",
+    ),
     "unplaced-values": (
         "warning",
         "numbers without a row label ({values}) could not be placed in a row; they are not read",

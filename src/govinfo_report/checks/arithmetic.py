@@ -7,31 +7,11 @@ sum already exceed its total, as counts are never negative."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
-
-import attrs
 
 from .. import diagnostics as diag
-from ..model import Value
-from ..template.rules import RULES_BY_ID, Check, Getter, checks_for
+from ..template.rules import RULES_BY_ID, Check, Outcome, checks_for
 from .cells import ReportCells
-from .findings import Finding, Key, at_cell, cell_name, cell_name_zh, column_name_zh
-
-Status = Literal["pass", "fail", "bound", "unknown"]
-
-
-@attrs.frozen
-class Outcome:
-    """How one check came out; for "bound", ``expected`` is what the filled-in parts already
-    add up to."""
-
-    status: Status
-    expected: Value
-    actual: Value
-
-    @property
-    def failed(self) -> bool:
-        return self.status in ("fail", "bound")
+from .findings import Finding, at_cell, cell_name, cell_name_zh, column_name_zh
 
 
 def report_checks(cells: ReportCells) -> tuple[Check, ...]:
@@ -43,32 +23,6 @@ def report_checks(cells: ReportCells) -> tuple[Check, ...]:
     if report.review_litigation is not None:
         checks += checks_for("review_litigation", cells.printed("review_litigation"))
     return checks
-
-
-def evaluate(check: Check, get: Getter) -> Outcome:
-    """A check's outcome; a variant's optional rows count when the sum holds only with them."""
-    outcome = _evaluate_sum(check.target, check.plus, check.minus, get)
-    if check.optional and outcome.failed:
-        with_extra = _evaluate_sum(check.target, check.plus + check.optional, check.minus, get)
-        if with_extra.status == "pass":
-            return with_extra
-    return outcome
-
-
-def _evaluate_sum(
-    target: Key, plus_keys: tuple[Key, ...], minus_keys: tuple[Key, ...], get: Getter
-) -> Outcome:
-    actual = get(target)
-    plus = list(map(get, plus_keys))
-    minus = list(map(get, minus_keys))
-    if actual is None or None in plus or None in minus:
-        if actual is not None and not minus:
-            known = sum(v for v in plus if v is not None)
-            if known > actual:
-                return Outcome("bound", known, actual)
-        return Outcome("unknown", None, actual)
-    expected = sum(v for v in plus if v is not None) - sum(v for v in minus if v is not None)
-    return Outcome("pass" if expected == actual else "fail", expected, actual)
 
 
 def arithmetic_finding(cells: ReportCells, check: Check, outcome: Outcome) -> Finding:

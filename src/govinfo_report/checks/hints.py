@@ -8,8 +8,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 
 from ..model import Diagnostic, Value
-from ..template.rules import Check, Getter
-from .arithmetic import Outcome, evaluate
+from ..template.rules import Check, Getter, Outcome, evaluate
 from .cells import ReportCells
 from .findings import CellRef, Finding, Key, at_cell, message_fields
 

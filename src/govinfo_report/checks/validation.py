@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from ..model import Report, provide_validator
 from ..reading.context import ParseContext
-from .arithmetic import arithmetic_finding, cannot_check, evaluate, report_checks
+from ..template.rules import evaluate
+from .arithmetic import arithmetic_finding, cannot_check, report_checks
 from .cells import ReportCells
 from .continuity import check_continuity
 from .findings import CellRef, Finding, ValidationResult, cell_name, cell_name_zh, message_fields

@@ -47,6 +47,9 @@ class ObservedRow(NamedTuple):
     #: whether a value stands in the same printed row as the end of the label (else only the
     #: order of the text ties them)
     tied: bool = False
+    #: whether a value stands in the same printed row as any part of the label (a label wrapped
+    #: below its numbers is still attached to them)
+    attached: bool = False
 
 
 def _cell_items(cell: GridCell) -> list[Item]:
@@ -155,7 +158,9 @@ def observed_rows(stream: Sequence[Item | None]) -> list[ObservedRow]:
         if values or label:
             line = (label[-1] if label else values[0]).line
             tied = bool(label) and any(v.row == label[-1].row or v.line == line for v in values)
-            rows.append(ObservedRow("".join(i.text for i in label), tuple(values), line, tied))
+            label_rows, label_lines = {i.row for i in label}, {i.line for i in label}
+            attached = any(v.row in label_rows or v.line in label_lines for v in values)
+            rows.append(ObservedRow("".join(i.text for i in label), tuple(values), line, tied, attached))
 
     for item in stream:
         if item is None:

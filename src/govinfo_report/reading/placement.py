@@ -21,7 +21,8 @@ from collections.abc import Sequence
 import attrs
 
 from .. import diagnostics as diag
-from ..model import Cell, Diagnostic
+from ..model import Cell, Diagnostic, Value
+from ..template.rules import Check, PrintedTable, checks_for, evaluate
 from ..template.spec import RowSpec, TableSpec
 from . import decoding
 from .align import align
@@ -65,6 +66,10 @@ def _ragged(table: TableSpec) -> bool:
     """Whether the table's rows differ in width: table 二, sub-tables of two or three columns
     (padded on the right to a rectangle in markdown and pipe tables)."""
     return len({len(spec.columns) for spec in table.rows}) > 1
+
+
+def _rows_of(check: Check) -> set[str]:
+    return {key[1] for key in check.keys}
 
 
 def _plain(label: str) -> str:
@@ -123,6 +128,7 @@ class TablePlacement:
         self.split_carried_rows()
         self.read_cells()
         self.decode_glued_rows(facts)
+        self.verify_order_only_rows()
         self.report_leftovers()
         self.report_missing_rows()
         return TableRead(self.found, tuple(self.notes), True)
@@ -266,6 +272,71 @@ class TablePlacement:
             split, notes = decoding.decode_rows(self.table, self.found, self.glued_rows, facts)
             self.found.update(split)
             self.notes.extend(notes)
+
+    def verify_order_only_rows(self) -> None:
+        """Numbers tied to their row only by the order of the text — printed in no row of its
+        label, or placed by position — are kept only where the table's arithmetic does not
+        speak against them. A PDF's text may print each row's numbers before its label rather
+        than after it (pdfplumber, PDF-to-markdown tools): every such row then holds its
+        neighbour's numbers, and numbers are left over with no row. Where numbers were left over,
+        every row of this kind that the table's rules do not confirm (each rule it is in holds)
+        is left blank, with ``row-values-unverified``; without leftovers, a rule that fails is
+        the report's own arithmetic, not a sign of moved numbers."""
+        order_only = {
+            self.specs[j].id: i
+            for i, j in self.matches.items()
+            if self.specs[j].id in self.found and (i in self.by_position or not self.observed[i].attached)
+        }
+        checks = checks_for(self.table.id, self._printed()) if order_only else ()
+        if not checks:
+            return
+        outcomes = {check: evaluate(check, self._value) for check in checks}
+        failing = {row for c, o in outcomes.items() if o.failed for row in _rows_of(c)}
+        confirmed = {
+            row
+            for row in order_only
+            if all(o.status == "pass" for c, o in outcomes.items() if row in _rows_of(c))
+        }
+        if not self._numbers_left_over():
+            return  # nothing says the text lost track of its rows: a failing rule is the report's
+        suspect = (order_only.keys() & failing) | (order_only.keys() - confirmed)
+        for row in sorted(suspect, key=lambda r: order_only[r]):
+            self._unverified(row, order_only[row])
+
+    def _printed(self) -> PrintedTable:
+        collapsed = any(r in self.found for r in self.table.alternatives())
+        return PrintedTable.of(self.table, collapsed=collapsed)
+
+    def _numbers_left_over(self) -> bool:
+        """Whether numbers with no label stand between the first and last row found, unplaced."""
+        return any(
+            i not in self.matches
+            and not self.folded[i]
+            and any(v.kind == "num" for v in self.observed[i].values)
+            for i in self.span
+        )
+
+    def _unverified(self, row: str, i: int) -> None:
+        cells = self.found[row]
+        self.notes.append(
+            diag.make(
+                "row-values-unverified",
+                table=self.table.id,
+                row=row,
+                line=self.observed[i].line,
+                label=_plain(self.table.row(row).label),
+                values=" ".join("□" if c.value is None else str(c.value) for c in cells),
+            )
+        )
+        self.found[row] = blank_cells(len(cells), self.observed[i].line)
+
+    def _value(self, key: tuple[str, str, str]) -> Value:
+        _, row, column = key
+        cells = self.found.get(row)
+        if cells is None:
+            return None
+        spec = self.table.row(row)
+        return cells[spec.columns.index(column)].value if column in spec.columns else None
 
     def report_leftovers(self) -> None:
         """What the table printed between its first and last matched row and nothing placed:

@@ -107,6 +107,49 @@ class Rule:
     severity: Severity = "error"
 
 
+Status = Literal["pass", "fail", "bound", "unknown"]
+
+
+@attrs.frozen
+class Outcome:
+    """How one check came out; for "bound", ``expected`` is what the filled-in parts already
+    add up to."""
+
+    status: Status
+    expected: Value
+    actual: Value
+
+    @property
+    def failed(self) -> bool:
+        return self.status in ("fail", "bound")
+
+
+def evaluate(check: Check, get: Getter) -> Outcome:
+    """A check's outcome; a variant's optional rows count when the sum holds only with them."""
+    outcome = _evaluate_sum(check.target, check.plus, check.minus, get)
+    if check.optional and outcome.failed:
+        with_extra = _evaluate_sum(check.target, check.plus + check.optional, check.minus, get)
+        if with_extra.status == "pass":
+            return with_extra
+    return outcome
+
+
+def _evaluate_sum(
+    target: Key, plus_keys: tuple[Key, ...], minus_keys: tuple[Key, ...], get: Getter
+) -> Outcome:
+    actual = get(target)
+    plus = list(map(get, plus_keys))
+    minus = list(map(get, minus_keys))
+    if actual is None or None in plus or None in minus:
+        if actual is not None and not minus:
+            known = sum(v for v in plus if v is not None)
+            if known > actual:
+                return Outcome("bound", known, actual)
+        return Outcome("unknown", None, actual)
+    expected = sum(v for v in plus if v is not None) - sum(v for v in minus if v is not None)
+    return Outcome("pass" if expected == actual else "fail", expected, actual)
+
+
 # --- table 三 --------------------------------------------------------------------------------
 
 
