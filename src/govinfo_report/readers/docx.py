@@ -13,16 +13,26 @@ Damaged, encrypted and oversized files end in a :class:`~govinfo_report.errors.D
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from lxml import etree
 
 from .document import Block, Document, Paragraph
-from .docx_numbering import Numbering
+from .docx_numbering import Numbering, styles_may_number
 from .docx_package import Package
 from .docx_tables import TableTags, cells, flattened, is_layout, read_table, rows
 
 __all__ = ["read"]
+
+
+class _Sink(NamedTuple):
+    """Where a container's content goes as it is read, in document order: each paragraph's text,
+    and each table (a grid of its own in a body, lines of text inside a cell)."""
+
+    paragraph: Callable[[str], None]
+    table: Callable[[etree._Element], None]
+
 
 _MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
@@ -50,190 +60,204 @@ _SYMBOLS = {
 }
 
 
-#: The elements of the main document the reader looks for, by their names in Word's namespace.
-_ELEMENTS = (
-    "body p r t tab ptab br cr noBreakHyphen softHyphen sym fldChar pPr rPr vanish specVanish "
-    "hyperlink ins moveTo smartTag customXml fldSimple dir bdo sdt sdtContent txbxContent "
-    "drawing pict object ruby rubyBase tbl altChunk"
-)
-
-
-def _tags(w: str) -> dict[str, str]:
-    """Every element name the reader looks for, in the namespace the document uses (Word's usual
-    one, or strict Office Open XML's)."""
-    return {name: f"{w}{name}" for name in _ELEMENTS.split()}
-
-
 class _Reader:
     """One reading of a document's body, in document order: the list counters and the field
     being read (a field's instruction is hidden, its result shown) carry from one paragraph to
-    the next."""
+    the next.
 
-    def __init__(self, w: str, numbering: Numbering) -> None:
+    ``numbered`` holds the paragraphs that may carry a list label (None: any may). A plain
+    document (:func:`_plain_texts`) comes with every paragraph's text read beforehand; any other
+    is read run by run."""
+
+    def __init__(
+        self,
+        w: str,
+        numbering: Numbering,
+        numbered: set[etree._Element] | None = None,
+        plain_texts: dict[etree._Element, str] | None = None,
+    ) -> None:
         self.w = w
-        self.tag = _tags(w)
         self.table_tags = TableTags.of(w)
         self.numbering = numbering
         self.tables = 0
         self.embedded_chunks = 0
+        self._numbered = numbered
+        self._plain_texts = plain_texts
         self._fields: list[bool] = []  # one entry per open field: True while in its instruction
         self._hidden = False
-        tag = self.tag
-        self._block_wrappers = frozenset(
-            {tag["customXml"], tag["ins"], tag["moveTo"], tag["smartTag"], tag["sdtContent"]}
-        )
+        self._p, self._tbl, self._r, self._t = f"{w}p", f"{w}tbl", f"{w}r", f"{w}t"
+        self._properties, self._run_properties = f"{w}pPr", f"{w}rPr"
+        self._sdt, self._sdt_content = f"{w}sdt", f"{w}sdtContent"
+        self._field_char = f"{w}fldChar"
+        self._block_wrappers = frozenset(f"{w}{name}" for name in ("customXml", "ins", "moveTo", "smartTag"))
         self._inline_wrappers = frozenset(
-            {
-                tag["hyperlink"],
-                tag["ins"],
-                tag["moveTo"],
-                tag["smartTag"],
-                tag["customXml"],
-                tag["fldSimple"],
-                tag["dir"],
-                tag["bdo"],
-                tag["sdtContent"],
-                tag["rubyBase"],
-            }
+            f"{w}{name}"
+            for name in ("hyperlink", "ins", "moveTo", "smartTag", "customXml", "fldSimple", "dir", "bdo")
         )
-        self._pictures = frozenset({tag["drawing"], tag["pict"], tag["object"]})
+        self._run_text = {f"{w}tab": "\t", f"{w}ptab": "\t", f"{w}br": "\n", f"{w}cr": "\n"}
+        self._run_text[f"{w}noBreakHyphen"] = "-"
+        self._pictures = frozenset(
+            {f"{w}drawing", f"{w}pict", f"{w}object", f"{_MARKUP_COMPATIBILITY}AlternateContent"}
+        )
+        self._vanish = frozenset({f"{w}vanish", f"{w}specVanish"})
 
     # --- blocks ---------------------------------------------------------------------------------
 
-    def blocks(self, container: etree._Element) -> Iterator[Block]:
+    def blocks(self, container: etree._Element) -> list[Block]:
         """The paragraphs and tables of a body, a text box or a frame's cell."""
-        for item in self._items(container):
-            if isinstance(item, str):
-                yield Paragraph(item)
-            else:
-                yield from self._table(item)
+        blocks: list[Block] = []
+        self._items(
+            container,
+            _Sink(
+                lambda text: blocks.append(Paragraph(text)), lambda table: blocks.extend(self._table(table))
+            ),
+        )
+        return blocks
 
-    def _items(self, container: etree._Element) -> Iterator[str | etree._Element]:
-        """A container's paragraphs as text and its tables as elements, in order: what content
-        controls, custom XML and inserted revisions wrap read in place, deleted content left out."""
-        tag = self.tag
+    def _items(self, container: etree._Element, sink: _Sink) -> None:
+        """A container's paragraphs and tables, in order, into ``sink``: what content controls,
+        custom XML and inserted revisions wrap read in place, deleted content left out."""
+        paragraph, table, wrappers = self._p, self._tbl, self._block_wrappers
         for child in container:
-            if child.tag == tag["p"]:
-                yield from self._paragraph(child)
-            elif child.tag == tag["tbl"]:
-                yield child
-            elif child.tag in self._block_wrappers:
-                yield from self._items(child)
-            elif child.tag == tag["sdt"]:
-                content = child.find(tag["sdtContent"])
-                if content is not None:
-                    yield from self._items(content)
-            elif child.tag == f"{_MARKUP_COMPATIBILITY}AlternateContent":
-                yield from self._items_of_branch(child)
-            elif child.tag == tag["altChunk"]:
-                self.embedded_chunks += 1
+            tag = child.tag
+            if tag == paragraph:
+                self._paragraph(child, sink)
+            elif tag == table:
+                sink.table(child)
+            elif tag in wrappers:
+                self._items(child, sink)
+            else:
+                self._rare_block(child, sink)
 
-    def _items_of_branch(self, alternate: etree._Element) -> Iterator[str | etree._Element]:
-        branch = _branch(alternate)
-        if branch is not None:
-            yield from self._items(branch)
+    def _rare_block(self, child: etree._Element, sink: _Sink) -> None:
+        """Content controls and alternative content around blocks; embedded foreign content
+        (``w:altChunk``), which is counted, not read."""
+        tag = child.tag
+        if tag == self._sdt:
+            content = child.find(self._sdt_content)
+            if content is not None:
+                self._items(content, sink)
+        elif tag == f"{_MARKUP_COMPATIBILITY}AlternateContent":
+            branch = _branch(child)
+            if branch is not None:
+                self._items(branch, sink)
+        elif tag == f"{self.w}altChunk":
+            self.embedded_chunks += 1
 
-    def _table(self, table: etree._Element) -> Iterator[Block]:
+    def _table(self, table: etree._Element) -> list[Block]:
         """A data table as a grid; a table framing the page read as the blocks its cells hold."""
         tags = self.table_tags
         if is_layout(table, tags):
-            for row in rows(table, tags):
-                for cell in cells(row, tags):
-                    yield from self.blocks(cell)
-            return
+            return [
+                block for row in rows(table, tags) for cell in cells(row, tags) for block in self.blocks(cell)
+            ]
         grid = read_table(table, self.tables, tags, self._cell_text)
-        if grid is not None:
-            self.tables += 1
-            yield grid
+        if grid is None:
+            return []
+        self.tables += 1
+        return [grid]
 
     def _cell_text(self, cell: etree._Element) -> str:
         """A cell's paragraphs, one a line; a table inside the cell a line per row."""
         lines: list[str] = []
-        for item in self._items(cell):
-            if isinstance(item, str):
-                lines.append(item)
-            else:
-                lines.extend(flattened(item, self.table_tags, self._cell_text))
+        self._items(
+            cell,
+            _Sink(
+                lines.append, lambda table: lines.extend(flattened(table, self.table_tags, self._cell_text))
+            ),
+        )
         return "\n".join(line for line in lines if line.strip())
 
     # --- paragraphs -----------------------------------------------------------------------------
 
-    def _paragraph(self, paragraph: etree._Element) -> Iterator[str | etree._Element]:
+    def _paragraph(self, paragraph: etree._Element, sink: _Sink) -> None:
         """A paragraph's text, its list label in front; then what its text boxes hold."""
         pieces: list[str] = []
         boxes: list[etree._Element] = []
-        self._inline(paragraph, pieces, boxes)
+        if self._plain_texts is not None:
+            pieces.append(self._plain_texts.get(paragraph, ""))
+        else:
+            self._inline(paragraph, pieces, boxes)
         if self._fields and self._fields[-1]:  # an instruction never closed: the field is broken
             self._fields = [False for _ in self._fields]
             self._hidden = False
-        properties = paragraph.find(self.tag["pPr"])
-        label = self.numbering.label(properties) if self.numbering else ""
+        label = ""
+        if self.numbering and (self._numbered is None or paragraph in self._numbered):
+            first = paragraph[0] if len(paragraph) else None
+            label = self.numbering.label(
+                first if first is not None and first.tag == self._properties else None
+            )
         text = label + "".join(pieces)
         if text.strip():
-            yield text
+            sink.paragraph(text)
         for box in boxes:
-            yield from self._items(box)
+            self._items(box, sink)
 
     def _inline(self, element: etree._Element, pieces: list[str], boxes: list[etree._Element]) -> None:
         """The text of a paragraph's content (runs, links, fields, controls) into ``pieces``; the
         text boxes met on the way into ``boxes``."""
-        tag = self.tag
+        run, wrappers = self._r, self._inline_wrappers
         for child in element:
-            if child.tag == tag["r"]:
+            tag = child.tag
+            if tag == run:
                 self._run(child, pieces, boxes)
-            elif child.tag in self._inline_wrappers:
+            elif tag in wrappers:
                 self._inline(child, pieces, boxes)
-            elif child.tag == tag["sdt"]:
-                content = child.find(tag["sdtContent"])
-                if content is not None:
-                    self._inline(content, pieces, boxes)
-            elif child.tag == f"{_MARKUP_COMPATIBILITY}AlternateContent":
-                branch = _branch(child)
-                if branch is not None:
-                    self._inline(branch, pieces, boxes)
-            elif child.tag in (f"{_MATH}oMath", f"{_MATH}oMathPara") and not self._hidden:
-                pieces.append("".join(t.text or "" for t in child.iter(f"{_MATH}t")))
+            elif tag != self._properties:
+                self._rare_inline(child, pieces, boxes)
+
+    def _rare_inline(self, child: etree._Element, pieces: list[str], boxes: list[etree._Element]) -> None:
+        """Content controls, alternative content and equations inside a paragraph."""
+        tag = child.tag
+        if tag == self._sdt:
+            content = child.find(self._sdt_content)
+            if content is not None:
+                self._inline(content, pieces, boxes)
+        elif tag == f"{_MARKUP_COMPATIBILITY}AlternateContent":
+            branch = _branch(child)
+            if branch is not None:
+                self._inline(branch, pieces, boxes)
+        elif tag in (f"{_MATH}oMath", f"{_MATH}oMathPara") and not self._hidden:
+            pieces.append("".join(t.text or "" for t in child.iter(f"{_MATH}t")))
 
     def _run(self, run: etree._Element, pieces: list[str], boxes: list[etree._Element]) -> None:
-        tag = self.tag
+        text, properties = self._t, self._run_properties
         for child in run:
-            name = child.tag
-            if name == tag["fldChar"]:
-                self._field(child.get(f"{self.w}fldCharType"))
-            elif self._hidden:
-                continue
-            elif name == tag["t"]:
-                pieces.append(child.text or "")
-            elif name == tag["rPr"]:
+            tag = child.tag
+            if tag == text:
+                if not self._hidden:
+                    pieces.append(child.text or "")
+            elif tag == properties:
                 if self._vanished(child):
                     return
-            elif name in (tag["tab"], tag["ptab"]):
-                pieces.append("\t")
-            elif name in (tag["br"], tag["cr"]):
-                pieces.append("\n")
             else:
-                self._special(child, pieces, boxes)
+                self._run_content(child, pieces, boxes)
 
-    def _special(self, child: etree._Element, pieces: list[str], boxes: list[etree._Element]) -> None:
-        """The rarer run content: hyphens, symbols, text boxes in drawings, ruby text's base."""
-        tag = self.tag
-        name = child.tag
-        if name == tag["noBreakHyphen"]:
-            pieces.append("-")
-        elif name == tag["sym"]:
+    def _run_content(self, child: etree._Element, pieces: list[str], boxes: list[etree._Element]) -> None:
+        """What a run holds besides text: tabs and breaks, field marks, symbols, drawings with
+        text boxes, ruby text's base."""
+        tag = child.tag
+        if tag == self._field_char:
+            self._field(child.get(f"{self.w}fldCharType"))
+            return
+        if self._hidden:
+            return
+        simple = self._run_text.get(tag)
+        if simple is not None:
+            pieces.append(simple)
+        elif tag == f"{self.w}sym":
             pieces.append(_symbol(child, self.w))
-        elif name in self._pictures or name == f"{_MARKUP_COMPATIBILITY}AlternateContent":
-            boxes.extend(_text_boxes(child, tag["txbxContent"]))
-        elif name == tag["ruby"]:
-            base = child.find(tag["rubyBase"])
+        elif tag in self._pictures:
+            boxes.extend(_text_boxes(child, f"{self.w}txbxContent"))
+        elif tag == f"{self.w}ruby":
+            base = child.find(f"{self.w}rubyBase")
             if base is not None:
                 self._inline(base, pieces, boxes)
 
     def _vanished(self, properties: etree._Element) -> bool:
         """Whether a run is hidden text (``w:vanish``), which Word does not show."""
-        for name in ("vanish", "specVanish"):
-            mark = properties.find(self.tag[name])
-            if mark is not None and (mark.get(f"{self.w}val") or "true").lower() not in _OFF:
+        for mark in properties.iterchildren(*self._vanish):
+            if (mark.get(f"{self.w}val") or "true").lower() not in _OFF:
                 return True
         return False
 
@@ -295,6 +319,57 @@ def _title(package: Package) -> str | None:
     return text or None
 
 
+#: What makes a document's paragraphs more than their text elements, as local names by namespace.
+_NOT_PLAIN = (
+    "del moveFrom fldChar instrText vanish specVanish txbxContent sym ruby",
+    ((_MARKUP_COMPATIBILITY, "AlternateContent"), (_MATH, "oMath"), (_MATH, "oMathPara")),
+)
+
+
+def _plain_texts(root: etree._Element, w: str) -> dict[etree._Element, str] | None:
+    """Every paragraph's text, read in one pass over the document's text elements — when the
+    document is plain: no revisions, fields, hidden text, text boxes, symbols, equations or
+    alternative content anywhere (most reports), so that a paragraph's text is just its text
+    elements, tabs and breaks in order. None for any other document."""
+    names = [f"{w}{name}" for name in _NOT_PLAIN[0].split()]
+    names += [f"{namespace}{name}" for namespace, name in _NOT_PLAIN[1]]
+    if next(root.iter(*names), None) is not None:
+        return None
+    paragraph_tag, text_tag, tab_stops = f"{w}p", f"{w}t", f"{w}tabs"
+    simple = {f"{w}tab": "\t", f"{w}ptab": "\t", f"{w}br": "\n", f"{w}cr": "\n", f"{w}noBreakHyphen": "-"}
+    pieces: dict[etree._Element, list[str]] = {}
+    current: list[str] = []
+    for element in root.iter(paragraph_tag, text_tag, *simple):
+        tag = element.tag
+        if tag == text_tag:
+            current.append(element.text or "")
+        elif tag == paragraph_tag:
+            current = pieces[element] = []
+        elif element.getparent().tag != tab_stops:  # a paragraph's tab stops are no tabs
+            current.append(simple[tag])
+    return {paragraph: "".join(texts) for paragraph, texts in pieces.items()}
+
+
+def _lists(package: Package, path: str, body: etree._Element, w: str) -> Numbering:
+    """The document's lists, from its numbering part and — when a paragraph's style may number
+    it — its styles (a large part, often the largest after the document, so read only then)."""
+    numbering_path = package.related(path, "numbering") or "word/numbering.xml"
+    numbering = package.read(numbering_path)
+    if not numbering:
+        return Numbering(None, None, w)
+    styles_path = package.related(path, "styles") or "word/styles.xml"
+    styles = package.read(styles_path)
+    if styles and not styles_may_number(styles, numbering, body, w):
+        styles = None
+    if styles is None and next(body.iter(f"{w}numPr"), None) is None:
+        return Numbering(None, None, w)
+    return Numbering(
+        package.parse(numbering, numbering_path),
+        package.parse(styles, styles_path) if styles else None,
+        w,
+    )
+
+
 def _namespace(root: etree._Element) -> str:
     tag = root.tag if isinstance(root.tag, str) else ""
     return tag[: tag.index("}") + 1] if tag.startswith("{") else ""
@@ -308,14 +383,13 @@ def read(data: bytes, name: str) -> Document:
     """
     package = Package(data, name)
     path = package.main_document()
-    root = package.xml(path)
-    w = "" if root is None else _namespace(root)
-    body = None if root is None else root.find(f"{w}body")
+    root = package.parse(package.read(path) or b"", path)
+    w = _namespace(root)
+    body = root.find(f"{w}body")
     if body is None:
         raise package.error(f"{path} has no document body: not a Word document")
-    styles = package.xml(package.related(path, "styles") or "word/styles.xml")
-    numbering = package.xml(package.related(path, "numbering") or "word/numbering.xml")
-    reader = _Reader(w, Numbering(numbering, styles, w))
+    lists = _lists(package, path, body, w)
+    reader = _Reader(w, lists, lists.numbered_paragraphs(body), _plain_texts(body, w))
     blocks = tuple(reader.blocks(body))
     if not blocks and reader.embedded_chunks:
         raise package.error(

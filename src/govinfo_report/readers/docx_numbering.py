@@ -65,6 +65,7 @@ class Numbering:
 
     def __init__(self, numbering: etree._Element | None, styles: etree._Element | None, w: str) -> None:
         self._w = w
+        self._style_tag, self._numbering_tag = f"{w}pStyle", f"{w}numPr"
         self._styles = _paragraph_styles(styles, w)
         self._default_style = _default_paragraph_style(styles, w)
         definitions = _definitions(numbering, w)
@@ -73,6 +74,26 @@ class Numbering:
 
     def __bool__(self) -> bool:
         return bool(self._instances)
+
+    def numbered_paragraphs(self, root: etree._Element) -> set[etree._Element] | None:
+        """The paragraphs under ``root`` that may carry a list label — those with their own
+        ``w:numPr`` or a style with a list — found in one pass; None when any paragraph may
+        (the default paragraph style has a list)."""
+        if not self._instances:
+            return set()
+        w = self._w
+        listed_styles = {style for style, numbering in self._styles.items() if numbering.list_id is not None}
+        if self._default_style in listed_styles:
+            return None
+        found: set[etree._Element] = set()
+        for mark in root.iter(self._numbering_tag, self._style_tag):
+            properties = mark.getparent()
+            paragraph = properties.getparent() if properties is not None else None
+            if paragraph is None or paragraph.tag != f"{w}p" or properties.tag != f"{w}pPr":
+                continue
+            if mark.tag == self._numbering_tag or mark.get(f"{w}val") in listed_styles:
+                found.add(paragraph)
+        return found
 
     def label(self, properties: etree._Element | None) -> str:
         """The label Word prints in front of a paragraph with these properties (``w:pPr``), its
@@ -92,19 +113,8 @@ class Numbering:
 
     def _list_of(self, properties: etree._Element | None) -> tuple[ListInstance, int] | None:
         """The list instance and level of a paragraph: its own ``w:numPr``, else its style's."""
-        w = self._w
-        style_id = self._default_style
-        list_id: str | None = None
-        level: int | None = None
-        if properties is not None:
-            style = properties.find(f"{w}pStyle")
-            if style is not None:
-                style_id = style.get(f"{w}val")
-            numbering = properties.find(f"{w}numPr")
-            if numbering is not None:
-                list_id = _val(numbering.find(f"{w}numId"), w)
-                level = _int(_val(numbering.find(f"{w}ilvl"), w))
-        from_style = self._styles.get(style_id or "") if style_id else None
+        style_id, list_id, level = self._own_numbering(properties)
+        from_style = self._styles.get(style_id) if style_id else None
         if list_id is None and from_style is not None:
             list_id = from_style.list_id
             level = from_style.level if level is None else level
@@ -114,6 +124,23 @@ class Numbering:
         if level is None:
             level = _level_of_style(instance, style_id)
         return instance, min(max(level, 0), _LEVELS - 1)
+
+    def _own_numbering(self, properties: etree._Element | None) -> tuple[str | None, str | None, int | None]:
+        """A paragraph's style (the default one when it names none), and the list and level its
+        own ``w:numPr`` names."""
+        style_id = self._default_style
+        list_id: str | None = None
+        level: int | None = None
+        if properties is None:
+            return style_id, list_id, level
+        w = self._w
+        for child in properties.iterchildren(self._style_tag, self._numbering_tag):
+            if child.tag == self._style_tag:
+                style_id = child.get(f"{w}val")
+            elif child.tag == self._numbering_tag:
+                list_id = _val(child.find(f"{w}numId"), w)
+                level = _int(_val(child.find(f"{w}ilvl"), w))
+        return style_id, list_id, level
 
     def _advance(self, instance: ListInstance, level: int) -> list[int | None]:
         """Count one more item at ``level``; the levels below it restart as their definitions say."""
@@ -135,6 +162,25 @@ class Numbering:
         if instance.levels[level].legal:
             return str(value)
         return format_number(value, definition.number_format, definition.custom_format)
+
+
+def styles_may_number(styles: bytes, numbering: bytes, body: etree._Element, w: str) -> bool:
+    """Whether a document's styles (their part's bytes) may give one of its paragraphs a list
+    label: some style carries numbering, and a paragraph names a style, or the default
+    paragraph style may carry it, or a list takes its levels from a numbering style. Errs on
+    the side of yes; a no spares parsing a part that is often the largest after the document."""
+    if b"numPr" not in styles:
+        return False
+    if b"numStyleLink" in numbering or next(body.iter(f"{w}pStyle"), None) is not None:
+        return True
+    start = styles.find(b"default=")
+    while start != -1:  # the default styles: does one carry numbering or inherit from a style?
+        end = styles.find(b"style>", start)
+        segment = styles[start : len(styles) if end == -1 else end]
+        if b"numPr" in segment or b"basedOn" in segment:
+            return True
+        start = styles.find(b"default=", start + 1)
+    return False
 
 
 def _separator(label: str, suffix: str) -> str:
@@ -282,15 +328,18 @@ def _paragraph_styles(styles: etree._Element | None, w: str) -> dict[str, StyleN
 
 
 def _inherited(style_id: str, own: Mapping[str, tuple[str | None, int | None, str | None]]) -> StyleNumbering:
+    """A style's list and level, each from the nearest style in its chain that sets it."""
     seen: set[str] = set()
     current: str | None = style_id
+    list_id: str | None = None
+    level: int | None = None
     while current is not None and current in own and current not in seen:
         seen.add(current)
-        list_id, level, based_on = own[current]
-        if list_id is not None:
-            return StyleNumbering(list_id, level)
+        own_list, own_level, based_on = own[current]
+        list_id = own_list if list_id is None else list_id
+        level = own_level if level is None else level
         current = based_on
-    return StyleNumbering(None, None)
+    return StyleNumbering(list_id, level)
 
 
 def _default_paragraph_style(styles: etree._Element | None, w: str) -> str | None:

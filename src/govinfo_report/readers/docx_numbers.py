@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 _CHINESE_DIGITS = "〇一二三四五六七八九"
+_COUNTING_DIGITS = "零一二三四五六七八九"
 _CHINESE_UNITS = ("", "十", "百", "千")
 _LEGAL_SIMPLIFIED = "零壹贰叁肆伍陆柒捌玖"
 _LEGAL_SIMPLIFIED_UNITS = ("", "拾", "佰", "仟")
@@ -32,10 +33,10 @@ _ROMAN = (
 )
 
 
-def _counting(number: int, digits: str = _CHINESE_DIGITS, units: tuple[str, ...] = _CHINESE_UNITS) -> str:
+def _counting(number: int, digits: str = _COUNTING_DIGITS, units: tuple[str, ...] = _CHINESE_UNITS) -> str:
     """A number in Chinese counting (十一, 一百零五, 二千三百): 1–9999, beyond that digit by digit."""
     if not 0 < number < 10_000:
-        return _digital(number, digits)
+        return _digital(number)
     places = [int(d) for d in str(number)]
     out: list[str] = []
     zero_pending = False

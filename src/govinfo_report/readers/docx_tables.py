@@ -97,32 +97,26 @@ def _merge(element: etree._Element | None, tags: TableTags) -> str | None:
     return element.get(tags.val) or "continue"
 
 
-@attrs.frozen
-class _Place:
-    """Where a cell's origin stands in the grid, and its location in the file."""
-
-    row: int
-    column: int
-    location: Location
-
-
 class _Grid:
-    """The places of a table being laid out, and which cell each belongs to."""
+    """The places of a table being laid out, and the cell (its location) each belongs to."""
 
     def __init__(self, index: int) -> None:
         self.index = index
         self.cells: dict[tuple[int, int], TableCell] = {}
-        self.owner: dict[tuple[int, int], _Place] = {}
+        self.owner: dict[tuple[int, int], Location] = {}
+        self._covered: dict[Location, TableCell] = {}
 
     def put(self, row: int, column: int, span: int, text: str, location: Location) -> None:
-        origin = _Place(row, column, location)
         self.cells[row, column] = TableCell(text, location)
-        self.owner[row, column] = origin
-        self.cover(row, column + 1, span - 1, origin)
+        self.owner[row, column] = location
+        self.cover(row, column + 1, span - 1, location)
 
-    def cover(self, row: int, column: int, span: int, origin: _Place) -> None:
+    def cover(self, row: int, column: int, span: int, origin: Location) -> None:
+        covered = self._covered.get(origin)
+        if covered is None:
+            covered = self._covered[origin] = TableCell("", origin, covered=True)
         for offset in range(span):
-            self.cells[row, column + offset] = TableCell("", origin.location, covered=True)
+            self.cells[row, column + offset] = covered
             self.owner[row, column + offset] = origin
 
     def table(self, height: int, width: int) -> Table:
@@ -138,6 +132,31 @@ class _Grid:
         )
 
 
+_Marks = tuple[int, str | None, str | None]
+_UNMARKED: _Marks = (1, None, None)
+
+
+def _cell_marks(table: etree._Element, tags: TableTags) -> dict[etree._Element, _Marks]:
+    """Each marked cell's column span and vertical and horizontal merge marks (see
+    :func:`_merge`), found in one pass over the table; a cell not in it spans one column and
+    merges with nothing."""
+    marks: dict[etree._Element, _Marks] = {}
+    for mark in table.iter(tags.grid_span, tags.v_merge, tags.h_merge):
+        properties = mark.getparent()
+        cell = properties.getparent() if properties.tag == tags.tc_properties else None
+        if cell is None:
+            continue
+        span, vertical, horizontal = marks.get(cell, _UNMARKED)
+        if mark.tag == tags.grid_span:
+            span = max(_number(mark, tags, 1), 1)
+        elif mark.tag == tags.v_merge:
+            vertical = _merge(mark, tags)
+        else:
+            horizontal = _merge(mark, tags)
+        marks[cell] = (span, vertical, horizontal)
+    return marks
+
+
 def read_table(
     table: etree._Element, index: int, tags: TableTags, cell_text: Callable[[etree._Element], str]
 ) -> Table | None:
@@ -145,12 +164,13 @@ def read_table(
     the places merged cells cover marked, empty places before or after a row's cells left
     empty."""
     grid = _Grid(index)
+    marks = _cell_marks(table, tags)
     width = height = 0
     for r, row in enumerate(rows(table, tags)):
         properties = row.find(tags.tr_properties)
         before = _number(None if properties is None else properties.find(tags.grid_before), tags, 0)
         after = _number(None if properties is None else properties.find(tags.grid_after), tags, 0)
-        column = _row(grid, r, row, before, tags, cell_text)
+        column = _row(grid, r, row, before, (tags, marks, cell_text))
         width = max(width, column + after)
         height = r + 1
     if height == 0:
@@ -163,25 +183,21 @@ def _row(
     r: int,
     row: etree._Element,
     column: int,
-    tags: TableTags,
-    cell_text: Callable[[etree._Element], str],
+    reading: tuple[TableTags, dict[etree._Element, _Marks], Callable[[etree._Element], str]],
 ) -> int:
     """Lay one row's cells into the grid from ``column`` on; the column after its last cell."""
-    previous: _Place | None = None
+    tags, marks, cell_text = reading
+    previous: Location | None = None
     for index, cell in enumerate(cells(row, tags)):
-        properties = cell.find(tags.tc_properties)
-        span = max(_number(None if properties is None else properties.find(tags.grid_span), tags, 1), 1)
-        vertical = _merge(None if properties is None else properties.find(tags.v_merge), tags)
-        horizontal = _merge(None if properties is None else properties.find(tags.h_merge), tags)
+        span, vertical, horizontal = marks.get(cell, _UNMARKED)
         above = grid.owner.get((r - 1, column))
         if vertical == "continue" and above is not None:
             grid.cover(r, column, span, above)  # what a continuing cell holds, Word does not show
         elif horizontal == "continue" and previous is not None:
             grid.cover(r, column, span, previous)
         else:
-            location = Location(table=grid.index, row=r, cell=index)
-            grid.put(r, column, span, cell_text(cell), location)
-            previous = grid.owner[r, column]
+            previous = Location(table=grid.index, row=r, cell=index)
+            grid.put(r, column, span, cell_text(cell), previous)
         column += span
     return column
 
@@ -191,12 +207,12 @@ def flattened(
 ) -> list[str]:
     """A table inside a table cell as lines of text: a line per row, its cells' text separated by
     spaces (a cell continuing a merged one above left out)."""
+    marks = _cell_marks(table, tags)
     lines = []
     for row in rows(table, tags):
         texts = []
         for cell in cells(row, tags):
-            properties = cell.find(tags.tc_properties)
-            if _merge(None if properties is None else properties.find(tags.v_merge), tags) == "continue":
+            if marks.get(cell, _UNMARKED)[1] == "continue":
                 continue
             texts.append(" ".join(cell_text(cell).split()))
         lines.append(" ".join(text for text in texts if text))
