@@ -21,7 +21,7 @@ from lxml import etree
 from .document import Block, Document, Paragraph
 from .docx_numbering import Numbering, styles_may_number
 from .docx_package import Package
-from .docx_tables import TableTags, cells, flattened, is_layout, read_table, rows
+from .docx_tables import MAX_PLACES, TableTags, TableTooLarge, cells, flattened, is_layout, read_table, rows
 
 __all__ = ["read"]
 
@@ -80,6 +80,7 @@ class _Reader:
         self.table_tags = TableTags.of(w)
         self.numbering = numbering
         self.tables = 0
+        self.places = 0
         self.embedded_chunks = 0
         self._numbered = numbered
         self._plain_texts = plain_texts
@@ -151,10 +152,11 @@ class _Reader:
             return [
                 block for row in rows(table, tags) for cell in cells(row, tags) for block in self.blocks(cell)
             ]
-        grid = read_table(table, self.tables, tags, self._cell_text)
+        grid = read_table(table, self.tables, tags, self._cell_text, MAX_PLACES - self.places)
         if grid is None:
             return []
         self.tables += 1
+        self.places += len(grid.rows) * grid.width
         return [grid]
 
     def _cell_text(self, cell: etree._Element) -> str:
@@ -390,7 +392,10 @@ def read(data: bytes, name: str) -> Document:
         raise package.error(f"{path} has no document body: not a Word document")
     lists = _lists(package, path, body, w)
     reader = _Reader(w, lists, lists.numbered_paragraphs(body), _plain_texts(body, w))
-    blocks = tuple(reader.blocks(body))
+    try:
+        blocks = tuple(reader.blocks(body))
+    except TableTooLarge as exc:
+        raise package.error(str(exc)) from exc
     if not blocks and reader.embedded_chunks:
         raise package.error(
             "the document's content is embedded from another format (altChunk), which is not read; "

@@ -97,8 +97,8 @@ def _roman(number: int) -> str:
 
 
 def _letter(number: int) -> str:
-    """A, B … Z, AA, BB … as Word letters a list."""
-    if number <= 0:
+    """A, B … Z, AA, BB … as Word letters a list (up to 30 letters, then digits)."""
+    if not 0 < number <= 780:
         return str(number)
     return chr(ord("A") + (number - 1) % 26) * ((number - 1) // 26 + 1)
 

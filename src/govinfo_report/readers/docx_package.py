@@ -131,13 +131,16 @@ class Package:
         return None if data is None else self.parse(data, path)
 
     def parse(self, data: bytes, path: str) -> etree._Element:
-        """A part's bytes as XML: no entity expanded, no DTD or network touched."""
+        """A part's bytes as XML: no entity expanded, no DTD or network touched, and a part that
+        declares a DTD (where entities would come from) refused."""
         try:
             root = etree.fromstring(data, _parser())
         except etree.XMLSyntaxError as exc:
             raise self.error(f"{path} is not well-formed XML, the file is damaged: {exc}") from exc
         if root is None:
             raise self.error(f"{path} is empty")
+        if root.getroottree().docinfo.doctype:
+            raise self.error(f"{path} declares a document type (DTD), which Word files never do")
         return root
 
     def related(self, source: str, kind: str) -> str | None:

@@ -16,6 +16,16 @@ from lxml import etree
 
 from .document import Location, Table, TableCell
 
+#: The most columns a cell spans or a row skips (Word's own limit on a table's columns).
+MAX_SPAN = 63
+#: The most places the tables of one document may have, merged ones included: real reports have
+#: a few thousand; a file that asks for more is built to exhaust memory.
+MAX_PLACES = 200_000
+
+
+class TableTooLarge(ValueError):
+    """A document's tables ask for more places than :data:`MAX_PLACES`."""
+
 
 @attrs.frozen
 class TableTags:
@@ -80,12 +90,11 @@ def cells(row: etree._Element, tags: TableTags) -> Iterator[etree._Element]:
 
 
 def _number(element: etree._Element | None, tags: TableTags, default: int) -> int:
-    """A small count attribute (``w:val``), kept within reason so a damaged file cannot ask for
-    a grid of millions of places."""
+    """A count of columns (``w:val``), kept within Word's own limit."""
     if element is None:
         return default
     try:
-        return min(max(int(element.get(tags.val, default)), 0), 1000)
+        return min(max(int(element.get(tags.val, default)), 0), MAX_SPAN)
     except ValueError:
         return default
 
@@ -158,11 +167,15 @@ def _cell_marks(table: etree._Element, tags: TableTags) -> dict[etree._Element, 
 
 
 def read_table(
-    table: etree._Element, index: int, tags: TableTags, cell_text: Callable[[etree._Element], str]
+    table: etree._Element,
+    index: int,
+    tags: TableTags,
+    cell_text: Callable[[etree._Element], str],
+    places: int = MAX_PLACES,
 ) -> Table | None:
     """The table as a grid (None when it has no rows): each cell's text from ``cell_text``,
     the places merged cells cover marked, empty places before or after a row's cells left
-    empty."""
+    empty. Raises :class:`TableTooLarge` past ``places`` places."""
     grid = _Grid(index)
     marks = _cell_marks(table, tags)
     width = height = 0
@@ -173,6 +186,8 @@ def read_table(
         column = _row(grid, r, row, before, (tags, marks, cell_text))
         width = max(width, column + after)
         height = r + 1
+        if height * width > places:
+            raise TableTooLarge(f"its tables have more than {places} places")
     if height == 0:
         return None
     return grid.table(height, width)
