@@ -86,7 +86,8 @@ class Numbering:
         if self._default_style in listed_styles:
             return None
         found: set[etree._Element] = set()
-        for mark in root.iter(self._numbering_tag, self._style_tag):
+        marks = (self._numbering_tag, self._style_tag) if listed_styles else (self._numbering_tag,)
+        for mark in root.iter(*marks):
             properties = mark.getparent()
             paragraph = properties.getparent() if properties is not None else None
             if paragraph is None or paragraph.tag != f"{w}p" or properties.tag != f"{w}pPr":

@@ -87,6 +87,7 @@ class Package:
         self._check_sizes(entries)
         self._entries = {info.filename.lower(): info for info in entries}
         self._budget = MAX_TOTAL_BYTES
+        self._relationships: dict[str, list[tuple[str, str]]] = {}
 
     def error(self, reason: str) -> DocumentError:
         return DocumentError(f"{self.name}: {reason}")
@@ -146,14 +147,23 @@ class Package:
     def related(self, source: str, kind: str) -> str | None:
         """The part that ``source`` (``""`` for the package itself) names in its relationships
         with a type ending in ``/kind``; None when it names none."""
-        folder, base = posixpath.split(source)
-        rels = self.xml(posixpath.join(folder, "_rels", f"{base}.rels"))
-        if rels is None:
-            return None
-        for rel in rels.iter(f"{{{_RELATIONSHIPS}}}Relationship"):
-            if rel.get("Type", "").endswith(f"/{kind}") and rel.get("TargetMode") != "External":
-                return _resolve(folder, rel.get("Target", ""))
+        for rel_type, target in self._relationships_of(source):
+            if rel_type.endswith(f"/{kind}"):
+                return target
         return None
+
+    def _relationships_of(self, source: str) -> list[tuple[str, str]]:
+        """The (type, part) of each relationship ``source`` declares to a part of the package,
+        read once."""
+        if source not in self._relationships:
+            folder, base = posixpath.split(source)
+            rels = self.xml(posixpath.join(folder, "_rels", f"{base}.rels"))
+            self._relationships[source] = [
+                (rel.get("Type", ""), _resolve(folder, rel.get("Target", "")))
+                for rel in ([] if rels is None else rels.iter(f"{{{_RELATIONSHIPS}}}Relationship"))
+                if rel.get("TargetMode") != "External"
+            ]
+        return self._relationships[source]
 
     def main_document(self) -> str:
         """The path of the main document part: as the package's relationships name it, else

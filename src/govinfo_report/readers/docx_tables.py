@@ -107,26 +107,27 @@ def _merge(element: etree._Element | None, tags: TableTags) -> str | None:
 
 
 class _Grid:
-    """The places of a table being laid out, and the cell (its location) each belongs to."""
+    """The places of a table being laid out. Each place a cell covers holds the same covered
+    cell, which carries the cell's location: the cell a place belongs to."""
 
     def __init__(self, index: int) -> None:
         self.index = index
         self.cells: dict[tuple[int, int], TableCell] = {}
-        self.owner: dict[tuple[int, int], Location] = {}
-        self._covered: dict[Location, TableCell] = {}
+        self.owner: dict[tuple[int, int], TableCell] = {}
 
-    def put(self, row: int, column: int, span: int, text: str, location: Location) -> None:
+    def put(self, row: int, column: int, span: int, text: str, location: Location) -> TableCell:
+        """Place a cell; the covered cell that marks the places it spans (returned)."""
+        covered = TableCell("", location, covered=True)
         self.cells[row, column] = TableCell(text, location)
-        self.owner[row, column] = location
-        self.cover(row, column + 1, span - 1, location)
+        self.owner[row, column] = covered
+        if span > 1:
+            self.cover(row, column + 1, span - 1, covered)
+        return covered
 
-    def cover(self, row: int, column: int, span: int, origin: Location) -> None:
-        covered = self._covered.get(origin)
-        if covered is None:
-            covered = self._covered[origin] = TableCell("", origin, covered=True)
+    def cover(self, row: int, column: int, span: int, covered: TableCell) -> None:
         for offset in range(span):
             self.cells[row, column + offset] = covered
-            self.owner[row, column + offset] = origin
+            self.owner[row, column + offset] = covered
 
     def table(self, height: int, width: int) -> Table:
         where = Location(table=self.index)
@@ -202,7 +203,7 @@ def _row(
 ) -> int:
     """Lay one row's cells into the grid from ``column`` on; the column after its last cell."""
     tags, marks, cell_text = reading
-    previous: Location | None = None
+    previous: TableCell | None = None
     for index, cell in enumerate(cells(row, tags)):
         span, vertical, horizontal = marks.get(cell, _UNMARKED)
         above = grid.owner.get((r - 1, column))
@@ -211,8 +212,8 @@ def _row(
         elif horizontal == "continue" and previous is not None:
             grid.cover(r, column, span, previous)
         else:
-            previous = Location(table=grid.index, row=r, cell=index)
-            grid.put(r, column, span, cell_text(cell), previous)
+            location = Location(table=grid.index, row=r, cell=index)
+            previous = grid.put(r, column, span, cell_text(cell), location)
         column += span
     return column
 
