@@ -716,6 +716,15 @@ def test_tables_asking_for_millions_of_places() -> None:
     _refused(_package("<w:tbl>" + row * 5000 + "</w:tbl>"), "places")
 
 
+def test_an_end_record_declaring_a_directory_of_thousands_of_entries() -> None:
+    document = _SMALL_DOCUMENT
+    data = bytearray(
+        _raw_zip([("word/document.xml", _deflated(document), len(document), zlib.crc32(document))])
+    )
+    struct.pack_into("<HH", data, len(data) - 22 + 8, 60_000, 60_000)
+    _refused(bytes(data), "declares 60000 entries")
+
+
 def test_too_many_entries() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as package:

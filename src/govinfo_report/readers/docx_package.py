@@ -79,6 +79,9 @@ class Package:
         self.name = name
         if data.startswith(_COMPOUND_FILE):
             raise self.error(_compound_file_reason(data))
+        declared = _declared_entries(data)
+        if declared is not None and declared > MAX_ENTRIES:
+            raise self.error(f"the package declares {declared} entries, more than {MAX_ENTRIES}")
         try:
             self._zip = zipfile.ZipFile(BytesIO(data))
             entries = self._zip.infolist()
@@ -174,6 +177,23 @@ class Package:
         if self.has(MAIN_DOCUMENT):
             return MAIN_DOCUMENT
         raise self.error(f"a zip package without {MAIN_DOCUMENT}: not a Word (.docx) document")
+
+
+def _declared_entries(data: bytes) -> int | None:
+    """How many entries the zip's end record says it holds, read before the zip's directory is
+    (a directory of millions of entries takes long to read); None when there is no end record
+    to read it from."""
+    end = data.rfind(b"PK\x05\x06", max(len(data) - 65_557, 0))
+    if end == -1 or end + 22 > len(data):
+        return None
+    (count,) = struct.unpack_from("<H", data, end + 10)
+    if count != 0xFFFF:
+        return int(count)
+    zip64 = data.rfind(b"PK\x06\x06", 0, end)  # a ZIP64 end record holds the real count
+    if zip64 == -1 or zip64 + 40 > len(data):
+        return None
+    (count,) = struct.unpack_from("<Q", data, zip64 + 32)
+    return int(count)
 
 
 def _resolve(folder: str, target: str) -> str:
