@@ -1,0 +1,211 @@
+"""A parsed web page as the small tree a reader needs: the elements a browser would show, their
+text, and for each element how much text it holds, how much of it is link text and how many
+sentence marks — the measures the article is found by.
+
+What a visitor never sees is left out as the tree is built: scripts, styles, forms' controls,
+embedded frames and objects, elements hidden by the ``hidden`` attribute or an inline style.
+The tree is built without recursion and no deeper than :data:`MAX_DEPTH` (deeper elements give
+their content to the element at that depth), so a page nested absurdly deep cannot exhaust the
+interpreter's stack in the passes that walk it later.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+#: Elements deeper than this hand their content to their ancestor at this depth.
+MAX_DEPTH = 200
+
+# Elements whose content a visitor never reads as the page's text.
+_UNSEEN = frozenset(
+    {"script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed"}
+    | {"applet", "svg", "math", "canvas", "video", "audio", "map", "select", "option", "datalist"}
+    | {"textarea", "input", "button", "img", "link", "base", "param", "source", "track", "head"}
+)
+_HIDING_STYLE = re.compile(r"display:none|visibility:hidden|mso-hide:all")
+_SPACE = re.compile(r"\s+")
+# The marks sentences are made of: a report's prose is full of them, a site's furniture is not.
+_SENTENCE_MARKS = re.compile(r"[，。；、！？]")
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+class Element:
+    """An element a visitor sees, with its children (elements and strings of text) and the
+    measures of all the text under it."""
+
+    __slots__ = (
+        "attributes",
+        "chars",
+        "children",
+        "has_table",
+        "last",
+        "link_chars",
+        "marks",
+        "numeric_cells",
+        "order",
+        "parent",
+        "report_tables",
+        "tag",
+    )
+
+    def __init__(self, tag: str, attributes: dict[str, str | None], parent: Element | None) -> None:
+        self.tag = tag
+        self.attributes = attributes
+        self.parent = parent
+        self.children: list[Element | str] = []
+        self.order = 0  # position in document order
+        self.last = 0  # document-order position of the last element inside it
+        self.chars = 0  # characters of text, white space not counted
+        self.link_chars = 0  # of which inside links
+        self.marks = 0  # sentence marks outside links
+        self.numeric_cells = 0  # table cells holding only a number
+        self.has_table = False  # a table inside it
+        self.report_tables = 0  # innermost tables with numbers in their cells
+
+    def attribute(self, name: str) -> str:
+        return self.attributes.get(name) or ""
+
+    def elements(self) -> list[Element]:
+        return [child for child in self.children if isinstance(child, Element)]
+
+    def is_link(self) -> bool:
+        return self.tag == "a" and "href" in self.attributes
+
+    def is_heading(self) -> bool:
+        """A heading by its tag, or an element a site's template names as a title."""
+        if self.tag in _HEADING_TAGS:
+            return True
+        names = f"{self.attribute('class')} {self.attribute('id')}".lower()
+        return "title" in names
+
+    def is_innermost_table(self) -> bool:
+        return self.tag == "table" and not self.has_table
+
+
+class Page:
+    """A page's visible tree, its ``<title>`` and its ``<meta name=… content=…>`` pairs."""
+
+    def __init__(self, root: Element, title: str, metas: dict[str, str], elements: list[Element]) -> None:
+        self.root = root
+        self.title = title
+        self.metas = metas
+        self.elements = elements  # every element, in document order
+
+    @property
+    def body(self) -> Element:
+        for child in self.root.elements():
+            if child.tag == "html":
+                return next((e for e in child.elements() if e.tag == "body"), child)
+        return self.root
+
+
+def parse_page(text: str) -> Page:
+    """Parse a page's text into its visible tree, measured."""
+    parser = LexborHTMLParser(text)
+    builder = _Builder()
+    if parser.root is not None:
+        builder.build(parser.root)
+    _measure(builder.elements)
+    return Page(builder.elements[0], builder.title, builder.metas, builder.elements)
+
+
+def text_of(element: Element) -> str:
+    """All the text under an element, white space squeezed out (to compare, not to show)."""
+    parts: list[str] = []
+    pending: list[Element | str] = [element]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        else:
+            pending.extend(reversed(item.children))
+    return _SPACE.sub("", "".join(parts))
+
+
+class _Builder:
+    """Builds the visible tree from the parser's, in document order, with an explicit stack."""
+
+    def __init__(self) -> None:
+        self.elements = [Element("#document", {}, None)]
+        self.title = ""
+        self.metas: dict[str, str] = {}
+
+    def build(self, root: LexborNode) -> None:
+        pending: list[tuple[LexborNode, Element, int]] = [(root, self.elements[0], 0)]
+        while pending:
+            node, parent, depth = pending.pop()
+            tag = node.tag or ""
+            if tag == "-text":
+                parent.children.append(node.text_content or "")
+                continue
+            if tag.startswith(("_", "!", "#")) or not tag or self._unseen(node, tag):
+                continue
+            attributes = node.attributes
+            if _hidden(attributes):
+                continue
+            if depth >= MAX_DEPTH:
+                element = parent
+            else:
+                element = Element(tag, attributes, parent)
+                parent.children.append(element)
+                self.elements.append(element)
+            children = list(node.iter(include_text=True))
+            pending.extend((child, element, depth + 1) for child in reversed(children))
+
+    def _unseen(self, node: LexborNode, tag: str) -> bool:
+        """Whether the element is one a visitor never reads; the page's title and its named
+        metadata are kept as they go by (the first of each: a page pasted into another keeps
+        its own further down)."""
+        if tag == "title":
+            if not self.title:
+                self.title = _SPACE.sub(" ", node.text(deep=True)).strip()
+            return True
+        if tag == "meta":
+            key = (node.attributes.get("name") or node.attributes.get("property") or "").lower()
+            if key and key not in self.metas:
+                self.metas[key] = _SPACE.sub(" ", node.attributes.get("content") or "").strip()
+            return True
+        if tag == "head":  # the head's title and metadata matter, nothing else in it
+            for child in node.iter():
+                if child.tag in ("title", "meta"):
+                    self._unseen(child, child.tag)
+        return tag in _UNSEEN
+
+
+def _hidden(attributes: dict[str, str | None]) -> bool:
+    if "hidden" in attributes:
+        return True
+    style = attributes.get("style")
+    return bool(style) and bool(_HIDING_STYLE.search(_SPACE.sub("", style or "").lower()))
+
+
+def _measure(elements: list[Element]) -> None:
+    """Every element's measures, children before parents (document order backwards)."""
+    for order, element in enumerate(elements):
+        element.order = order
+        element.last = order
+    for element in reversed(elements):
+        for child in element.children:
+            if isinstance(child, str):
+                chars = len("".join(child.split()))
+                element.chars += chars
+                element.marks += len(_SENTENCE_MARKS.findall(child)) if chars else 0
+        if element.is_link():
+            element.link_chars = element.chars
+            element.marks = 0
+        if element.tag in ("td", "th") and _NUMBER.fullmatch(text_of(element)):
+            element.numeric_cells += 1
+        if element.tag == "table" and not element.has_table and element.numeric_cells >= 3:
+            element.report_tables += 1
+        parent = element.parent
+        if parent is not None:
+            parent.chars += element.chars
+            parent.link_chars += element.link_chars
+            parent.marks += element.marks
+            parent.numeric_cells += element.numeric_cells
+            parent.report_tables += element.report_tables
+            parent.has_table = parent.has_table or element.has_table or element.tag == "table"
+            parent.last = max(parent.last, element.last)
