@@ -54,7 +54,7 @@ _KEPT_TAB = "\ue001"
 
 def article_blocks(article: Element) -> list[Block]:
     """The article's paragraphs and tables, in reading order."""
-    flow = _Flow(in_article=True)
+    flow = _Flow()
     flow.walk_children(article)
     flow.flush()
     return flow.blocks
@@ -73,11 +73,12 @@ def is_data_table(element: Element) -> bool:
 class _Flow:
     """Collects paragraphs as a browser lays text out, and tables as they come."""
 
-    def __init__(self, in_article: bool, tables: int = 0) -> None:
+    def __init__(self, in_article: bool = True, in_cell: bool = False) -> None:
         self.in_article = in_article
+        self.in_cell = in_cell  # a cell's paragraphs are lines of its one text
         self.blocks: list[Block] = []
         self.pieces: list[str] = []
-        self.tables = tables
+        self.tables = 0
         self.preformatted = 0
 
     def walk(self, element: Element) -> None:
@@ -113,6 +114,11 @@ class _Flow:
         return text.replace("\r\n", "\n").replace("\n", _LINE_BREAK)
 
     def flush(self) -> None:
+        if self.in_cell:
+            self.pieces.append(_LINE_BREAK)
+            return
+        if not self.pieces:
+            return
         text = laid_out("".join(self.pieces))
         self.pieces.clear()
         if text and not (self.in_article and _is_details_line(text)):
@@ -134,10 +140,9 @@ class _Flow:
 
 def cell_text(cell: Element) -> str:
     """A cell's text as the page shows it: its paragraphs and lines one under the other."""
-    flow = _Flow(in_article=False)
+    flow = _Flow(in_article=False, in_cell=True)
     flow.walk_children(cell)
-    flow.flush()
-    return "\n".join(block.text for block in flow.blocks if isinstance(block, Paragraph))
+    return laid_out("".join(flow.pieces))
 
 
 def laid_out(text: str) -> str:

@@ -1,6 +1,7 @@
-"""A web page's bytes as text: the encoding its byte-order mark or its own declaration names,
-else UTF-8 when the bytes are UTF-8, else GB18030 (the superset of the GBK and GB2312 that
-Chinese government sites still publish in).
+"""A web page's bytes as text: in the encoding its byte-order mark names; else in UTF-8 when the
+bytes are UTF-8; else in the encoding the page declares (``<meta charset>``, ``<meta
+http-equiv="Content-Type">``, an XML declaration); else in GB18030, the superset of the GBK and
+GB2312 Chinese government sites still publish in.
 
 A declaration is trusted only as far as the bytes bear it out: sites copy page templates between
 servers, and a page declaring ``gb2312`` is often UTF-8 (or the reverse). When the encoding had
@@ -29,33 +30,31 @@ _GB_LABELS = frozenset(
 )
 #: What the note of a page without a declaration gives as the declared encoding.
 UNDECLARED = "—"
-_FALLBACKS = ("utf-8", "gb18030")
 
 Note = tuple[str, tuple[tuple[str, str], ...]]
 
 
 def decode_page(data: bytes, name: str) -> tuple[str, tuple[Note, ...]]:
     """The page's text, and a note when its encoding was guessed. Raises
-    :class:`ReportEncodingError` when no encoding a page can be in decodes it."""
+    :class:`ReportEncodingError` when no encoding a page can be in decodes it.
+
+    Bytes that are UTF-8 are read as UTF-8 whatever the page declares: Chinese text in GBK is
+    next to never valid UTF-8, while UTF-8 bytes often decode as GBK — into nonsense."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data, encoding, name), ()
     label = declared_encoding(data[:DECLARATION_WINDOW])
     declared = _codec(label) if label else None
-    if declared is not None:
-        try:
-            return data.decode(declared), ()
-        except UnicodeDecodeError:
-            pass
-    tried = [e for e in _FALLBACKS if e != declared]
-    for encoding in tried:
+    candidates = ["utf-8", *([declared] if declared not in (None, "utf-8", "gb18030") else []), "gb18030"]
+    for encoding in candidates:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        guessed = label is not None or encoding != "utf-8"
-        return text, ((_note(encoding, label or UNDECLARED),) if guessed else ())
-    return _strict(data, tried[-1], name), ()
+        if encoding == declared or (label is None and encoding == "utf-8") or data.isascii():
+            return text, ()
+        return text, (_note(encoding, label or UNDECLARED),)
+    return _strict(data, candidates[-1], name), ()
 
 
 def declared_encoding(head: bytes) -> str | None:

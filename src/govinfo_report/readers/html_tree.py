@@ -12,6 +12,7 @@ interpreter's stack in the passes that walk it later.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -24,11 +25,14 @@ _UNSEEN = frozenset(
     | {"applet", "svg", "math", "canvas", "video", "audio", "map", "select", "option", "datalist"}
     | {"textarea", "input", "button", "img", "link", "base", "param", "source", "track", "head"}
 )
+# Elements read only for what they say about the page, or not at all.
+_SPECIAL = _UNSEEN | {"title", "meta"}
 _HIDING_STYLE = re.compile(r"display:none|visibility:hidden|mso-hide:all")
 _SPACE = re.compile(r"\s+")
 # The marks sentences are made of: a report's prose is full of them, a site's furniture is not.
-_SENTENCE_MARKS = re.compile(r"[，。；、！？]")
+_WITHOUT_MARKS = str.maketrans(dict.fromkeys("，。；、！？"))
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_NUMBER_CHARS = 20  # the longest a cell holding one number is worth looking at
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
@@ -137,49 +141,47 @@ class _Builder:
         pending: list[tuple[LexborNode, Element, int]] = [(root, self.elements[0], 0)]
         while pending:
             node, parent, depth = pending.pop()
-            tag = node.tag or ""
+            tag = node.tag or "_"
             if tag == "-text":
                 parent.children.append(node.text_content or "")
                 continue
-            if tag.startswith(("_", "!", "#")) or not tag or self._unseen(node, tag):
+            if tag in _SPECIAL or tag[0] in "_!#":
+                self._special(node, tag)
                 continue
             attributes = node.attributes
             if _hidden(attributes):
                 continue
-            if depth >= MAX_DEPTH:
-                element = parent
-            else:
+            if depth < MAX_DEPTH:
                 element = Element(tag, attributes, parent)
                 parent.children.append(element)
                 self.elements.append(element)
+                parent = element
             children = list(node.iter(include_text=True))
-            pending.extend((child, element, depth + 1) for child in reversed(children))
+            children.reverse()
+            pending.extend(zip(children, repeat(parent), repeat(depth + 1)))
 
-    def _unseen(self, node: LexborNode, tag: str) -> bool:
-        """Whether the element is one a visitor never reads; the page's title and its named
-        metadata are kept as they go by (the first of each: a page pasted into another keeps
-        its own further down)."""
-        if tag == "title":
-            if not self.title:
-                self.title = _SPACE.sub(" ", node.text(deep=True)).strip()
-            return True
-        if tag == "meta":
+    def _special(self, node: LexborNode, tag: str) -> None:
+        """Keep what the page's unseen parts say about it: its title and its named metadata
+        (the first of each: a page pasted into another keeps its own further down)."""
+        if tag == "title" and not self.title:
+            self.title = _SPACE.sub(" ", node.text(deep=True)).strip()
+        elif tag == "meta":
             key = (node.attributes.get("name") or node.attributes.get("property") or "").lower()
             if key and key not in self.metas:
                 self.metas[key] = _SPACE.sub(" ", node.attributes.get("content") or "").strip()
-            return True
-        if tag == "head":  # the head's title and metadata matter, nothing else in it
+        elif tag == "head":
             for child in node.iter():
                 if child.tag in ("title", "meta"):
-                    self._unseen(child, child.tag)
-        return tag in _UNSEEN
+                    self._special(child, child.tag or "")
 
 
 def _hidden(attributes: dict[str, str | None]) -> bool:
     if "hidden" in attributes:
         return True
-    style = attributes.get("style")
-    return bool(style) and bool(_HIDING_STYLE.search(_SPACE.sub("", style or "").lower()))
+    style = (attributes.get("style") or "").lower()
+    if "none" not in style and "hid" not in style:  # most styles say neither: no need to look
+        return False
+    return bool(_HIDING_STYLE.search(_SPACE.sub("", style)))
 
 
 def _measure(elements: list[Element]) -> None:
@@ -189,15 +191,15 @@ def _measure(elements: list[Element]) -> None:
         element.last = order
     for element in reversed(elements):
         for child in element.children:
-            if isinstance(child, str):
-                chars = len("".join(child.split()))
-                element.chars += chars
-                element.marks += len(_SENTENCE_MARKS.findall(child)) if chars else 0
+            if isinstance(child, str) and not child.isspace():
+                text = child.strip()
+                element.chars += len(text)
+                element.marks += len(text) - len(text.translate(_WITHOUT_MARKS))
         if element.is_link():
             element.link_chars = element.chars
             element.marks = 0
-        if element.tag in ("td", "th") and _NUMBER.fullmatch(text_of(element)):
-            element.numeric_cells += 1
+        if element.tag in ("td", "th") and element.chars <= _NUMBER_CHARS:
+            element.numeric_cells += bool(_NUMBER.fullmatch(text_of(element)))
         if element.tag == "table" and not element.has_table and element.numeric_cells >= 3:
             element.report_tables += 1
         parent = element.parent
