@@ -14,10 +14,11 @@ take minutes (an HTML parser's work grows with the square of the nesting): both 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import accumulate
 
 from ..errors import DocumentError
-from .document import Document, Paragraph
+from .document import Block, Document, Paragraph
 from .html_article import find_article, find_title
 from .html_blocks import article_blocks
 from .html_encoding import decode_page
@@ -80,7 +81,7 @@ def _deeper(depth: int, step: int) -> int:
     return max(depth + step, 0)  # a parser ignores an end tag with nothing open to close
 
 
-def _starts_with(blocks: list[Paragraph | object], title: str) -> bool:
+def _starts_with(blocks: Sequence[Block], title: str) -> bool:
     """Whether the article's first paragraphs already print the title (on one line or two)."""
     opening = [b.text for b in blocks[:_TITLE_PARAGRAPHS] if isinstance(b, Paragraph)]
     return _SPACE.sub("", title) in _SPACE.sub("", "".join(opening))

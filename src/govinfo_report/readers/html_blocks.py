@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Block, Location, Paragraph, Table, grid
+from .document import Block, Location, Paragraph, grid
 from .html_tree import Element
 
 _BLOCK_TAGS = frozenset(
@@ -130,7 +130,7 @@ class _Flow:
         blocks: list[Block] = [Paragraph(t) for t in map(cell_text, captions) if t]
         rows = _rows(element)
         listed = [
-            [(cell_text(cell), _span(cell, "rowspan", len(rows) - r), _span(cell, "colspan")) for cell in cells]
+            [(cell_text(c), _span(c, "rowspan", len(rows) - r), _span(c, "colspan")) for c in cells]
             for r, cells in enumerate(rows)
         ]
         blocks.append(grid(listed, Location(table=self.tables)))

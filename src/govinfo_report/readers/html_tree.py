@@ -12,7 +12,6 @@ interpreter's stack in the passes that walk it later.
 from __future__ import annotations
 
 import re
-from itertools import repeat
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -27,6 +26,15 @@ _UNSEEN = frozenset(
 )
 # Elements read only for what they say about the page, or not at all.
 _SPECIAL = _UNSEEN | {"title", "meta"}
+# Runs of text a page styles (Word's <span>s and <font>s above all): their text joins their
+# parent's as it comes, with no element of their own.
+_RUNS = frozenset(
+    {"span", "font", "o:p", "strong", "b", "em", "i", "u", "s", "strike", "small", "big", "sup", "sub"}
+    | {"ins", "del", "label", "abbr", "acronym", "cite", "code", "kbd", "q", "samp", "tt", "var", "mark"}
+    | {"time", "nobr", "bdi", "bdo", "dfn", "data", "st1:chsdate", "st1:chmetcnv", "st1:personname"}
+)
+# What may hide an element; each candidate's style is then read in full.
+_MAYBE_HIDDEN = '[hidden], [style*="none" i], [style*="hid" i]'
 _HIDING_STYLE = re.compile(r"display:none|visibility:hidden|mso-hide:all")
 _SPACE = re.compile(r"\s+")
 # The marks sentences are made of: a report's prose is full of them, a site's furniture is not.
@@ -50,15 +58,13 @@ class Element:
         "marks",
         "numeric_cells",
         "order",
-        "parent",
         "report_tables",
         "tag",
     )
 
-    def __init__(self, tag: str, attributes: dict[str, str | None], parent: Element | None) -> None:
+    def __init__(self, tag: str, attributes: dict[str, str | None]) -> None:
         self.tag = tag
         self.attributes = attributes
-        self.parent = parent
         self.children: list[Element | str] = []
         self.order = 0  # position in document order
         self.last = 0  # document-order position of the last element inside it
@@ -111,9 +117,18 @@ def parse_page(text: str) -> Page:
     parser = LexborHTMLParser(text)
     builder = _Builder()
     if parser.root is not None:
+        _remove_hidden(parser.root)
         builder.build(parser.root)
     _measure(builder.elements)
     return Page(builder.elements[0], builder.title, builder.metas, builder.elements)
+
+
+def _remove_hidden(root: LexborNode) -> None:
+    """Take out the elements the ``hidden`` attribute or an inline style hides — the innermost
+    first, so that no element is removed after an ancestor took it along."""
+    for node in reversed(root.css(_MAYBE_HIDDEN)):
+        if _hidden(node.attributes):
+            node.decompose()
 
 
 def text_of(element: Element) -> str:
@@ -133,32 +148,37 @@ class _Builder:
     """Builds the visible tree from the parser's, in document order, with an explicit stack."""
 
     def __init__(self) -> None:
-        self.elements = [Element("#document", {}, None)]
+        self.elements = [Element("#document", {})]
         self.title = ""
         self.metas: dict[str, str] = {}
 
     def build(self, root: LexborNode) -> None:
-        pending: list[tuple[LexborNode, Element, int]] = [(root, self.elements[0], 0)]
-        while pending:
-            node, parent, depth = pending.pop()
+        """Walk the parser's tree in document order; each node's content goes to the element
+        its parent's content went to (a styled run's, to its parent's; an unseen element's,
+        nowhere)."""
+        top = self.elements[0]
+        owners: dict[int, tuple[Element, int]] = {}  # parser node -> element and its depth
+        above = root.parent
+        if above is not None:
+            owners[above.mem_id] = (top, 0)
+        for node in root.traverse(include_text=True):
+            parent = node.parent
+            owner = owners.get(parent.mem_id) if parent is not None else (top, 0)
+            if owner is None:
+                continue
+            element, depth = owner
             tag = node.tag or "_"
             if tag == "-text":
-                parent.children.append(node.text_content or "")
-                continue
-            if tag in _SPECIAL or tag[0] in "_!#":
+                element.children.append(node.text_content or "")
+            elif tag in _SPECIAL or tag[0] in "_!#":
                 self._special(node, tag)
-                continue
-            attributes = node.attributes
-            if _hidden(attributes):
-                continue
-            if depth < MAX_DEPTH:
-                element = Element(tag, attributes, parent)
-                parent.children.append(element)
-                self.elements.append(element)
-                parent = element
-            children = list(node.iter(include_text=True))
-            children.reverse()
-            pending.extend(zip(children, repeat(parent), repeat(depth + 1)))
+            elif tag in _RUNS or depth >= MAX_DEPTH:
+                owners[node.mem_id] = owner
+            else:
+                child = Element(tag, node.attributes)
+                element.children.append(child)
+                self.elements.append(child)
+                owners[node.mem_id] = (child, depth + 1)
 
     def _special(self, node: LexborNode, tag: str) -> None:
         """Keep what the page's unseen parts say about it: its title and its named metadata
@@ -185,29 +205,34 @@ def _hidden(attributes: dict[str, str | None]) -> bool:
 
 
 def _measure(elements: list[Element]) -> None:
-    """Every element's measures, children before parents (document order backwards)."""
+    """Every element's measures, from its text and its children's (document order backwards,
+    so that children come first)."""
     for order, element in enumerate(elements):
-        element.order = order
-        element.last = order
+        element.order = element.last = order
     for element in reversed(elements):
         for child in element.children:
-            if isinstance(child, str) and not child.isspace():
+            if isinstance(child, Element):
+                element.chars += child.chars
+                element.link_chars += child.link_chars
+                element.marks += child.marks
+                element.numeric_cells += child.numeric_cells
+                element.report_tables += child.report_tables
+                element.has_table = element.has_table or child.has_table or child.tag == "table"
+                element.last = child.last
+            elif not child.isspace():
                 text = child.strip()
                 element.chars += len(text)
                 element.marks += len(text) - len(text.translate(_WITHOUT_MARKS))
-        if element.is_link():
-            element.link_chars = element.chars
-            element.marks = 0
-        if element.tag in ("td", "th") and element.chars <= _NUMBER_CHARS:
-            element.numeric_cells += bool(_NUMBER.fullmatch(text_of(element)))
-        if element.tag == "table" and not element.has_table and element.numeric_cells >= 3:
-            element.report_tables += 1
-        parent = element.parent
-        if parent is not None:
-            parent.chars += element.chars
-            parent.link_chars += element.link_chars
-            parent.marks += element.marks
-            parent.numeric_cells += element.numeric_cells
-            parent.report_tables += element.report_tables
-            parent.has_table = parent.has_table or element.has_table or element.tag == "table"
-            parent.last = max(parent.last, element.last)
+        _measure_own(element)
+
+
+def _measure_own(element: Element) -> None:
+    """What an element is adds to its measures: a link's text is link text, with no sentences
+    of the page's own; a cell may hold a number; a table may be one of numbers."""
+    if element.is_link():
+        element.link_chars = element.chars
+        element.marks = 0
+    elif element.tag in ("td", "th") and element.chars <= _NUMBER_CHARS:
+        element.numeric_cells += bool(_NUMBER.fullmatch(text_of(element)))
+    elif element.tag == "table" and not element.has_table and element.numeric_cells >= 3:
+        element.report_tables += 1
