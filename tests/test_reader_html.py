@@ -195,7 +195,8 @@ def _zoom(page: str) -> str:
 def test_a_title_that_only_names_the_site_gives_way_to_the_heading(report: Report, site_title: str) -> None:
     page = _retitled(_page(report, chrome=True), site_title)
     page = page.replace('<div class="article" id="zoom">\n<h1>', '<h1 class="article-title">', 1)
-    page = page.replace("</h1>", '</h1>\n<div class="article" id="zoom">', 1)
+    details = '<div class="sub-title">来源：某某县人民政府办公室 发布时间：2024-01-20</div>'
+    page = page.replace("</h1>", f'</h1>\n{details}\n<div class="article" id="zoom">', 1)
     assert html_reader.read(page.encode(), "page.html").title == report.title
     _same_report(_read_back(page), report)
 
@@ -232,6 +233,16 @@ def test_furniture_inside_the_article_container_is_left_out(report: Report) -> N
     for furniture in ("来源", "字号", "首页", "分享到", "打印本页", "关闭窗口"):
         assert furniture not in text
     _same_report(_read_back(page), report)
+
+
+def test_a_sentence_around_a_link_and_a_line_like_page_details_are_the_reports() -> None:
+    sections = "".join(f"<p>{n}、标题</p><p>正文{n}。</p>" for n in "一二三四五六")
+    page = (
+        "<p>本报告电子版可在<a href='/nb.shtml'>http://www.example.gov.cn/xxgk/nb/2023.shtml</a>下载。</p>"
+        + sections.replace("<p>正文二。</p>", "<p>时间：2023年1月1日至2023年12月31日</p>")
+    )
+    paragraphs = _paragraphs(page)
+    assert paragraphs[0].startswith("本报告电子版") and "时间：2023年1月1日至2023年12月31日" in paragraphs
 
 
 def test_a_page_laid_out_with_tables_does_not_swallow_the_report(report: Report) -> None:

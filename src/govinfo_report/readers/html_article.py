@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .html_blocks import is_details
 from .html_tree import Element, Page, text_of
 
 #: The share of the sentences (or of the text) a child must hold for the walk to step into it.
@@ -31,6 +32,8 @@ _TITLE_SEPARATOR = re.compile(r"\s*(?:[_|｜]+|(?<![0-9])[-－—–]+(?![0-9])|
 _SPACE = re.compile(r"\s+")
 # The longest text a heading can have: anything longer is a paragraph styled as one.
 _HEADING_CHARS = 150
+# A title has no sentences in it: an element that does is no heading, whatever its class says.
+_SENTENCE = re.compile(r"[，。；]")
 
 
 def find_article(page: Page) -> Element:
@@ -93,7 +96,9 @@ def _headings_before(page: Page, article: Element) -> list[str]:
     for element in reversed(page.elements[: article.order]):
         if element.last < article.order and element.is_heading():
             found.append(text_of(element))
-    return [t for t in found if 0 < len(t) <= _HEADING_CHARS]
+    return [
+        t for t in found if 0 < len(t) <= _HEADING_CHARS and not _SENTENCE.search(t) and not is_details(t)
+    ]
 
 
 def _opens(article: Element, first: Element) -> bool:

@@ -30,6 +30,7 @@ _BLOCK_TAGS = frozenset(
 # Page furniture by its HTML meaning: never part of an article's text.
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header"})
 _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search"})
+# Links making up this share of a block's text, and no sentence of its own, make it furniture.
 _LINK_SHARE = 0.5
 # A page's details line: where the article came from, when, how often read, the font size and
 # print/close/share buttons — each a short label, nothing a report says in a sentence.
@@ -38,6 +39,8 @@ _DETAILS_LINE = re.compile(
     r"|访问量|点击数|点击量|阅读次数|阅读量|字号|字体|打印本页|打印|关闭窗口|关闭|分享到|分享)[\s】\]]*(?:[:：]|$|【|\[)"
 )
 _DETAILS_CHARS = 120
+# How many blocks at the article's top and foot a details line is looked for among.
+_DETAILS_REACH = 3
 _SENTENCE = re.compile(r"[，。；]")
 #: The longest a data table's cell can be: a cell holding more is a page's layout.
 CELL_CHARS = 300
@@ -53,11 +56,16 @@ _KEPT_TAB = "\ue001"
 
 
 def article_blocks(article: Element) -> list[Block]:
-    """The article's paragraphs and tables, in reading order."""
+    """The article's paragraphs and tables, in reading order, without a line of page details
+    at its top or its foot."""
     flow = _Flow()
     flow.walk_children(article)
     flow.flush()
-    return flow.blocks
+    blocks = flow.blocks
+    ends = {*range(_DETAILS_REACH), *range(len(blocks) - _DETAILS_REACH, len(blocks))}
+    return [
+        b for i, b in enumerate(blocks) if not (i in ends and isinstance(b, Paragraph) and is_details(b.text))
+    ]
 
 
 def is_data_table(element: Element) -> bool:
@@ -121,7 +129,7 @@ class _Flow:
             return
         text = laid_out("".join(self.pieces))
         self.pieces.clear()
-        if text and not (self.in_article and _is_details_line(text)):
+        if text:
             self.blocks.append(Paragraph(text))
 
     def table(self, element: Element) -> list[Block]:
@@ -188,8 +196,10 @@ def _is_furniture(element: Element) -> bool:
         return True
     if element.tag not in _BLOCK_TAGS or element.tag in ("td", "th", "tr", "tbody", "thead", "tfoot"):
         return False
-    return element.link_chars > 0 and element.link_chars >= _LINK_SHARE * element.chars
+    mostly_links = element.link_chars > 0 and element.link_chars >= _LINK_SHARE * element.chars
+    return mostly_links and element.marks == 0  # a sentence around a link is the report's
 
 
-def _is_details_line(text: str) -> bool:
+def is_details(text: str) -> bool:
+    """Whether a line gives the page's details (来源、时间、字号 …) rather than the report's."""
     return len(text) <= _DETAILS_CHARS and not _SENTENCE.search(text) and bool(_DETAILS_LINE.match(text))
