@@ -235,6 +235,49 @@ def test_furniture_inside_the_article_container_is_left_out(report: Report) -> N
     _same_report(_read_back(page), report)
 
 
+def _in_a_cms_template(report: Report, article: str) -> str:
+    """An article in the kind of template a government site's content-management system fills:
+    declared metadata, a navigation bar, the title and page details over the article, a tab bar
+    with the article in a tab beside a viewer frame, and a footer that speaks in sentences."""
+    site = "某某县人民政府"
+    return f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta name="SiteName" content="{site}"><meta name="ColumnName" content="政府信息公开年报">
+<title>{report.title}_政府信息公开年报_{site}</title></head><body><div class="warp">
+<div class="header"><div class="logo"><a href="/"><img src="/logo.png"></a></div>
+<ul role="navigation"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul>
+<em style="display:none"><a href="/uc/">你好</a><a href="/logout">注销</a></em></div>
+<div class="main">
+<div class="breadcrumb"><span>当前位置：</span><a href="/">首页</a> &gt; <a href="/nb/">年报</a></div>
+<div class="article_component">
+<div class="article_title_group"><div class="article_title">{report.title}</div></div>
+<div class="article_extend"><span class="article_source">来源：{site}办公室</span>
+<span class="article_time">时间：2024-03-10 15:35</span>
+<span class="share"><a href="#">微信</a><a href="#">微博</a></span></div>
+<div class="tabs"><div class="tabs_hd"><ul><li><a href="#">全真版</a></li><li><a href="#">文字版</a></li></ul>
+<a href="#" class="download">文件下载</a></div>
+<div class="links_con"><span>相关链接：</span><p><a href="#"></a></p></div>
+<div class="tabs_content"><div class="pic_con"><iframe src="/viewer.html"></iframe></div>
+<div class="word_con"><div class="article_area"><div class="article_content">
+<div class=TRS_Editor>{article}</div></div></div></div></div></div>
+</div></div><div class="footer"><p><a href="#">使用帮助</a><em>|</em><a href="#">联系我们</a></p>
+<p><span>网站标识码：3590000001</span><span>版权所有：{site}</span></p>
+<p>为确保最佳浏览效果，建议您使用以下浏览器版本：IE浏览器9.0版本及以上；Google Chrome浏览器63版本及以上。</p>
+</div></div></body></html>"""
+
+
+@pytest.mark.parametrize("word_paste", [False, True], ids=["plain", "word-pasted"])
+def test_a_page_in_a_cms_template_reads_to_its_report(report: Report, word_paste: bool) -> None:
+    article = _page(report, word_paste=word_paste).split("<body>", 1)[1].split("</body>", 1)[0]
+    article = _PRINTED_TITLE.sub("", f'<div class="article" id="zoom">\n{article.lstrip()}')
+    page = _in_a_cms_template(report, article)
+    document = html_reader.read(page.encode(), "page.html")
+    assert document.title == report.title and document.blocks[0] == Paragraph(report.title or "")
+    assert not any(
+        "来源" in b.text or "全真版" in b.text for b in document.blocks if isinstance(b, Paragraph)
+    )
+    _same_report(_read_back(page), report)
+
+
 def test_a_sentence_around_a_link_and_a_line_like_page_details_are_the_reports() -> None:
     sections = "".join(f"<p>{n}、标题</p><p>正文{n}。</p>" for n in "一二三四五六")
     page = (
