@@ -4,6 +4,9 @@ sentence marks — the measures the article is found by.
 
 What a visitor never sees is left out as the tree is built: scripts, styles, forms' controls,
 embedded frames and objects, elements hidden by the ``hidden`` attribute or an inline style.
+Styled runs of text (``<span>``, ``<font>``, ``<b>`` …) get no element of their own: their text
+joins their parent's in order, which is all a reader needs of them, and a Word-pasted page has
+thousands.
 The tree is built without recursion and no deeper than :data:`MAX_DEPTH` (deeper elements give
 their content to the element at that depth), so a page nested absurdly deep cannot exhaust the
 interpreter's stack in the passes that walk it later.
@@ -16,7 +19,7 @@ import re
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 #: Elements deeper than this hand their content to their ancestor at this depth.
-MAX_DEPTH = 200
+MAX_DEPTH = 120
 
 # Elements whose content a visitor never reads as the page's text.
 _UNSEEN = frozenset(
@@ -68,7 +71,7 @@ class Element:
         self.children: list[Element | str] = []
         self.order = 0  # position in document order
         self.last = 0  # document-order position of the last element inside it
-        self.chars = 0  # characters of text, white space not counted
+        self.chars = 0  # characters of text (each piece's surrounding white space not counted)
         self.link_chars = 0  # of which inside links
         self.marks = 0  # sentence marks outside links
         self.numeric_cells = 0  # table cells holding only a number
