@@ -178,6 +178,13 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "the statistics tables do not follow a known template ({detail})",
         "统计表格不符合已知模板（{detail}）",
     ),
+    # --- noted by a document's reader (govinfo_report.readers) ------------------------------
+    "encoding-guessed": (
+        "info",
+        "the page does not declare the encoding it is in (declared: {declared}); it was read as "
+        "{encoding}, which the bytes fit",
+        "网页未正确声明字符编码（声明为：{declared}），按其字节相符的 {encoding} 读取",
+    ),
     # --- found by the validator (govinfo_report.validation) ---------------------------------
     "cannot-check": (
         "info",

@@ -1,0 +1,241 @@
+"""A parsed web page as the small tree a reader needs: the elements a browser would show, their
+text, and for each element how much text it holds, how much of it is link text and how many
+sentence marks — the measures the article is found by.
+
+What a visitor never sees is left out as the tree is built: scripts, styles, forms' controls,
+embedded frames and objects, elements hidden by the ``hidden`` attribute or an inline style.
+Styled runs of text (``<span>``, ``<font>``, ``<b>`` …) get no element of their own: their text
+joins their parent's in order, which is all a reader needs of them, and a Word-pasted page has
+thousands.
+The tree is built without recursion and no deeper than :data:`MAX_DEPTH` (deeper elements give
+their content to the element at that depth), so a page nested absurdly deep cannot exhaust the
+interpreter's stack in the passes that walk it later.
+"""
+
+from __future__ import annotations
+
+import re
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+#: Elements deeper than this hand their content to their ancestor at this depth.
+MAX_DEPTH = 120
+
+# Elements whose content a visitor never reads as the page's text.
+_UNSEEN = frozenset(
+    {"script", "style", "noscript", "template", "iframe", "frame", "frameset", "object", "embed"}
+    | {"applet", "svg", "math", "canvas", "video", "audio", "map", "select", "option", "datalist"}
+    | {"textarea", "input", "button", "img", "link", "base", "param", "source", "track", "head"}
+)
+# Elements read only for what they say about the page, or not at all.
+_SPECIAL = _UNSEEN | {"title", "meta"}
+# Runs of text a page styles (Word's <span>s and <font>s above all): their text joins their
+# parent's as it comes, with no element of their own.
+_RUNS = frozenset(
+    {"span", "font", "o:p", "strong", "b", "em", "i", "u", "s", "strike", "small", "big", "sup", "sub"}
+    | {"ins", "del", "label", "abbr", "acronym", "cite", "code", "kbd", "q", "samp", "tt", "var", "mark"}
+    | {"time", "nobr", "bdi", "bdo", "dfn", "data", "st1:chsdate", "st1:chmetcnv", "st1:personname"}
+)
+# What may hide an element; each candidate's style is then read in full.
+_MAYBE_HIDDEN = '[hidden], [style*="none" i], [style*="hid" i]'
+_HIDING_STYLE = re.compile(r"display:none|visibility:hidden|mso-hide:all")
+_SPACE = re.compile(r"\s+")
+# The marks sentences are made of: a report's prose is full of them, a site's furniture is not.
+_WITHOUT_MARKS = str.maketrans(dict.fromkeys("，。；、！？"))
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_NUMBER_CHARS = 20  # the longest a cell holding one number is worth looking at
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+class Element:
+    """An element a visitor sees, with its children (elements and strings of text) and the
+    measures of all the text under it."""
+
+    __slots__ = (
+        "attributes",
+        "chars",
+        "children",
+        "has_table",
+        "last",
+        "link_chars",
+        "marks",
+        "numeric_cells",
+        "order",
+        "report_tables",
+        "tag",
+    )
+
+    def __init__(self, tag: str, attributes: dict[str, str | None]) -> None:
+        self.tag = tag
+        self.attributes = attributes
+        self.children: list[Element | str] = []
+        self.order = 0  # position in document order
+        self.last = 0  # document-order position of the last element inside it
+        self.chars = 0  # characters of text (each piece's surrounding white space not counted)
+        self.link_chars = 0  # of which inside links
+        self.marks = 0  # sentence marks outside links
+        self.numeric_cells = 0  # table cells holding only a number
+        self.has_table = False  # a table inside it
+        self.report_tables = 0  # innermost tables with numbers in their cells
+
+    def attribute(self, name: str) -> str:
+        return self.attributes.get(name) or ""
+
+    def elements(self) -> list[Element]:
+        return [child for child in self.children if isinstance(child, Element)]
+
+    def is_link(self) -> bool:
+        return self.tag == "a" and "href" in self.attributes
+
+    def is_heading(self) -> bool:
+        """A heading by its tag, or an element a site's template names as a title."""
+        if self.tag in _HEADING_TAGS:
+            return True
+        names = f"{self.attribute('class')} {self.attribute('id')}".lower()
+        return "title" in names
+
+    def is_innermost_table(self) -> bool:
+        return self.tag == "table" and not self.has_table
+
+
+class Page:
+    """A page's visible tree, its ``<title>`` and its ``<meta name=… content=…>`` pairs."""
+
+    def __init__(self, root: Element, title: str, metas: dict[str, str], elements: list[Element]) -> None:
+        self.root = root
+        self.title = title
+        self.metas = metas
+        self.elements = elements  # every element, in document order
+
+    @property
+    def body(self) -> Element:
+        for child in self.root.elements():
+            if child.tag == "html":
+                return next((e for e in child.elements() if e.tag == "body"), child)
+        return self.root
+
+
+def parse_page(text: str) -> Page:
+    """Parse a page's text into its visible tree, measured."""
+    parser = LexborHTMLParser(text)
+    builder = _Builder()
+    if parser.root is not None:
+        _remove_hidden(parser.root)
+        builder.build(parser.root)
+    _measure(builder.elements)
+    return Page(builder.elements[0], builder.title, builder.metas, builder.elements)
+
+
+def _remove_hidden(root: LexborNode) -> None:
+    """Take out the elements the ``hidden`` attribute or an inline style hides — the innermost
+    first, so that no element is removed after an ancestor took it along."""
+    for node in reversed(root.css(_MAYBE_HIDDEN)):
+        if _hidden(node.attributes):
+            node.decompose()
+
+
+def text_of(element: Element) -> str:
+    """All the text under an element, white space squeezed out (to compare, not to show)."""
+    parts: list[str] = []
+    pending: list[Element | str] = [element]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            parts.append(item)
+        else:
+            pending.extend(reversed(item.children))
+    return _SPACE.sub("", "".join(parts))
+
+
+class _Builder:
+    """Builds the visible tree from the parser's, in document order, with an explicit stack."""
+
+    def __init__(self) -> None:
+        self.elements = [Element("#document", {})]
+        self.title = ""
+        self.metas: dict[str, str] = {}
+
+    def build(self, root: LexborNode) -> None:
+        """Walk the parser's tree in document order; each node's content goes to the element
+        its parent's content went to (a styled run's, to its parent's; an unseen element's,
+        nowhere)."""
+        top = self.elements[0]
+        owners: dict[int, tuple[Element, int]] = {}  # parser node -> element and its depth
+        above = root.parent
+        if above is not None:
+            owners[above.mem_id] = (top, 0)
+        for node in root.traverse(include_text=True):
+            parent = node.parent
+            owner = owners.get(parent.mem_id) if parent is not None else (top, 0)
+            if owner is None:
+                continue
+            element, depth = owner
+            tag = node.tag or "_"
+            if tag == "-text":
+                element.children.append(node.text_content or "")
+            elif tag in _SPECIAL or tag[0] in "_!#":
+                self._special(node, tag)
+            elif tag in _RUNS or depth >= MAX_DEPTH:
+                owners[node.mem_id] = owner
+            else:
+                child = Element(tag, node.attributes)
+                element.children.append(child)
+                self.elements.append(child)
+                owners[node.mem_id] = (child, depth + 1)
+
+    def _special(self, node: LexborNode, tag: str) -> None:
+        """Keep what the page's unseen parts say about it: its title and its named metadata
+        (the first of each: a page pasted into another keeps its own further down)."""
+        if tag == "title" and not self.title:
+            self.title = _SPACE.sub(" ", node.text(deep=True)).strip()
+        elif tag == "meta":
+            key = (node.attributes.get("name") or node.attributes.get("property") or "").lower()
+            if key and key not in self.metas:
+                self.metas[key] = _SPACE.sub(" ", node.attributes.get("content") or "").strip()
+        elif tag == "head":
+            for child in node.iter():
+                if child.tag in ("title", "meta"):
+                    self._special(child, child.tag or "")
+
+
+def _hidden(attributes: dict[str, str | None]) -> bool:
+    if "hidden" in attributes:
+        return True
+    style = (attributes.get("style") or "").lower()
+    if "none" not in style and "hid" not in style:  # most styles say neither: no need to look
+        return False
+    return bool(_HIDING_STYLE.search(_SPACE.sub("", style)))
+
+
+def _measure(elements: list[Element]) -> None:
+    """Every element's measures, from its text and its children's (document order backwards,
+    so that children come first)."""
+    for order, element in enumerate(elements):
+        element.order = element.last = order
+    for element in reversed(elements):
+        for child in element.children:
+            if isinstance(child, Element):
+                element.chars += child.chars
+                element.link_chars += child.link_chars
+                element.marks += child.marks
+                element.numeric_cells += child.numeric_cells
+                element.report_tables += child.report_tables
+                element.has_table = element.has_table or child.has_table or child.tag == "table"
+                element.last = child.last
+            elif not child.isspace():
+                text = child.strip()
+                element.chars += len(text)
+                element.marks += len(text) - len(text.translate(_WITHOUT_MARKS))
+        _measure_own(element)
+
+
+def _measure_own(element: Element) -> None:
+    """What an element is adds to its measures: a link's text is link text, with no sentences
+    of the page's own; a cell may hold a number; a table may be one of numbers."""
+    if element.is_link():
+        element.link_chars = element.chars
+        element.marks = 0
+    elif element.tag in ("td", "th") and element.chars <= _NUMBER_CHARS:
+        element.numeric_cells += bool(_NUMBER.fullmatch(text_of(element)))
+    elif element.tag == "table" and not element.has_table and element.numeric_cells >= 3:
+        element.report_tables += 1
