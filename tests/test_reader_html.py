@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 import govinfo_report
 from govinfo_report import Report, ReportError
 from govinfo_report.errors import DocumentError, ReportEncodingError
+from govinfo_report.limits import InputTooLargeError
 from govinfo_report.readers import html as html_reader
 from govinfo_report.readers import kind_of, read_document
 from govinfo_report.readers.document import Paragraph, Table
@@ -396,7 +397,7 @@ def test_a_page_declaring_the_wrong_encoding_is_read_in_the_one_it_is_in(report:
     parsed = _read_back(data)
     _same_report(parsed, report)
     assert [d.message for d in parsed.diagnostics if d.code == "encoding-guessed"] == [
-        "the page does not declare the encoding it is in (declared: gb2312); it was read as UTF-8, "
+        "the file does not declare the encoding it is in (declared: gb2312); it was read as UTF-8, "
         "which the bytes fit"
     ]
 
@@ -423,8 +424,10 @@ def test_a_page_in_no_encoding_is_an_encoding_error() -> None:
 def test_a_page_past_the_size_limit_is_refused_before_it_is_read() -> None:
     huge = b"<html><body><p>".ljust(200 * 1024 * 1024, b"x")
     started = time.perf_counter()
-    with pytest.raises(DocumentError, match="bytes"):
+    with pytest.raises(InputTooLargeError, match="bytes"):
         govinfo_report.parse_file(huge)
+    with pytest.raises(DocumentError, match="bytes"):
+        html_reader.read(huge, "page.html")
     assert time.perf_counter() - started < 1
 
 

@@ -18,11 +18,6 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "no report title (agency + year + 年度报告) was found",
         "未找到报告标题（机关名称 + 年份 + 年度报告）",
     ),
-    "encoding-guessed": (
-        "info",
-        "the file declares no encoding; it was read as {encoding}",
-        "文件未声明编码，按 {encoding} 读取",
-    ),
     "table-region-too-large": (
         "warning",
         "the text where a table is looked for has {size} characters, more than the {bound} a table "
@@ -181,9 +176,9 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
     # --- noted by a document's reader (govinfo_report.readers) ------------------------------
     "encoding-guessed": (
         "info",
-        "the page does not declare the encoding it is in (declared: {declared}); it was read as "
+        "the file does not declare the encoding it is in (declared: {declared}); it was read as "
         "{encoding}, which the bytes fit",
-        "网页未正确声明字符编码（声明为：{declared}），按其字节相符的 {encoding} 读取",
+        "文件未正确声明字符编码（声明为：{declared}），按其字节相符的 {encoding} 读取",
     ),
     # --- found by the validator (govinfo_report.validation) ---------------------------------
     "cannot-check": (

@@ -59,8 +59,16 @@ def _is_pdf(data: bytes) -> bool:
     return data[:1024].lstrip().startswith(b"%PDF-")
 
 
+#: An OLE compound file: an old Word .doc, or an encrypted .docx (the docx reader says which).
+_COMPOUND_FILE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def _is_docx(data: bytes) -> bool:
-    return data.startswith(b"PK\x03\x04") and b"word/" in data[:65536]
+    """A zip whose directory (at its end) or first entries name Word's parts, or a compound
+    file."""
+    if data.startswith(_COMPOUND_FILE):
+        return True
+    return data.startswith(b"PK\x03\x04") and (b"word/" in data[:65536] or b"word/" in data[-65536:])
 
 
 _MARKUP = (b"<html", b"<!doctype html", b"<body", b"<head", b"<meta", b"<table", b"<div", b"<p>", b"<p ")
@@ -78,7 +86,8 @@ def _is_html(data: bytes) -> bool:
 def _read_text(data: bytes, name: str) -> Document:
     decoded = decode_bytes(data, name)
     reject_non_text(decoded.text)
-    notes = (("encoding-guessed", (("encoding", decoded.guessed),)),) if decoded.guessed else ()
+    guessed = (("declared", "nothing"), ("encoding", decoded.guessed or ""))
+    notes = (("encoding-guessed", guessed),) if decoded.guessed else ()
     return Document("text", (Paragraph(decoded.text, Location(line=1)),), notes=notes)
 
 

@@ -98,18 +98,17 @@ def grid(rows: list[list[tuple[str, int, int]]], location: Location = Location()
         for index, (text, rowspan, colspan) in enumerate(row):
             while (r, c) in placed:
                 c += 1
-            where = attrs.evolve(location, row=r, cell=index)
+            where = Location(location.line, location.page, location.table, r, index)
+            covered = TableCell("", where, covered=True)
             for dr in range(max(rowspan, 1)):
                 for dc in range(max(colspan, 1)):
-                    own = dr == 0 and dc == 0
-                    placed[r + dr, c + dc] = TableCell(text if own else "", where, covered=not own)
+                    placed[r + dr, c + dc] = covered
+            placed[r, c] = TableCell(text, where)
             c += max(colspan, 1)
             width = max(width, c)
     height = max((r for r, _ in placed), default=-1) + 1
+    empty = {r: TableCell("", attrs.evolve(location, row=r)) for r in range(height)}
     return Table(
-        tuple(
-            tuple(placed.get((r, c), TableCell("", attrs.evolve(location, row=r))) for c in range(width))
-            for r in range(height)
-        ),
+        tuple(tuple(placed.get((r, c), empty[r]) for c in range(width)) for r in range(height)),
         location,
     )
