@@ -1,0 +1,127 @@
+"""Characters into lines, and lines into text.
+
+Chinese has no spaces between words, so the gaps between character boxes decide everything: a
+gap between two Chinese characters is letter spacing (justified text, a spaced-out heading) and
+never a space, a gap between Latin letters or digits wider than a thin space is a space, and a
+gap wider than a few characters separates things that stand apart on the line.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from .pdf_page import Glyph
+
+#: Two characters whose vertical centres are this close (in line heights) stand on one line.
+_SAME_LINE = 0.4
+#: A gap (in line heights) between Latin letters or digits that is a space.
+_LATIN_SPACE = 0.2
+#: A gap (in line heights) between Chinese characters that still is a space.
+_WIDE_SPACE = 1.0
+
+
+@functools.cache
+def is_wide(char: str) -> bool:
+    """A Chinese character or full-width sign: one that needs no space next to it."""
+    return unicodedata.east_asian_width(char) in "WF"
+
+
+class TextLine:
+    """Characters standing on one line, left to right, and the box around them."""
+
+    __slots__ = ("bottom", "glyphs", "left", "right", "text", "top")
+
+    def __init__(self, glyphs: Sequence[Glyph]) -> None:
+        self.glyphs = tuple(glyphs)
+        self.left = min(g.left for g in glyphs)
+        self.right = max(g.right for g in glyphs)
+        self.top = min(g.top for g in glyphs)
+        self.bottom = max(g.bottom for g in glyphs)
+        self.text = spaced(self.glyphs, self.height)
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+    def __repr__(self) -> str:
+        return (
+            f"TextLine({self.text!r}, {self.left:.1f}, {self.top:.1f}, {self.right:.1f}, {self.bottom:.1f})"
+        )
+
+
+def spaced(glyphs: Sequence[Glyph], height: float) -> str:
+    """The characters' text, with a space where the gap between two of them is one."""
+    if not glyphs:
+        return ""
+    parts = [glyphs[0].char]
+    for previous, glyph in itertools.pairwise(glyphs):
+        gap = glyph.left - previous.right
+        wide = is_wide(previous.char) or is_wide(glyph.char)
+        if gap > (_WIDE_SPACE if wide else _LATIN_SPACE) * height:
+            parts.append(" ")
+        parts.append(glyph.char)
+    return "".join(parts)
+
+
+def _centre(glyph: Glyph) -> float:
+    return (glyph.top + glyph.bottom) / 2
+
+
+def lines_of(glyphs: Iterable[Glyph]) -> list[TextLine]:
+    """The characters grouped into lines, top to bottom, each line left to right. A character
+    drawn twice over itself (a bold face faked by overprinting) counts once."""
+    ordered = sorted(glyphs, key=_centre)
+    lines: list[TextLine] = []
+    current: list[Glyph] = []
+    centre = height = 0.0
+    for glyph in ordered:
+        own = glyph.bottom - glyph.top
+        if current and abs(_centre(glyph) - centre) <= _SAME_LINE * max(own, height):
+            current.append(glyph)
+            continue
+        if current:
+            lines.append(TextLine(_left_to_right(current)))
+        current, centre, height = [glyph], _centre(glyph), own
+    if current:
+        lines.append(TextLine(_left_to_right(current)))
+    return lines
+
+
+def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
+    """The line's characters by position, without overprinted copies."""
+    glyphs.sort(key=lambda g: g.left)
+    kept = [glyphs[0]]
+    for glyph in glyphs[1:]:
+        last = kept[-1]
+        if glyph.char == last.char and glyph.left - last.left < 0.3 * (last.right - last.left):
+            continue
+        kept.append(glyph)
+    return kept
+
+
+def split_at_gaps(line: TextLine, gap: float) -> list[TextLine]:
+    """The line cut where its characters stand further apart than ``gap`` line heights."""
+    pieces: list[list[Glyph]] = [[line.glyphs[0]]]
+    limit = gap * line.height
+    for previous, glyph in itertools.pairwise(line.glyphs):
+        if glyph.left - previous.right > limit:
+            pieces.append([])
+        pieces[-1].append(glyph)
+    return [TextLine(piece) for piece in pieces]
+
+
+def joined(before: str, after: str, *, digits_run_on: bool = True) -> str:
+    """Two pieces of text a line break separated, as one: Chinese runs on without a space; Latin
+    words keep a space between them; digits run on where ``digits_run_on`` (a number too long
+    for its line wraps), else they stay apart (two numbers one above the other)."""
+    if not before or not after:
+        return before + after
+    last, first = before[-1], after[0]
+    if not (last.isascii() and first.isascii() and last.isalnum() and first.isalnum()):
+        return before + after
+    if last.isdigit() and first.isdigit() and digits_run_on:
+        return before + after
+    return f"{before} {after}"
