@@ -56,8 +56,7 @@ class Margins(NamedTuple):
 
 def _standalone(line: TextLine) -> bool:
     """A line whose pieces stand as far apart as table columns do."""
-    limit = COLUMN_GAP * line.height
-    return any(b.left - a.right > limit for a, b in itertools.pairwise(line.glyphs))
+    return line.widest_gap > COLUMN_GAP * line.height
 
 
 class _Paragraphs:

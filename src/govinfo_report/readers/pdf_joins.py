@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .pdf_lines import joined
-from .pdf_tables import DrawnCell, DrawnTable, clusters
+from .pdf_tables import DrawnCell, DrawnTable, clusters, nearest
 
 #: Table edges this close (points) on two pages are one table's edges.
 SAME_EDGE = 3.0
@@ -78,11 +78,9 @@ def join_below(upper: DrawnTable, lower: DrawnTable) -> None:
 def _onto_columns(table: DrawnTable, xs: list[float]) -> None:
     """Renumber a table's cells on a new set of column positions."""
 
-    def nearest(x: float) -> int:
-        return min(range(len(xs)), key=lambda i: abs(xs[i] - x))
-
     for cell in table.cells:
-        cell.col0, cell.col1 = nearest(cell.left), max(nearest(cell.right), nearest(cell.left) + 1)
+        cell.col0 = nearest(xs, cell.left)
+        cell.col1 = max(nearest(xs, cell.right), cell.col0 + 1)
     table.xs = xs
 
 

@@ -43,13 +43,8 @@ class PageLayout(NamedTuple):
 
 def lay_out_page(content: PageContent) -> PageLayout:
     """The page's ruled tables, filled with their text, and the lines of text around them."""
-    visible = [
-        g
-        for g in content.glyphs
-        if 0 <= (g.left + g.right) / 2 <= content.width and 0 <= (g.top + g.bottom) / 2 <= content.height
-    ]
     tables = find_tables(content.number, content.rules)
-    outside = fill(tables, visible, content.width, content.height) if tables else visible
+    outside = fill(tables, content.glyphs, content.width, content.height) if tables else content.glyphs
     return PageLayout(content.number, content.width, content.height, tables, lines_of(outside))
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import unicodedata
 from collections.abc import Iterable, Sequence
 
@@ -30,17 +31,26 @@ def is_wide(char: str) -> bool:
 
 
 class TextLine:
-    """Characters standing on one line, left to right, and the box around them."""
+    """Characters standing on one line, left to right, the box around them, their text and the
+    widest gap between two of them."""
 
-    __slots__ = ("bottom", "glyphs", "left", "right", "text", "top")
+    __slots__ = ("bottom", "glyphs", "left", "right", "text", "top", "widest_gap")
+
+    glyphs: tuple[Glyph, ...]
+    left: float
+    right: float
+    top: float
+    bottom: float
+    text: str
+    widest_gap: float
 
     def __init__(self, glyphs: Sequence[Glyph]) -> None:
         self.glyphs = tuple(glyphs)
-        self.left = min(g.left for g in glyphs)
-        self.right = max(g.right for g in glyphs)
-        self.top = min(g.top for g in glyphs)
-        self.bottom = max(g.bottom for g in glyphs)
-        self.text = spaced(self.glyphs, self.height)
+        self.left = glyphs[0].left
+        self.right = max(map(_RIGHT, glyphs))
+        self.top = min(map(_TOP, glyphs))
+        self.bottom = max(map(_BOTTOM, glyphs))
+        self.text, self.widest_gap = spaced(self.glyphs, self.bottom - self.top)
 
     @property
     def height(self) -> float:
@@ -52,53 +62,63 @@ class TextLine:
         )
 
 
-def spaced(glyphs: Sequence[Glyph], height: float) -> str:
-    """The characters' text, with a space where the gap between two of them is one."""
-    if not glyphs:
-        return ""
+_TOP = operator.attrgetter("top")
+_BOTTOM = operator.attrgetter("bottom")
+_RIGHT = operator.attrgetter("right")
+_LEFT = operator.attrgetter("left")
+
+
+def spaced(glyphs: Sequence[Glyph], height: float) -> tuple[str, float]:
+    """The characters' text, with a space where the gap between two of them is one, and the
+    widest gap."""
     parts = [glyphs[0].char]
+    widest = 0.0
+    latin, wide_space = _LATIN_SPACE * height, _WIDE_SPACE * height
     for previous, glyph in itertools.pairwise(glyphs):
         gap = glyph.left - previous.right
-        wide = is_wide(previous.char) or is_wide(glyph.char)
-        if gap > (_WIDE_SPACE if wide else _LATIN_SPACE) * height:
-            parts.append(" ")
+        if gap > latin:
+            widest = max(widest, gap)
+            if gap > wide_space or not (is_wide(previous.char) or is_wide(glyph.char)):
+                parts.append(" ")
         parts.append(glyph.char)
-    return "".join(parts)
-
-
-def _centre(glyph: Glyph) -> float:
-    return (glyph.top + glyph.bottom) / 2
+    return "".join(parts), widest
 
 
 def lines_of(glyphs: Iterable[Glyph]) -> list[TextLine]:
     """The characters grouped into lines, top to bottom, each line left to right. A character
     drawn twice over itself (a bold face faked by overprinting) counts once."""
-    ordered = sorted(glyphs, key=_centre)
+    ordered = sorted(glyphs, key=_twice_centre)
     lines: list[TextLine] = []
     current: list[Glyph] = []
     centre = height = 0.0
     for glyph in ordered:
         own = glyph.bottom - glyph.top
-        if current and abs(_centre(glyph) - centre) <= _SAME_LINE * max(own, height):
+        twice = glyph.top + glyph.bottom
+        if current and abs(twice - centre) <= 2 * _SAME_LINE * (own if own > height else height):
             current.append(glyph)
             continue
         if current:
             lines.append(TextLine(_left_to_right(current)))
-        current, centre, height = [glyph], _centre(glyph), own
+        current, centre, height = [glyph], twice, own
     if current:
         lines.append(TextLine(_left_to_right(current)))
     return lines
 
 
+def _twice_centre(glyph: Glyph) -> float:
+    return glyph.top + glyph.bottom
+
+
 def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
     """The line's characters by position, without overprinted copies."""
-    glyphs.sort(key=lambda g: g.left)
+    glyphs.sort(key=_LEFT)
     kept = [glyphs[0]]
+    last = glyphs[0]
     for glyph in glyphs[1:]:
-        last = kept[-1]
         if glyph.char == last.char and glyph.left - last.left < 0.3 * (last.right - last.left):
             continue
         kept.append(glyph)
+        last = glyph
     return kept
 
 

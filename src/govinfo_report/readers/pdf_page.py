@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -21,9 +22,12 @@ RULE_THICKNESS = 2.5
 _LIGHT = 220
 #: A character box larger than this (points) is not a character's but pdfium's error.
 _LARGEST_GLYPH = 72.0
+#: The characters of the text layer that print something (spaces and line breaks do not).
+_PRINTING = re.compile(r"[^\s\x00\ufffe\uffff]")
 #: Form objects nested deeper than this are not looked into.
 _MAX_DEPTH = 8
 
+_PATH, _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
 _SEGMENT_MOVE = pdfium_c.FPDF_SEGMENT_MOVETO
 _SEGMENT_LINE = pdfium_c.FPDF_SEGMENT_LINETO
 
@@ -65,6 +69,8 @@ class _Frame(NamedTuple):
 
     left: float
     top: float
+    width: float
+    height: float
 
     def point(self, x: float, y: float) -> tuple[float, float]:
         return x - self.left, self.top - y
@@ -75,7 +81,7 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageContent:
     page = document[index]
     try:
         left, bottom, right, top = page.get_cropbox()
-        frame = _Frame(left, top)
+        frame = _Frame(left, top, right - left, top - bottom)
         textpage = page.get_textpage()
         try:
             glyphs = _glyphs(textpage, frame)
@@ -100,8 +106,8 @@ def _text_of(textpage: pdfium.PdfTextPage, count: int) -> str:
 
 
 def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[Glyph]:
-    """The page's visible characters with their loose boxes; spaces and the line breaks pdfium
-    adds are left out (gaps between boxes decide spacing)."""
+    """The page's printed characters with their loose boxes; spaces and the line breaks pdfium
+    adds are left out (gaps between boxes decide spacing), and so are characters off the page."""
     count = pdfium_c.FPDFText_CountChars(textpage.raw)
     if count <= 0:
         return []
@@ -109,24 +115,24 @@ def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[Glyph]:
     box = pdfium_c.FS_RECTF()
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     raw = textpage.raw
+    origin_x, origin_y, page_width, page_height = frame
     glyphs: list[Glyph] = []
-    for index, char in enumerate(text):
-        if char.isspace() or char in "\x00\ufffe\uffff":
-            continue
+    append = glyphs.append
+    make = tuple.__new__  # a Glyph without the Python-level constructor: this loop runs per character
+    for index in [match.start() for match in _PRINTING.finditer(text)]:
         if not loose_box(raw, index, box):
             continue
         left, right, top, bottom = box.left, box.right, box.top, box.bottom
         width, height = right - left, top - bottom
-        if width <= 0 or height <= 0:
-            continue
-        if max(width, height) > _LARGEST_GLYPH or width > 2.5 * height or height > 3.5 * width:
+        if not (0 < width <= 2.5 * height and 0 < height <= 3.5 * width and height <= _LARGEST_GLYPH):
             tight = _tight_box(raw, index)
             if tight is None:
                 continue
             left, right, top, bottom = tight
-        x0, y0 = frame.point(left, top)
-        x1, y1 = frame.point(right, bottom)
-        glyphs.append(Glyph(char, x0, y0, x1, y1))
+        x0, y0, x1, y1 = left - origin_x, origin_y - top, right - origin_x, origin_y - bottom
+        # a character whose middle is off the page is not printed
+        if 0 <= x0 + x1 <= 2 * page_width and 0 <= y0 + y1 <= 2 * page_height:
+            append(make(Glyph, (text[index], x0, y0, x1, y1)))
     return glyphs
 
 
@@ -178,17 +184,6 @@ def _object_matrix(obj: pdfium_c.FPDF_PAGEOBJECT) -> _Matrix:
     return _Matrix(matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
 
 
-def _children(
-    container: pdfium_c.FPDF_PAGE | pdfium_c.FPDF_PAGEOBJECT, is_form: bool
-) -> Iterator[pdfium_c.FPDF_PAGEOBJECT]:
-    if is_form:
-        for k in range(pdfium_c.FPDFFormObj_CountObjects(container)):
-            yield pdfium_c.FPDFFormObj_GetObject(container, k)
-    else:
-        for k in range(pdfium_c.FPDFPage_CountObjects(container)):
-            yield pdfium_c.FPDFPage_GetObject(container, k)
-
-
 def _walk(
     container: pdfium_c.FPDF_PAGE | pdfium_c.FPDF_PAGEOBJECT,
     outer: _Matrix,
@@ -197,14 +192,20 @@ def _walk(
     depth: int,
 ) -> int:
     """Collect the ruling lines of a page or a form object into ``rules``; the number of pictures."""
+    if depth:
+        count, child = pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject
+    else:
+        count, child = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject
+    kind_of = pdfium_c.FPDFPageObj_GetType
     images = 0
-    for obj in _children(container, depth > 0):
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+    for k in range(count(container)):
+        obj = child(container, k)
+        kind = kind_of(obj)
+        if kind == _PATH:
             rules.extend(_path_rules(obj, outer, frame))
-        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+        elif kind == _IMAGE:
             images += 1
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_DEPTH:
+        elif kind == _FORM and depth < _MAX_DEPTH:
             images += _walk(obj, _object_matrix(obj).then(outer), frame, rules, depth + 1)
     return images
 
@@ -226,11 +227,29 @@ def _path_rules(obj: pdfium_c.FPDF_PAGEOBJECT, outer: _Matrix, frame: _Frame) ->
     stroked = bool(stroke.value)
     if not (stroked or fill.value) or not _is_visible(obj, stroked):
         return []
+    if stroked and pdfium_c.FPDFPath_CountSegments(obj) == 2:
+        return _straight_line(obj, outer, frame)
     matrix = _object_matrix(obj).then(outer)
     subpaths = [[frame.point(*matrix.apply(x, y)) for x, y in points] for points in _subpaths(obj)]
     if stroked:
         return [rule for points in subpaths for rule in _strokes(points)]
     return [rule for points in subpaths if (rule := _thin_rectangle(points)) is not None]
+
+
+def _straight_line(obj: pdfium_c.FPDF_PAGEOBJECT, outer: _Matrix, frame: _Frame) -> list[Rule]:
+    """A one-segment stroke (most table borders) as a rule, from its bounds: the cheap way."""
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return []
+    x0, y0 = frame.point(*outer.apply(left.value, top.value))
+    x1, y1 = frame.point(*outer.apply(right.value, bottom.value))
+    x0, x1 = min(x0, x1), max(x0, x1)
+    y0, y1 = min(y0, y1), max(y0, y1)
+    if y1 - y0 <= RULE_THICKNESS < x1 - x0:
+        return [Rule(True, (y0 + y1) / 2, x0, x1)]
+    if x1 - x0 <= RULE_THICKNESS < y1 - y0:
+        return [Rule(False, (x0 + x1) / 2, y0, y1)]
+    return []
 
 
 def _subpaths(obj: pdfium_c.FPDF_PAGEOBJECT) -> list[list[tuple[float, float]]]:

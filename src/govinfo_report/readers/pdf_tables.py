@@ -93,13 +93,21 @@ def clusters(values: Iterable[float], snap: float = SNAP) -> list[float]:
     return [sum(g) / len(g) for g in groups]
 
 
+def nearest(positions: Sequence[float], x: float) -> int:
+    """The index of the sorted position closest to ``x``."""
+    at = bisect.bisect_left(positions, x)
+    if at == len(positions) or (at > 0 and x - positions[at - 1] < positions[at] - x):
+        return at - 1
+    return at
+
+
 def merged_rules(rules: Iterable[Rule]) -> list[Rule]:
     """Rules on one line that touch or overlap made one; a double border made one line."""
     by_kind: dict[bool, list[Rule]] = {True: [], False: []}
     for rule in rules:
         by_kind[rule.horizontal].append(rule)
     merged: list[Rule] = []
-    for horizontal, group in by_kind.items():
+    for group in by_kind.values():
         group.sort(key=lambda r: r.at)
         lines: list[list[Rule]] = []
         for rule in group:
@@ -108,19 +116,31 @@ def merged_rules(rules: Iterable[Rule]) -> list[Rule]:
             else:
                 lines.append([rule])
         for line in lines:
-            at = sum(r.at for r in line) / len(line)
-            merged.extend(Rule(horizontal, at, start, end) for start, end in _spans(line))
+            merged.extend(_pieces(line))
     return merged
 
 
-def _spans(line: list[Rule]) -> list[tuple[float, float]]:
-    spans: list[tuple[float, float]] = []
+def _pieces(line: list[Rule]) -> list[Rule]:
+    """Rules along about one position, joined where they touch: each piece at the mean position
+    of its own rules (two tables' borders nearly in line stay apart)."""
+    pieces: list[list[Rule]] = []
+    end = 0.0
     for rule in sorted(line, key=lambda r: r.start):
-        if spans and rule.start <= spans[-1][1] + SNAP:
-            spans[-1] = (spans[-1][0], max(spans[-1][1], rule.end))
+        if pieces and rule.start <= end + SNAP:
+            pieces[-1].append(rule)
+            end = max(end, rule.end)
         else:
-            spans.append((rule.start, rule.end))
-    return spans
+            pieces.append([rule])
+            end = rule.end
+    return [
+        Rule(
+            line[0].horizontal,
+            sum(r.at for r in piece) / len(piece),
+            piece[0].start,
+            max(r.end for r in piece),
+        )
+        for piece in pieces
+    ]
 
 
 def _groups(rules: Sequence[Rule]) -> list[list[Rule]]:
@@ -162,8 +182,7 @@ def _extents(rules: Iterable[Rule], positions: list[float]) -> list[list[tuple[f
     """For each grid position, the extents of the rules drawn along it."""
     extents: list[list[tuple[float, float]]] = [[] for _ in positions]
     for rule in rules:
-        k = min(range(len(positions)), key=lambda i: abs(positions[i] - rule.at))
-        extents[k].append((rule.start, rule.end))
+        extents[nearest(positions, rule.at)].append((rule.start, rule.end))
     return extents
 
 
@@ -221,6 +240,18 @@ def _row_runs(places: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
     return runs
 
 
+def _with_ends(positions: list[float], across: Sequence[Rule]) -> list[float]:
+    """Grid positions, and the ends of the lines drawn across them where no line stands there: a
+    side left undrawn (the bottom of a table a page break cut) ends where the lines do."""
+    start = min(r.start for r in across)
+    end = max(r.end for r in across)
+    if start < positions[0] - 2 * SNAP:
+        positions.insert(0, start)
+    if end > positions[-1] + 2 * SNAP:
+        positions.append(end)
+    return positions
+
+
 def find_tables(page: int, rules: Sequence[Rule]) -> list[DrawnTable]:
     """The ruled tables of a page, top to bottom."""
     tables: list[DrawnTable] = []
@@ -229,13 +260,8 @@ def find_tables(page: int, rules: Sequence[Rule]) -> list[DrawnTable]:
         verticals = [r for r in group if not r.horizontal]
         if not horizontals or not verticals:
             continue
-        # a side left undrawn (the bottom of a table a page break cut) ends where the lines do
-        xs = clusters(
-            [*(r.at for r in verticals), min(r.start for r in horizontals), max(r.end for r in horizontals)]
-        )
-        ys = clusters(
-            [*(r.at for r in horizontals), min(r.start for r in verticals), max(r.end for r in verticals)]
-        )
+        xs = _with_ends(clusters(r.at for r in verticals), horizontals)
+        ys = _with_ends(clusters(r.at for r in horizontals), verticals)
         if len(xs) < 2 or len(ys) < 2:
             continue
         places = _Places(xs, ys, group)
@@ -255,13 +281,15 @@ def fill(tables: Sequence[DrawnTable], glyphs: Iterable[Glyph], width: float, he
     at all), is marked clipped: what it printed beyond the edge is not in the file."""
     outside: list[Glyph] = []
     inside: dict[tuple[int, int], list[Glyph]] = {}
+    boxes = [(k, t.left, t.top, t.right, t.bottom) for k, t in enumerate(tables)]
     for glyph in glyphs:
         x, y = (glyph.left + glyph.right) / 2, (glyph.top + glyph.bottom) / 2
-        table = next((k for k, t in enumerate(tables) if t.contains(x, y)), None)
-        if table is None:
-            outside.append(glyph)
+        for k, left, top, right, bottom in boxes:
+            if left <= x <= right and top <= y <= bottom:
+                inside.setdefault((k, tables[k].cell_at(x, y)), []).append(glyph)
+                break
         else:
-            inside.setdefault((table, tables[table].cell_at(x, y)), []).append(glyph)
+            outside.append(glyph)
     for k, drawn in enumerate(tables):
         for index, cell in enumerate(drawn.cells):
             cell_glyphs = inside.get((k, index), [])
