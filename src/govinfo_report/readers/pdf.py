@@ -53,7 +53,10 @@ def read(data: bytes, name: str) -> Document:
         )
     drop_furniture(pages)
     blocks = document_blocks(pages)
-    notes = _clipped_notes([b for b in blocks if isinstance(b, DrawnTable)])
+    tables = [b for b in blocks if isinstance(b, DrawnTable)]
+    for table in tables:
+        table.finish()
+    notes = _clipped_notes(tables)
     return Document("pdf", as_blocks(blocks), title, _known(notes))
 
 
@@ -105,14 +108,11 @@ def _title(document: pdfium.PdfDocument) -> str | None:
 
 
 def _clipped_notes(tables: Sequence[DrawnTable]) -> tuple[Note, ...]:
-    """Cells a page's edge cuts off lose what they printed beyond it: their text is left out
-    rather than read short, and the document says which tables lost cells on which pages."""
+    """Cells a page's edge cuts off lose what they printed beyond it (their text is left out
+    rather than read short): the document says which tables lost cells on which pages."""
     notes: list[Note] = []
     for position, table in enumerate(tables, start=1):
         pages = sorted({cell.page for cell in table.cells if cell.clipped})
-        for cell in table.cells:
-            if cell.clipped:
-                cell.text = ""
         if pages:
             notes.append((CLIPPED, (("position", str(position)), ("pages", ", ".join(map(str, pages))))))
     return tuple(notes)

@@ -75,10 +75,16 @@ class _Paragraphs:
             return True
         if abs(line.height - before.height) > 0.15 * max(line.height, before.height):
             return True
-        if line.left > self.margins.left + 0.8 * line.height:
+        if line.left > self.margins.left + 0.8 * line.height and not self._centred(line):
             return True
         gap = line.top - before.bottom
         return same_page and gap > _PARAGRAPH_GAP * self.margins.gap + 0.25 * line.height
+
+    def _centred(self, line: TextLine) -> bool:
+        """The line stands in the middle of the text block: the end of a centred title that
+        wrapped, not an indented first line."""
+        middle = (self.margins.left + self.margins.right) / 2
+        return abs((line.left + line.right) / 2 - middle) < line.height
 
 
 def _paragraph_text(lines: Sequence[TextLine]) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .pdf_lines import joined
+from .pdf_cells import ColumnWidths
 from .pdf_tables import DrawnCell, DrawnTable, clusters, nearest
 
 #: Table edges this close (points) on two pages are one table's edges.
@@ -55,7 +55,7 @@ def join_below(upper: DrawnTable, lower: DrawnTable) -> None:
     last = upper.rows - 1
     above = {c.columns: c for c in upper.cells if c.row0 <= last < c.row1}
     below = {c.columns: c for c in lower.cells if c.row0 == 0}
-    cut_row = _is_cut_row(above, below)
+    cut_row = _is_cut_row(above, below, ColumnWidths([*upper.cells, *lower.cells]))
     offset = last if cut_row else upper.rows
     pairs = [
         (above[k], cell)
@@ -66,7 +66,7 @@ def join_below(upper: DrawnTable, lower: DrawnTable) -> None:
         cell.row0 += offset
         cell.row1 += offset
     for top, bottom in pairs:
-        top.text = joined(top.text, bottom.text)
+        top.lines = [*top.lines, *bottom.lines]
         top.row1 = bottom.row1
         top.clipped = top.clipped or bottom.clipped
         lower.cells.remove(bottom)
@@ -77,7 +77,6 @@ def join_below(upper: DrawnTable, lower: DrawnTable) -> None:
 
 def _onto_columns(table: DrawnTable, xs: list[float]) -> None:
     """Renumber a table's cells on a new set of column positions."""
-
     for cell in table.cells:
         cell.col0 = nearest(xs, cell.left)
         cell.col1 = max(nearest(xs, cell.right), cell.col0 + 1)
@@ -89,7 +88,7 @@ def _rows_signature(table: DrawnTable, count: int) -> list[tuple[int, int, int, 
     cells = [c for c in table.cells if c.row0 < count]
     if any(c.row1 > count for c in cells):
         return None
-    return sorted((c.row0, c.row1, c.col0, c.col1, "".join(c.text.split())) for c in cells)
+    return sorted((c.row0, c.row1, c.col0, c.col1, c.plain.replace(" ", "")) for c in cells)
 
 
 def _drop_repeated_header(upper: DrawnTable, lower: DrawnTable) -> None:
@@ -105,26 +104,32 @@ def _drop_repeated_header(upper: DrawnTable, lower: DrawnTable) -> None:
             return
 
 
-def _is_cut_row(above: dict[tuple[int, int], DrawnCell], below: dict[tuple[int, int], DrawnCell]) -> bool:
+def _is_cut_row(
+    above: dict[tuple[int, int], DrawnCell], below: dict[tuple[int, int], DrawnCell], widths: ColumnWidths
+) -> bool:
     """Whether the first row below the break is the rest of the last row above it: the same
-    cells, no new item starting, and each value printed on one side of the break only."""
-    if set(above) != set(below) or any(_ENUMERATOR.match(c.text) for c in below.values() if c.text):
+    cells, no new item starting, and wherever both sides print something, the text above filled
+    its line (a label, or a number too wide for its column, wrapped onto the next page)."""
+    if set(above) != set(below) or any(_ENUMERATOR.match(c.plain) for c in below.values()):
         return False
-    values_above = any(is_value(c.text) for c in above.values() if c.text)
-    values_below = any(is_value(c.text) for c in below.values() if c.text)
-    if values_above and values_below:
+    return all(_runs_on(top, below[k], widths) for k, top in above.items() if top.lines and below[k].lines)
+
+
+def _runs_on(top: DrawnCell, bottom: DrawnCell, widths: ColumnWidths) -> bool:
+    """Whether ``bottom``'s text goes on with ``top``'s: both text or both numbers, and ``top``'s
+    last line full."""
+    last, first = top.lines[-1], bottom.lines[0]
+    if is_value(last.text) != is_value(first.text):
         return False
-    return all(
-        not (top.text and below[k].text and (is_value(top.text) or is_value(below[k].text)))
-        for k, top in above.items()
-    )
+    return widths.no_room(top.columns, last, first.glyphs[0])
 
 
 def _continues_down(top: DrawnCell, bottom: DrawnCell, last: int) -> bool:
     """Whether a cell at the top of the next page goes on with a merged cell cut by the break:
     the cell above spans several rows, the one below does too or is empty, and neither is a value
     or starts a new item."""
-    if top.row0 == last or (bottom.row1 - bottom.row0 < 2 and bottom.text):
+    text = bottom.plain
+    if top.row0 == last or (bottom.row1 - bottom.row0 < 2 and text):
         return False
-    new_item = bool(bottom.text) and (is_value(bottom.text) or _ENUMERATOR.match(bottom.text) is not None)
-    return not (is_value(top.text) or new_item)
+    new_item = bool(text) and (is_value(text) or _ENUMERATOR.match(text) is not None)
+    return not (is_value(top.plain) or new_item)

@@ -4,7 +4,7 @@ Word, WPS and LibreOffice all draw a table's borders as lines (strokes or thin f
 rectangles). Lines that touch one another make one table; the positions of its vertical lines
 are its columns and those of its horizontal lines its rows. Two neighbouring places of that grid
 with no line drawn between them belong to one merged cell. Each character then falls into the
-cell its centre lies in, and each cell's lines of text are joined back into one text.
+cell its centre lies in, and each cell's lines of text are joined back into one text (see :mod:`.pdf_cells`).
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from .pdf_lines import TextLine, joined, lines_of
+from .pdf_cells import ColumnWidths, cell_text
+from .pdf_lines import TextLine, lines_of
 from .pdf_page import Glyph, Rule
 
 #: Positions closer than this (points) are one line: a double border, a line drawn in pieces.
@@ -27,7 +28,20 @@ class DrawnCell:
     """A cell as the table draws it: the grid places it spans (rows ``row0``..``row1`` and
     columns ``col0``..``col1``, ends excluded), its box on its page, and its text."""
 
-    __slots__ = ("bottom", "clipped", "col0", "col1", "left", "page", "right", "row0", "row1", "text", "top")
+    __slots__ = (
+        "bottom",
+        "clipped",
+        "col0",
+        "col1",
+        "left",
+        "lines",
+        "page",
+        "right",
+        "row0",
+        "row1",
+        "text",
+        "top",
+    )
 
     def __init__(
         self, page: int, places: tuple[int, int, int, int], box: tuple[float, float, float, float]
@@ -35,6 +49,7 @@ class DrawnCell:
         self.row0, self.row1, self.col0, self.col1 = places
         self.left, self.top, self.right, self.bottom = box
         self.page = page
+        self.lines: list[TextLine] = []
         self.text = ""
         self.clipped = False
 
@@ -42,8 +57,13 @@ class DrawnCell:
     def columns(self) -> tuple[int, int]:
         return self.col0, self.col1
 
+    @property
+    def plain(self) -> str:
+        """The cell's lines run together, for telling what kind of text it holds."""
+        return "".join(line.text for line in self.lines)
+
     def __repr__(self) -> str:
-        return f"DrawnCell({self.text!r}, r{self.row0}-{self.row1}, c{self.col0}-{self.col1}, p{self.page})"
+        return f"DrawnCell({self.plain!r}, r{self.row0}-{self.row1}, c{self.col0}-{self.col1}, p{self.page})"
 
 
 class DrawnTable:
@@ -77,9 +97,12 @@ class DrawnTable:
                 for c in range(cell.col0, cell.col1):
                     self._owner[r][c] = index
 
-    def row_cells(self, row: int) -> list[DrawnCell]:
-        """The cells that cover a row, left to right."""
-        return sorted((c for c in self.cells if c.row0 <= row < c.row1), key=lambda c: c.col0)
+    def finish(self) -> None:
+        """Set each cell's text from its lines, now that the whole table (over every page it
+        runs on) shows how wide each column's lines get; a clipped cell's text is left out."""
+        widths = ColumnWidths(self.cells)
+        for cell in self.cells:
+            cell.text = "" if cell.clipped else cell_text(cell.lines, cell.columns, widths)
 
 
 def clusters(values: Iterable[float], snap: float = SNAP) -> list[float]:
@@ -294,7 +317,7 @@ def fill(tables: Sequence[DrawnTable], glyphs: Iterable[Glyph], width: float, he
         for index, cell in enumerate(drawn.cells):
             cell_glyphs = inside.get((k, index), [])
             if cell_glyphs:
-                cell.text = cell_text(lines_of(cell_glyphs), cell.right - cell.left)
+                cell.lines = lines_of(cell_glyphs)
             cell.clipped = _clipped(cell, cell_glyphs, width, height)
     return outside
 
@@ -318,20 +341,3 @@ def _clipped(cell: DrawnCell, glyphs: Sequence[Glyph], width: float, height: flo
         or (bottom and max(g.bottom for g in glyphs) > height - high)
         or (left and min(g.left for g in glyphs) < wide)
     )
-
-
-def cell_text(lines: Sequence[TextLine], width: float) -> str:
-    """A cell's lines as one text: a label wrapped over several lines runs on; a number runs on
-    only where its first line left no room for the next line's first digit."""
-    text = ""
-    previous: TextLine | None = None
-    for line in lines:
-        wrapped = previous is not None and _no_room(previous, line, width)
-        text = joined(text, line.text, digits_run_on=wrapped)
-        previous = line
-    return text
-
-
-def _no_room(previous: TextLine, line: TextLine, width: float) -> bool:
-    first = line.glyphs[0]
-    return previous.right - previous.left + (first.right - first.left) > width - 2 * SNAP
