@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..diagnostics import CATALOGUE
 from ..errors import DocumentError
 from .document import Document
-from .pdf_flow import as_blocks, document_blocks
+from .pdf_flow import as_blocks, document_blocks, without_boxes
 from .pdf_layout import PageLayout, drop_furniture, lay_out_page
 from .pdf_page import read_page
 from .pdf_tables import DrawnTable
@@ -40,6 +41,13 @@ CLIPPED = "pdf-table-clipped"
 
 def read(data: bytes, name: str) -> Document:
     """Read a PDF's paragraphs and tables from its text layer and its ruling lines."""
+    document = document_of(data, name)
+    return attrs.evolve(document, notes=_known(document.notes))
+
+
+def document_of(data: bytes, name: str) -> Document:
+    """The PDF as a :class:`Document`, with every note the reader makes (:func:`read` passes on
+    those the diagnostics catalogue knows)."""
     _check_size(data, name)
     document = _open(data, name)
     try:
@@ -53,11 +61,12 @@ def read(data: bytes, name: str) -> Document:
         )
     drop_furniture(pages)
     blocks = document_blocks(pages)
+    for block in blocks:
+        if isinstance(block, DrawnTable):
+            block.finish()
+    blocks = without_boxes(blocks)
     tables = [b for b in blocks if isinstance(b, DrawnTable)]
-    for table in tables:
-        table.finish()
-    notes = _clipped_notes(tables)
-    return Document("pdf", as_blocks(blocks), title, _known(notes))
+    return Document("pdf", as_blocks(blocks), title, _clipped_notes(tables))
 
 
 def _known(notes: Sequence[Note]) -> tuple[Note, ...]:

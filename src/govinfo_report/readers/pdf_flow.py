@@ -186,6 +186,7 @@ def as_table(drawn: DrawnTable, index: int) -> Table:
 
 
 def as_blocks(blocks: Sequence[Paragraph | DrawnTable]) -> tuple[Block, ...]:
+    """The blocks in the document form, tables numbered in order."""
     out: list[Block] = []
     tables = 0
     for block in blocks:
@@ -195,3 +196,16 @@ def as_blocks(blocks: Sequence[Paragraph | DrawnTable]) -> tuple[Block, ...]:
         else:
             out.append(block)
     return tuple(out)
+
+
+def without_boxes(blocks: Sequence[Paragraph | DrawnTable]) -> list[Paragraph | DrawnTable]:
+    """The blocks with a table of one cell (a framed box: a text box, a form's field) as the
+    paragraph of its text, or nothing when it is empty."""
+    out: list[Paragraph | DrawnTable] = []
+    for block in blocks:
+        if not isinstance(block, DrawnTable) or len(block.cells) > 1:
+            out.append(block)
+        elif text := block.cells[0].text:
+            where = Location(page=block.page, x=round(block.left, 1), y=round(block.top, 1))
+            out.append(Paragraph(text, where))
+    return out

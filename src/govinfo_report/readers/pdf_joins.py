@@ -57,10 +57,12 @@ def join_below(upper: DrawnTable, lower: DrawnTable) -> None:
     below = {c.columns: c for c in lower.cells if c.row0 == 0}
     cut_row = _is_cut_row(above, below, ColumnWidths([*upper.cells, *lower.cells]))
     offset = last if cut_row else upper.rows
+    # a merged cell goes on only left of the row's first value: group labels, never a blank value
+    first_value = min((k[0] for k, c in below.items() if is_value(c.plain)), default=len(xs))
     pairs = [
         (above[k], cell)
         for k, cell in below.items()
-        if k in above and (cut_row or _continues_down(above[k], cell, last))
+        if k in above and (cut_row or (k[1] <= first_value and _continues_down(above[k], cell, last)))
     ]
     for cell in lower.cells:
         cell.row0 += offset
