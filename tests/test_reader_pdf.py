@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -38,19 +39,20 @@ pytest.importorskip(
     "reportlab", reason="reportlab is not installed (pip install 'govinfo-report[converters]')"
 )
 
-from reportlab.lib.pagesizes import A4  # noqa: E402
-from reportlab.lib.styles import ParagraphStyle  # noqa: E402
-from reportlab.lib.units import mm  # noqa: E402
-from reportlab.pdfbase import pdfmetrics  # noqa: E402
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont  # noqa: E402
-from reportlab.pdfgen import canvas  # noqa: E402
-from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer  # noqa: E402
-from reportlab.platypus import Paragraph as Text  # noqa: E402
-from reportlab.platypus import Table as Grid  # noqa: E402
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import PageBreak, SimpleDocTemplate, Spacer
+from reportlab.platypus import Paragraph as Text
+from reportlab.platypus import Table as Grid
 
-from govinfo_report.readers import pdf  # noqa: E402
-from govinfo_report.writers.html import render_html  # noqa: E402
-from govinfo_report.writers.pdf import PDF_FONT, render_pdf  # noqa: E402
+from govinfo_report.readers import pdf
+from govinfo_report.writers import pdf as writers_pdf
+from govinfo_report.writers.html import render_html
+from govinfo_report.writers.pdf import PDF_FONT, render_pdf
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 CORPUS_PDFS = (
@@ -215,7 +217,10 @@ def _numbered(page: Any, document: Any) -> None:
 
 
 def test_paragraphs_are_joined_back_and_page_furniture_is_dropped() -> None:
-    sentence = "本报告根据《中华人民共和国政府信息公开条例》要求编制，所列数据的统计期限自2023年1月1日起至2023年12月31日止。"
+    sentence = (
+        "本报告根据《中华人民共和国政府信息公开条例》要求编制，"
+        "所列数据的统计期限自2023年1月1日起至2023年12月31日止。"
+    )
     long_paragraph = sentence * 4
     story = [
         Text("一、总体情况", BODY),
@@ -288,12 +293,16 @@ def test_a_file_that_cannot_be_read_is_refused_at_once(kind: str) -> None:
 
 
 def test_limits_of_pages_and_size(monkeypatch: pytest.MonkeyPatch) -> None:
-    two_pages = _canvas(lambda page: (_text_page(page), _text_page(page)) and None)
+    def two(page: canvas.Canvas) -> None:
+        _text_page(page)
+        _text_page(page)
+
+    two_pages = _canvas(two)
     monkeypatch.setattr(pdf, "MAX_PAGES", 1)
     with pytest.raises(DocumentError, match="2 pages, past the limit of 1"):
         pdf.read(two_pages, "long.pdf")
     monkeypatch.setattr(pdf, "MAX_BYTES", 1000)
-    with pytest.raises(DocumentError, match="long.pdf: .* past the limit"):
+    with pytest.raises(DocumentError, match=r"long\.pdf: .* past the limit"):
         pdf.read(two_pages, "long.pdf")
     assert pdf.MAX_PAGES == 1 and len(two_pages) > 1000
 
@@ -410,6 +419,33 @@ def test_a_report_written_by_reportlab_reads_back_cell_for_cell(
     assert _identity_problems(parsed, report) == []
 
 
+def _without_rules(grid: Any, styles: Any) -> Any:
+    """A table of the report's PDF with no lines drawn: only its text's alignment shows it."""
+    table = _drawn_table(grid, styles)
+    table._linecmds = []
+    return table
+
+
+_drawn_table = writers_pdf._table
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report=_generated())
+def test_a_table_drawn_without_lines_is_read_by_its_alignment_never_wrong(
+    report: Report, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Without lines a blank cell is only a gap in a column: the columns come from the values'
+    alignment and the header's, and a cell the alignment cannot place is left blank, said so."""
+    path = tmp_path_factory.mktemp("no_rules") / "report.pdf"
+    with mock.patch.object(writers_pdf, "_table", _without_rules):
+        render_pdf(report, path)
+    document = pdf.read(path.read_bytes(), path.name)
+    assert len(_tables(document)) >= 3  # tables 二, 三 (split by the page break or not) and 四
+    parsed = govinfo_report.parse_file(path)
+    assert _unexplained(parsed, cell_values(report)) == []
+    assert _identity_problems(parsed, report) == []
+
+
 def _soffice() -> str | None:
     return shutil.which("soffice") or shutil.which("libreoffice")
 
@@ -431,16 +467,15 @@ def _through_libreoffice(pages: list[str], folder: Path) -> Iterator[Path]:
     program = _soffice()
     assert program is not None
     profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"
-    sources = []
-    for index, page in enumerate(pages):
-        source = folder / f"page{index}.html"
+    sources = [folder / f"page{index}.html" for index in range(len(pages))]
+    for source, page in zip(sources, pages, strict=True):
         source.write_text(page, encoding="utf-8")
-        sources.append(str(source))
-    for target, inputs in (("docx:MS Word 2007 XML", sources), ("pdf", [s[:-4] + "docx" for s in sources])):
-        command = [program, profile, "--headless", "--convert-to", target, "--outdir", str(folder), *inputs]
-        subprocess.run(command, capture_output=True, check=True, timeout=300)
+    steps = (("docx:MS Word 2007 XML", sources), ("pdf", [s.with_suffix(".docx") for s in sources]))
+    for target, inputs in steps:
+        command = [program, profile, "--headless", "--convert-to", target, "--outdir", str(folder)]
+        subprocess.run([*command, *map(str, inputs)], capture_output=True, check=True, timeout=300)
     for source in sources:
-        made = Path(source[:-4] + "pdf")
+        made = source.with_suffix(".pdf")
         assert made.exists(), f"LibreOffice made no PDF of {source}"
         yield made
 

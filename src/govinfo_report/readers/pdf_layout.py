@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from .pdf_aligned import aligned_tables
 from .pdf_lines import TextLine, lines_of
 from .pdf_page import PageContent
 from .pdf_tables import DrawnTable, fill, find_tables
@@ -42,10 +43,13 @@ class PageLayout(NamedTuple):
 
 
 def lay_out_page(content: PageContent) -> PageLayout:
-    """The page's ruled tables, filled with their text, and the lines of text around them."""
+    """The page's tables — ruled ones filled with their text, then those drawn without lines
+    found among the rest — and the lines of text around them."""
     tables = find_tables(content.number, content.rules)
     outside = fill(tables, content.glyphs, content.width, content.height) if tables else content.glyphs
-    return PageLayout(content.number, content.width, content.height, tables, lines_of(outside))
+    aligned, lines = aligned_tables(content.number, lines_of(outside))
+    tables = sorted([*tables, *aligned], key=lambda t: t.top)
+    return PageLayout(content.number, content.width, content.height, tables, lines)
 
 
 def is_page_number(text: str) -> bool:

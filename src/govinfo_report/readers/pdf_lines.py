@@ -122,6 +122,20 @@ def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
     return kept
 
 
+def words(line: TextLine) -> list[TextLine]:
+    """The line cut where its text has a space: the words of a line of a table drawn without
+    lines (a label, each number) as :func:`spaced` sees them."""
+    pieces: list[list[Glyph]] = [[line.glyphs[0]]]
+    for previous, glyph in itertools.pairwise(line.glyphs):
+        gap = glyph.left - previous.right
+        size = min(previous.bottom - previous.top, glyph.bottom - glyph.top)
+        wide = is_wide(previous.char) or is_wide(glyph.char)
+        if gap > (_WIDE_SPACE if wide else _LATIN_SPACE) * size:
+            pieces.append([])
+        pieces[-1].append(glyph)
+    return [TextLine(piece) for piece in pieces]
+
+
 def split_at_gaps(line: TextLine, gap: float) -> list[TextLine]:
     """The line cut where its characters stand further apart than ``gap`` line heights."""
     pieces: list[list[Glyph]] = [[line.glyphs[0]]]
