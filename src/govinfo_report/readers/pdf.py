@@ -55,11 +55,11 @@ def document_of(data: bytes, name: str) -> Document:
         pages = _pages(document, name)
     finally:
         document.close()
-    if not any(page.lines or page.tables for page in pages):
+    drop_furniture(pages)
+    if not any(page.lines or page.tables for page in pages):  # page numbers alone do not count
         raise DocumentError(
             f"{name}: the PDF has no text layer (a scan?); it needs OCR before it can be read"
         )
-    drop_furniture(pages)
     blocks = document_blocks(pages)
     for block in blocks:
         if isinstance(block, DrawnTable):

@@ -65,15 +65,35 @@ class PageContent(NamedTuple):
 
 
 class _Frame(NamedTuple):
-    """Turns page space (PDF points, origin bottom left) into the reader's (origin top left)."""
+    """Turns page space (PDF points, origin bottom left) into the reader's: the page as it is
+    shown (turned by its rotation), origin top left."""
 
     left: float
+    bottom: float
+    right: float
     top: float
-    width: float
-    height: float
+    rotation: int
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """The shown page's width and height."""
+        width, height = self.right - self.left, self.top - self.bottom
+        return (height, width) if self.rotation in (90, 270) else (width, height)
 
     def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return y - self.bottom, x - self.left
+        if self.rotation == 180:
+            return self.right - x, y - self.bottom
+        if self.rotation == 270:
+            return self.top - y, self.right - x
         return x - self.left, self.top - y
+
+    def box(self, left: float, right: float, top: float, bottom: float) -> tuple[float, float, float, float]:
+        """A box of page space as left, top, right, bottom on the shown page."""
+        x0, y0 = self.point(left, top)
+        x1, y1 = self.point(right, bottom)
+        return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
 
 
 def read_page(document: pdfium.PdfDocument, index: int) -> PageContent:
@@ -81,7 +101,7 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageContent:
     page = document[index]
     try:
         left, bottom, right, top = page.get_cropbox()
-        frame = _Frame(left, top, right - left, top - bottom)
+        frame = _Frame(left, bottom, right, top, int(page.get_rotation()) % 360)
         textpage = page.get_textpage()
         try:
             glyphs = _glyphs(textpage, frame)
@@ -89,7 +109,8 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageContent:
             textpage.close()
         rules: list[Rule] = []
         images = _walk(page.raw, _Matrix.identity(), frame, rules, 0)
-        return PageContent(index + 1, right - left, top - bottom, glyphs, rules, images)
+        width, height = frame.size
+        return PageContent(index + 1, width, height, glyphs, rules, images)
     finally:
         page.close()
 
@@ -115,7 +136,9 @@ def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[Glyph]:
     box = pdfium_c.FS_RECTF()
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     raw = textpage.raw
-    origin_x, origin_y, page_width, page_height = frame
+    origin_x, origin_y = frame.left, frame.top
+    page_width, page_height = frame.size
+    turned = frame.rotation != 0
     glyphs: list[Glyph] = []
     append = glyphs.append
     make = tuple.__new__  # a Glyph without the Python-level constructor: this loop runs per character
@@ -129,7 +152,10 @@ def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[Glyph]:
             if tight is None:
                 continue
             left, right, top, bottom = tight
-        x0, y0, x1, y1 = left - origin_x, origin_y - top, right - origin_x, origin_y - bottom
+        if turned:
+            x0, y0, x1, y1 = frame.box(left, right, top, bottom)
+        else:
+            x0, y0, x1, y1 = left - origin_x, origin_y - top, right - origin_x, origin_y - bottom
         # a character whose middle is off the page is not printed
         if 0 <= x0 + x1 <= 2 * page_width and 0 <= y0 + y1 <= 2 * page_height:
             append(make(Glyph, (text[index], x0, y0, x1, y1)))
