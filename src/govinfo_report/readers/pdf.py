@@ -23,7 +23,7 @@ from ..diagnostics import CATALOGUE
 from ..errors import DocumentError
 from .document import Document
 from .pdf_flow import as_blocks, document_blocks, without_boxes
-from .pdf_layout import PageLayout, drop_furniture, lay_out_page
+from .pdf_layout import PageLayout, drop_furniture, find_aligned_tables, lay_out_page
 from .pdf_page import read_page
 from .pdf_tables import DrawnTable
 
@@ -56,6 +56,7 @@ def document_of(data: bytes, name: str) -> Document:
     finally:
         document.close()
     drop_furniture(pages)
+    find_aligned_tables(pages)
     if not any(page.lines or page.tables for page in pages):  # page numbers alone do not count
         raise DocumentError(
             f"{name}: the PDF has no text layer (a scan?); it needs OCR before it can be read"

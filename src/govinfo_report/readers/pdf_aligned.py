@@ -124,7 +124,7 @@ def _header_start(shaped: Sequence[_Shaped], start: int, floor: int) -> int:
 
 def _runs(shaped: Sequence[_Shaped]) -> list[tuple[int, int, int]]:
     """Each table's (first header line, first row, end): two rows at least, or one row of three
-    values standing apart."""
+    numbers standing apart."""
     runs: list[tuple[int, int, int]] = []
     i = floor = 0
     while i < len(shaped):
@@ -133,7 +133,7 @@ def _runs(shaped: Sequence[_Shaped]) -> list[tuple[int, int, int]]:
             continue
         end = _run_end(shaped, i)
         rows = [s for s in shaped[i:end] if s.is_row]
-        if len(rows) >= 2 or len(rows[0].values) >= 3:
+        if len(rows) >= 2 or sum(any(c.isdigit() for c in w.text) for w in rows[0].values) >= 3:
             runs.append((_header_start(shaped, i, floor), i, end))
             floor = end
         i = end

@@ -23,6 +23,8 @@ from .pdf_tables import DrawnTable
 
 #: A gap (in line heights) that separates the pieces of a line standing apart, like table columns.
 COLUMN_GAP = 2.5
+#: Signs a line never breaks next to (they stay with the word they enclose or follow).
+_STICKY = frozenset("（）《》“”‘’，。、；：！？")
 #: How much wider than the usual gap between a paragraph's lines a gap between paragraphs is.
 _PARAGRAPH_GAP = 1.5
 
@@ -71,8 +73,13 @@ class _Paragraphs:
 
     def starts_new(self, before: TextLine, line: TextLine, same_page: bool) -> bool:
         """Whether ``line`` begins a paragraph rather than going on with the one ``before`` it."""
-        if self.ends_after(before) or _standalone(before) or _standalone(line):
+        if _standalone(before) or _standalone(line):
             return True
+        if (
+            self.ends_after(before)
+            and self.margins.right - before.right > _first_word(line) + line.height / 2
+        ):
+            return True  # short, though the next line's first word would have fitted
         if abs(line.height - before.height) > 0.15 * max(line.height, before.height):
             return True
         if line.left > self.margins.left + 0.8 * line.height and not self._centred(line):
@@ -85,6 +92,17 @@ class _Paragraphs:
         wrapped, not an indented first line."""
         middle = (self.margins.left + self.margins.right) / 2
         return abs((line.left + line.right) / 2 - middle) < line.height
+
+
+def _first_word(line: TextLine) -> float:
+    """How wide the line's first unbreakable piece is: a number, a Latin word or a web address
+    with the brackets around it, or else one Chinese character."""
+    glyphs = line.glyphs
+    end = 0
+    while end < len(glyphs) and (glyphs[end].char.isascii() or glyphs[end].char in _STICKY):
+        end += 1
+    last = glyphs[max(end, 1) - 1]
+    return last.right - glyphs[0].left
 
 
 def _paragraph_text(lines: Sequence[TextLine]) -> str:

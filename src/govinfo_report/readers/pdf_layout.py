@@ -43,13 +43,20 @@ class PageLayout(NamedTuple):
 
 
 def lay_out_page(content: PageContent) -> PageLayout:
-    """The page's tables — ruled ones filled with their text, then those drawn without lines
-    found among the rest — and the lines of text around them."""
+    """The page's ruled tables, filled with their text, and the lines of text around them."""
     tables = find_tables(content.number, content.rules)
     outside = fill(tables, content.glyphs, content.width, content.height) if tables else content.glyphs
-    aligned, lines = aligned_tables(content.number, lines_of(outside))
-    tables = sorted([*tables, *aligned], key=lambda t: t.top)
-    return PageLayout(content.number, content.width, content.height, tables, lines)
+    return PageLayout(content.number, content.width, content.height, tables, lines_of(outside))
+
+
+def find_aligned_tables(pages: Sequence[PageLayout]) -> None:
+    """Move the tables drawn without lines out of each page's lines into its tables (once the
+    page's furniture is gone: a page number is no table)."""
+    for page in pages:
+        aligned, lines = aligned_tables(page.number, page.lines)
+        if aligned:
+            page.tables[:] = sorted([*page.tables, *aligned], key=lambda t: t.top)
+            page.lines[:] = lines
 
 
 def is_page_number(text: str) -> bool:

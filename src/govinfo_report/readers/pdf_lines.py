@@ -88,20 +88,23 @@ def lines_of(glyphs: Iterable[Glyph]) -> list[TextLine]:
     """The characters grouped into lines, top to bottom, each line left to right. A character
     drawn twice over itself (a bold face faked by overprinting) counts once."""
     ordered = sorted(glyphs, key=_twice_centre)
+    if len(ordered) < 2:
+        return [TextLine(ordered)] if ordered else []
     lines: list[TextLine] = []
     current: list[Glyph] = []
     centre = height = 0.0
+    reach = 2 * _SAME_LINE
     for glyph in ordered:
-        own = glyph.bottom - glyph.top
-        twice = glyph.top + glyph.bottom
-        if current and abs(twice - centre) <= 2 * _SAME_LINE * (own if own > height else height):
+        _, _, top, _, bottom = glyph
+        own = bottom - top
+        twice = top + bottom
+        if current and abs(twice - centre) <= reach * (own if own > height else height):
             current.append(glyph)
             continue
         if current:
             lines.append(TextLine(_left_to_right(current)))
         current, centre, height = [glyph], twice, own
-    if current:
-        lines.append(TextLine(_left_to_right(current)))
+    lines.append(TextLine(_left_to_right(current)))
     return lines
 
 
@@ -111,6 +114,8 @@ def _twice_centre(glyph: Glyph) -> float:
 
 def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
     """The line's characters by position, without overprinted copies."""
+    if len(glyphs) < 2:
+        return glyphs
     glyphs.sort(key=_LEFT)
     kept = [glyphs[0]]
     last = glyphs[0]
