@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import ctypes
 import itertools
-import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -22,8 +21,10 @@ RULE_THICKNESS = 2.5
 _LIGHT = 220
 #: A character box larger than this (points) is not a character's but pdfium's error.
 _LARGEST_GLYPH = 72.0
-#: The characters of the text layer that print something (spaces and line breaks do not).
-_PRINTING = re.compile(r"[^\s\x00\ufffe\uffff]")
+#: Characters of the text layer above the space character that print nothing.
+_BLANKS = frozenset("\x7f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff") | frozenset(
+    map(chr, range(0x2000, 0x200B))
+)
 #: Form objects nested deeper than this are not looked into.
 _MAX_DEPTH = 8
 
@@ -142,7 +143,8 @@ def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[Glyph]:
     glyphs: list[Glyph] = []
     append = glyphs.append
     make = tuple.__new__  # a Glyph without the Python-level constructor: this loop runs per character
-    for index in [match.start() for match in _PRINTING.finditer(text)]:
+    # what prints: above the space character, and not one of the rarer spaces either
+    for index in [i for i, char in enumerate(text) if char > " " and char not in _BLANKS]:
         if not loose_box(raw, index, box):
             continue
         left, right, top, bottom = box.left, box.right, box.top, box.bottom
