@@ -11,6 +11,7 @@ damaged file, one past a limit — are refused with a DocumentError at once.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import os
@@ -316,6 +317,38 @@ def test_a_file_that_cannot_be_read_is_refused_at_once(kind: str) -> None:
         govinfo_report.parse_file(data, kind="pdf")
     assert time.perf_counter() - started < 1.0
     assert "<bytes>" in str(raised.value)
+
+
+@functools.cache
+def _sample_pdf() -> bytes:
+    story = [Text("一、总体情况", BODY), Grid([["行政许可", "550"], ["行政处罚", "12"]], style=GRID)]
+    return _story(story, _numbered)
+
+
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_a_damaged_file_reads_or_is_refused_never_anything_else(data: st.DataObject) -> None:
+    """Bytes changed, cut out or repeated anywhere in a PDF: what pdfium can still open is read,
+    the rest refused with a DocumentError, at once."""
+    damaged = bytearray(_sample_pdf())
+    for _ in range(data.draw(st.integers(1, 4), label="changes")):
+        at = data.draw(st.integers(0, len(damaged) - 1), label="at")
+        length = data.draw(st.integers(1, 400), label="length")
+        change = data.draw(st.sampled_from(["overwrite", "cut", "repeat"]), label="change")
+        if change == "overwrite":
+            damaged[at : at + length] = data.draw(st.binary(min_size=length, max_size=length), label="bytes")
+        elif change == "cut":
+            del damaged[at : at + length]
+        else:
+            damaged[at:at] = damaged[at : at + length]
+    started = time.perf_counter()
+    try:
+        document = pdf.read(bytes(damaged), "damaged.pdf")
+    except DocumentError as error:
+        assert str(error).startswith("damaged.pdf: ")
+    else:
+        assert document.kind == "pdf"
+    assert time.perf_counter() - started < 1.0
 
 
 def test_limits_of_pages_and_size(monkeypatch: pytest.MonkeyPatch) -> None:
