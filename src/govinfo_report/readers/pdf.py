@@ -1,10 +1,18 @@
 """PDF files read from their text layer's geometry.
 
-Every character of the text layer comes with its box, and every table's borders are drawn as
-lines; from those alone the reader rebuilds what a text extractor loses: paragraphs wrapped over
-lines (and over a page break), and tables as grids of cells with their merged cells — a label
-wrapped inside its cell stays that cell's text, a table continued on the next page stays one
-table. Page numbers and running headers and footers are left out.
+Every character of the text layer comes with its box, and a table's borders are drawn as lines;
+from those alone the reader rebuilds what a text extractor loses: paragraphs wrapped over lines
+(and over a page break), and tables as grids of cells with their merged cells — a label wrapped
+inside its cell stays that cell's text, a table continued on the next page stays one table, a
+table drawn without lines is read by the alignment of its numbers and headers. Page numbers and
+running headers and footers are left out. A table the page's edge cuts off keeps what the page
+shows; the cells past the edge are left blank, and the document says so in a note.
+
+The steps, a module each: :mod:`.pdf_page` (characters and ruling lines through pdfium),
+:mod:`.pdf_tables` (ruled tables), :mod:`.pdf_lines` and :mod:`.pdf_cells` (lines and cell
+text), :mod:`.pdf_layout` (a page's tables and lines, its furniture), :mod:`.pdf_aligned`
+(tables without lines), :mod:`.pdf_joins` (tables over a page break), :mod:`.pdf_flow`
+(paragraphs and the blocks in reading order).
 
 A scan (pictures of pages without a text layer) needs OCR first; an encrypted, damaged or
 truncated file, or one past the size or page limit, is refused with a :class:`DocumentError`
