@@ -555,7 +555,7 @@ def _clipped_tables(document: Document) -> set[str]:
     }
 
 
-LIBREOFFICE_EXAMPLES = 6 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 2
+LIBREOFFICE_EXAMPLES = 6 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 3
 
 
 @pytest.mark.converters

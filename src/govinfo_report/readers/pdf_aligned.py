@@ -36,6 +36,7 @@ _HEADER_LINES = 8
 
 
 def is_value(text: str) -> bool:
+    """Whether a word is what a value cell prints: a number, or a blank mark."""
     return _VALUE.fullmatch(text) is not None
 
 
@@ -82,6 +83,7 @@ def _first_value(line: TextLine, cut: list[TextLine]) -> int:
 
 
 def _alike(line: TextLine, height: float) -> bool:
+    """Whether a line is set in the size of a table's rows (a heading in a larger size ends it)."""
     return abs(line.height - height) <= 0.2 * height
 
 
@@ -105,6 +107,7 @@ def _run_end(shaped: Sequence[_Shaped], start: int) -> int:
 def _header_start(shaped: Sequence[_Shaped], start: int, floor: int) -> int:
     """The first line of the column headers above the row ``start``."""
     height = shaped[start].line.height
+    width = 0.8 * (shaped[start].line.right - shaped[start].line.left)
     first = start
     while first > floor and start - first < _HEADER_LINES:
         line = shaped[first - 1]
@@ -115,9 +118,9 @@ def _header_start(shaped: Sequence[_Shaped], start: int, floor: int) -> int:
         ):
             break
         if _HEADING.match(line.line.text) or (
-            len(line.words) == 1 and line.line.right - line.line.left > 300
+            len(line.words) == 1 and line.line.right - line.line.left > width
         ):
-            break
+            break  # a section's heading, or a line of prose as wide as the table
         first -= 1
     return first
 
