@@ -50,7 +50,13 @@ class TextLine:
         self.right = max(map(_RIGHT, glyphs))
         self.top = min(map(_TOP, glyphs))
         self.bottom = max(map(_BOTTOM, glyphs))
-        self.text, self.widest_gap = spaced(self.glyphs, self.bottom - self.top)
+        height = self.bottom - self.top
+        gaps = [b.left - a.right for a, b in itertools.pairwise(self.glyphs)]
+        self.widest_gap = max(gaps, default=0.0)
+        if self.widest_gap <= _LATIN_SPACE * height:  # most lines: no gap is a space
+            self.text = "".join(map(_CHAR, self.glyphs))
+        else:
+            self.text = spaced(self.glyphs, gaps, height)
 
     @property
     def height(self) -> float:
@@ -66,22 +72,18 @@ _TOP = operator.attrgetter("top")
 _BOTTOM = operator.attrgetter("bottom")
 _RIGHT = operator.attrgetter("right")
 _LEFT = operator.attrgetter("left")
+_CHAR = operator.attrgetter("char")
 
 
-def spaced(glyphs: Sequence[Glyph], height: float) -> tuple[str, float]:
-    """The characters' text, with a space where the gap between two of them is one, and the
-    widest gap."""
+def spaced(glyphs: Sequence[Glyph], gaps: Sequence[float], height: float) -> str:
+    """The characters' text, with a space where the gap after one of them is one."""
     parts = [glyphs[0].char]
-    widest = 0.0
     latin, wide_space = _LATIN_SPACE * height, _WIDE_SPACE * height
-    for previous, glyph in itertools.pairwise(glyphs):
-        gap = glyph.left - previous.right
-        if gap > latin:
-            widest = max(widest, gap)
-            if gap > wide_space or not (is_wide(previous.char) or is_wide(glyph.char)):
-                parts.append(" ")
+    for previous, glyph, gap in zip(glyphs, glyphs[1:], gaps, strict=False):
+        if gap > wide_space or (gap > latin and not (is_wide(previous.char) or is_wide(glyph.char))):
+            parts.append(" ")
         parts.append(glyph.char)
-    return "".join(parts), widest
+    return "".join(parts)
 
 
 def lines_of(glyphs: Iterable[Glyph]) -> list[TextLine]:
@@ -113,10 +115,14 @@ def _twice_centre(glyph: Glyph) -> float:
 
 
 def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
-    """The line's characters by position, without overprinted copies."""
+    """The line's characters by position, without overprinted copies (a copy stands over the
+    character before it: a gap far below nothing)."""
     if len(glyphs) < 2:
         return glyphs
     glyphs.sort(key=_LEFT)
+    overlap = -0.5 * (glyphs[0].bottom - glyphs[0].top)
+    if min(b.left - a.right for a, b in itertools.pairwise(glyphs)) >= overlap:
+        return glyphs
     kept = [glyphs[0]]
     last = glyphs[0]
     for glyph in glyphs[1:]:

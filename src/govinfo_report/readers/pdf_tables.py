@@ -85,8 +85,8 @@ class DrawnTable:
 
     def cell_at(self, x: float, y: float) -> int:
         """The index of the cell a point of the table lies in (cells are kept row by row)."""
-        column = min(max(bisect.bisect_right(self.xs, x) - 1, 0), len(self.xs) - 2)
-        row = min(max(bisect.bisect_right(self.ys, y) - 1, 0), len(self.ys) - 2)
+        column = bisect.bisect_right(self.xs, x, 1, len(self.xs) - 1) - 1
+        row = bisect.bisect_right(self.ys, y, 1, len(self.ys) - 1) - 1
         return self._owner[row][column]
 
     def index_places(self) -> None:
@@ -304,12 +304,17 @@ def fill(tables: Sequence[DrawnTable], glyphs: Iterable[Glyph], width: float, he
     at all), is marked clipped: what it printed beyond the edge is not in the file."""
     outside: list[Glyph] = []
     inside: dict[tuple[int, int], list[Glyph]] = {}
-    boxes = [(k, t.left, t.top, t.right, t.bottom) for k, t in enumerate(tables)]
+    boxes = [(k, t.left, t.top, t.right, t.bottom, t.cell_at) for k, t in enumerate(tables)]
     for glyph in glyphs:
-        x, y = (glyph.left + glyph.right) / 2, (glyph.top + glyph.bottom) / 2
-        for k, left, top, right, bottom in boxes:
+        _, x0, y0, x1, y1 = glyph
+        x, y = (x0 + x1) / 2, (y0 + y1) / 2
+        for k, left, top, right, bottom, cell_at in boxes:
             if left <= x <= right and top <= y <= bottom:
-                inside.setdefault((k, tables[k].cell_at(x, y)), []).append(glyph)
+                key = (k, cell_at(x, y))
+                if key in inside:
+                    inside[key].append(glyph)
+                else:
+                    inside[key] = [glyph]
                 break
         else:
             outside.append(glyph)
