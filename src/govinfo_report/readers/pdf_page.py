@@ -1,0 +1,336 @@
+"""What a PDF page holds that the reader uses: its characters with their boxes, and the ruling
+lines its tables are drawn with.
+
+Both come straight from pdfium's own calls (one call per character, one per path segment), in
+points from the page's top left, so nothing of a text extractor's guessing comes in between.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import itertools
+from collections.abc import Iterator
+from typing import NamedTuple
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+#: A filled rectangle this thin (points) is a ruling line; a wider one is a cell's shading.
+RULE_THICKNESS = 2.5
+#: A line whose colour is this light on every channel (0–255) draws nothing a reader sees as a rule.
+_LIGHT = 220
+#: A character box larger than this (points) is not a character's but pdfium's error.
+_LARGEST_GLYPH = 72.0
+#: Characters of the text layer above the space character that print nothing.
+_BLANKS = frozenset("\x7f\x85\xa0\u1680\u2028\u2029\u202f\u205f\u3000\ufeff\ufffe\uffff") | frozenset(
+    map(chr, range(0x2000, 0x200B))
+)
+#: pdfium's FPDFText_GetLooseCharBox taking plain addresses: called once per character, it
+#: spends a quarter less on converting its arguments.
+_LOOSE_BOX = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)(
+    int(ctypes.cast(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_void_p).value or 0)
+)
+#: Form objects nested deeper than this are not looked into.
+_MAX_DEPTH = 8
+
+_PATH, _IMAGE, _FORM = pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM
+_SEGMENT_MOVE = pdfium_c.FPDF_SEGMENT_MOVETO
+_SEGMENT_LINE = pdfium_c.FPDF_SEGMENT_LINETO
+
+
+class Glyph(NamedTuple):
+    """One character and its box (the font's full height, so a line's characters share top and
+    bottom), in points from the page's top left."""
+
+    char: str
+    left: float
+    top: float
+    right: float
+    bottom: float
+
+
+class Rule(NamedTuple):
+    """A horizontal or vertical ruling line: ``at`` is its y (horizontal) or x (vertical),
+    ``start`` and ``end`` its extent along it."""
+
+    horizontal: bool
+    at: float
+    start: float
+    end: float
+
+
+class PageContent(NamedTuple):
+    """A page's characters and ruling lines, its size, and whether it holds pictures."""
+
+    number: int
+    width: float
+    height: float
+    glyphs: list[Glyph]
+    rules: list[Rule]
+    images: int
+
+
+class _Frame(NamedTuple):
+    """Turns page space (PDF points, origin bottom left) into the reader's: the page as it is
+    shown (turned by its rotation), origin top left."""
+
+    left: float
+    bottom: float
+    right: float
+    top: float
+    rotation: int
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """The shown page's width and height."""
+        width, height = self.right - self.left, self.top - self.bottom
+        return (height, width) if self.rotation in (90, 270) else (width, height)
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.rotation == 90:
+            return y - self.bottom, x - self.left
+        if self.rotation == 180:
+            return self.right - x, y - self.bottom
+        if self.rotation == 270:
+            return self.top - y, self.right - x
+        return x - self.left, self.top - y
+
+    def box(self, left: float, right: float, top: float, bottom: float) -> tuple[float, float, float, float]:
+        """A box of page space as left, top, right, bottom on the shown page."""
+        x0, y0 = self.point(left, top)
+        x1, y1 = self.point(right, bottom)
+        return min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)
+
+
+def read_page(document: pdfium.PdfDocument, index: int) -> PageContent:
+    """The characters and ruling lines of page ``index`` (0-based)."""
+    page = document[index]
+    try:
+        left, bottom, right, top = page.get_cropbox()
+        frame = _Frame(left, bottom, right, top, int(page.get_rotation()) % 360)
+        textpage = page.get_textpage()
+        try:
+            glyphs = _glyphs(textpage, frame)
+        finally:
+            textpage.close()
+        rules: list[Rule] = []
+        images = _walk(page.raw, _Matrix.identity(), frame, rules, 0)
+        width, height = frame.size
+        return PageContent(index + 1, width, height, glyphs, rules, images)
+    finally:
+        page.close()
+
+
+def _text_of(textpage: pdfium.PdfTextPage, count: int) -> str:
+    """Every character of the page as one string, one per character index."""
+    buffer = ctypes.create_string_buffer(count * 2 + 2)
+    pdfium_c.FPDFText_GetText(textpage.raw, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[: count * 2].decode("utf-16-le", errors="replace")
+    if len(text) == count:
+        return text
+    # characters outside the basic plane take two UTF-16 units: ask for each one instead
+    return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
+
+
+def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[Glyph]:
+    """The page's printed characters with their loose boxes; spaces and the line breaks pdfium
+    adds are left out (gaps between boxes decide spacing), and so are characters off the page."""
+    count = pdfium_c.FPDFText_CountChars(textpage.raw)
+    if count <= 0:
+        return []
+    text = _text_of(textpage, count)
+    box = pdfium_c.FS_RECTF()
+    box_address = ctypes.addressof(box)
+    loose_box = _LOOSE_BOX
+    raw = textpage.raw
+    page_address = ctypes.cast(raw, ctypes.c_void_p).value
+    origin_x, origin_y = frame.left, frame.top
+    page_width, page_height = frame.size
+    turned = frame.rotation != 0
+    glyphs: list[Glyph] = []
+    append = glyphs.append
+    make = tuple.__new__  # a Glyph without the Python-level constructor: this loop runs per character
+    # what prints: above the space character, and not one of the rarer spaces either
+    for index in [i for i, char in enumerate(text) if char > " " and char not in _BLANKS]:
+        if not loose_box(page_address, index, box_address):
+            continue
+        left, right, top, bottom = box.left, box.right, box.top, box.bottom
+        width, height = right - left, top - bottom
+        if not (0 < width <= 2.5 * height and 0 < height <= 3.5 * width and height <= _LARGEST_GLYPH):
+            tight = _tight_box(raw, index)
+            if tight is None:
+                continue
+            left, right, top, bottom = tight
+        if turned:
+            x0, y0, x1, y1 = frame.box(left, right, top, bottom)
+        else:
+            x0, y0, x1, y1 = left - origin_x, origin_y - top, right - origin_x, origin_y - bottom
+        # a character whose middle is off the page is not printed
+        if 0 <= x0 + x1 <= 2 * page_width and 0 <= y0 + y1 <= 2 * page_height:
+            append(make(Glyph, (text[index], x0, y0, x1, y1)))
+    return glyphs
+
+
+def _tight_box(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, float, float, float] | None:
+    """A character's ink box made as wide as it is high, for a character whose font box pdfium
+    gets wrong (text set with an unusual matrix, such as a column of characters written
+    downwards): left, right, top, bottom in page space."""
+    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    if not pdfium_c.FPDFText_GetCharBox(raw, index, left, right, bottom, top):
+        return None
+    size = max(right.value - left.value, top.value - bottom.value, 1.0) * 1.1
+    x, y = (left.value + right.value) / 2, (bottom.value + top.value) / 2
+    return x - size / 2, x + size / 2, y + size / 2, y - size / 2
+
+
+class _Matrix(NamedTuple):
+    """An affine transform as PDF writes it: ``(a b c d e f)``."""
+
+    a: float
+    b: float
+    c: float
+    d: float
+    e: float
+    f: float
+
+    @staticmethod
+    def identity() -> _Matrix:
+        return _Matrix(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+    def apply(self, x: float, y: float) -> tuple[float, float]:
+        return self.a * x + self.c * y + self.e, self.b * x + self.d * y + self.f
+
+    def then(self, outer: _Matrix) -> _Matrix:
+        """This transform followed by ``outer``."""
+        return _Matrix(
+            self.a * outer.a + self.b * outer.c,
+            self.a * outer.b + self.b * outer.d,
+            self.c * outer.a + self.d * outer.c,
+            self.c * outer.b + self.d * outer.d,
+            self.e * outer.a + self.f * outer.c + outer.e,
+            self.e * outer.b + self.f * outer.d + outer.f,
+        )
+
+
+def _object_matrix(obj: pdfium_c.FPDF_PAGEOBJECT) -> _Matrix:
+    matrix = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+        return _Matrix.identity()
+    return _Matrix(matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f)
+
+
+def _walk(
+    container: pdfium_c.FPDF_PAGE | pdfium_c.FPDF_PAGEOBJECT,
+    outer: _Matrix,
+    frame: _Frame,
+    rules: list[Rule],
+    depth: int,
+) -> int:
+    """Collect the ruling lines of a page or a form object into ``rules``; the number of pictures."""
+    if depth:
+        count, child = pdfium_c.FPDFFormObj_CountObjects, pdfium_c.FPDFFormObj_GetObject
+    else:
+        count, child = pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject
+    kind_of = pdfium_c.FPDFPageObj_GetType
+    images = 0
+    for k in range(count(container)):
+        obj = child(container, k)
+        kind = kind_of(obj)
+        if kind == _PATH:
+            rules.extend(_path_rules(obj, outer, frame))
+        elif kind == _IMAGE:
+            images += 1
+        elif kind == _FORM and depth < _MAX_DEPTH:
+            images += _walk(obj, _object_matrix(obj).then(outer), frame, rules, depth + 1)
+    return images
+
+
+def _is_visible(obj: pdfium_c.FPDF_PAGEOBJECT, stroked: bool) -> bool:
+    """Whether the path's paint is dark and opaque enough to be a drawn line."""
+    red, green, blue, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    colour = pdfium_c.FPDFPageObj_GetStrokeColor if stroked else pdfium_c.FPDFPageObj_GetFillColor
+    if not colour(obj, red, green, blue, alpha):
+        return True
+    return alpha.value > 0 and min(red.value, green.value, blue.value) <= _LIGHT
+
+
+def _path_rules(obj: pdfium_c.FPDF_PAGEOBJECT, outer: _Matrix, frame: _Frame) -> list[Rule]:
+    """The ruling lines one path draws: its straight strokes, or its thin filled rectangles."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
+        return []
+    stroked = bool(stroke.value)
+    if not (stroked or fill.value) or not _is_visible(obj, stroked):
+        return []
+    if stroked and pdfium_c.FPDFPath_CountSegments(obj) == 2:
+        return _straight_line(obj, outer, frame)
+    matrix = _object_matrix(obj).then(outer)
+    subpaths = [[frame.point(*matrix.apply(x, y)) for x, y in points] for points in _subpaths(obj)]
+    if stroked:
+        return [rule for points in subpaths for rule in _strokes(points)]
+    return [rule for points in subpaths if (rule := _thin_rectangle(points)) is not None]
+
+
+def _straight_line(obj: pdfium_c.FPDF_PAGEOBJECT, outer: _Matrix, frame: _Frame) -> list[Rule]:
+    """A one-segment stroke (most table borders) as a rule, from its bounds: the cheap way."""
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    if not pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+        return []
+    x0, y0 = frame.point(*outer.apply(left.value, top.value))
+    x1, y1 = frame.point(*outer.apply(right.value, bottom.value))
+    x0, x1 = min(x0, x1), max(x0, x1)
+    y0, y1 = min(y0, y1), max(y0, y1)
+    if y1 - y0 <= RULE_THICKNESS < x1 - x0:
+        return [Rule(True, (y0 + y1) / 2, x0, x1)]
+    if x1 - x0 <= RULE_THICKNESS < y1 - y0:
+        return [Rule(False, (x0 + x1) / 2, y0, y1)]
+    return []
+
+
+def _subpaths(obj: pdfium_c.FPDF_PAGEOBJECT) -> list[list[tuple[float, float]]]:
+    """The path's points, one list per subpath; a closed subpath ends at its first point again.
+    A curve makes its subpath no ruling line, so it is left out."""
+    x, y = ctypes.c_float(), ctypes.c_float()
+    subpaths: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = []
+    curved = False
+    for k in range(pdfium_c.FPDFPath_CountSegments(obj)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(obj, k)
+        pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == _SEGMENT_MOVE:
+            if current and not curved:
+                subpaths.append(current)
+            current, curved = [(x.value, y.value)], False
+            continue
+        curved = curved or kind != _SEGMENT_LINE
+        current.append((x.value, y.value))
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and current:
+            current.append(current[0])
+    if current and not curved:
+        subpaths.append(current)
+    return subpaths
+
+
+def _strokes(points: list[tuple[float, float]]) -> Iterator[Rule]:
+    """The horizontal and vertical pieces of a stroked polyline (a line, a rectangle's sides)."""
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
+        if abs(y1 - y0) <= 0.5 and abs(x1 - x0) > 0.5:
+            yield Rule(True, (y0 + y1) / 2, min(x0, x1), max(x0, x1))
+        elif abs(x1 - x0) <= 0.5 and abs(y1 - y0) > 0.5:
+            yield Rule(False, (x0 + x1) / 2, min(y0, y1), max(y0, y1))
+
+
+def _thin_rectangle(points: list[tuple[float, float]]) -> Rule | None:
+    """A filled subpath as a ruling line, when it is a rectangle thin enough to be one."""
+    if len(points) < 4:
+        return None
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    left, right, top, bottom = min(xs), max(xs), min(ys), max(ys)
+    width, height = right - left, bottom - top
+    if height <= RULE_THICKNESS < width:
+        return Rule(True, (top + bottom) / 2, left, right)
+    if width <= RULE_THICKNESS < height:
+        return Rule(False, (left + right) / 2, top, bottom)
+    return None
