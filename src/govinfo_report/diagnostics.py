@@ -83,6 +83,25 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "table's arithmetic speaks against them; the row is left blank rather than guessed",
         "“{label}”一行的数字（{values}）仅凭文本顺序与该行对应，且与表格勾稽关系不符；为免误读，该行留空",
     ),
+    "cells-by-reading-order": (
+        "warning",
+        "table {table_zh}: the text printed the numbers of {count} row(s) apart from their labels; "
+        "they were placed by the reading order the table's arithmetic allows ({readings}); check them",
+        "表格“{table_zh}”：文本中 {count} 行的数字与其标签分离；"
+        "已按符合表格勾稽关系的读取顺序（{readings}）放置，请核对",
+    ),
+    "cells-readings-differ": (
+        "warning",
+        "the readings of '{label}' that the table's arithmetic allows differ ({readings}); the "
+        "cells they disagree on are left blank",
+        "“{label}”一行有多种符合表格勾稽关系的读法（{readings}）；各读法不一致的单元格留空",
+    ),
+    "reading-order-limit": (
+        "warning",
+        "table {table_zh}: more than {limit} ways of reading the numbers printed apart from their "
+        "labels; they were not placed",
+        "表格“{table_zh}”：与标签分离的数字有超过 {limit} 种读法；未放置",
+    ),
     "unplaced-values": (
         "warning",
         "numbers without a row label ({values}) could not be placed in a row; they are not read",

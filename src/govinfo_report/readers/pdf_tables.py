@@ -298,19 +298,27 @@ def find_tables(page: int, rules: Sequence[Rule]) -> list[DrawnTable]:
     return sorted(tables, key=lambda t: t.top)
 
 
+#: Punctuation a line may not begin with, which typesetting hangs past the end of the line
+#: instead (Word, LibreOffice, reportlab): past the cell's border, into the next cell.
+HANGING = frozenset("、，。；：！？）」』》〉】,.;:!?)")
+
+
 def fill(tables: Sequence[DrawnTable], glyphs: Iterable[Glyph], width: float, height: float) -> list[Glyph]:
-    """Put each character into the table cell its centre lies in; the characters outside every
-    table are returned. A cell the page's edge cuts through, with text up to that edge (or none
-    at all), is marked clipped: what it printed beyond the edge is not in the file."""
+    """Put each character into the table cell its centre lies in — a hanging punctuation mark
+    into the cell it starts in; the characters outside every table are returned. A cell the
+    page's edge cuts through, with text up to that edge (or none at all), is marked clipped:
+    what it printed beyond the edge is not in the file."""
     outside: list[Glyph] = []
     inside: dict[tuple[int, int], list[Glyph]] = {}
     boxes = [(k, t.left, t.top, t.right, t.bottom, t.cell_at) for k, t in enumerate(tables)]
     for glyph in glyphs:
-        _, x0, y0, x1, y1 = glyph
+        char, x0, y0, x1, y1 = glyph
         x, y = (x0 + x1) / 2, (y0 + y1) / 2
         for k, left, top, right, bottom, cell_at in boxes:
             if left <= x <= right and top <= y <= bottom:
                 key = (k, cell_at(x, y))
+                if char in HANGING and left <= x0:
+                    key = (k, cell_at(x0, y))  # hung past the cell's right border
                 if key in inside:
                     inside[key].append(glyph)
                 else:

@@ -84,7 +84,7 @@ class LabelIndex:
     :meth:`of`, which builds each table's index once.
     """
 
-    __slots__ = ("_by_length", "_forms", "_headers", "_telling")
+    __slots__ = ("_all_headers", "_by_length", "_enumerated", "_forms", "_headers", "_telling")
 
     def __init__(self, table: TableSpec) -> None:
         #: per row, its folded label and aliases
@@ -97,6 +97,12 @@ class LabelIndex:
         self._headers = _header_forms(table)
         #: per row, the forms that name only it when found inside a run
         self._telling = _telling_forms(self._forms)
+        #: every folded column header, however short
+        self._all_headers = frozenset(
+            fold(h) for spec in table.rows for spellings in spec.header_spellings for h in spellings
+        )
+        #: per row, its label with its number as printed (（七）总计, 3.其他), spaces removed
+        self._enumerated = tuple(_enumerated(spec.label) for spec in table.rows)
 
     @staticmethod
     @functools.cache
@@ -154,9 +160,34 @@ class LabelIndex:
         counting only forms that name one row alone."""
         return [k for k in among if any(form in run for form in self._telling[k])]
 
+    def rows_printed_in(self, text: str, run: str) -> list[int]:
+        """The rows whose label stands anywhere in a label run, in table order: by a form that
+        names the row alone and is no column header (规章 is a row, 总计 a column too), or by
+        the label with its number (``（七）总计``) in the run's ``text`` as printed."""
+        bare = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+        return [
+            k
+            for k, forms in enumerate(self._telling)
+            if any(f in run and not any(f in h for h in self._all_headers) for f in forms)
+            or (self._enumerated[k] and self._enumerated[k] in bare)
+        ]
+
+    def named_by_words(self, run: str, row: int) -> bool:
+        """Whether the run names ``row`` by more than a bare keyword: a form of four or more
+        characters at its end, or one it resembles (cut short, misspelt)."""
+        if any(run.endswith(f) for f in self._forms[row] if len(f) < _BARE_KEYWORD):
+            return False
+        return self.score(run, row) > 0
+
     def starts_with_label_of(self, run: str, row: int) -> bool:
         """Whether the run begins with a form of ``row``'s label that names it alone."""
         return any(run.startswith(form) for form in self._telling[row])
+
+
+def _enumerated(label: str) -> str:
+    """A label with its number (``(七)总计``), NFKC and without spaces; "" when it has none."""
+    label = re.sub(r"\s+", "", unicodedata.normalize("NFKC", label))
+    return label if _ENUMERATORS.match(label) else ""
 
 
 def _by_length(forms: Sequence[Sequence[str]]) -> dict[int, dict[str, tuple[int, ...]]]:

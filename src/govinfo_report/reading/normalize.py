@@ -14,7 +14,8 @@ What is folded:
 * curly quotes become straight ones.
 * markdown heading marks (``## 一、总体情况``) and emphasis are dropped.
 * Word artefacts such as ``[bookmark: _GoBack]`` and form feeds are dropped.
-* page-number lines (``-3-``, ``- 4 -``, ``第 3 页 共 9 页``) become blank lines.
+* page-number lines (``-3-``, ``- 4 -``, ``第 3 页 共 9 页``, a markdown row ``| | - 3 | - |``)
+  become blank lines.
 * thousands separators inside numbers are removed (``3,985,758`` → ``3985758``).
 * inline HTML tags (``<span style="…">``, ``<font>``, ``<strong>``, ``<p>``, ``<o:p>`` …) that
   converters pass through from a Word-pasted page are dropped — a tag broken over lines leaves
@@ -58,6 +59,8 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1")
 _WORD_ARTEFACTS = re.compile(r"\[(?:bookmark|BOOKMARK):[^\]]*\]|\{\s*PAGE\s*\}|\{\s*NUMPAGES\s*\}")
 _PAGE_NUMBER_LINES = re.compile(
     r"^[ \t]*(?:[-—–－‐]+[ \t]*[0-9]{1,4}[ \t]*[-—–－‐]+"
+    # a PDF-to-markdown tool's table row made of a page number alone: | | - 3 | - |
+    r"|\|[ \t|]*[-—–－‐]+[ \t]*[0-9]{1,4}[ \t|]*[-—–－‐]+[ \t|]*"
     r"|第[ \t]*[0-9]{1,4}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*[0-9]{1,4}[ \t]*页)?"
     r"|[0-9]{1,4}[ \t]*/[ \t]*[0-9]{1,4}"
     r"|Page[ \t]+[0-9]{1,4}(?:[ \t]+of[ \t]+[0-9]{1,4})?)[ \t]*$",

@@ -24,7 +24,7 @@ from .. import diagnostics as diag
 from ..model import Cell, Diagnostic, Value
 from ..template.rules import Check, PrintedTable, checks_for, evaluate
 from ..template.spec import RowSpec, TableSpec
-from . import decoding
+from . import decoding, solver
 from .align import align
 from .items import Item, ObservedRow
 from .labels import LabelIndex, fold
@@ -72,6 +72,18 @@ def _rows_of(check: Check) -> set[str]:
     return {key[1] for key in check.keys}
 
 
+def _disputed(solution: solver.Solution, known: dict[str, tuple[Cell, ...]]) -> set[str]:
+    """The rows read already whose numbers the solution places otherwise."""
+    return {
+        row
+        for row, cells in solution.cells.items()
+        if any(
+            a.value is not None and b.value is not None and a.value != b.value
+            for a, b in zip(known.get(row, ()), cells, strict=False)
+        )
+    }
+
+
 def _plain(label: str) -> str:
     """A template label as a diagnostic prints it."""
     return unicodedata.normalize("NFKC", label)
@@ -117,6 +129,12 @@ class TablePlacement:
         self.notes: list[Diagnostic] = []
         #: rows whose digits ran together, for the decoder
         self.glued_rows: dict[str, decoding.Glued] = {}
+        #: observed row -> template row, as alignment matched them (before any pass)
+        self.aligned = dict(matches)
+        #: the observed rows as printed, before any pass moved values about
+        self.printed = tuple(observed)
+        #: observed rows whose numbers the reading-order solver placed
+        self.solved: set[int] = set()
 
     def read(self, facts: Sequence[decoding.Fact] = ()) -> TableRead:
         """Run the passes in order and return what was read."""
@@ -129,6 +147,7 @@ class TablePlacement:
         self.read_cells()
         self.decode_glued_rows(facts)
         self.verify_order_only_rows()
+        self.place_by_reading_order()
         self.report_leftovers()
         self.report_missing_rows()
         return TableRead(self.found, tuple(self.notes), True)
@@ -303,18 +322,167 @@ class TablePlacement:
         for row in sorted(suspect, key=lambda r: order_only[r]):
             self._unverified(row, order_only[row])
 
+    def place_by_reading_order(self) -> None:
+        """Rows still blank, in a table whose text printed its numbers apart from its labels,
+        are placed by the reading orders the table's arithmetic allows (:mod:`.solver`): only
+        cells every allowed reading agrees on, and only where the rows read already agree with
+        them. The notes that left those rows blank give way to one that says how they were
+        read."""
+        if all(any(c.value is not None for c in self.found.get(r, ())) for r in self._printed().rows):
+            return
+        first, segments, end = self._segments()
+        if not segments:
+            return
+        known = {r: cells for r, cells in self.found.items() if any(c.value is not None for c in cells)}
+        named = {self.specs[k].id for s in segments for k in s.rows}
+        printed = PrintedTable.of(self.table, collapsed=bool(named & self.table.alternatives().keys()))
+        solution = solver.solve(self.table, printed, first, segments, known)
+        if solution is None:
+            return
+        if solution.limit_hit:
+            self.notes.append(
+                diag.make(
+                    "reading-order-limit",
+                    table=self.table.id,
+                    table_zh=self.table.name_zh,
+                    limit=solver.STEP_LIMIT,
+                )
+            )
+            return
+        disputed = _disputed(solution, known)
+        if any(not self._order_only(row) for row in disputed):
+            self._blank_disputed(solution, disputed)
+            return
+        for row in disputed:  # read only by the order of the text, which the solution reads better
+            del self.found[row]
+        self._accept(solution, segments[0].line, range(self.span.start - solution.lead, end))
+
+    def _order_only(self, row: str) -> bool:
+        """Whether a row read already got its numbers by the order of the text alone: placed by
+        position, or printed in no row of its label."""
+        j = self.table.index(row)
+        return any(
+            j == k and (i in self.by_position or not self.observed[i].attached)
+            for i, k in self.matches.items()
+        )
+
+    def _blank_disputed(self, solution: solver.Solution, disputed: set[str]) -> None:
+        """Rows whose numbers stand with their labels, against the one reading of the rest of
+        the table the arithmetic allows: two readings, so the cells they disagree on are blank."""
+        for row in sorted(disputed, key=self.table.index):
+            printed, placed = self.found[row], solution.cells[row]
+            self.found[row] = tuple(
+                a if a.value == b.value else Cell(None, a.line) for a, b in zip(printed, placed, strict=True)
+            )
+            self.notes.append(
+                diag.make(
+                    "cells-readings-differ",
+                    table=self.table.id,
+                    row=row,
+                    label=_plain(self.table.row(row).label),
+                    readings=" | ".join(solver.show(cells) for cells in (printed, placed)),
+                )
+            )
+
+    def _accept(self, solution: solver.Solution, line: int, observed: range) -> None:
+        """Fill the rows read blank from the solution, and say so in place of the notes that
+        left them blank."""
+        filled = self._fill(solution)
+        if not filled:
+            return
+        superseded = {"row-values-moved", "row-values-ambiguous", "row-values-unverified", "row-value-count"}
+        self.notes = [n for n in self.notes if not (n.code in superseded and n.row in filled)]
+        self.solved.update(observed)
+        self.notes.append(
+            diag.make(
+                "cells-by-reading-order",
+                table=self.table.id,
+                table_zh=self.table.name_zh,
+                line=line,
+                count=len(filled),
+                readings="; ".join(solution.readings),
+            )
+        )
+        for row in filled & solution.differing.keys():
+            self.notes.append(
+                diag.make(
+                    "cells-readings-differ",
+                    table=self.table.id,
+                    row=row,
+                    label=_plain(self.table.row(row).label),
+                    readings=" | ".join(solution.differing[row]),
+                )
+            )
+
+    def _segments(self) -> tuple[tuple[Item, ...], list[solver.Segment], int]:
+        """The table's label runs that name rows, each with the values printed after it, from
+        the first matched row on, past the last one over rows of numbers alone and label runs
+        (a label printed after its numbers); the values printed just before the first run; and
+        where the runs end."""
+        printed = self.printed
+        end = self.span.stop
+        while end < len(printed) and (not self.folded[end] or self._rows_named(end)):
+            end += 1
+        segments: list[solver.Segment] = []
+        before = self.span.start - 1
+        first: tuple[Item, ...] = ()
+        if before >= 0 and not self._rows_named(before):
+            first = printed[before].values
+        for i in range(self.span.start, end):
+            obs = printed[i]
+            named = self._rows_named(i)
+            if named:
+                segments.append(solver.Segment(tuple(named), obs.values, obs.line))
+            elif segments:
+                last = segments[-1]
+                segments[-1] = last._replace(values=last.values + obs.values)
+        return first, segments, end
+
+    def _rows_named(self, i: int) -> list[int]:
+        """The template rows observed row ``i``'s label run names: every label printed in it,
+        and the row alignment matched it with, unless by a bare keyword (其他 ends a run of
+        column headers too)."""
+        if i >= len(self.printed) or not self.folded[i]:
+            return []
+        named = set(self.labels.rows_printed_in(self.printed[i].label, self.folded[i]))
+        if i in self.aligned and self.labels.named_by_words(self.folded[i], self.aligned[i]):
+            named.add(self.aligned[i])
+        alternatives = self.table.alternatives()
+        return sorted(k for k in named if self.specs[k].id not in alternatives or not self._subrows() & named)
+
+    def _fill(self, solution: solver.Solution) -> set[str]:
+        """Put the solution's cells into the rows read blank; the rows given a value."""
+        filled = set()
+        for row, placed in solution.cells.items():
+            current = self.found.get(row)
+            if current is not None and any(c.value is not None for c in current):
+                continue
+            if any(c.value is not None for c in placed):
+                self.found[row] = placed
+                filled.add(row)
+        return filled
+
     def _printed(self) -> PrintedTable:
         collapsed = any(r in self.found for r in self.table.alternatives())
         return PrintedTable.of(self.table, collapsed=collapsed)
 
     def _numbers_left_over(self) -> bool:
-        """Whether numbers with no label stand between the first and last row found, unplaced."""
-        return any(
+        """Whether numbers with no label stand between the first and last row found, unplaced,
+        or after the table's header, before its first row."""
+        return self._lead() is not None or any(
             i not in self.matches
             and not self.folded[i]
             and any(v.kind == "num" for v in self.observed[i].values)
             for i in self.span
         )
+
+    def _lead(self) -> int | None:
+        """The observed row just before the first row found, when it names no row and prints
+        numbers: a row's numbers printed before its label, after the column headers."""
+        i = self.span.start - 1
+        if i < 0 or i in self.solved or self._rows_named(i):
+            return None
+        return i if any(v.kind == "num" for v in self.printed[i].values) else None
 
     def _unverified(self, row: str, i: int) -> None:
         cells = self.found[row]
@@ -342,8 +510,14 @@ class TablePlacement:
         """What the table printed between its first and last matched row and nothing placed:
         numbers without a row, and rows whose label names no row of the template. A row with
         only empty cells is a header line padded by merged cells, not data."""
+        lead = self._lead()
+        if lead is not None:
+            obs = self.observed[lead]
+            self.notes.append(
+                diag.make("unplaced-values", table=self.table.id, line=obs.line, values=describe(obs.values))
+            )
         for i in self.span:
-            if i in self.matches:
+            if i in self.matches or i in self.solved:
                 continue
             obs = self.observed[i]
             if not self.folded[i] and any(v.kind == "num" for v in obs.values):
@@ -370,6 +544,18 @@ class TablePlacement:
         alternatives = self.table.alternatives()
         collapsed = [one_row for one_row in alternatives if one_row in self.found]
         not_printed = {r for one_row in collapsed for r in alternatives[one_row]}
+        labelled = {self.specs[k].id for i in range(len(self.printed)) for k in self._rows_named(i)}
+        for one_row, members in alternatives.items():
+            if one_row not in self.found and one_row in labelled and not labelled & set(members):
+                not_printed |= set(members)  # printed as one row, and read blank
+                self.notes.append(
+                    diag.make(
+                        "missing-row",
+                        table=self.table.id,
+                        row=one_row,
+                        label=_plain(self.table.row(one_row).label),
+                    )
+                )
         for spec in self.specs:
             if spec.id in self.found or spec.id in alternatives or spec.id in not_printed:
                 continue
@@ -440,11 +626,14 @@ class TablePlacement:
     def _rows_carried_by(self, i: int, j: int, taken: set[int]) -> list[int]:
         """The template rows after ``j`` whose values observed row ``i`` carries after its own:
         as many rows as its values fill, all of ``j``'s width, none ``taken`` nor found later
-        in the table. Empty when it carries none."""
+        in the table. Empty when it carries none, or when labels of rows before ``j`` stand in
+        its run (a PDF's text printing a page's labels, then its numbers)."""
         width = len(self.specs[j].columns)
         values = self.observed[i].values
         if len(values) <= width or len(values) % width or any(v.kind == "empty" for v in values):
             return []  # only printed values are carried: an empty cell is a merged-cell shadow
+        if any(k < j and at == i for k, at in self.buried.items()):
+            return []  # labels before its own in the run: the values may be theirs
         if self.grid_of(self.specs[j]) in self.first_short:
             return []
         rows = len(values) // width

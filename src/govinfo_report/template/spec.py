@@ -112,6 +112,13 @@ class TableSpec:
                 return spec
         raise KeyError(row_id)
 
+    def index(self, row_id: str) -> int:
+        """A row's place in template order."""
+        for k, spec in enumerate(self.rows):
+            if spec.id == row_id:
+                return k
+        raise KeyError(row_id)
+
     @property
     def name_zh(self) -> str:
         """The table's name as reports cite it: its section heading without the number."""

@@ -15,6 +15,8 @@ Three kinds of strategy live here:
   variants, broken labels, page footers, a dropped row, an emptied cell, a shifted row …). Each
   returns a :class:`Mutated` that says what parsing the changed text must still give back, and
   which rows may instead be left blank with which diagnostic. :func:`check_mutated` compares.
+* :func:`extracted_text` — a report with table 三 printed the way PDF text extractors print it,
+  its numbers apart from its labels.
 
 Hypothesis is an optional dependency, needed only to import this package.
 """
@@ -28,6 +30,7 @@ except ImportError as exc:  # pragma: no cover - depends on the environment
         "govinfo_report.testing needs hypothesis: pip install 'govinfo-report[testing]'"
     ) from exc
 
+from .extracted import EXTRACTED_ORDERS, ExtractedOrder, extracted_text
 from .mutation_kinds import MUTATION_LAYOUTS, MUTATIONS, Mutation, mutations
 from .oracle import Mutated, cell_differences, cell_values, check_mutated
 from .prose import HEADING_VARIANTS, agencies
@@ -35,9 +38,11 @@ from .rendered import Rendered, report_texts
 from .report_strategies import reports, reports_2019
 
 __all__ = [
+    "EXTRACTED_ORDERS",
     "HEADING_VARIANTS",
     "MUTATIONS",
     "MUTATION_LAYOUTS",
+    "ExtractedOrder",
     "Mutated",
     "Mutation",
     "Rendered",
@@ -45,6 +50,7 @@ __all__ = [
     "cell_differences",
     "cell_values",
     "check_mutated",
+    "extracted_text",
     "mutations",
     "report_texts",
     "reports",

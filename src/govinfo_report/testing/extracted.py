@@ -1,0 +1,114 @@
+"""A report's text as PDF text extractors print its table 三: the labels and the numbers apart.
+
+Extractors read a PDF's text in the order it is stored or laid out, not row by row, so the
+numbers of table 三 come apart from their labels: every label of a page's part of the table and
+then its numbers, row by row or column by column (pdfminer); each row's numbers before its
+label; labels floating among rows of numbers (PDF-to-markdown tools). :func:`extracted_text`
+writes a report that way, one value or one label per line, the rest of the report as the
+tab-separated rendering prints it; tests then check that such text is read exactly, or left
+blank with a diagnostic — never read wrong.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from typing import Literal
+
+from ..model import Report
+from ..template.formats import get_format
+from ..template.spec import RowSpec
+from ..writers.document import format_value
+from ..writers.render import render
+from .oracle import cell_values
+
+#: How the numbers of table 三 stand to its labels:
+#: ``rows`` / ``columns``: each page's labels, then its numbers row by row / column by column;
+#: ``numbers-first``: each row's numbers on the line before its label;
+#: ``floating``: each row's numbers on one line, its label just before or just after it.
+ExtractedOrder = Literal["rows", "columns", "numbers-first", "floating"]
+EXTRACTED_ORDERS: tuple[ExtractedOrder, ...] = ("rows", "columns", "numbers-first", "floating")
+
+_HEADER = (
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+    "总计",
+)
+
+
+def extracted_text(
+    report: Report,
+    order: ExtractedOrder,
+    *,
+    breaks: Sequence[int] = (),
+    after: Sequence[bool] = (),
+) -> str:
+    """The report's text with table 三 printed in ``order``.
+
+    ``breaks``: the printed rows (by index) before which a new page starts (``rows`` and
+    ``columns``: each page prints its labels, then its numbers). ``after``: for ``floating``,
+    per printed row whether its label comes after its numbers (before when missing).
+
+    Raises ValueError when the report has no table 三.
+    """
+    if report.requests is None:
+        raise ValueError("the report has no table 三")
+    lines = render(report, "tsv").split("\n")
+    headings = [s.heading for s in report.sections]
+    start = lines.index(headings[2]) + 1
+    end = lines.index(headings[3])
+    return "\n".join([*lines[:start], *_table(report, order, breaks, after), *lines[end:]])
+
+
+def _printed_rows(report: Report) -> list[RowSpec]:
+    spec = get_format(report.format).tables["requests"]
+    values = cell_values(report)
+    return [
+        row
+        for row in spec.rows
+        if any(values.get(("requests", row.id, column)) is not None for column in row.columns)
+    ]
+
+
+def _labels(rows: Sequence[RowSpec], seen: set[str]) -> list[str]:
+    """The rows' labels, each group label before the first row under it."""
+    lines = []
+    for row in rows:
+        for group in row.groups:
+            if group not in seen:
+                seen.add(group)
+                lines.append(group)
+        lines.append(row.label)
+    return lines
+
+
+def _table(report: Report, order: ExtractedOrder, breaks: Sequence[int], after: Sequence[bool]) -> list[str]:
+    rows = _printed_rows(report)
+    values = cell_values(report)
+    numbers = [[format_value(values[("requests", row.id, c)]) for c in row.columns] for row in rows]
+    lines = ["", *_HEADER]
+    seen: set[str] = set()
+    if order in ("rows", "columns"):
+        cuts = [0, *sorted(b for b in breaks if 0 < b < len(rows)), len(rows)]
+        for a, b in itertools.pairwise(cuts):
+            lines += _labels(rows[a:b], seen)
+            page = numbers[a:b]
+            if order == "rows":
+                lines += [n for row in page for n in row]
+            else:
+                lines += [row[c] for c in range(len(page[0])) for row in page]
+            lines.append("")
+        return lines
+    for index, row in enumerate(rows):
+        label = _labels([row], seen)
+        printed = " ".join(numbers[index])
+        label_after = order == "numbers-first" or (index < len(after) and after[index])
+        lines += [printed, *label] if label_after else [*label, printed]
+    lines.append("")
+    return lines

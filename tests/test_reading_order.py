@@ -1,0 +1,170 @@
+"""Table 三 printed the way PDF text extractors print it — labels and numbers apart — is placed
+by the reading order the table's arithmetic allows, or left blank with a diagnostic: never read
+wrong (:mod:`govinfo_report.reading.solver`)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govinfo_report
+from govinfo_report.model import Cell, Report
+from govinfo_report.reading import solver
+from govinfo_report.reading.items import Item
+from govinfo_report.template.formats import get_format
+from govinfo_report.template.rules import PrintedTable
+from govinfo_report.testing import EXTRACTED_ORDERS, cell_values, extracted_text, reports, reports_2019
+
+REQUESTS = get_format("2021").tables["requests"]
+
+
+def _any_report(consistent: bool | None = True) -> st.SearchStrategy[Report]:
+    return st.one_of(
+        reports(consistent=consistent, blanks=False), reports_2019(consistent=consistent, blanks=False)
+    )
+
+
+def _rows_printed(report: Report) -> int:
+    values = cell_values(report)
+    return len({row for (table, row, _), v in values.items() if table == "requests" and v is not None})
+
+
+@st.composite
+def _extracted(draw: st.DrawFn, consistent: bool | None = True) -> tuple[Report, str, str]:
+    report = draw(_any_report(consistent))
+    order = draw(st.sampled_from(EXTRACTED_ORDERS))
+    rows = _rows_printed(report)
+    breaks = draw(st.lists(st.integers(1, rows - 1), max_size=2, unique=True))
+    after = draw(st.lists(st.booleans(), min_size=rows, max_size=rows))
+    return report, order, extracted_text(report, order, breaks=breaks, after=after)
+
+
+def _wrong(parsed: Report, report: Report) -> list[str]:
+    """Cells of table 三 read as a number the report does not print there."""
+    got, want = cell_values(parsed), cell_values(report)
+    return [
+        f"{key}: {got[key]} for {want[key]}"
+        for key in want
+        if key[0] == "requests" and got[key] is not None and got[key] != want[key]
+    ]
+
+
+def _unexplained_blanks(parsed: Report, report: Report) -> list[str]:
+    """Cells of table 三 left blank without a diagnostic for their row or table."""
+    got, want = cell_values(parsed), cell_values(report)
+    noted = {(d.table, d.row) for d in parsed.diagnostics}
+    return [
+        str(key)
+        for key in want
+        if key[0] == "requests"
+        and want[key] is not None
+        and got[key] is None
+        and not ({key[:2], ("requests", None)} & noted)
+    ]
+
+
+@settings(max_examples=60)
+@given(_extracted())
+def test_numbers_apart_from_their_labels_are_read_exactly_or_left_blank_with_a_reason(
+    case: tuple[Report, str, str],
+) -> None:
+    report, order, text = case
+    parsed = govinfo_report.parse(text)
+    assert _wrong(parsed, report) == [], order
+    assert _unexplained_blanks(parsed, report) == [], order
+
+
+@settings(max_examples=40)
+@given(_extracted(consistent=None))
+def test_a_report_whose_arithmetic_is_off_is_never_read_wrong(case: tuple[Report, str, str]) -> None:
+    """Without arithmetic to confirm an order nothing is placed by one."""
+    report, order, text = case
+    parsed = govinfo_report.parse(text)
+    assert _wrong(parsed, report) == [], order
+    assert _unexplained_blanks(parsed, report) == [], order
+
+
+@settings(max_examples=30)
+@given(
+    report=reports(consistent=True, blanks=False, scale="city"),
+    order=st.sampled_from(EXTRACTED_ORDERS),
+    data=st.data(),
+)
+def test_a_city_report_printed_apart_is_read_whole(report: Report, order: str, data: st.DataObject) -> None:
+    """Large, varied counts admit one reading only: every cell of table 三 is read, and the
+    report says how."""
+    rows = _rows_printed(report)
+    breaks = data.draw(st.lists(st.integers(1, rows - 1), max_size=2, unique=True), label="breaks")
+    after = data.draw(st.lists(st.booleans(), min_size=rows, max_size=rows), label="after")
+    parsed = govinfo_report.parse(extracted_text(report, order, breaks=breaks, after=after))  # type: ignore[arg-type]
+    got, want = cell_values(parsed), cell_values(report)
+    assert {k: got[k] for k in want if k[0] == "requests"} == {
+        k: v for k, v in want.items() if k[0] == "requests"
+    }
+    assert "cells-by-reading-order" in {d.code for d in parsed.diagnostics} or order == "floating"
+
+
+def _items(*numbers: int) -> tuple[Item, ...]:
+    return tuple(Item("num", str(n), 1) for n in numbers)
+
+
+def _cells(*values: int) -> tuple[Cell, ...]:
+    return tuple(Cell(v, 1) for v in values)
+
+
+def _rows(*ids: str) -> tuple[int, ...]:
+    return tuple(next(k for k, spec in enumerate(REQUESTS.rows) if spec.id == row) for row in ids)
+
+
+def test_readings_that_disagree_leave_those_cells_blank_and_list_the_readings() -> None:
+    one = {"new_received": _cells(1, 0, 0, 0, 0, 0, 1)}
+    other = {"new_received": _cells(0, 1, 0, 0, 0, 0, 1)}
+    solution = solver.agreement(REQUESTS, [solver.Reading("a", one), solver.Reading("b", other)])
+    assert [c.value for c in solution.cells["new_received"]] == [None, None, 0, 0, 0, 0, 1]
+    assert solution.differing == {"new_received": ("1 0 0 0 0 0 1", "0 1 0 0 0 0 1")}
+
+
+def test_orders_that_agree_place_the_cells() -> None:
+    """A block of zeros reads the same row by row and column by column."""
+    printed = PrintedTable.of(REQUESTS)
+    segment = solver.Segment(_rows("new_received", "carried_over"), _items(*[0] * 14), 1)
+    known = {
+        spec.id: _cells(*[0] * len(spec.columns))
+        for spec in REQUESTS.rows
+        if spec.id in printed.rows and spec.id not in ("new_received", "carried_over")
+    }
+    solution = solver.solve(REQUESTS, printed, (), [segment], known)
+    assert solution is not None and solution.differing == {}
+    assert [c.value for c in solution.cells["carried_over"]] == [0] * 7
+
+
+def test_a_table_without_rules_across_its_rows_is_never_placed_by_order() -> None:
+    """Table 二 has no arithmetic across its rows: an order there is a guess."""
+    table = get_format("2021").tables["active_disclosure"]
+    printed = PrintedTable.of(table)
+    segment = solver.Segment((0, 1), _items(0, 0, 0, 5, 0, 5), 1)
+    assert solver.solve(table, printed, (), [segment], {}) is None
+
+
+def test_the_number_of_orders_tried_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(solver, "STEP_LIMIT", 1)
+    printed = PrintedTable.of(REQUESTS)
+    # two rows whose sums hold read row by row and column by column: two orders each
+    both = _items(0, 1, 0, 0, 0, 2, 3, 1, 0, 3, 0, 0, 3, 7)
+    segments = [
+        solver.Segment(_rows("new_received", "carried_over"), both, 1),
+        solver.Segment(_rows("granted", "partially_granted"), both, 2),
+    ]
+    solution = solver.solve(REQUESTS, printed, (), segments, {})
+    assert solution is not None and solution.limit_hit
+
+
+@settings(max_examples=5)
+@given(reports(consistent=True, blanks=False, scale="city"))
+def test_the_reading_says_how_the_cells_were_placed(report: Report) -> None:
+    parsed = govinfo_report.parse(extracted_text(report, "columns"))
+    notes = [d for d in parsed.diagnostics if d.code == "cells-by-reading-order"]
+    assert len(notes) == 1 and notes[0].table == "requests"
+    zeros = all(not v for k, v in cell_values(report).items() if k[0] == "requests")
+    assert "column by column" in notes[0].message or zeros  # a table of zeros reads alike every way
