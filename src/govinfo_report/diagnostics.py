@@ -102,6 +102,14 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "labels; they were not placed",
         "表格“{table_zh}”：与标签分离的数字有超过 {limit} 种读法；未放置",
     ),
+    "row-values-cut": (
+        "warning",
+        "the numbers of '{label}' ({values}) do not add up to the row's total, or cannot be "
+        "checked for a blank next to a line of numbers with no row: a number too wide for its "
+        "cell may have wrapped over two lines; the row is left blank rather than guessed",
+        "“{label}”一行的数字（{values}）与该行总计不符，或因空格无法核对而紧邻无法归属的数字："
+        "可能有数字因单元格过窄而折行；为免误读，该行留空",
+    ),
     "unplaced-values": (
         "warning",
         "numbers without a row label ({values}) could not be placed in a row; they are not read",

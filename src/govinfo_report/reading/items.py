@@ -36,6 +36,9 @@ class Item(NamedTuple):
     sign_apart: bool = False
     #: the printed row the item stands in: a grid row, or one cell of a stream of cells
     row: int = -1
+    #: a number sharing its grid cell with other numbers: the grid's columns are not the
+    #: table's (a PDF-to-markdown tool's table), so its row's empty cells are no printed blanks
+    shared: bool = False
 
 
 class ObservedRow(NamedTuple):
@@ -59,7 +62,7 @@ def _cell_items(cell: GridCell) -> list[Item]:
     if len(pieces) == 1 and pieces[0].kind == "NUMBER":  # the common case
         return [Item("num", pieces[0].text, pieces[0].line)]
     if all(p.kind == "NUMBER" for p in pieces):
-        return [Item("num", p.text, p.line) for p in pieces]
+        return [Item("num", p.text, p.line, shared=True) for p in pieces]
     whole = _one_value(pieces, cell.line)
     return [whole] if whole is not None else _mixed_items(pieces)
 

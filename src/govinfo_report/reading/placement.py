@@ -22,7 +22,7 @@ import attrs
 
 from .. import diagnostics as diag
 from ..model import Cell, Diagnostic, Value
-from ..template.rules import Check, PrintedTable, checks_for, evaluate
+from ..template.rules import Check, Outcome, PrintedTable, checks_for, evaluate
 from ..template.spec import RowSpec, TableSpec
 from . import decoding, solver
 from .align import align
@@ -118,6 +118,8 @@ class TablePlacement:
         self.span = range(min(matches), max(matches) + 1)
         #: observed rows placed by position, not by their label
         self.by_position: set[int] = set()
+        #: observed rows joined with the lines of numbers after them (see join_wrapped_rows)
+        self.joined: set[int] = set()
         #: template rows found nowhere whose label is printed inside another label run -> the
         #: observed row whose run holds it
         self.buried: dict[int, int] = {}
@@ -147,6 +149,7 @@ class TablePlacement:
         self.read_cells()
         self.decode_glued_rows(facts)
         self.verify_order_only_rows()
+        self.verify_rows_near_cut_numbers()
         self.place_by_reading_order()
         self.report_leftovers()
         self.report_missing_rows()
@@ -165,6 +168,7 @@ class TablePlacement:
                 continue
             parts = self._wrapped_parts(i + 1, expected - len(values))
             if parts:
+                self.joined.add(i)
                 self.observed[i] = self.observed[i]._replace(
                     values=values + tuple(v for k in parts for v in self.observed[k].values)
                 )
@@ -294,33 +298,58 @@ class TablePlacement:
 
     def verify_order_only_rows(self) -> None:
         """Numbers tied to their row only by the order of the text — printed in no row of its
-        label, or placed by position — are kept only where the table's arithmetic does not
-        speak against them. A PDF's text may print each row's numbers before its label rather
-        than after it (pdfplumber, PDF-to-markdown tools): every such row then holds its
-        neighbour's numbers, and numbers are left over with no row. Where numbers were left over,
-        every row of this kind that the table's rules do not confirm (each rule it is in holds)
-        is left blank, with ``row-values-unverified``; without leftovers, a rule that fails is
-        the report's own arithmetic, not a sign of moved numbers."""
+        label, placed by position, or joined from the lines after a row short of numbers — are
+        kept only where the table's arithmetic does not speak against them. A PDF's text may
+        print each row's numbers before its label rather than after it (pdfplumber,
+        PDF-to-markdown tools): every such row then holds its neighbour's numbers, and numbers
+        are left over with no row. Where numbers were left over, every row of this kind that the
+        table's rules do not confirm (each rule it is in holds) is left blank, with
+        ``row-values-unverified``; without leftovers, a rule that fails is the report's own
+        arithmetic, not a sign of moved numbers."""
+        if not self._numbers_left_over():
+            return  # nothing says the text lost track of its rows: a failing rule is the report's
+        outcomes = self._outcomes()
         order_only = {
-            self.specs[j].id: i
-            for i, j in self.matches.items()
-            if self.specs[j].id in self.found and (i in self.by_position or not self.observed[i].attached)
+            row: i
+            for row, i in self._rows_read().items()
+            if i in self.by_position or i in self.joined or not self.observed[i].attached
         }
-        checks = checks_for(self.table.id, self._printed()) if order_only else ()
-        if not checks:
-            return
-        outcomes = {check: evaluate(check, self._value) for check in checks}
         failing = {row for c, o in outcomes.items() if o.failed for row in _rows_of(c)}
         confirmed = {
             row
             for row in order_only
             if all(o.status == "pass" for c, o in outcomes.items() if row in _rows_of(c))
         }
-        if not self._numbers_left_over():
-            return  # nothing says the text lost track of its rows: a failing rule is the report's
         suspect = (order_only.keys() & failing) | (order_only.keys() - confirmed)
         for row in sorted(suspect, key=lambda r: order_only[r]):
             self._unverified(row, order_only[row])
+
+    def verify_rows_near_cut_numbers(self) -> None:
+        """A number too wide for its narrow cell wraps its last digits onto the next line (a
+        PDF's text of a LibreOffice or Word table): the row then prints a cut number, and a line
+        of a few numbers stands with no row. Where such fragments are left over — fewer numbers
+        than a row has, with no label — every row whose own sum does not hold is left blank,
+        with ``row-values-cut``; so is a row next to a fragment whose sum cannot be checked for a
+        blank cell (the blank may be where its number's digits went)."""
+        width = max(len(spec.columns) for spec in self.specs)
+        fragments = {i for i, n in self._left_over_counts() if n < width}
+        if not fragments:
+            return
+        read = self._rows_read()
+        own_sum = {c: o for c, o in self._outcomes().items() if len(_rows_of(c)) == 1}
+        failing = {r for c, o in own_sum.items() if o.failed for r in _rows_of(c)}
+        unchecked = {r for c, o in own_sum.items() if o.status == "unknown" for r in _rows_of(c)}
+        near = {r for r, i in read.items() if fragments & {i - 1, i + 1}}
+        for row in sorted((failing | (unchecked & near)) & read.keys(), key=lambda r: read[r]):
+            self._unverified(row, read[row], code="row-values-cut")
+
+    def _rows_read(self) -> dict[str, int]:
+        """The rows read so far (row id -> the observed row read as it)."""
+        return {self.specs[j].id: i for i, j in self.matches.items() if self.specs[j].id in self.found}
+
+    def _outcomes(self) -> dict[Check, Outcome]:
+        """Every check of the table's rules on the rows read so far."""
+        return {check: evaluate(check, self._value) for check in checks_for(self.table.id, self._printed())}
 
     def place_by_reading_order(self) -> None:
         """Rows still blank, in a table whose text printed its numbers apart from its labels,
@@ -469,12 +498,18 @@ class TablePlacement:
     def _numbers_left_over(self) -> bool:
         """Whether numbers with no label stand between the first and last row found, unplaced,
         or after the table's header, before its first row."""
-        return self._lead() is not None or any(
-            i not in self.matches
-            and not self.folded[i]
-            and any(v.kind == "num" for v in self.observed[i].values)
-            for i in self.span
-        )
+        return bool(self._left_over_counts())
+
+    def _left_over_counts(self) -> list[tuple[int, int]]:
+        """The lines of numbers with no label and no row, from the line after the table's header
+        to the last row found: (observed row, how many numbers it holds)."""
+        rows = [i for i in self.span if i not in self.matches and not self.folded[i]]
+        lead = self._lead()
+        return [
+            (i, n)
+            for i in ([lead] if lead is not None else []) + rows
+            if (n := sum(v.kind == "num" for v in self.observed[i].values))
+        ]
 
     def _lead(self) -> int | None:
         """The observed row just before the first row found, when it names no row and prints
@@ -484,11 +519,11 @@ class TablePlacement:
             return None
         return i if any(v.kind == "num" for v in self.printed[i].values) else None
 
-    def _unverified(self, row: str, i: int) -> None:
+    def _unverified(self, row: str, i: int, code: str = "row-values-unverified") -> None:
         cells = self.found[row]
         self.notes.append(
             diag.make(
-                "row-values-unverified",
+                code,
                 table=self.table.id,
                 row=row,
                 line=self.observed[i].line,
@@ -589,8 +624,13 @@ class TablePlacement:
         return self._one_row()
 
     def _values(self, i: int, j: int) -> Sequence[Item]:
-        """Observed row ``i``'s values as template row ``j``, merged-cell shadows trimmed."""
-        return trim(self.observed[i].values, len(self.specs[j].columns), self.pad_right)
+        """Observed row ``i``'s values as template row ``j``, merged-cell shadows trimmed. Where
+        numbers share a grid cell, the grid's columns are not the table's: its empty cells are
+        dropped, and the row must print all its numbers."""
+        values = self.observed[i].values
+        if any(v.shared for v in values):
+            return tuple(v for v in values if v.kind != "empty")
+        return trim(values, len(self.specs[j].columns), self.pad_right)
 
     def _place_by_position(self, chunk: Sequence[Item], row: int) -> None:
         """Read ``chunk`` as template row ``row``: a new observed row, placed by position."""

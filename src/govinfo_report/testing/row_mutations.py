@@ -156,8 +156,22 @@ def shifted_row(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     if not own_label and not value_lost:
         # an empty (merged) cell or a group label: nothing the reader needs
         return Mutated("shifted-row", text, rendered.report, rendered.layout)
-    damaged_row: str | None = None if table == "review_litigation" else row
-    codes = frozenset({"missing-row", "row-value-count", "table-value-count", "missing-table"})
-    return Mutated(
-        "shifted-row", text, rendered.report, rendered.layout, damaged=((table, damaged_row),), codes=codes
+    damaged: tuple[tuple[str, str | None], ...] = ((table, None if table == "review_litigation" else row),)
+    if table == "requests":
+        # the shifted values stand as a line with no row next to the rows around it: a row
+        # there whose own sum a blank cell leaves unchecked may be left blank
+        damaged += tuple((table, r) for r in _neighbours(rendered.report, table, row))
+    codes = frozenset(
+        {"missing-row", "row-value-count", "table-value-count", "missing-table", "row-values-cut"}
     )
+    return Mutated("shifted-row", text, rendered.report, rendered.layout, damaged=damaged, codes=codes)
+
+
+def _neighbours(report: Report, table: str, row: str) -> list[str]:
+    """The rows printed just before and after ``row``."""
+    spec = get_format(report.format).tables.get(table)
+    if spec is None:
+        return []
+    ids = [r.id for r in spec.rows]
+    k = ids.index(row) if row in ids else -1
+    return [ids[n] for n in (k - 1, k + 1) if k >= 0 and 0 <= n < len(ids)]
