@@ -311,6 +311,7 @@ def from_dict(data: dict[str, Any]) -> Report:
     if not isinstance(data, dict):
         raise ReportDataError(f"a report must be a JSON object, not {type(data).__name__}")
     data = dict(data)
+    data.pop("source", None)  # where the report came from: provenance, next to the contract
     version = data.pop("schema_version", None)
     if version != SCHEMA_VERSION:
         raise ReportDataError(

@@ -208,7 +208,8 @@ def errors_dataframe(items: Iterable[Any]) -> pd.DataFrame:
 
 
 def arrow_schema(shape: Shape | str) -> pa.Schema:
-    """The Arrow schema of a frame of ``shape``: int64, decimal128(38, 8), date32, string."""
+    """The Arrow schema of a frame of ``shape``: int64, decimal128(38, 8), date32, string —
+    with pandas' metadata, so ``pandas.read_parquet`` gives back the frame's dtypes."""
     pa = require("pyarrow")
     types = {
         "integer": pa.int64(),
@@ -216,7 +217,10 @@ def arrow_schema(shape: Shape | str) -> pa.Schema:
         "date": pa.date32(),
         "string": pa.string(),
     }
-    return pa.schema([(name, types[kind]) for name, kind in column_kinds(shape).items()])
+    schema = pa.schema([(name, types[kind]) for name, kind in column_kinds(shape).items()])
+    # pandas' own description of the frame, so reading the file back restores Int64 and string
+    described = pa.Schema.from_pandas(frame_from_records([], shape), preserve_index=False)
+    return schema.with_metadata(described.metadata)
 
 
 def arrow_table(records: Sequence[Mapping[str, Any]], shape: Shape | str) -> pa.Table:
