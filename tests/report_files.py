@@ -77,3 +77,22 @@ WRITERS: dict[str, Callable[[Report, Path], Path]] = {
     "docx": write_docx,
     "pdf": write_pdf,
 }
+
+
+def many_reports(
+    folder: Path, count: int, *, layouts: tuple[str, ...] = ("tsv", "pipe", "markdown")
+) -> list[Path]:
+    """``count`` report files made quickly from the sample: rendered in a few layouts, each copy
+    with its own agency and its own numbers in table 二 (which has no arithmetic to keep)."""
+    report = govinfo_report.parse_file(SAMPLE)
+    texts = [govinfo_report.render(report, layout) for layout in layouts]
+    paths = []
+    for index in range(count):
+        text = texts[index % len(texts)]
+        text = text.replace("示例县示例镇", f"示例县第{index}镇").replace("1286", str(1000 + index))
+        text = text.replace("12.35", f"{index}.{index % 100:02}")
+        path = folder / f"{index // 100:03}" / f"report-{index:05}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

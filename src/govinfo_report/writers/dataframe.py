@@ -1,6 +1,7 @@
 """Reports as pandas DataFrames and Arrow tables, typed so analysis never meets a wrong number:
 counts are nullable integers (``Int64``: a blank cell stays ``<NA>``, never NaN or 0), money is
-exact (``Decimal`` objects; ``decimal128`` in Arrow and Parquet), text is ``string``.
+exact (Arrow ``decimal128(38, 8)``, in pandas as in Parquet: each value reads as a ``Decimal``),
+text is ``string``.
 
 pandas and pyarrow are the optional ``dataframe`` extra, imported only when a frame is built.
 """
@@ -125,12 +126,19 @@ def _column(pd: Any, values: list[Any], kind: str, name: str) -> Any:
     if kind == "integer":
         return pd.array([_whole(v, name) for v in values], dtype="Int64")
     if kind == "decimal":
-        return pd.array([_exact(v) for v in values], dtype=object)
+        return pd.array([_exact(v) for v in values], dtype=_money_dtype(pd))
     if kind == "date":
         return pd.array(
             [v.isoformat() if isinstance(v, dt.date) else v for v in values], dtype="string"
         ).astype("datetime64[ns]")
     return pd.array([None if v is None else str(v) for v in values], dtype="string")
+
+
+def _money_dtype(pd: Any) -> Any:
+    """Money as Arrow decimals inside pandas: exact, typed, and kept as they are by Dask (which
+    turns object columns into strings)."""
+    pa = require("pyarrow")
+    return pd.ArrowDtype(pa.decimal128(DECIMAL_PRECISION, DECIMAL_SCALE))
 
 
 def frame_from_records(records: Sequence[Mapping[str, Any]], shape: Shape | str) -> pd.DataFrame:
