@@ -10,14 +10,15 @@ worker are in flight at once, so memory stays flat however many files there are.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO, TypeVar
 
 import attrs
 
@@ -128,6 +129,16 @@ def choose_jobs(jobs: int | None, inputs: int) -> int:
     return 1 if inputs <= SMALL_BATCH else max(1, os.cpu_count() or 1)
 
 
+class HasStatus(Protocol):
+    """What a batch yields per input: something with a status (see :class:`Result`)."""
+
+    @property
+    def status(self) -> Status: ...
+
+
+T = TypeVar("T", bound=HasStatus)
+
+
 def read_reports(
     paths_or_globs: str | Path | Sequence[str | Path],
     *,
@@ -144,6 +155,26 @@ def read_reports(
     number of inputs. ``progress`` draws a progress bar on stderr (or on the stream given).
     ``format`` forces a template, ``limits`` bounds each file (see :func:`parse_file`).
     """
+    work = functools.partial(read_input, format=format, limits=limits)
+    return process_inputs(paths_or_globs, work, jobs=jobs, progress=progress)
+
+
+def read_input(item: Source | Skipped, *, format: str | None = None, limits: Limits | None = None) -> Result:
+    """The result of one input of a walk."""
+    if isinstance(item, Skipped):
+        return skipped_result(item)
+    return read_path(item.path, format=format, limits=limits, relative=item.relative)
+
+
+def process_inputs(
+    paths_or_globs: str | Path | Sequence[str | Path],
+    work: Callable[[Source | Skipped], T],
+    *,
+    jobs: int | None = None,
+    progress: bool | TextIO = False,
+) -> Iterator[T]:
+    """``work(input)`` for every input of a walk, in order — in worker processes when ``jobs``
+    says so (``work`` must then be picklable: a module's function, or a partial of one)."""
     given = [paths_or_globs] if isinstance(paths_or_globs, str | Path) else list(paths_or_globs)
     inputs = list(walk(given))
     workers = choose_jobs(jobs, sum(isinstance(i, Source) for i in inputs))
@@ -151,47 +182,26 @@ def read_reports(
         len(inputs), stream=progress if not isinstance(progress, bool) else None, enabled=bool(progress)
     )
     try:
-        results = (
-            _in_process(inputs, format, limits)
-            if workers == 1
-            else _in_workers(inputs, workers, format, limits)
-        )
-        for result in results:
-            bar.advance(failed=result.status == "failed")
-            yield result
+        done = map(work, inputs) if workers == 1 else _in_workers(inputs, work, workers)
+        for item in done:
+            bar.advance(failed=item.status == "failed")
+            yield item
     finally:
         bar.close()
 
 
-def _in_process(
-    inputs: Iterable[Source | Skipped], format: str | None, limits: Limits | None
-) -> Iterator[Result]:
-    for item in inputs:
-        if isinstance(item, Skipped):
-            yield skipped_result(item)
-        else:
-            yield read_path(item.path, format=format, limits=limits, relative=item.relative)
-
-
 def _in_workers(
-    inputs: Sequence[Source | Skipped], workers: int, format: str | None, limits: Limits | None
-) -> Iterator[Result]:
-    """Results in input order from a pool of worker processes, at most ``4 × workers`` inputs
-    submitted and not yet yielded."""
+    inputs: Sequence[Source | Skipped], work: Callable[[Source | Skipped], T], workers: int
+) -> Iterator[T]:
+    """``work``'s results in input order from a pool of worker processes, at most
+    ``4 × workers`` inputs submitted and not yet yielded (files no reader reads are handled
+    here: there is nothing to parse)."""
     window = IN_FLIGHT_PER_JOB * workers
-    limits = limits or default_limits()
-    pending: deque[Future[Result] | Result] = deque()
+    pending: deque[Future[T] | T] = deque()
     executor = ProcessPoolExecutor(max_workers=workers)
     try:
         for item in inputs:
-            if isinstance(item, Skipped):
-                pending.append(skipped_result(item))
-            else:
-                pending.append(
-                    executor.submit(
-                        read_path, str(item.path), format=format, limits=limits, relative=item.relative
-                    )
-                )
+            pending.append(work(item) if isinstance(item, Skipped) else executor.submit(work, item))
             while len(pending) >= window:
                 yield _settled(pending.popleft())
         while pending:
@@ -200,8 +210,8 @@ def _in_workers(
         executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _settled(item: Future[Result] | Result) -> Result:
-    return item if isinstance(item, Result) else item.result()
+def _settled(item: Future[T] | T) -> T:
+    return item.result() if isinstance(item, Future) else item
 
 
 def summary_counts(statuses: Iterable[Status]) -> dict[Status, int]:
@@ -223,9 +233,12 @@ def stdin_bytes(bound: int, stream: object | None = None) -> bytes:
 __all__ = [
     "IN_FLIGHT_PER_JOB",
     "SMALL_BATCH",
+    "HasStatus",
     "Result",
     "choose_jobs",
+    "process_inputs",
     "read_bytes",
+    "read_input",
     "read_path",
     "read_reports",
     "skipped_result",

@@ -22,20 +22,23 @@ some output could not be written — the others are still processed and the reas
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO, TypeVar
+
+import attrs
 
 from ._version import __version__
 from .api import parse_file_with_context
-from .batch import Result, read_bytes, read_reports, stdin_bytes, summary_counts
+from .batch import HasStatus, Result, process_inputs, read_bytes, read_input, stdin_bytes, summary_counts
 from .checks.findings import ValidationResult
 from .checks.validation import validate
 from .errors import ReportError
-from .limits import default_limits
+from .limits import Limits, default_limits
 from .model import Report
 from .reading.context import ParseContext
 from .sources import Skipped, Source, SourceInfo, walk
@@ -48,13 +51,14 @@ from .writers.dataset_files import (
     errors_path,
     excel_value,
     open_sink,
+    prepare,
     replaced_atomically,
     write_csv,
     write_table,
 )
 from .writers.files import OutputError, OutputFolder
 from .writers.findings import Lang, findings_json, format_findings, format_totals
-from .writers.records import ERROR_FIELDS, FINDING_FIELDS, findings_records
+from .writers.records import ERROR_FIELDS, FINDING_FIELDS, Shape, Status, findings_records
 from .writers.serialize import json_text, loads
 from .writers.summary import format_summary
 
@@ -64,6 +68,8 @@ EXIT_UNREADABLE = 2
 
 #: The operand that stands for standard input.
 STDIN = "-"
+
+T = TypeVar("T", bound=HasStatus)
 
 
 def _warn(message: str) -> None:
@@ -88,16 +94,58 @@ def _sources(paths: Sequence[str]) -> tuple[list[Source], int]:
 
 def _results(args: argparse.Namespace, progress: TextIO | bool) -> Iterator[Result]:
     """The results of every operand in order; ``-`` is one report read from standard input."""
+    work = functools.partial(read_input, format=args.template)
+    return _each_operand(args, progress, work, lambda result: result)
+
+
+def _each_operand(
+    args: argparse.Namespace,
+    progress: TextIO | bool,
+    work: Callable[[Source | Skipped], T],
+    from_stdin: Callable[[Result], T],
+) -> Iterator[T]:
+    """``work`` on every input the operands stand for, in order; ``-`` is one report read from
+    standard input, its result handed to ``from_stdin``."""
     segment: list[str] = []
     for operand in [*args.files, None]:
         if operand not in (STDIN, None):
             segment.append(operand)
             continue
         if segment:
-            yield from read_reports(segment, jobs=args.jobs, progress=progress, format=args.template)
+            yield from process_inputs(segment, work, jobs=args.jobs, progress=progress)
             segment = []
         if operand == STDIN:
-            yield _stdin_result(args.template)
+            yield from_stdin(_stdin_result(args.template))
+
+
+@attrs.frozen
+class Prepared:
+    """An input read and made ready for a dataset file where it was parsed: its result (without
+    the report, which stays in the worker), its diagnostics' codes and what the sink writes."""
+
+    result: Result
+    codes: tuple[str, ...] = ()
+    payload: Any = None
+
+    @property
+    def status(self) -> Status:
+        return self.result.status
+
+
+def prepared(result: Result, kind: str, shape: Shape) -> Prepared:
+    """A result made ready for a dataset sink of ``kind``."""
+    if result.report is None:
+        return Prepared(result)
+    payload = prepare(kind, shape, result.report, result.source)
+    codes = tuple(d.code for d in result.report.diagnostics)
+    return Prepared(attrs.evolve(result, report=None), codes, payload)
+
+
+def prepare_input(
+    item: Source | Skipped, *, kind: str, shape: Shape, format: str | None, limits: Limits | None = None
+) -> Prepared:
+    """One input read and made ready for a dataset sink (run in a worker process)."""
+    return prepared(read_input(item, format=format, limits=limits), kind, shape)
 
 
 def _stdin_result(template: str | None) -> Result:
@@ -118,10 +166,12 @@ class _Tally:
         self.output_failed = False
         self.progress = progress
 
-    def note(self, result: Result) -> None:
+    def note(self, result: Result, codes: Iterable[str] = ()) -> None:
         self.statuses.append(result.status)
         if result.report is not None:
             self.codes.update(d.code for d in result.report.diagnostics)
+        if result.status in ("read", "partial"):
+            self.codes.update(codes)
         elif result.status == "skipped":
             self.say(f"{result.source.path}: skipped: {result.error}")
         else:
@@ -212,13 +262,14 @@ def _write_dataset(args: argparse.Namespace, tally: _Tally, progress: bool) -> N
     """Every report into one dataset file; the inputs that gave none into its error table."""
     out = None if args.out in (None, Path(STDIN)) else args.out
     sink: DatasetSink = open_sink(args.to, args.shape, out)
+    work = functools.partial(prepare_input, kind=args.to, shape=args.shape, format=args.template)
     try:
-        for result in _results(args, progress):
-            tally.note(result)
-            if result.report is not None:
-                sink.add(result.report, result.source)
+        for item in _each_operand(args, progress, work, lambda r: prepared(r, args.to, args.shape)):
+            tally.note(item.result, item.codes)
+            if item.status in ("read", "partial"):
+                sink.write(item.payload)
             else:
-                sink.add_error(_error_record(result))
+                sink.add_error(_error_record(item.result))
     except BaseException:
         sink.abort()
         raise

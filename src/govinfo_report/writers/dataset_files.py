@@ -25,7 +25,7 @@ from typing import IO, Any, Literal
 from ..contract import to_dict
 from ..model import Report
 from ..sources import SourceInfo
-from .dataframe import arrow_schema, arrow_table, require
+from .dataframe import arrow_schema, arrow_table, long_batch, require
 from .files import OutputError
 from .records import (
     ERROR_FIELDS,
@@ -110,17 +110,17 @@ class DatasetSink:
     """Where a batch's records go; :meth:`add` takes each report, :meth:`add_error` each input
     that gave none, :meth:`close` finishes the files."""
 
+    kind = ""
+
     def __init__(self, shape: Shape) -> None:
         self.shape = shape
         self.errors: list[Record] = []
 
-    def records(self, report: Report, source: SourceInfo | None) -> Iterator[Record]:
-        if self.shape == "long":
-            yield from long_records(report, source)
-        else:
-            yield wide_record(report, source)
-
     def add(self, report: Report, source: SourceInfo | None) -> None:
+        self.write(prepare(self.kind, self.shape, report, source))
+
+    def write(self, payload: Any) -> None:
+        """Write what :func:`prepare` made of one report (perhaps in another process)."""
         raise NotImplementedError
 
     def add_error(self, record: Record) -> None:
@@ -162,22 +162,23 @@ class _TextSink(DatasetSink):
 class JsonLinesSink(_TextSink):
     """One data-contract document per line, its ``source`` as a top-level key."""
 
-    def add(self, report: Report, source: SourceInfo | None) -> None:
-        self.stream.write(json_text(document_with_source(report, source)) + "\n")
+    kind = "jsonl"
+
+    def write(self, payload: Any) -> None:
+        self.stream.write(payload)
 
 
 class CsvSink(_TextSink):
     """One CSV row per record, the columns of the shape in order."""
 
+    kind = "csv"
+
     def __init__(self, shape: Shape, out: Path | None, stream: IO[str] | None) -> None:
         super().__init__(shape, out, stream)
-        self.fields = fields_of(shape)
-        self.writer = csv.writer(self.stream)
-        self.writer.writerow(self.fields)
+        csv.writer(self.stream).writerow(fields_of(shape))
 
-    def add(self, report: Report, source: SourceInfo | None) -> None:
-        for record in self.records(report, source):
-            self.writer.writerow([cell_text(record.get(f)) for f in self.fields])
+    def write(self, payload: Any) -> None:
+        self.stream.write(payload)
 
 
 class ParquetSink(DatasetSink):
@@ -189,18 +190,37 @@ class ParquetSink(DatasetSink):
         self.out = out
         self._stack = contextlib.ExitStack()
         temporary = self._stack.enter_context(replaced_atomically(out))
-        self.writer = pq.ParquetWriter(str(temporary), arrow_schema(shape), compression="zstd")
+        self.schema = arrow_schema(shape)
+        self.writer = pq.ParquetWriter(str(temporary), self.schema, compression="zstd")
         self.pending: list[Record] = []
+        self.batches: list[Any] = []
+        self.rows = 0
 
-    def add(self, report: Report, source: SourceInfo | None) -> None:
-        self.pending.extend(self.records(report, source))
-        if len(self.pending) >= PARQUET_BATCH_ROWS:
+    kind = "parquet"
+
+    def write(self, payload: Any) -> None:
+        if isinstance(payload, dict):  # a wide record
+            self.pending.append(payload)
+            self.rows += 1
+        else:  # a long record batch
+            self.batches.append(payload)
+            self.rows += payload.num_rows
+        if self.rows >= PARQUET_BATCH_ROWS:
             self._flush()
 
     def _flush(self) -> None:
+        pa = require("pyarrow")
         if self.pending:
-            self.writer.write_table(arrow_table(self.pending, self.shape))
+            self.batches.append(arrow_table(self.pending, self.shape))
             self.pending = []
+        if self.batches:
+            tables = [
+                b if isinstance(b, pa.Table) else pa.Table.from_batches([b], self.schema)
+                for b in self.batches
+            ]
+            self.writer.write_table(pa.concat_tables(tables))
+            self.batches = []
+        self.rows = 0
 
     def close(self) -> None:
         self._flush()
@@ -244,8 +264,10 @@ class ExcelSink(DatasetSink):
         self.sheet.append([excel_value(record.get(f)) for f in self.fields])
         self.rows += 1
 
-    def add(self, report: Report, source: SourceInfo | None) -> None:
-        for record in self.records(report, source):
+    kind = "xlsx"
+
+    def write(self, payload: Any) -> None:
+        for record in payload:
             self.add_record(record)
 
     def close(self) -> None:
@@ -276,6 +298,36 @@ def document_with_source(report: Report, source: SourceInfo | None) -> dict[str,
     if source is not None:
         document["source"] = source.to_dict()
     return document
+
+
+def _records(shape: Shape, report: Report, source: SourceInfo | None) -> list[Record]:
+    return list(long_records(report, source)) if shape == "long" else [wide_record(report, source)]
+
+
+def _csv_rows(shape: Shape, report: Report, source: SourceInfo | None) -> str:
+    fields = fields_of(shape)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    for record in _records(shape, report, source):
+        writer.writerow([cell_text(record.get(f)) for f in fields])
+    return buffer.getvalue()
+
+
+def _parquet_part(shape: Shape, report: Report, source: SourceInfo | None) -> Any:
+    return long_batch(report, source) if shape == "long" else wide_record(report, source)
+
+
+def prepare(kind: str, shape: Shape, report: Report, source: SourceInfo | None) -> Any:
+    """What a sink of ``kind`` writes for one report — made where the report was parsed (a
+    worker process), so the process writing the file only writes: a JSON line, CSV rows, an
+    Arrow record batch (a wide record), or a workbook's records."""
+    makers: dict[str, Callable[[Shape, Report, SourceInfo | None], Any]] = {
+        "jsonl": lambda _, r, s: json_text(document_with_source(r, s)) + "\n",
+        "csv": _csv_rows,
+        "parquet": _parquet_part,
+        "xlsx": _records,
+    }
+    return makers[kind](shape, report, source)
 
 
 def open_sink(kind: str, shape: Shape, out: Path | None, stream: IO[str] | None = None) -> DatasetSink:
@@ -347,6 +399,7 @@ __all__ = [
     "excel_value",
     "fields_of",
     "open_sink",
+    "prepare",
     "replaced_atomically",
     "write_csv",
     "write_table",

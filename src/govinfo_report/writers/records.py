@@ -130,6 +130,11 @@ def _cell_keys(format_name: str) -> tuple[tuple[str, str, str], ...]:
     )
 
 
+def names_of(format_name: str, table: str, row: str, column: str) -> tuple[str, str]:
+    """The names the printed report gives a cell's row and column."""
+    return _names(format_name, table, row, column)
+
+
 @functools.lru_cache(maxsize=4096)
 def _names(format_name: str, table: str, row: str, column: str) -> tuple[str, str]:
     """The names the printed report gives a row and a column (the ids when it has none)."""
@@ -148,6 +153,11 @@ def split_value(value: Value, column: str, format_name: str) -> tuple[int | None
     if isinstance(value, Decimal) or column in amount_columns(format_name):
         return None, Decimal(value)
     return value, None
+
+
+def codes_by_place(report: Report) -> dict[tuple[str, str | None], list[str]]:
+    """Diagnostic codes by (table, row); a row of None means the whole table."""
+    return _codes_by_place(report)
 
 
 def _codes_by_place(report: Report) -> dict[tuple[str, str | None], list[str]]:
@@ -298,8 +308,10 @@ __all__ = [
     "Status",
     "all_wide_cell_columns",
     "cell_keys",
+    "codes_by_place",
     "findings_records",
     "long_records",
+    "names_of",
     "report_status",
     "split_value",
     "to_records",
