@@ -40,7 +40,8 @@ def base_texts(count: int) -> list[tuple[str, str]]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", NonInteractiveExampleWarning)
         for index in range(count):
-            strategy = reports_2019() if index % 5 == 4 else reports(scale="city" if index % 3 else "township")
+            scale = "city" if index % 3 else "township"
+            strategy = reports_2019() if index % 5 == 4 else reports(scale=scale)
             report = strategy.example()
             text = govinfo_report.render(report, LAYOUTS[index % len(LAYOUTS)])
             texts.append((text, report.agency or ""))
