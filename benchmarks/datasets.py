@@ -5,8 +5,10 @@ parser reads, copied with their agency changed by substitution — then runs the
 
     govinfo-report parse DIR --to parquet --jobs 2 --out FILE
 
-for each size, measuring reports per second (wall clock) and the peak memory of the command
-and its worker processes together (their resident sets summed, sampled every 50 ms from /proc).
+for each size, measuring reports per second (wall clock), the CPU time of the command and its
+workers (what the cores could do when nothing else runs beside it) and the peak memory of the
+command and its worker processes together (their resident sets summed, sampled every 100 ms
+from /proc).
 
     python benchmarks/datasets.py                       # 2,000 and 20,000 reports
     python benchmarks/datasets.py --sizes 2000 100000 --shape wide
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -60,31 +63,38 @@ def write_reports(folder: Path, count: int, bases: list[tuple[str, str]]) -> Non
         path.write_text(text, encoding="utf-8")
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of a process and all its descendants."""
+def _descendants(root: int) -> list[int]:
+    """A process and its descendants, found by reading every process's parent from /proc."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat", encoding="utf-8") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-        except OSError:
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
             continue
-        pid, parent = int(entry), int(fields[1])
-        children.setdefault(parent, []).append(pid)
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, stack = 0, [root]
+        children.setdefault(parent, []).append(int(entry))
+    found, stack = [], [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        found.append(pid)
         stack += children.get(pid, [])
-    return total
+    return found
 
 
-def run(folder: Path, out: Path, jobs: int, shape: str) -> tuple[float, int, int]:
-    """Seconds, peak memory in bytes, and the exit status of one run of the command."""
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm", encoding="utf-8") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        return 0
+
+
+def run(folder: Path, out: Path, jobs: int, shape: str) -> tuple[float, float, int, int]:
+    """Seconds, CPU seconds (the command and its workers), peak memory in bytes, and the exit
+    status of one run of the command."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     command = [
         sys.executable,
         "-m",
@@ -106,10 +116,16 @@ def run(folder: Path, out: Path, jobs: int, shape: str) -> tuple[float, int, int
     done = threading.Event()
 
     def sample() -> None:
+        # the process tree is looked up once a second (the workers live as long as the run),
+        # the resident sets of its members ten times a second
         nonlocal peak
+        members: list[int] = []
+        looked = 0.0
         while not done.is_set():
-            peak = max(peak, _tree_rss(process.pid))
-            time.sleep(0.05)
+            if time.monotonic() - looked >= 1.0:
+                members, looked = _descendants(process.pid), time.monotonic()
+            peak = max(peak, sum(_rss(pid) for pid in members))
+            time.sleep(0.1)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -117,9 +133,11 @@ def run(folder: Path, out: Path, jobs: int, shape: str) -> tuple[float, int, int
     elapsed = time.perf_counter() - started
     done.set()
     sampler.join()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if process.returncode not in (0, 2):
         sys.stderr.write(err.decode("utf-8", "replace"))
-    return elapsed, peak, process.returncode
+    return elapsed, cpu, peak, process.returncode
 
 
 def main() -> None:
@@ -132,21 +150,28 @@ def main() -> None:
 
     started = time.perf_counter()
     bases = base_texts(args.bases)
-    print(f"{len(bases)} generated reports rendered in {time.perf_counter() - started:.1f} s")
+    print(f"{len(bases)} generated reports rendered in {time.perf_counter() - started:.1f} s", flush=True)
     peaks = []
     for size in args.sizes:
         workspace = Path(tempfile.mkdtemp(prefix="govinfo-datasets-"))
         try:
             started = time.perf_counter()
             write_reports(workspace / "reports", size, bases)
-            print(f"{size:,} report files written in {time.perf_counter() - started:.1f} s")
+            print(f"{size:,} report files written in {time.perf_counter() - started:.1f} s", flush=True)
             out = workspace / "reports.parquet"
-            elapsed, peak, status = run(workspace / "reports", out, args.jobs, args.shape)
+            elapsed, cpu, peak, status = run(workspace / "reports", out, args.jobs, args.shape)
             peaks.append(peak)
             print(
                 f"{size:>8,} reports  {elapsed:7.1f} s  {size / elapsed:7.1f} reports/s  "
                 f"peak {peak / 2**20:7.1f} MiB (command and workers)  exit {status}  "
-                f"parquet {out.stat().st_size / 2**20:.1f} MiB"
+                f"parquet {out.stat().st_size / 2**20:.1f} MiB",
+                flush=True,
+            )
+            # CPU time does not depend on what else the machine runs: what the cores could do
+            print(
+                f"{'':>8}          {cpu:7.1f} CPU s  {cpu / size * 1000:5.2f} ms per report  "
+                f"{args.jobs * size / cpu:7.1f} reports/s on {args.jobs} free cores",
+                flush=True,
             )
         finally:
             shutil.rmtree(workspace, ignore_errors=True)

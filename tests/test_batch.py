@@ -166,3 +166,21 @@ def test_skipped_files_are_results_never_dropped(mixed: Path) -> None:
 
 def test_the_package_exports_the_batch_reader() -> None:
     assert govinfo_report.read_reports is read_reports
+
+
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+def test_every_file_of_the_real_corpus_is_accounted_for() -> None:
+    results = list(read_reports(CORPUS, jobs=1))
+    files = sorted(p for p in CORPUS.rglob("*") if p.is_file() and not p.name.startswith("."))
+    assert sorted(Path(r.source.path) for r in results) == files
+    for result in results:
+        if Path(result.source.path).suffix == ".json":
+            assert result.status == "skipped"
+        elif result.status in ("read", "partial"):
+            assert result.report is not None and result.source.sha256 and result.source.kind
+        else:
+            assert result.status == "failed" and result.error_kind and result.error
+    assert any(r.status in ("read", "partial") for r in results)

@@ -209,7 +209,7 @@ def _parse_command(args: argparse.Namespace) -> int:
     except OutputError as exc:
         _warn(str(exc))
         tally.output_failed = True
-    if not any(s in ("read", "partial", "failed") for s in tally.statuses):
+    if not tally.output_failed and not any(s in ("read", "partial", "failed") for s in tally.statuses):
         _warn("no report files found")
     if args.to is not None or len(tally.statuses) > 1:
         _warn(tally.summary())
