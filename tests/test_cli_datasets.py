@@ -190,3 +190,19 @@ def test_validate_writes_the_html_audit(tmp_path: Path) -> None:
     assert main(["validate", str(_broken_copy(tmp_path)), "--to", "html", "--out", str(out)]) == EXIT_FINDINGS
     page = out.read_text(encoding="utf-8")
     assert 'class="value finding-error"' in page and "requests-balance" in page
+
+
+def test_a_sheet_past_excels_row_limit_continues_on_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    from govinfo_report.writers import dataset_files
+
+    monkeypatch.setattr(dataset_files, "EXCEL_MAX_ROWS", 101)
+    out = tmp_path / "cells.xlsx"
+    assert main(["parse", str(SAMPLE), "--to", "xlsx", "--out", str(out)]) == EXIT_OK
+    book = openpyxl.load_workbook(out)
+    cells = len(list(govinfo_report.parse_file(SAMPLE).cells()))
+    sheets = [name for name in book.sheetnames if name.startswith("cells")]
+    assert sheets == ["cells", "cells (2)", "cells (3)"][: -(-cells // 100)]
+    assert sum(book[name].max_row - 1 for name in sheets) == cells

@@ -1,17 +1,27 @@
 """The ``govinfo-report`` command (also ``python -m govinfo_report``).
 
     govinfo-report parse PATH... [--format json|summary] [--output-dir DIR] [--template 2021|2019]
+    govinfo-report parse PATH... --to jsonl|csv|parquet|xlsx [--shape long|wide] [--out FILE] [--jobs N]
     govinfo-report validate PATH... [--format text|json] [--lang zh|en] [--strict]
+    govinfo-report validate PATH... --to csv|xlsx|html [--out FILE]
 
 A PATH is a report file of any kind a reader reads (text, web page, Word file, PDF — recognised
 by content), a folder (every such file below it; others are reported as skipped) or a glob
 pattern. With one input, ``--format json`` prints one indented JSON document; with several it
 prints JSON Lines (one report per line, in input order), or with ``--output-dir`` writes one file
 per report, keeping the inputs' paths below the folders given, never overwriting an output of
-the same run and never writing through a symlink.
+the same run and never writing through a symlink. Every JSON document carries its ``source``
+(path, size, SHA-256, reader kind) as a top-level key. ``-`` reads one report from stdin.
+
+``--to`` writes every report into one dataset file, a row per cell (``--shape long``) or per
+report (``wide``); the inputs that gave no report go to its error table (``<out>.errors.csv``,
+or an ``errors`` sheet). The dataset rows are made in the worker processes that parse
+(``--jobs``), so the command itself only writes. A closing summary goes to stderr, and a
+progress bar when stderr is a terminal.
 
 ``validate`` checks every 勾稽关系 and template rule and prints the findings (a ``.json`` file
-given by name is read as the data contract).
+given by name is read as the data contract); ``--to`` writes the batch's findings as one table
+or as the HTML audit page.
 
 Exit status (both commands): 0 every input was read (and, for ``validate``, no errors); 1 errors
 were found (``validate``; with ``--strict``, warnings too); 2 some input could not be read or
