@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Protocol, TextIO, TypeVar
+from typing import BinaryIO, Protocol, TextIO, TypeVar
 
 import attrs
 
@@ -222,11 +222,11 @@ def summary_counts(statuses: Iterable[Status]) -> dict[Status, int]:
     return counts
 
 
-def stdin_bytes(bound: int, stream: object | None = None) -> bytes:
+def stdin_bytes(bound: int, stream: BinaryIO | None = None) -> bytes:
     """Standard input's bytes, refused past ``bound`` (``Limits.max_file_bytes``) before more is
     read."""
     source = stream if stream is not None else sys.stdin.buffer
-    data, _ = read_source(source, bound)  # type: ignore[arg-type]
+    data, _ = read_source(source, bound)
     return data
 
 

@@ -171,7 +171,7 @@ class _Tally:
     """What a run has seen: statuses, the diagnostics' codes, whether an output failed."""
 
     def __init__(self, progress: bool) -> None:
-        self.statuses: list[str] = []
+        self.statuses: list[Status] = []
         self.codes: Counter[str] = Counter()
         self.output_failed = False
         self.progress = progress
@@ -200,7 +200,7 @@ class _Tally:
         return EXIT_OK
 
     def summary(self) -> str:
-        counts = summary_counts(self.statuses)  # type: ignore[arg-type]
+        counts = summary_counts(self.statuses)
         line = ", ".join(f"{count:,} {status}" for status, count in counts.items())
         common = ", ".join(f"{code} ×{n:,}" for code, n in self.codes.most_common(5))
         return f"{len(self.statuses):,} input(s): {line}" + (
