@@ -5,10 +5,12 @@
     >>> report = govinfo_report.parse(text)
     >>> report.requests.new_received.total.value
     >>> govinfo_report.to_dict(report)      # the JSON data contract
+    >>> for result in govinfo_report.read_reports(["reports/"], jobs=2): ...   # a folder at once
 """
 
 from ._version import __version__
 from .api import parse, parse_file
+from .batch import Result, read_reports
 from .checks.validation import CellRef, Finding, ValidationResult, check_continuity, validate
 from .contract import from_dict, to_dict
 from .errors import (
@@ -37,6 +39,8 @@ from .model import (
 from .readers import read_text
 from .reading.pipeline import detect_format
 from .template.formats import HookContext, Variant, register_format, unregister_format
+from .writers.dataframe import to_dataframe
+from .writers.records import findings_records, to_records
 from .writers.render import render
 from .writers.serialize import dumps, loads
 from .writers.text import RENDER_LAYOUTS
@@ -62,6 +66,7 @@ __all__ = [
     "ReportError",
     "RequestRow",
     "Requests",
+    "Result",
     "ReviewBlock",
     "ReviewLitigation",
     "Section",
@@ -71,14 +76,18 @@ __all__ = [
     "check_continuity",
     "detect_format",
     "dumps",
+    "findings_records",
     "from_dict",
     "loads",
     "parse",
     "parse_file",
+    "read_reports",
     "read_text",
     "register_format",
     "render",
+    "to_dataframe",
     "to_dict",
+    "to_records",
     "unregister_format",
     "validate",
 ]

@@ -2,7 +2,10 @@
 (de)serialisation, of reports and of findings alike.
 
 ``to_dict`` gives exactly the documented shape — every key present, blanks as ``None``, amounts
-as :class:`~decimal.Decimal` so no float rounding ever touches them. ``from_dict`` is strict:
+as :class:`~decimal.Decimal` so no float rounding ever touches them. A table the report lacks is
+written as that table of the report's template with every cell ``None`` (never as a bare
+``null``), so every row and column key is there whatever was read; ``from_dict`` reads such a
+table back as missing. ``from_dict`` is strict:
 unknown keys, floats where counts belong, or a wrong schema version are errors that name the
 offending path. JSON text is the business of :mod:`govinfo_report.writers.serialize`.
 """
@@ -41,7 +44,10 @@ from .model import (
     ReviewBlock,
     ReviewLitigation,
     Section,
+    Table,
     Value,
+    blank_table,
+    provide_blank_tables,
     table_class,
 )
 from .template.formats import get_format
@@ -259,10 +265,45 @@ def _describe_error(exc: BaseException, type_: Any) -> str:
     return cattrs.v.format_exception(exc, type_)
 
 
+_TABLE_IDS = ("active_disclosure", "requests", "review_litigation")
+
+
+def blank_table_of(format_name: str, table_id: str) -> Table:
+    """The table ``table_id`` of a report in ``format_name`` with every cell blank: the model
+    class of the format's template, with the rows a registered regional variant adds."""
+    try:
+        base, extras, _ = _format_context(format_name)
+    except ReportDataError:  # a variant not registered here: its template's rows alone
+        base, extras = "2021", {}
+    cls = table_class(table_id, base)
+    rows = extras.get(table_id, {})
+    if not rows:
+        return cls()
+    extra_rows = {row_id: {column: Cell() for column in columns} for row_id, columns in rows.items()}
+    return cls(extra_rows=extra_rows)  # type: ignore[call-arg]
+
+
+provide_blank_tables(blank_table_of)
+
+
 def to_dict(report: Report) -> dict[str, Any]:
-    """The report as the JSON data contract: plain dicts, lists, str, int, Decimal and None."""
+    """The report as the JSON data contract: plain dicts, lists, str, int, Decimal and None.
+    Every key is present: a table the report lacks is written with every cell ``None``."""
     body = _report_unstructure(report)
+    for table_id in _TABLE_IDS:
+        if body[table_id] is None:
+            body[table_id] = converter.unstructure(blank_table_of(report.format, table_id))
     return {"schema_version": SCHEMA_VERSION, **body}
+
+
+def _missing_when_blank(report: Report) -> Report:
+    """A table with every cell ``None`` is how the contract writes a missing table."""
+    blank: dict[str, Any] = {
+        table_id: None
+        for table_id in _TABLE_IDS
+        if getattr(report, table_id) is not None and blank_table(getattr(report, table_id))
+    }
+    return attrs.evolve(report, **blank) if blank else report
 
 
 def from_dict(data: dict[str, Any]) -> Report:
@@ -270,6 +311,7 @@ def from_dict(data: dict[str, Any]) -> Report:
     if not isinstance(data, dict):
         raise ReportDataError(f"a report must be a JSON object, not {type(data).__name__}")
     data = dict(data)
+    data.pop("source", None)  # where the report came from: provenance, next to the contract
     version = data.pop("schema_version", None)
     if version != SCHEMA_VERSION:
         raise ReportDataError(
@@ -277,7 +319,7 @@ def from_dict(data: dict[str, Any]) -> Report:
         )
     token = _CONTEXT.set(_format_context(data.get("format")))
     try:
-        return _report_structure(data, Report)
+        return _missing_when_blank(_report_structure(data, Report))
     except Exception as exc:  # cattrs groups every problem with its JSON path
         if isinstance(exc, cattrs.BaseValidationError):
             messages = cattrs.transform_error(exc, path="$", format_exception=_describe_error)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
@@ -379,12 +379,29 @@ class Diagnostic:
     line: int | None = None
 
 
+def blank_table(table: Table | None) -> bool:
+    """Whether a table is missing or has no value in any cell: the data contract writes both
+    the same way (every cell ``null``), so a report compares them as equal."""
+    return table is None or all(cell.value is None for _, _, cell in table.cells())
+
+
+def _table_key(table: Table | None) -> Table | None:
+    return None if blank_table(table) else table
+
+
+def _table_field() -> Any:
+    return attrs.field(default=None, eq=_table_key)
+
+
 @attrs.frozen
 class Report:
     """A parsed 政府信息公开工作年度报告.
 
     ``format`` is ``"2021"``, ``"2019"``, ``"other"`` (tables not in a known template) or the
-    name of a registered regional variant. Tables the report does not contain are ``None``.
+    name of a registered regional variant. Tables the report does not contain are ``None``; the
+    ``*_table`` properties give such a table as it is written in the data contract, every cell
+    blank, so code reading a cell needs no ``None`` check. A missing table and a table with
+    every cell blank compare equal (the data contract does not tell them apart).
     """
 
     format: str
@@ -393,13 +410,40 @@ class Report:
     year: int | None = None
     period: Period | None = None
     sections: tuple[Section, ...] = ()
-    active_disclosure: ActiveDisclosure | ActiveDisclosure2019 | None = None
-    requests: Requests | None = None
-    review_litigation: ReviewLitigation | None = None
+    active_disclosure: ActiveDisclosure | ActiveDisclosure2019 | None = _table_field()
+    requests: Requests | None = _table_field()
+    review_litigation: ReviewLitigation | None = _table_field()
     diagnostics: tuple[Diagnostic, ...] = ()
     #: which reader read the report ("text", "html", "docx", "pdf" …): provenance, like a cell's
     #: line, so it takes no part in equality and is not part of the data contract
     source_kind: str = attrs.field(default="text", eq=False)
+
+    @property
+    def active_disclosure_table(self) -> ActiveDisclosure | ActiveDisclosure2019:
+        """Table 二, or its all-blank form in the report's template when the report lacks it."""
+        if self.active_disclosure is not None:
+            return self.active_disclosure
+        return _blank(self.format, "active_disclosure")  # type: ignore[return-value]
+
+    @property
+    def requests_table(self) -> Requests:
+        """Table 三, or its all-blank form when the report lacks it."""
+        if self.requests is not None:
+            return self.requests
+        return _blank(self.format, "requests")  # type: ignore[return-value]
+
+    @property
+    def review_litigation_table(self) -> ReviewLitigation:
+        """Table 四, or its all-blank form when the report lacks it."""
+        if self.review_litigation is not None:
+            return self.review_litigation
+        return _blank(self.format, "review_litigation")  # type: ignore[return-value]
+
+    def table_or_blank(self, table_id: str) -> Table:
+        """The table ``table_id`` as the data contract writes it: the report's own, or every
+        cell blank in the report's template (with a regional variant's rows)."""
+        table: Table | None = getattr(self, table_id)
+        return table if table is not None else _blank(self.format, table_id)
 
     def section(self, number: int) -> Section | None:
         """The section with this number (1–6), or None when the report lacks it."""
@@ -427,6 +471,26 @@ class Report:
         if _validator is None:  # pragma: no cover - the package imports its validator
             raise RuntimeError("no validator: import govinfo_report")
         return _validator(self)
+
+
+def _plain_blank(format_name: str, table_id: str) -> Table:
+    return table_class(table_id, "2019" if format_name == "2019" else "2021")()
+
+
+#: Builds the all-blank table of a format. The formats sit above the model (a variant's base
+#: and extra rows come from its grammar), so the contract hands its builder down here when it
+#: is imported, which ``import govinfo_report`` always does.
+_blank_builder: Callable[[str, str], Table] = _plain_blank
+
+
+def _blank(format_name: str, table_id: str) -> Table:
+    return _blank_builder(format_name, table_id)
+
+
+def provide_blank_tables(builder: Callable[[str, str], Table]) -> None:
+    """Make ``builder(format, table_id)`` the one that builds a missing table's blank form."""
+    global _blank_builder
+    _blank_builder = builder
 
 
 #: The validator :meth:`Report.check` runs. The checks sit above the model (they read reports),
@@ -471,6 +535,8 @@ __all__ = [
     "Table",
     "TableCell",
     "Value",
+    "blank_table",
+    "provide_blank_tables",
     "table_class",
     "table_layout",
 ]

@@ -23,6 +23,21 @@ class Source:
 
 
 @attrs.frozen
+class SourceInfo:
+    """Where a report came from, as a dataset records it: the path given, the file's size and
+    SHA-256 (so a row can be traced to the exact bytes read) and the reader kind that read it
+    (None when no reader did)."""
+
+    path: str
+    size: int | None = None
+    sha256: str | None = None
+    kind: str | None = None
+
+    def to_dict(self) -> dict[str, str | int | None]:
+        return {"path": self.path, "size": self.size, "sha256": self.sha256, "kind": self.kind}
+
+
+@attrs.frozen
 class Skipped:
     """A file that was not read, and why."""
 
