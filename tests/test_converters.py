@@ -29,6 +29,7 @@ from govinfo_report.template.formats import get_format, section_titles_of
 from govinfo_report.testing import cell_differences, cell_values, reports, reports_2019
 from govinfo_report.writers.html import render_html
 from govinfo_report.writers.pdf import render_pdf
+from libreoffice import LIBREOFFICE_STYLES, page, soffice, through_libreoffice
 
 pytestmark = pytest.mark.converters
 
@@ -130,6 +131,34 @@ _W3M = ("w3m", "-dump", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8")
 _LYNX = ("lynx", "-dump", "-nolist", "-assume_charset=utf-8", "-display_charset=utf-8")
 _ELINKS = ("elinks", "-dump", "-dump-charset", "utf-8", "-no-references", "-no-numbering")
 
+
+def _pdfminer(path: Path) -> str:
+    from pdfminer.high_level import extract_text
+
+    return str(extract_text(str(path)))
+
+
+def _pypdf(path: Path) -> str:
+    import pypdf
+
+    return "\n".join(page.extract_text() or "" for page in pypdf.PdfReader(str(path)).pages)
+
+
+def _pdfplumber(path: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(str(path)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def _markitdown(path: Path) -> str:
+    from markitdown import MarkItDown
+
+    return str(MarkItDown().convert(str(path)).text_content)
+
+
+_TABLES = frozenset({"active_disclosure", "requests", "review_litigation"})
+
 CONVERTERS = [
     Converter(
         "w3m",
@@ -200,9 +229,57 @@ CONVERTERS = [
         False,
         frozenset({"requests", "review_litigation"}),
     ),
+    # The PDF text extractors people use from Python, and pdftotext -raw: each prints a table's
+    # numbers apart from its labels in its own order (labels first, numbers column by column,
+    # numbers before labels, labels floating among markdown rows). Every cell is read exactly
+    # or left blank with a diagnostic.
+    Converter(
+        "pdftotext-raw",
+        "pdf",
+        "pdftotext -raw -enc UTF-8 report.pdf -",
+        _program("pdftotext", "poppler-utils poppler-data"),
+        lambda p: _run("pdftotext", "-raw", "-enc", "UTF-8", str(p), "-"),
+        False,
+        _TABLES,
+    ),
+    Converter(
+        "pdfminer",
+        "pdf",
+        "pdfminer.high_level.extract_text('report.pdf')",
+        _module("pdfminer", "pdfminer.six"),
+        _pdfminer,
+        False,
+        _TABLES,
+    ),
+    Converter(
+        "pypdf",
+        "pdf",
+        "page.extract_text() for each page of pypdf.PdfReader('report.pdf')",
+        _module("pypdf", "pypdf"),
+        _pypdf,
+        False,
+        _TABLES,
+    ),
+    Converter(
+        "pdfplumber",
+        "pdf",
+        "page.extract_text() for each page of pdfplumber.open('report.pdf')",
+        _module("pdfplumber", "pdfplumber"),
+        _pdfplumber,
+        False,
+        _TABLES,
+    ),
+    Converter(
+        "markitdown",
+        "pdf",
+        "markitdown report.pdf",
+        _module("markitdown", "'markitdown[pdf]'"),
+        _markitdown,
+        False,
+        _TABLES,
+    ),
 ]
 
-_TABLES = frozenset({"active_disclosure", "requests", "review_litigation"})
 
 #: Combinations whose output loses the page's <h1>/<h2> headings, and with them the title and
 #: the sections: trafilatura does that to a page whose headings are marked up as headings. The
@@ -256,11 +333,11 @@ def _unexplained(parsed: Report, report: Report, tables: frozenset[str]) -> list
     if {("requests", row) for row in OTHER_SUBROWS} <= noted:
         noted.add(("requests", "other_processing"))  # （六） lost: reported as its three rows
     return [
-        f"{'.'.join(key)}: got {got[key]!r}, expected {value!r}"
+        f"{'.'.join(key)}: got {got.get(key)!r}, expected {value!r}"
         for key, value in want.items()
         if key[0] in tables
-        and got[key] != value
-        and not (got[key] is None and ({key[:2], (key[0], None)} & noted))
+        and got.get(key) != value
+        and not (got.get(key) is None and ({key[:2], (key[0], None)} & noted))
     ]
 
 
@@ -359,3 +436,45 @@ def test_plain_pdftotext_leaves_the_rows_of_table_2_it_scrambled_blank(tmp_path:
     assert _unexplained(parsed, report, _TABLES) == [], text
     assert parsed.active_disclosure is not None
     assert parsed.active_disclosure.fees.amount.value == Decimal("107245.8")
+
+
+PDF_EXTRACTORS = [c for c in CONVERTERS if c.source == "pdf"]
+#: Batches of LibreOffice PDFs per run (each batch is one LibreOffice start): more when thorough.
+LIBREOFFICE_BATCHES = 6 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 1
+
+
+@pytest.mark.skipif(
+    soffice() is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
+)
+@settings(
+    max_examples=LIBREOFFICE_BATCHES,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=list(HealthCheck),
+)
+@given(
+    batch=st.lists(
+        st.tuples(
+            st.one_of(_generated("2021", blanks=False), _generated("2019", blanks=False)),
+            st.sampled_from(LIBREOFFICE_STYLES),
+        ),
+        min_size=4,
+        max_size=4,
+    )
+)
+def test_every_extractor_reads_a_libreoffice_pdf_exactly_or_leaves_cells_blank(
+    batch: list[tuple[Report, str]], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """LibreOffice's tables wrap labels, and numbers too wide for a narrow cell, over lines, and
+    clip a table wider than the page: whatever an extractor makes of that, no cell is read
+    wrong, and every cell not read is explained by a diagnostic."""
+    extractors = [c for c in PDF_EXTRACTORS if c.missing() is None]
+    if not extractors:
+        pytest.skip("no PDF text extractor is installed")
+    folder = tmp_path_factory.mktemp("libreoffice")
+    made = through_libreoffice([page(report, style) for report, style in batch], folder)
+    for (report, style), path in zip(batch, made, strict=True):
+        for converter in extractors:
+            text = converter.run(path)
+            parsed = govinfo_report.parse(text)
+            assert _unexplained(parsed, report, _TABLES) == [], (converter.name, style, text)

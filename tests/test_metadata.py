@@ -18,6 +18,9 @@ from govinfo_report.reading.metadata import find_period, find_title, qualify_age
         ("标题：某市某局2022年度政府信息公开工作年度报告-某市某局\n", "某市某局", 2022),
         ("# 某区某街道办事处 2024 年政府信息公开工作 年度报告", "某区某街道办事处", 2024),
         ("某县发展和改革局2021年政府信息公开年度报告", "某县发展和改革局", 2021),
+        ("某县某镇人民政府2023年政府信息公开\n工作年度报告\n", "某县某镇人民政府", 2023),
+        ("某县某镇人民政府\n2023年\n政府信息公开\n工作年度报告\n", "某县某镇人民政府", 2023),
+        ("## 某县某局\n## 2022年政府信息公开工作年度报告\n", "某县某局", 2022),
     ],
 )
 def test_title_forms(preamble: str, agency: str, year: int) -> None:
@@ -31,6 +34,19 @@ def test_prose_with_a_year_and_report_is_not_a_title() -> None:
     assert (
         find_title("本报告根据《条例》编制，统计期限为2023年1月1日至2023年12月31日，详见年度报告。") is None
     )
+
+
+def test_a_year_line_before_a_long_sentence_is_no_title() -> None:
+    sentence = "本单位全年主动公开政府信息1234条，收到申请56件，均按期答复，详见本年度工作报告。"
+    assert find_title("2023年\n" + sentence) is None
+
+
+def test_a_title_without_agency_says_so() -> None:
+    import govinfo_report
+
+    report = govinfo_report.parse("2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n")
+    assert report.year == 2023 and report.agency is None
+    assert "no-agency" in {d.code for d in report.diagnostics}
 
 
 def test_period_over_a_line_break_with_qi_zhi() -> None:

@@ -15,10 +15,8 @@ import functools
 import io
 import json
 import os
-import shutil
-import subprocess
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -34,6 +32,7 @@ from govinfo_report.model import Report
 from govinfo_report.readers import Document, Paragraph, Table
 from govinfo_report.template.spec import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES
 from govinfo_report.testing import cell_differences, cell_values, reports, reports_2019
+from libreoffice import LIBREOFFICE_STYLES, page, soffice, through_libreoffice
 
 pytest.importorskip("pypdfium2", reason="the pdf extra is not installed (pip install 'govinfo-report[pdf]')")
 pytest.importorskip(
@@ -52,7 +51,6 @@ from reportlab.platypus import Table as Grid
 
 from govinfo_report.readers import pdf
 from govinfo_report.writers import pdf as writers_pdf
-from govinfo_report.writers.html import render_html
 from govinfo_report.writers.pdf import PDF_FONT, render_pdf
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
@@ -505,40 +503,6 @@ def test_a_table_drawn_without_lines_is_read_by_its_alignment_never_wrong(
     assert _identity_problems(parsed, report) == []
 
 
-def _soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-#: How each page goes into LibreOffice: as the library writes it; pasted from Word; with the
-#: tables set to the page's width (narrow cells wrap their labels and numbers).
-LIBREOFFICE_STYLES = ("plain", "word_paste", "page_width")
-
-
-def _page(report: Report, style: str) -> str:
-    page = render_html(report, word_paste=style == "word_paste")
-    if style == "page_width":
-        page = page.replace('<table border="1">', '<table border="1" width="100%">')
-    return page
-
-
-def _through_libreoffice(pages: list[str], folder: Path) -> Iterator[Path]:
-    """The pages made into PDFs the way agencies make theirs: HTML → DOCX → PDF, one batch."""
-    program = _soffice()
-    assert program is not None
-    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"
-    sources = [folder / f"page{index}.html" for index in range(len(pages))]
-    for source, page in zip(sources, pages, strict=True):
-        source.write_text(page, encoding="utf-8")
-    steps = (("docx:MS Word 2007 XML", sources), ("pdf", [s.with_suffix(".docx") for s in sources]))
-    for target, inputs in steps:
-        command = [program, profile, "--headless", "--convert-to", target, "--outdir", str(folder)]
-        subprocess.run([*command, *map(str, inputs)], capture_output=True, check=True, timeout=300)
-    for source in sources:
-        made = source.with_suffix(".pdf")
-        assert made.exists(), f"LibreOffice made no PDF of {source}"
-        yield made
-
-
 def _table_id(table: Table) -> str:
     text = "".join(c.text for row in table.rows for c in row)
     if "本年新收" in text:
@@ -560,7 +524,7 @@ LIBREOFFICE_EXAMPLES = 6 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" e
 
 @pytest.mark.converters
 @pytest.mark.skipif(
-    _soffice() is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
+    soffice() is None, reason="LibreOffice is not installed (apt-get install libreoffice-writer-nogui)"
 )
 @settings(
     max_examples=LIBREOFFICE_EXAMPLES,
@@ -573,7 +537,7 @@ def test_a_report_made_into_a_pdf_by_libreoffice_reads_back(
     batch: list[tuple[Report, str]], tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     folder = tmp_path_factory.mktemp("libreoffice")
-    made = _through_libreoffice([_page(report, style) for report, style in batch], folder)
+    made = through_libreoffice([page(report, style) for report, style in batch], folder)
     for (report, style), path in zip(batch, made, strict=True):
         parsed = govinfo_report.parse_file(path)
         clipped = _clipped_tables(pdf.document_of(path.read_bytes(), path.name))

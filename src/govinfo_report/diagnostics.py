@@ -24,6 +24,11 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "region is read up to; it is not read as a table",
         "查找表格的文本有 {size} 个字符，超过表格区域的读取上限 {bound}；未作为表格读取",
     ),
+    "no-agency": (
+        "warning",
+        "the title ('{title}') names no agency, and no line before it does; the agency is left blank",
+        "标题（“{title}”）中没有机关名称，其前也没有；机关名称留空",
+    ),
     "no-year": (
         "warning",
         "the reporting year could not be read from the title or the statistics period",
@@ -109,6 +114,14 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "cell may have wrapped over two lines; the row is left blank rather than guessed",
         "“{label}”一行的数字（{values}）与该行总计不符，或因空格无法核对而紧邻无法归属的数字："
         "可能有数字因单元格过窄而折行；为免误读，该行留空",
+    ),
+    "total-cut": (
+        "warning",
+        "the total of '{label}' prints {value}, the first digits of the sum of its cells "
+        "({expected}): the table ran past the page's edge or the number wrapped in its narrow "
+        "cell; the total is left blank rather than read cut",
+        "“{label}”一行的总计印为 {value}，只是该行各项之和（{expected}）的前几位：表格超出页面或"
+        "数字因单元格过窄而折行；为免误读，该总计留空",
     ),
     "unplaced-values": (
         "warning",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .. import diagnostics as diag
 from ..model import Cell, Diagnostic
@@ -22,18 +22,26 @@ def read_block_values(
     anchor: str | None = None,
     *,
     facts: Sequence[decoding.Fact] = (),
+    header_words: frozenset[str] = frozenset(),
+    holds: Callable[[Sequence[Item]], bool] | None = None,
 ) -> BlockRead:
     """Read a table without row labels (table 四): its ``expected`` values in order.
 
     The values are the run of value cells (between two texts) that has exactly ``expected``
     cells once merged-cell shadows are trimmed; three consecutive runs of a third each also do.
     Table 四's values glued into one digit run are split by its block totals
-    (:mod:`govinfo_report.reading.decoding`).
+    (:mod:`govinfo_report.reading.decoding`). ``header_words`` are the table's header words
+    (folded) and ``holds`` tells whether values read in order keep the table's arithmetic:
+    values parted only by header words still make the one row (see
+    :func:`_across_header_words`).
     """
-    runs = _value_runs(_block_items(stream, anchor))
+    items = _block_items(stream, anchor)
+    runs = _value_runs(items)
     found = _run_of(runs, expected)
     if found is None:
         found = _three_thirds(runs, expected)
+    if found is None:
+        found = _across_header_words(items, expected, header_words, holds)
     if found is not None:
         return cells(found), ()
     candidates = [list(strip_empty(run)) for run in runs]
@@ -46,8 +54,14 @@ def read_block_values(
 def _block_items(stream: Sequence[Item | None], anchor: str | None) -> list[Item]:
     """The items of the table, from the first text holding ``anchor`` (folded) when there is
     one; a grid row of nothing but empty cells (a blank line, a padded header line) holds no
-    value."""
-    items = [i for row in split_rows(stream) if any(i.kind != "empty" for i in row) for i in row]
+    value, nor does an empty cell in a row of header words."""
+    items = [
+        i
+        for row in split_rows(stream)
+        if any(i.kind != "empty" for i in row)
+        for i in row
+        if i.kind != "empty" or not any(other.kind == "text" for other in row)
+    ]
     if anchor is not None:
         for index, item in enumerate(items):
             if item.kind == "text" and anchor in fold(item.text):
@@ -95,6 +109,48 @@ def _three_thirds(runs: Sequence[Sequence[Item]], expected: int) -> list[Item] |
         if all(len(trimmed[k + d]) == third for d in range(3)):
             return trimmed[k] + trimmed[k + 1] + trimmed[k + 2]
     return None
+
+
+def _across_header_words(
+    items: Sequence[Item],
+    expected: int,
+    header_words: frozenset[str],
+    holds: Callable[[Sequence[Item]], bool] | None,
+) -> list[Item] | None:
+    """Exactly ``expected`` printed values with nothing but header text among them: a text
+    extractor that prints a tall header cell (总计 over two lines) after the values beside it.
+    The table has one row, so every order an extractor may print it in keeps the values in
+    order; a value lost or added anywhere changes the count. But a number too wide for a narrow
+    cell wraps its digits over two lines, which can make up the count by chance: the values are
+    taken when the table's arithmetic holds on them, or when the text between them is whole
+    header words (a header wrapped letter by letter says the cells are narrow)."""
+    values = [i for i in items if i.kind in ("num", "null")]
+    if len(values) != expected or not header_words:
+        return None
+    if any(v.glued or too_long(v) for v in values if v.kind == "num"):
+        return None
+    first, last = items.index(values[0]), len(items) - items[::-1].index(values[-1])
+    gaps: list[str] = []
+    for item in items[first:last]:
+        if item.kind == "text":
+            gaps[-1] += fold(item.text)
+        elif item.kind != "empty":
+            gaps.append("")
+    chars = frozenset("".join(header_words))
+    if not all(set(gap) <= chars for gap in gaps):
+        return None
+    if holds is not None and holds(values):
+        return values
+    return values if all(_words_only(gap, header_words) for gap in gaps) else None
+
+
+def _words_only(text: str, words: frozenset[str]) -> bool:
+    """Whether ``text`` is whole words of ``words`` one after another (or nothing)."""
+    ends = {0}
+    for end in range(1, len(text) + 1):
+        if any(start in ends and text[start:end] in words for start in range(end)):
+            ends.add(end)
+    return len(text) in ends
 
 
 def _unread(

@@ -39,6 +39,8 @@ class Item(NamedTuple):
     #: a number sharing its grid cell with other numbers: the grid's columns are not the
     #: table's (a PDF-to-markdown tool's table), so its row's empty cells are no printed blanks
     shared: bool = False
+    #: the item's cell in its grid row (its column, where the grid keeps the table's columns)
+    col: int = -1
 
 
 class ObservedRow(NamedTuple):
@@ -53,6 +55,8 @@ class ObservedRow(NamedTuple):
     #: whether a value stands in the same printed row as any part of the label (a label wrapped
     #: below its numbers is still attached to them)
     attached: bool = False
+    #: the label's texts with their grid columns (a header row's column names, where they stand)
+    texts: tuple[tuple[str, int], ...] = ()
 
 
 def _cell_items(cell: GridCell) -> list[Item]:
@@ -112,8 +116,8 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
     printed = 0
     for row in rows:
         items = []
-        for cell in row.cells:
-            items += [item._replace(row=printed) for item in _cell_items(cell)]
+        for col, cell in enumerate(row.cells):
+            items += [item._replace(row=printed, col=col) for item in _cell_items(cell)]
             printed += row.stream
         printed += not row.stream
         stream.extend(_without_label_shadows(_marks_inside_labels(items)))
@@ -163,7 +167,10 @@ def observed_rows(stream: Sequence[Item | None]) -> list[ObservedRow]:
             tied = bool(label) and any(v.row == label[-1].row or v.line == line for v in values)
             label_rows, label_lines = {i.row for i in label}, {i.line for i in label}
             attached = any(v.row in label_rows or v.line in label_lines for v in values)
-            rows.append(ObservedRow("".join(i.text for i in label), tuple(values), line, tied, attached))
+            texts = tuple((i.text, i.col) for i in label)
+            rows.append(
+                ObservedRow("".join(i.text for i in label), tuple(values), line, tied, attached, texts)
+            )
 
     for item in stream:
         if item is None:

@@ -24,6 +24,8 @@ _TITLE = re.compile(
 _LABEL_PREFIX = re.compile(r"^[\s|]*(?:(?:标题|名称|题目|文章标题)\s*[:：][\s|]*)?")
 _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）·\s]{2,40}$")
 _SPACE = re.compile(r"\s+")
+#: A title broken over lines breaks into short ones.
+_SHORT_LINE = 40
 _DATE = r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
 # possessive blanks: a long run of them before something else is given back at once, not one by one
 _PERIOD = re.compile(_DATE + r"\s*+(?:起)?\s*+(?:至|到|—|–|-|~|－)+\s*+(?:止)?\s*+" + _DATE)
@@ -50,14 +52,15 @@ def _squeeze(text: str) -> str:
 
 
 def find_title(preamble: str) -> Title | None:
-    """The first line of the preamble that reads as a report title."""
+    """The first line of the preamble that reads as a report title, or that does with the one or
+    two short lines after it (a title broken over lines: 政府信息公开 / 工作年度报告)."""
     lines = preamble.split("\n")
     previous = ""
     for index, raw in enumerate(lines):
-        line = _LABEL_PREFIX.sub("", raw).strip()
+        line = _LABEL_PREFIX.sub("", raw).strip().lstrip("#").strip()  # a markdown heading too
         if not line:
             continue
-        match = _TITLE.match(line[:160])
+        match = _TITLE.match(line[:160]) or _broken_title(line, lines[index + 1 : index + 3])
         if match:
             agency = _squeeze(match.group("agency")).strip("#*") or None
             if agency is None and _AGENCY_LINE.match(previous):
@@ -65,6 +68,23 @@ def find_title(preamble: str) -> Title | None:
             title = _squeeze((agency or "") + match.group("year") + "年" + _after_year(match))
             return Title(title=title, agency=agency, year=int(match.group("year")), line_index=index)
         previous = line
+    return None
+
+
+def _broken_title(line: str, after: list[str]) -> re.Match[str] | None:
+    """The title a short line starts and the short lines after it end, when it holds the year
+    but not yet 报告."""
+    if len(line) > _SHORT_LINE or "报" in line or not re.search(r"(?:19|20)[0-9]{2}\s*年", line):
+        return None
+    joined = line
+    for more in after:
+        more = more.strip()
+        if not more or len(more) > _SHORT_LINE:
+            return None
+        joined += more
+        match = _TITLE.match(joined[:160])
+        if match:
+            return match
     return None
 
 

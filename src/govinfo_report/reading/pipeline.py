@@ -8,6 +8,7 @@ decoding, build); this one wires them together and decides the format.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any, cast
 
@@ -28,16 +29,19 @@ from ..model import (
 )
 from ..template import formats
 from ..template.formats import Format
+from ..template.rules import PrintedTable, checks_for, evaluate
 from ..template.spec import TableSpec
 from . import prose
 from .block import read_block_values
 from .build import build_table
 from .context import ParseContext, Region
 from .document import PlacedTable
-from .items import grid_items, observed_rows
+from .items import Item, grid_items, observed_rows
+from .labels import fold
 from .metadata import Title, find_period, find_title, qualify_agency
-from .placement import read_rows
+from .placement import blank_cut_totals, read_rows
 from .skeleton import read_skeleton
+from .values import cells
 
 
 class ReportReader:
@@ -95,6 +99,8 @@ class ReportReader:
         self.title, self.period = title, find_period(skeleton.preamble + "\n" + first_text)
         if title is None:
             self.notes.append(diag.make("no-title"))
+        elif title.agency is None:
+            self.notes.append(diag.make("no-agency", title=title.title))
         if self.year is None:
             self.notes.append(diag.make("no-year"))
 
@@ -245,6 +251,8 @@ class ReportReader:
             spec.name_zh,
             anchor=spec.rows[0].label,
             facts=self.context.facts.get(spec.id, ()),
+            header_words=_header_words(spec),
+            holds=functools.partial(_holds, spec, columns),
         )
         notes.extend(found)
         if values is None:
@@ -252,7 +260,31 @@ class ReportReader:
         rows: dict[str, list[Cell]] = {}
         for (row, _), cell in zip(columns, values, strict=True):
             rows.setdefault(row, []).append(cell)
-        return build_table(spec, rows, table_class(spec.id, self.format.base))
+        read = {row: tuple(cells) for row, cells in rows.items()}
+        notes.extend(blank_cut_totals(spec, read, PrintedTable.of(spec)))
+        return build_table(spec, read, table_class(spec.id, self.format.base))
+
+
+@functools.lru_cache(maxsize=32)
+def _header_words(spec: TableSpec) -> frozenset[str]:
+    """A table's printed header words, folded: its row labels, column headers and the merged
+    headers over them."""
+    words = [
+        word
+        for row in spec.rows
+        for word in (row.label, *row.aliases, *row.groups, *row.column_groups, *row.headers)
+    ]
+    words += [spelling for row in spec.rows for spellings in row.header_spellings for spelling in spellings]
+    return frozenset(fold(word) for word in words if word)
+
+
+def _holds(spec: TableSpec, columns: Sequence[tuple[str, str]], values: Sequence[Item]) -> bool:
+    """Whether ``values``, read in order into ``columns``, pass every rule of the table."""
+    read = {
+        (spec.id, row, column): cell.value for (row, column), cell in zip(columns, cells(values), strict=True)
+    }
+    checks = checks_for(spec.id, PrintedTable.of(spec))
+    return bool(checks) and all(evaluate(check, read.get).status == "pass" for check in checks)
 
 
 def read_report(normalized: str, forced_format: str | None) -> Report:

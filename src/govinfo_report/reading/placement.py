@@ -28,7 +28,7 @@ from . import decoding, solver
 from .align import align
 from .items import Item, ObservedRow
 from .labels import LabelIndex, fold
-from .values import blank_cells, cells, describe, glued, ran_together, too_long, trim
+from .values import blank_cells, cells, describe, glued, ran_together, strip_empty, too_long, trim
 
 #: A row's number at the start of a label (``2.其他…``).
 _ENUMERATOR = re.compile(r"([0-9]{1,2})[.、]")
@@ -148,6 +148,7 @@ class TablePlacement:
         self.split_carried_rows()
         self.read_cells()
         self.decode_glued_rows(facts)
+        self.blank_cut_totals()
         self.verify_order_only_rows()
         self.verify_rows_near_cut_numbers()
         self.place_by_reading_order()
@@ -296,6 +297,11 @@ class TablePlacement:
             self.found.update(split)
             self.notes.extend(notes)
 
+    def blank_cut_totals(self) -> None:
+        """A row's total that prints only the first digits of the sum of its cells (53 as 5) was
+        cut (see :func:`blank_cut_totals`)."""
+        self.notes.extend(blank_cut_totals(self.table, self.found, self._printed()))
+
     def verify_order_only_rows(self) -> None:
         """Numbers tied to their row only by the order of the text — printed in no row of its
         label, placed by position, or joined from the lines after a row short of numbers — are
@@ -306,7 +312,7 @@ class TablePlacement:
         table's rules do not confirm (each rule it is in holds) is left blank, with
         ``row-values-unverified``; without leftovers, a rule that fails is the report's own
         arithmetic, not a sign of moved numbers."""
-        if not self._numbers_left_over():
+        if not self._numbers_left_over() and not self._misfit_rows():
             return  # nothing says the text lost track of its rows: a failing rule is the report's
         outcomes = self._outcomes()
         order_only = {
@@ -495,6 +501,21 @@ class TablePlacement:
         collapsed = any(r in self.found for r in self.table.alternatives())
         return PrintedTable.of(self.table, collapsed=collapsed)
 
+    def _misfit_rows(self) -> bool:
+        """Whether a row found by its label prints more or fewer values than it has cells
+        (digits run together aside) while rows were placed by position: the text has moved
+        numbers between rows, so position alone proves nothing."""
+        if not self.by_position:
+            return False
+        for i, j in self.matches.items():
+            if i in self.by_position:
+                continue
+            expected = len(self.specs[j].columns)
+            values = self._values(i, j)
+            if len(values) != expected and not ran_together(values, expected):
+                return True
+        return False
+
     def _numbers_left_over(self) -> bool:
         """Whether numbers with no label stand between the first and last row found, unplaced,
         or after the table's header, before its first row."""
@@ -625,12 +646,57 @@ class TablePlacement:
 
     def _values(self, i: int, j: int) -> Sequence[Item]:
         """Observed row ``i``'s values as template row ``j``, merged-cell shadows trimmed. Where
-        numbers share a grid cell, the grid's columns are not the table's: its empty cells are
-        dropped, and the row must print all its numbers."""
+        numbers share a grid cell anywhere in the table, the grid's columns are not the table's:
+        empty cells are dropped, and the row must print all its numbers."""
         values = self.observed[i].values
-        if any(v.shared for v in values):
+        if self._columns_lost:
             return tuple(v for v in values if v.kind != "empty")
-        return trim(values, len(self.specs[j].columns), self.pad_right)
+        expected = len(self.specs[j].columns)
+        kept = trim(values, expected, self.pad_right)
+        under = self._under_headers(i, j)
+        if under is not None and all(v.kind != "empty" for v in under):
+            return under  # a value under every header, and none elsewhere
+        if len(kept) < len(values) and any(v.kind == "empty" for v in kept) and self._shadows_inside():
+            return values  # which empty is the blank and which a shadow, the text cannot say
+        if under is not None and [(v.kind, v.text) for v in under] != [(v.kind, v.text) for v in kept]:
+            return values  # its header's columns and its own cells place the values apart
+        return kept
+
+    def _under_headers(self, i: int, j: int) -> list[Item] | None:
+        """Observed row ``i``'s values as the nearest header row above it places them: the
+        value under each of template row ``j``'s column headers (empty where none stands there).
+        None where no header row names those columns, in distinct grid columns, or a value
+        stands under no header (the header row is offset from the values: it proves nothing)."""
+        headers = [fold(h) for h in self.specs[j].headers]
+        if len(headers) < 2 or not all(headers):
+            return None
+        values = self.observed[i].values
+        for k in range(i - 1, -1, -1):
+            columns = _header_columns(self.printed[k].texts, headers) if k < len(self.printed) else None
+            if columns is None:
+                continue
+            placed = {v.col: v for v in values if v.kind != "empty"}
+            if len(placed) != sum(v.kind != "empty" for v in values) or not set(placed) <= set(columns):
+                return None
+            return [placed.get(c, Item("empty", "", values[0].line if values else 0)) for c in columns]
+        return None
+
+    @functools.cached_property
+    def _columns_lost(self) -> bool:
+        """Whether numbers share a grid cell in a row of the table: the grid's columns are not
+        the table's (a PDF-to-markdown tool's table), so no empty cell of any row is a printed
+        blank, and every row must print all its numbers."""
+        return any(v.shared for i in self.aligned for v in self.observed[i].values)
+
+    def _shadows_inside(self) -> bool:
+        """Whether a row of the table prints more cells than its template row has, with empty
+        ones between its values: the grid doubles the table's columns (a PDF-to-markdown
+        tool's table), so an empty cell inside a row may be a shadow as well as a blank."""
+        for i, j in self.aligned.items():
+            run = strip_empty(self.observed[i].values)
+            if len(run) > len(self.specs[j].columns) and _blank_inside(run):
+                return True
+        return False
 
     def _place_by_position(self, chunk: Sequence[Item], row: int) -> None:
         """Read ``chunk`` as template row ``row``: a new observed row, placed by position."""
@@ -831,3 +897,73 @@ class TablePlacement:
         if number and printed and printed.group(1) != number and printed.group(1).endswith(number):
             return None, printed.group(1)[: -len(number)]
         return None, ""
+
+
+def _blank_inside(values: Sequence[Item]) -> bool:
+    """Whether an empty cell stands between two of the values."""
+    inner = strip_empty(values)
+    return any(v.kind == "empty" for v in inner)
+
+
+def _header_columns(texts: Sequence[tuple[str, int]], headers: Sequence[str]) -> list[int] | None:
+    """The grid columns of ``headers`` among a label run's texts, when each stands alone in a
+    column of its own, left to right; None otherwise."""
+    found: dict[str, int] = {}
+    for text, col in texts:
+        word = fold(text)
+        if word in headers and word not in found and col >= 0:
+            found[word] = col
+    if len(found) != len(headers):
+        return None
+    columns = [found[h] for h in headers]
+    return columns if all(a < b for a, b in itertools.pairwise(columns)) else None
+
+
+def blank_cut_totals(
+    table: TableSpec, found: dict[str, tuple[Cell, ...]], printed: PrintedTable
+) -> list[Diagnostic]:
+    """Blank, in ``found``, each row's total that prints only the first digits of the sum of its
+    cells (53 as 5): a PDF's table ran past the page's edge, which clips the last column, or
+    the number wrapped in its narrow cell. No report's own slip looks like that, so the total
+    is left blank, with ``total-cut``; the row's other cells stand."""
+    notes: list[Diagnostic] = []
+
+    def value(key: tuple[str, str, str]) -> Value:
+        _, row, column = key
+        spec = table.row(row)
+        cells = found.get(row)
+        return cells[spec.columns.index(column)].value if cells and column in spec.columns else None
+
+    for check in checks_for(table.id, printed):
+        outcome = evaluate(check, value)
+        if (
+            len(_rows_of(check)) != 1
+            or not outcome.failed
+            or not _digits_cut(outcome.actual, outcome.expected)
+        ):
+            continue
+        _, row, column = check.target
+        cells = list(found[row])
+        index = table.row(row).columns.index(column)
+        cells[index] = attrs.evolve(cells[index], value=None)
+        found[row] = tuple(cells)
+        notes.append(
+            diag.make(
+                "total-cut",
+                table=table.id,
+                row=row,
+                column=column,
+                line=cells[index].line,
+                label=_plain(table.row(row).label),
+                value=outcome.actual,
+                expected=outcome.expected,
+            )
+        )
+    return notes
+
+
+def _digits_cut(printed: Value, whole: Value) -> bool:
+    """Whether ``printed`` is the first digits of ``whole`` and shorter: a number cut."""
+    if not isinstance(printed, int) or not isinstance(whole, int) or printed < 0 or whole <= printed:
+        return False
+    return str(whole).startswith(str(printed))

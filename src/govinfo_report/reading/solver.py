@@ -105,8 +105,8 @@ def solve(
     """
     order = [k for k, spec in enumerate(table.rows) if spec.id in printed.rows]
     segments = [s._replace(rows=_hull(s.rows, order)) for s in segments if s.rows]
-    if not segments or not _in_order(segments):
-        return None
+    if not segments or not all(s.rows for s in segments) or not _in_order(segments):
+        return None  # (a run naming only rows this table does not print: no reading counts it)
     checks = checks_for(table.id, printed)
     readings: list[Reading] = []
     limit_hit = False

@@ -67,6 +67,8 @@ def _blank_columns(region: Region, rows: list[GridRow]) -> list[GridRow]:
     full = max(trailing, default=0)
     if full < 2 or all(count in (0, full) for count in trailing):
         return rows  # no row is short of values
+    if not any("  " in line.strip() for line in region.text.splitlines()):
+        return rows  # single spaces part every cell (pdftotext -raw): the text keeps no columns
     found = [
         c for width in (len, display_width) if (c := _value_columns(_Ruler(region, width), rows, trailing))
     ]

@@ -1,0 +1,298 @@
+"""Tables as PDF text extractors and PDF-to-markdown tools print them: every cell read is the
+printed one, and every cell the text cannot decide is blank with a diagnostic."""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import govinfo_report
+from govinfo_report.model import Report
+from govinfo_report.template.formats import get_format
+from govinfo_report.testing import cell_values, reports, reports_2019
+
+REQUESTS = get_format("2021").tables["requests"]
+
+REVIEW_HEADING = "四、政府信息公开行政复议、行政诉讼情况"
+REVIEW_HEADER = [
+    "行政复议",
+    "行政诉讼",
+    "未经复议直接起诉",
+    "复议后起诉",
+    "结果 结果 其他 尚未",
+    "维持 纠正 结果 审结",
+]
+
+
+def _heading(text: str, pattern: str) -> int:
+    """Where a section heading begins (its words differ between reports)."""
+    found = re.search(pattern, text, re.MULTILINE)
+    assert found is not None
+    return found.start()
+
+
+def _review_section(text: str) -> tuple[int, int]:
+    """Where table 四's section begins and ends in a rendered report."""
+    return _heading(text, r"^四、.*行政复议"), _heading(text, r"^五、")
+
+
+def _review_values(report: Report) -> list[str]:
+    values = cell_values(report)
+    return [str(v) for (table, _, _), v in values.items() if table == "review_litigation"]
+
+
+def _with_review_section(report: Report, body: list[str]) -> str:
+    """The report rendered as text, its table 四 replaced by ``body`` (one item per line)."""
+    text = govinfo_report.render(report, layout="tsv")
+    start, end = _review_section(text)
+    return text[:start] + "\n".join([REVIEW_HEADING, *body, ""]) + "\n" + text[end:]
+
+
+def _review_read(parsed: Report) -> list[object]:
+    return [v for (table, _, _), v in cell_values(parsed).items() if table == "review_litigation"]
+
+
+@settings(max_examples=25, deadline=None)
+@given(report=reports(blanks=False), at=st.integers(1, 14))
+def test_table_4_values_parted_by_a_tall_header_cell_are_read_in_order(report: Report, at: int) -> None:
+    """Plain pdftotext prints a header cell taller than the value row (总计 over two lines) after
+    the values beside it: the one row's fifteen values are still in order."""
+    values = _review_values(report)
+    body = [*REVIEW_HEADER, *values[:at], "总计", *values[at:]]
+    parsed = govinfo_report.parse(_with_review_section(report, body))
+    assert _review_read(parsed) == [int(v) for v in values]
+
+
+@settings(max_examples=25, deadline=None)
+@given(report=reports(blanks=False), at=st.integers(1, 13), lost=st.integers(0, 14))
+def test_table_4_short_of_a_value_is_left_blank_with_a_diagnostic(report: Report, at: int, lost: int) -> None:
+    values = _review_values(report)
+    kept = values[:lost] + values[lost + 1 :]
+    body = [*REVIEW_HEADER, *kept[:at], "总计", *kept[at:]]
+    parsed = govinfo_report.parse(_with_review_section(report, body))
+    assert _review_read(parsed) == [None] * 15
+    assert "table-value-count" in {d.code for d in parsed.diagnostics if d.table == "review_litigation"}
+
+
+def test_table_4_values_parted_by_prose_are_not_read_as_one_row() -> None:
+    report = govinfo_report.parse(open_example())
+    values = _review_values(report)
+    body = [*REVIEW_HEADER, *values[:7], "注：本表数据截至年底", *values[7:]]
+    parsed = govinfo_report.parse(_with_review_section(report, body))
+    assert _review_read(parsed) == [None] * 15
+
+
+def test_empty_cells_of_a_markdown_header_row_are_not_table_4_values() -> None:
+    """A PDF-to-markdown tool pads each header row with empty cells: the one just before the
+    value row is no blank value, so a row that lost a value is not read shifted."""
+    report = govinfo_report.parse(open_example())
+    values = _review_values(report)[1:]  # one value lost
+    body = [
+        "| 行政复议 | | | | | 行政诉讼 | | | | | | | | | |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 "
+        "| 总计 | |",
+        "| " + " | ".join(values) + " |",
+    ]
+    parsed = govinfo_report.parse(_with_review_section(report, body))
+    assert _review_read(parsed) == [None] * 15
+
+
+def test_a_markdown_table_with_doubled_columns_leaves_a_row_with_a_blank_unread() -> None:
+    """markitdown prints table 二 with an empty column beside each real one: in a row with a
+    blank cell the text cannot tell the blank from the shadows, so the row is left blank."""
+    report = govinfo_report.parse(open_example())
+    text = govinfo_report.render(report, layout="tsv")
+    start = text.index("第二十条第（一）项")
+    end = text.index("第二十条第（五）项")
+    table = "\n".join(
+        [
+            "第二十条第（一）项",
+            "|  | 信息内容 | 本年制发件数 |  | 本年废止件数 |  | 现行有效件数 |  |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- |",
+            "| 规章 |  | 209 |  | 363 |  | 147 |  |",
+            "| 行政规范性文件 |  | 119 |  | 748 |  |  |  |",
+            "",
+        ]
+    )
+    parsed = govinfo_report.parse(text[:start] + table + text[end:])
+    normative = parsed.active_disclosure.normative_documents
+    assert [normative.issued.value, normative.repealed.value, normative.in_force.value] == [None] * 3
+    noted = {(d.code, d.row) for d in parsed.diagnostics}
+    assert ("row-value-count", "normative_documents") in noted
+
+
+@settings(max_examples=25, deadline=None)
+@given(report=reports(blanks=False), extra=st.integers(1, 3))
+def test_rows_split_by_position_from_a_run_of_moved_numbers_are_never_read_wrong(
+    report: Report, extra: int
+) -> None:
+    """pdfminer prints table 三 column by column: the first label is followed by the numbers of
+    the next rows, column by column, and a later row prints more numbers than it has cells.
+    Rows split from that run by position are checked by the table's arithmetic: no number is
+    read into a wrong cell, and a row not read is explained."""
+    spec = REQUESTS
+    values = cell_values(report)
+    rows = {row.id: [values["requests", row.id, c] for c in row.columns] for row in spec.rows}
+    lines: list[str] = ["三、收到和处理政府信息公开申请情况"]
+    for row in spec.rows:
+        if all(v is None for v in rows[row.id]):
+            continue  # （六）其他处理 as one row or as three: the report prints one of them
+        if row.id == "partially_granted":
+            continue  # its label is lost; its numbers ride with the row before it
+        lines.append(row.label)
+        if row.id == "granted":
+            pair = zip(rows["granted"], rows["partially_granted"], strict=True)
+            lines += [str(v) for column in pair for v in column]
+        else:
+            lines += [str(v) for v in rows[row.id]]
+        if row.id == "carried_forward":
+            lines += ["1"] * extra
+    text = govinfo_report.render(report, layout="tsv")
+    start, end = _heading(text, r"^三、.*申请"), _review_section(text)[0]
+    parsed = govinfo_report.parse(text[:start] + "\n".join(lines) + "\n\n" + text[end:])
+    got = cell_values(parsed)
+    noted = {d.row for d in parsed.diagnostics if d.table == "requests"} | {None}
+    for key, want in values.items():
+        if key[0] != "requests" or want is None:
+            continue
+        assert got[key] is None or got[key] == want, (key, got[key], want)
+        if got[key] is None:
+            assert key[1] in noted or any(
+                d.table == "requests" and d.row is None for d in parsed.diagnostics
+            ), key
+
+
+def open_example() -> str:
+    from pathlib import Path
+
+    return (Path(__file__).resolve().parents[1] / "examples" / "sample_report.txt").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_table_4_in_narrow_cells_with_a_wrapped_number_is_not_read_by_count() -> None:
+    """LibreOffice wraps a number too wide for its narrow cell (169 as 16 / 9) and its header
+    letter by letter; with a cell clipped off the page the count is fifteen again by chance.
+    The sums fail and the header is not whole words: the table is left blank."""
+    report = govinfo_report.parse(open_example())
+    printed = ["16", "9", "12", "9", "0", "190", "3", "0", "0", "1", "4", "2", "0", "1", "3"]
+    body = ["行政", "复议", "行政", "诉讼", "结", "果", "维", "持"]
+    for k, value in enumerate(printed):
+        body.append(value)
+        body += ["纠", "正"] if k % 3 == 1 else []
+    parsed = govinfo_report.parse(_with_review_section(report, body))
+    assert _review_read(parsed) == [None] * 15
+    assert "table-value-count" in {d.code for d in parsed.diagnostics if d.table == "review_litigation"}
+
+
+def test_a_markdown_table_whose_cells_hold_several_numbers_reads_no_row_short_of_one() -> None:
+    """markitdown puts two numbers in one cell of some rows (its columns are not the table's)
+    and drops the blank cells of others: in a row that prints six numbers for seven cells, no
+    empty cell of the grid says which is the blank, so the row is left blank with a diagnostic
+    rather than read shifted."""
+    report = govinfo_report.parse(open_example())
+    text = govinfo_report.render(report, layout="markdown")
+    lines = text.splitlines()
+    for k, line in enumerate(lines):
+        cells = line.split("|")
+        if "（一）予以公开" in line:  # the last two numbers in one cell, a padding cell after
+            lines[k] = "|".join(
+                [*cells[:-4], f" {cells[-4].strip()} {cells[-3].strip()} ", cells[-2], " ", ""]
+            )
+        if "（二）部分公开" in line:  # a blank cell collapsed, an empty padding cell before
+            lines[k] = "|".join([*cells[:4], "  ", *cells[4:8], *cells[9:]])
+    parsed = govinfo_report.parse("\n".join(lines))
+    assert parsed.requests is not None and report.requests is not None
+    assert parsed.requests.granted == report.requests.granted
+    partially = parsed.requests.partially_granted
+    assert [c.value for c in attrs.astuple(partially, recurse=False)] == [None] * 7
+    assert ("row-value-count", "partially_granted") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
+def test_a_row_whose_header_columns_and_own_cells_disagree_is_left_blank() -> None:
+    """A PDF-to-markdown tool's grid with an empty column inside the header: a row with a blank
+    cell reads one way under the headers and another by trimming its padding, so it is blank."""
+    report = govinfo_report.parse(open_example())
+    text = govinfo_report.render(report, layout="tsv")
+    start, end = text.index("第二十条第（一）项"), text.index("第二十条第（五）项")
+    table = "\n".join(
+        [
+            "第二十条第（一）项",
+            "|  | 信息内容 | 本年制发件数 | 本年废止件数 |  | 现行有效件数 |  |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+            "| 规章 |  | 307 | 3000 |  |  |  |",
+            "| 行政规范性文件 |  | 5 | 6 |  | 7 |  |",
+            "",
+        ]
+    )
+    parsed = govinfo_report.parse(text[:start] + table + text[end:])
+    active = parsed.active_disclosure
+    assert [active.regulations.issued.value, active.regulations.repealed.value] == [None, None]
+    assert [c.value for c in attrs.astuple(active.normative_documents, recurse=False)] == [5, 6, 7]
+    assert ("row-value-count", "regulations") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
+@settings(max_examples=25, deadline=None)
+@given(report=reports(blanks=False))
+def test_totals_cut_at_the_page_edge_are_left_blank_and_the_rest_of_the_row_read(report: Report) -> None:
+    """A PDF's table that runs past the page's edge loses the last digits of its 总计 column: a
+    total that prints the first digits of its row's sum is blank with ``total-cut``."""
+    text = govinfo_report.render(report, layout="tsv")
+    start, end = _heading(text, r"^三、.*申请"), _review_section(text)[0]
+    lines = text[start:end].split("\n")
+    for k, line in enumerate(lines):
+        cells = line.split("\t")
+        if len(cells) > 7 and cells[-1].isdigit() and len(cells[-1]) > 1:
+            lines[k] = "\t".join([*cells[:-1], cells[-1][:1]])
+    parsed = govinfo_report.parse(text[:start] + "\n".join(lines) + text[end:])
+    cut = {d.row for d in parsed.diagnostics if d.code == "total-cut"}
+    got, want = cell_values(parsed), cell_values(report)
+    for (table, row, column), value in want.items():
+        if table != "requests" or value is None:
+            continue
+        if column == "total" and value >= 10:
+            assert got[table, row, column] is None and row in cut
+        else:
+            assert got[table, row, column] == value
+
+
+def test_a_table_4_total_cut_at_the_page_edge_is_left_blank() -> None:
+    report = govinfo_report.parse(open_example())
+    values = [3, 1, 2, 4, 10, 0, 0, 0, 0, 0, 1, 1, 0, 0, 2]
+    printed = [str(v) for v in values[:4]] + ["1"] + [str(v) for v in values[5:]]
+    body = ["行政复议\t行政诉讼", "结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "\t".join(printed)]
+    parsed = govinfo_report.parse(_with_review_section(report, body))
+    assert _review_read(parsed) == [*values[:4], None, *values[5:]]
+    assert ("total-cut", "review") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
+@settings(max_examples=5, deadline=None)
+@given(report=reports_2019(blanks=False))
+def test_a_short_row_of_text_without_columns_gets_no_blank_by_position(report: Report) -> None:
+    """pdftotext -raw and pdfplumber part every cell by one space: a row of table 二 with a blank
+    cell prints two numbers for three columns, and no column position says which is blank,
+    even where rows with labels of one length seem to line up."""
+    text = govinfo_report.render(report, layout="tsv")
+    start, end = text.index("第二十条第（一）项"), _heading(text, r"^三、.*申请")
+    header = "信息内容 上一年项目数量 本年增/减 处理决定数量"
+    lines = [
+        *(
+            "第二十条第（一）项",
+            "信息内容 本年新制作数量 本年新公开数量 对外公开总数量",
+            "规章 0",
+            "规范性文件 3 0",
+        ),
+        *("第二十条第（五）项", header, "行政许可 -4 0", "其他对外管理服务事项 2 0"),
+        *("第二十条第（六）项", header, "行政处罚 1 5 5", "行政强制 3 -5 0"),
+        *("第二十条第（八）项", "信息内容 上一年项目数量 本年增/减", "行政事业性收费 1 2"),
+        *("第二十条第（九）项", "信息内容 采购项目数量 采购总金额", "政府集中采购 0 0", ""),
+    ]
+    table = "\n".join(lines)
+    parsed = govinfo_report.parse(text[:start] + table + text[end:])
+    licensing = parsed.active_disclosure.licensing
+    assert [c.value for c in attrs.astuple(licensing, recurse=False)] == [None] * 3
+    assert ("row-value-count", "licensing") in {(d.code, d.row) for d in parsed.diagnostics}
