@@ -251,23 +251,27 @@ def test_totals_cut_at_the_page_edge_are_left_blank_and_the_rest_of_the_row_read
     parsed = govinfo_report.parse(text[:start] + "\n".join(lines) + text[end:])
     cut = {d.row for d in parsed.diagnostics if d.code == "total-cut"}
     got, want = cell_values(parsed), cell_values(report)
+    long_totals = [v for (t, _, c), v in want.items() if t == "requests" and c == "total" and (v or 0) >= 10]
     for (table, row, column), value in want.items():
         if table != "requests" or value is None:
             continue
-        if column == "total" and value >= 10:
+        if column == "total" and value >= 10 and len(long_totals) >= 2:
             assert got[table, row, column] is None and row in cut
+        elif column == "total" and value >= 10:  # one cut total alone is a report's own slip
+            assert got[table, row, column] == int(str(value)[:1]) and not cut
         else:
             assert got[table, row, column] == value
 
 
 def test_a_table_4_total_cut_at_the_page_edge_is_left_blank() -> None:
     report = govinfo_report.parse(open_example())
-    values = [3, 1, 2, 4, 10, 0, 0, 0, 0, 0, 1, 1, 0, 0, 2]
-    printed = [str(v) for v in values[:4]] + ["1"] + [str(v) for v in values[5:]]
+    values = [3, 1, 2, 4, 10, 0, 0, 0, 0, 0, 5, 4, 1, 2, 12]
+    printed = [str(v)[:1] if k in (4, 14) else str(v) for k, v in enumerate(values)]
     body = ["行政复议\t行政诉讼", "结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "\t".join(printed)]
     parsed = govinfo_report.parse(_with_review_section(report, body))
-    assert _review_read(parsed) == [*values[:4], None, *values[5:]]
-    assert ("total-cut", "review") in {(d.code, d.row) for d in parsed.diagnostics}
+    assert _review_read(parsed) == [*values[:4], None, *values[5:14], None]
+    cut = {(d.code, d.row) for d in parsed.diagnostics}
+    assert {("total-cut", "review"), ("total-cut", "litigation_after_review")} <= cut
 
 
 @settings(max_examples=5, deadline=None)
@@ -296,3 +300,15 @@ def test_a_short_row_of_text_without_columns_gets_no_blank_by_position(report: R
     licensing = parsed.active_disclosure.licensing
     assert [c.value for c in attrs.astuple(licensing, recurse=False)] == [None] * 3
     assert ("row-value-count", "licensing") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
+def test_a_label_run_ending_where_a_numbered_row_begins_names_that_row() -> None:
+    """LibreOffice wraps labels in narrow cells: the text before a row's numbers may end with
+    the next row's number and first words, the previous label's end before them."""
+    from govinfo_report.reading.labels import LabelIndex
+
+    index = LabelIndex.of(REQUESTS)
+    begun = index.begun_at_end("开（区分处理的，只计这一情形，不计其他情形）1.属于国")
+    assert begun is not None and REQUESTS.rows[begun].id == "denied_state_secret"
+    assert index.begun_at_end("（二）部分公开（区分处理的，只计这一情形，不计其他情形）") is None
+    assert index.begun_at_end("…1.属") is None  # a number and one character say nothing yet

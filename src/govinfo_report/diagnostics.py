@@ -117,11 +117,11 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
     ),
     "total-cut": (
         "warning",
-        "the total of '{label}' prints {value}, the first digits of the sum of its cells "
-        "({expected}): the table ran past the page's edge or the number wrapped in its narrow "
-        "cell; the total is left blank rather than read cut",
-        "“{label}”一行的总计印为 {value}，只是该行各项之和（{expected}）的前几位：表格超出页面或"
-        "数字因单元格过窄而折行；为免误读，该总计留空",
+        "the total of '{label}' prints {value}, fewer digits than the sum of its cells "
+        "({expected}), in a table whose totals the page's edge cut; the total is left blank "
+        "rather than read cut",
+        "“{label}”一行的总计印为 {value}，位数少于该行各项之和（{expected}），而该表的总计列被页面"
+        "边缘截断；为免误读，该总计留空",
     ),
     "unplaced-values": (
         "warning",

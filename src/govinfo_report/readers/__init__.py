@@ -20,6 +20,7 @@ import attrs
 
 from ..errors import DocumentError, MissingExtraError, NotAReportError, ReportError
 from ..limits import InputTooLargeError, default_limits
+from ..plugins import load_plugins
 from .document import Document, Location, Paragraph, Table, TableCell
 from .text import decode, decode_bytes, read_text, reject_non_text
 
@@ -123,19 +124,7 @@ def _load_entry_points() -> None:
     if _entry_points_loaded:
         return
     _entry_points_loaded = True
-    from importlib import metadata
-
-    for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            loaded = entry.load()
-            reader = loaded() if callable(loaded) and not isinstance(loaded, Reader) else loaded
-            if not isinstance(reader, Reader):
-                raise TypeError(f"entry point {entry.name!r} gives {type(reader).__name__}, not a Reader")
-            register_reader(reader)
-        except Exception as exc:  # a broken plugin must not break every read
-            import warnings
-
-            warnings.warn(f"govinfo-report: reader plugin {entry.name!r} not loaded: {exc}", stacklevel=2)
+    load_plugins(ENTRY_POINT_GROUP, Reader, register_reader, "reader")
 
 
 def kind_of(data: bytes, name: str = "") -> str:

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from ..template.spec import TableSpec
 from .items import ObservedRow
-from .labels import LabelIndex
+from .labels import NUMBERED_START, LabelIndex
 from .values import trim
 
 #: Scores closer than this are equal: the earlier pair wins.
@@ -54,6 +54,9 @@ def _candidate_pairs(
         if not run or not values:
             continue
         scores = labels.candidates(run, fuzzy=any(v.kind != "empty" for v in values))
+        begun = labels.begun_at_end(observed[i].label) if max(scores.values(), default=0.0) < 1.0 else None
+        if begun is not None:
+            scores = {begun: NUMBERED_START}  # the run ends where a row begins: the rest is wrapped
         for j, score in scores.items():
             expected = len(table.rows[j].columns)
             fits = len(trim(values, expected, pad_right)) == expected

@@ -23,6 +23,9 @@ from ..template.spec import TableSpec
 _ENUMERATORS = re.compile(
     r"[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、](?![0-9])"
 )
+#: The score of a run ending with a row's number and the first two or more characters of its
+#: label (``…情形)1.属于国`` of 1.属于国家秘密): the row begins there, wrapped below.
+NUMBERED_START = 0.97
 _NOT_WORD = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]+")
 
 #: A row label this short (其他, 总计) is also a column label or the tail of a longer label.
@@ -171,6 +174,23 @@ class LabelIndex:
             if any(f in run and not any(f in h for h in self._all_headers) for f in forms)
             or (self._enumerated[k] and self._enumerated[k] in bare)
         ]
+
+    def begun_at_end(self, text: str) -> int | None:
+        """The row whose number and first two or more characters end a label run as printed
+        (``…不计其他情形)1.属于国``): a row's label that begins there and wraps below, the
+        text before it the end of the row above's. None when no row begins there."""
+        bare = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+        best: tuple[int, int] | None = None
+        for k, label in enumerate(self._enumerated):
+            number = _ENUMERATORS.match(label) if label else None
+            if number is None:
+                continue
+            for length in range(len(label) - 1, number.end() + 1, -1):
+                if bare.endswith(label[:length]):
+                    if best is None or length > best[0]:
+                        best = (length, k)
+                    break
+        return best[1] if best is not None else None
 
     def named_by_words(self, run: str, row: int) -> bool:
         """Whether the run names ``row`` by more than a bare keyword: a form of four or more

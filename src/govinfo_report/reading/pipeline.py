@@ -39,7 +39,8 @@ from .document import PlacedTable
 from .items import Item, grid_items, observed_rows
 from .labels import fold
 from .metadata import Title, find_period, find_title, qualify_agency
-from .placement import blank_cut_totals, read_rows
+from .page_edge import blank_cut_totals
+from .placement import read_rows
 from .skeleton import read_skeleton
 from .values import cells
 
@@ -261,7 +262,8 @@ class ReportReader:
         for (row, _), cell in zip(columns, values, strict=True):
             rows.setdefault(row, []).append(cell)
         read = {row: tuple(cells) for row, cells in rows.items()}
-        notes.extend(blank_cut_totals(spec, read, PrintedTable.of(spec)))
+        cut_before = any(d.code == "total-cut" for d in self.notes)
+        notes.extend(blank_cut_totals(spec, read, PrintedTable.of(spec), least=1 if cut_before else 2))
         return build_table(spec, read, table_class(spec.id, self.format.base))
 
 

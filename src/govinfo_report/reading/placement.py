@@ -28,6 +28,7 @@ from . import decoding, solver
 from .align import align
 from .items import Item, ObservedRow
 from .labels import LabelIndex, fold
+from .page_edge import blank_cut_totals
 from .values import blank_cells, cells, describe, glued, ran_together, strip_empty, too_long, trim
 
 #: A row's number at the start of a label (``2.其他…``).
@@ -298,9 +299,16 @@ class TablePlacement:
             self.notes.extend(notes)
 
     def blank_cut_totals(self) -> None:
-        """A row's total that prints only the first digits of the sum of its cells (53 as 5) was
-        cut (see :func:`blank_cut_totals`)."""
-        self.notes.extend(blank_cut_totals(self.table, self.found, self._printed()))
+        """Totals a page's edge cut (see :func:`blank_cut_totals`): one total that prints the
+        first digits of its sum is sign enough where the text has lost rows or numbers
+        already (a PDF's text), two where it has not."""
+        printed = self._printed()
+        lossy = (
+            any(note.severity != "info" for note in self.notes)
+            or self._numbers_left_over()
+            or any(row not in self.found for row in printed.rows)
+        )
+        self.notes.extend(blank_cut_totals(self.table, self.found, printed, least=1 if lossy else 2))
 
     def verify_order_only_rows(self) -> None:
         """Numbers tied to their row only by the order of the text — printed in no row of its
@@ -338,7 +346,7 @@ class TablePlacement:
         with ``row-values-cut``; so is a row next to a fragment whose sum cannot be checked for a
         blank cell (the blank may be where its number's digits went)."""
         width = max(len(spec.columns) for spec in self.specs)
-        fragments = {i for i, n in self._left_over_counts() if n < width}
+        fragments = {i for i, n in self._left_over_counts() if n < width} | self._wrapped_label_lines(width)
         if not fragments:
             return
         read = self._rows_read()
@@ -348,6 +356,20 @@ class TablePlacement:
         near = {r for r, i in read.items() if fragments & {i - 1, i + 1}}
         for row in sorted((failing | (unchecked & near)) & read.keys(), key=lambda r: read[r]):
             self._unverified(row, read[row], code="row-values-cut")
+
+    def _wrapped_label_lines(self, width: int) -> set[int]:
+        """Lines of a few numbers, short of a row, standing beside the rest of a wrapped label
+        (``公开申请数量 9 1 6 3`` under ``一、本年新收政府信息…``): the label names no row, and
+        the line after a row that was found."""
+        return {
+            i
+            for i in self.span
+            if i not in self.matches
+            and i - 1 in self.matches
+            and self.folded[i]
+            and not self._rows_named(i)
+            and 0 < sum(v.kind == "num" for v in self.observed[i].values) < width
+        }
 
     def _rows_read(self) -> dict[str, int]:
         """The rows read so far (row id -> the observed row read as it)."""
@@ -503,10 +525,8 @@ class TablePlacement:
 
     def _misfit_rows(self) -> bool:
         """Whether a row found by its label prints more or fewer values than it has cells
-        (digits run together aside) while rows were placed by position: the text has moved
-        numbers between rows, so position alone proves nothing."""
-        if not self.by_position:
-            return False
+        (digits run together aside): the text may have moved numbers between rows, so the
+        order of the text alone proves nothing."""
         for i, j in self.matches.items():
             if i in self.by_position:
                 continue
@@ -598,28 +618,42 @@ class TablePlacement:
         sub-rows, or as one row in some reports: whichever form is printed, the other is not
         missing (the grammar says which rows are such alternatives)."""
         alternatives = self.table.alternatives()
-        collapsed = [one_row for one_row in alternatives if one_row in self.found]
+        collapsed = self._collapsed()
         not_printed = {r for one_row in collapsed for r in alternatives[one_row]}
-        labelled = {self.specs[k].id for i in range(len(self.printed)) for k in self._rows_named(i)}
-        for one_row, members in alternatives.items():
-            if one_row not in self.found and one_row in labelled and not labelled & set(members):
-                not_printed |= set(members)  # printed as one row, and read blank
-                self.notes.append(
-                    diag.make(
-                        "missing-row",
-                        table=self.table.id,
-                        row=one_row,
-                        label=_plain(self.table.row(one_row).label),
-                    )
-                )
+        for one_row in self._one_row_read_blank():
+            not_printed |= set(alternatives[one_row])
+            self._missing(one_row)
         for spec in self.specs:
-            if spec.id in self.found or spec.id in alternatives or spec.id in not_printed:
-                continue
-            self.notes.append(
-                diag.make("missing-row", table=self.table.id, row=spec.id, label=_plain(spec.label))
-            )
+            if spec.id not in self.found and spec.id not in alternatives and spec.id not in not_printed:
+                self._missing(spec.id)
         for one_row in collapsed:
             self.notes.append(diag.make("other-processing-single-row", table=self.table.id, row=one_row))
+
+    def _collapsed(self) -> list[str]:
+        """The one-row alternatives read (（六）其他处理 printed as one row). One left blank for a
+        reason proves nothing: its numbers may be its sub-rows'."""
+        unsure = {n.row for n in self.notes if n.severity != "info"}
+        return [
+            one_row
+            for one_row in self.table.alternatives()
+            if one_row in self.found
+            and (one_row not in unsure or any(c.value is not None for c in self.found[one_row]))
+        ]
+
+    def _one_row_read_blank(self) -> list[str]:
+        """The one-row alternatives whose label is printed, and none of their sub-rows', but
+        that nothing was read for."""
+        labelled = {self.specs[k].id for i in range(len(self.printed)) for k in self._rows_named(i)}
+        return [
+            one_row
+            for one_row, members in self.table.alternatives().items()
+            if one_row not in self.found and one_row in labelled and not labelled & set(members)
+        ]
+
+    def _missing(self, row: str) -> None:
+        self.notes.append(
+            diag.make("missing-row", table=self.table.id, row=row, label=_plain(self.table.row(row).label))
+        )
 
     # --- helpers of the passes --------------------------------------------------------------
 
@@ -917,53 +951,3 @@ def _header_columns(texts: Sequence[tuple[str, int]], headers: Sequence[str]) ->
         return None
     columns = [found[h] for h in headers]
     return columns if all(a < b for a, b in itertools.pairwise(columns)) else None
-
-
-def blank_cut_totals(
-    table: TableSpec, found: dict[str, tuple[Cell, ...]], printed: PrintedTable
-) -> list[Diagnostic]:
-    """Blank, in ``found``, each row's total that prints only the first digits of the sum of its
-    cells (53 as 5): a PDF's table ran past the page's edge, which clips the last column, or
-    the number wrapped in its narrow cell. No report's own slip looks like that, so the total
-    is left blank, with ``total-cut``; the row's other cells stand."""
-    notes: list[Diagnostic] = []
-
-    def value(key: tuple[str, str, str]) -> Value:
-        _, row, column = key
-        spec = table.row(row)
-        cells = found.get(row)
-        return cells[spec.columns.index(column)].value if cells and column in spec.columns else None
-
-    for check in checks_for(table.id, printed):
-        outcome = evaluate(check, value)
-        if (
-            len(_rows_of(check)) != 1
-            or not outcome.failed
-            or not _digits_cut(outcome.actual, outcome.expected)
-        ):
-            continue
-        _, row, column = check.target
-        cells = list(found[row])
-        index = table.row(row).columns.index(column)
-        cells[index] = attrs.evolve(cells[index], value=None)
-        found[row] = tuple(cells)
-        notes.append(
-            diag.make(
-                "total-cut",
-                table=table.id,
-                row=row,
-                column=column,
-                line=cells[index].line,
-                label=_plain(table.row(row).label),
-                value=outcome.actual,
-                expected=outcome.expected,
-            )
-        )
-    return notes
-
-
-def _digits_cut(printed: Value, whole: Value) -> bool:
-    """Whether ``printed`` is the first digits of ``whole`` and shorter: a number cut."""
-    if not isinstance(printed, int) or not isinstance(whole, int) or printed < 0 or whole <= printed:
-        return False
-    return str(whole).startswith(str(printed))

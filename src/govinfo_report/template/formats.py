@@ -26,6 +26,7 @@ import attrs
 import lark
 
 from ..errors import GrammarError, ReportError
+from ..plugins import load_plugins
 from . import grammars
 from .spec import TableSpec
 from .vocabulary import section_titles, vocabulary
@@ -183,21 +184,13 @@ def _load_entry_points() -> None:
     if _entry_points_loaded:
         return
     _entry_points_loaded = True
-    from importlib import metadata  # slow to import (email.*): only when plugins are looked up
+    load_plugins(ENTRY_POINT_GROUP, Variant, _register_variant, "format")
 
-    for entry in metadata.entry_points(group=ENTRY_POINT_GROUP):
-        try:
-            loaded = entry.load()
-            variant = loaded() if callable(loaded) and not isinstance(loaded, Variant) else loaded
-            if not isinstance(variant, Variant):
-                raise TypeError(f"entry point {entry.name!r} gives {type(variant).__name__}, not a Variant")
-            register_format(
-                variant.name, variant.grammar, base=variant.base, markers=variant.markers, hook=variant.hook
-            )
-        except Exception as exc:  # a broken plugin must not break every parse
-            import warnings
 
-            warnings.warn(f"govinfo-report: format plugin {entry.name!r} not loaded: {exc}", stacklevel=2)
+def _register_variant(variant: Variant) -> None:
+    register_format(
+        variant.name, variant.grammar, base=variant.base, markers=variant.markers, hook=variant.hook
+    )
 
 
 def names() -> tuple[str, ...]:

@@ -1,0 +1,77 @@
+"""Totals a page's edge cut: a PDF's table that runs past the page loses the last digits of its
+last column, the totals (53 prints as 5). The table's own arithmetic shows it."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import attrs
+
+from .. import diagnostics as diag
+from ..model import Cell, Diagnostic, Value
+from ..template.rules import PrintedTable, checks_for, evaluate
+from ..template.spec import TableSpec
+
+
+def blank_cut_totals(
+    table: TableSpec, found: dict[str, tuple[Cell, ...]], printed: PrintedTable, *, least: int = 2
+) -> list[Diagnostic]:
+    """Blank, in ``found``, the totals a page's edge cut: a PDF's table that runs past the page
+    loses the last digits of its last column, the totals (53 prints as 5). The sign is ``least``
+    totals (two; one where another table of the report was cut) that print the first digits of
+    the sum of their cells: then every total that fails its sum with fewer digits than the sum
+    is left blank, with ``total-cut``; the rows' other cells stand. A single total like that is
+    a report's own slip, and stands."""
+
+    def value(key: tuple[str, str, str]) -> Value:
+        _, row, column = key
+        spec = table.row(row)
+        cells = found.get(row)
+        return cells[spec.columns.index(column)].value if cells and column in spec.columns else None
+
+    failing = [
+        (check, outcome)
+        for check in checks_for(table.id, printed)
+        if len({key[1] for key in check.keys}) == 1 and (outcome := evaluate(check, value)).failed
+    ]
+    if sum(_digits_cut(o.actual, o.expected) for _, o in failing) < least:
+        return []
+    notes: list[Diagnostic] = []
+    for check, outcome in failing:
+        if not _fewer_digits(outcome.actual, outcome.expected):
+            continue
+        _, row, column = check.target
+        cells = list(found[row])
+        index = table.row(row).columns.index(column)
+        cells[index] = attrs.evolve(cells[index], value=None)
+        found[row] = tuple(cells)
+        notes.append(
+            diag.make(
+                "total-cut",
+                table=table.id,
+                row=row,
+                column=column,
+                line=cells[index].line,
+                label=unicodedata.normalize("NFKC", table.row(row).label),
+                value=outcome.actual,
+                expected=outcome.expected,
+            )
+        )
+    return notes
+
+
+def _fewer_digits(printed: Value, whole: Value) -> bool:
+    """Whether ``printed`` is a count with fewer digits than ``whole``."""
+    return (
+        isinstance(printed, int)
+        and isinstance(whole, int)
+        and printed >= 0
+        and len(str(printed)) < len(str(whole))
+    )
+
+
+def _digits_cut(printed: Value, whole: Value) -> bool:
+    """Whether ``printed`` is the first digits of ``whole`` and shorter: a number cut."""
+    if not isinstance(printed, int) or not isinstance(whole, int) or printed < 0 or whole <= printed:
+        return False
+    return str(whole).startswith(str(printed))
