@@ -548,3 +548,17 @@ def test_a_report_made_into_a_pdf_by_libreoffice_reads_back(
             k for k in cell_values(report) if k[0] in clipped and got[k] not in (None, cell_values(report)[k])
         ] == []
         assert _identity_problems(parsed, report) == [], (style, path)
+
+
+@pytest.mark.skipif(
+    not (CORPUS / "gh_shuyang_fgj_2023.pdf").exists(), reason="../shared/corpus is not present"
+)
+def test_rows_of_a_table_cut_by_the_pages_edge_are_read_up_to_the_edge() -> None:
+    """The 总计 column lies beyond the page: each row's visible cells are read, the total is
+    blank, and the report names the table the page cut."""
+    report = govinfo_report.parse_file(CORPUS / "gh_shuyang_fgj_2023.pdf")
+    assert report.requests is not None
+    new = report.requests.new_received
+    assert (new.natural_person.value, new.commercial_enterprise.value, new.total.value) == (26, None, None)
+    clipped = {d.table for d in report.diagnostics if d.code == "pdf-table-clipped"}
+    assert clipped == {"requests", "review_litigation"}

@@ -13,7 +13,7 @@ import lark
 from . import diagnostics as diag
 from .errors import NotAReportError, ReportError
 from .limits import Limits, check_text, default_limits
-from .model import Report
+from .model import Diagnostic, Report
 from .readers import Document, read_document, read_source, reject_non_text
 from .reading.context import ParseContext
 from .reading.document import PlacedTable, lay_out
@@ -86,9 +86,25 @@ def parse_document_with_context(
 ) -> tuple[Report, ParseContext]:
     laid_out = lay_out(document)
     report, context = _read(laid_out.text, format, laid_out.tables, limits or default_limits())
-    notes = tuple(diag.make(code, **cast(dict[str, Any], dict(fields))) for code, fields in document.notes)
+    notes = tuple(
+        _document_note(code, dict(fields), laid_out.tables, context) for code, fields in document.notes
+    )
     report = attrs.evolve(report, source_kind=document.kind, diagnostics=(*report.diagnostics, *notes))
     return report, context
+
+
+def _document_note(
+    code: str, fields: dict[str, str], tables: tuple[PlacedTable, ...], context: ParseContext
+) -> Diagnostic:
+    """A reader's note as a diagnostic; one about a document's table (its ``position``, from 1)
+    names the report's table read from it."""
+    table_id = None
+    if "position" in fields and fields["position"].isdigit() and 0 < int(fields["position"]) <= len(tables):
+        placed = tables[int(fields["position"]) - 1]
+        table_id = next(
+            (t for t, (first, end) in context.table_lines.items() if first <= placed.first_line < end), None
+        )
+    return diag.make(code, table=table_id, **cast(dict[str, Any], fields))
 
 
 def _read(

@@ -24,6 +24,12 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "region is read up to; it is not read as a table",
         "查找表格的文本有 {size} 个字符，超过表格区域的读取上限 {bound}；未作为表格读取",
     ),
+    "pdf-table-clipped": (
+        "warning",
+        "table {position} of the PDF runs past the page's edge (page {pages}): what its cells print "
+        "beyond the edge is not in the file, and those cells are left blank",
+        "PDF 中第 {position} 个表格超出页面边缘（第 {pages} 页）：超出部分的内容不在文件中，相应单元格留空",
+    ),
     "no-agency": (
         "warning",
         "the title ('{title}') names no agency, and no line before it does; the agency is left blank",

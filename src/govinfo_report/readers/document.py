@@ -59,6 +59,9 @@ class Table:
 
     rows: tuple[tuple[TableCell, ...], ...]
     location: Location = Location()
+    #: the page's right edge cuts the table: columns beyond it are not in the document, so a
+    #: row short of cells lost them on the right
+    cut_right: bool = False
 
     @property
     def width(self) -> int:

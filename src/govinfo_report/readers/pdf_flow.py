@@ -200,7 +200,8 @@ def as_table(drawn: DrawnTable, index: int) -> Table:
         )
         for r, row in enumerate(places)
     )
-    return Table(rows, Location(page=drawn.page, table=index, x=round(drawn.left, 1), y=round(drawn.top, 1)))
+    where = Location(page=drawn.page, table=index, x=round(drawn.left, 1), y=round(drawn.top, 1))
+    return Table(rows, where, cut_right=any(cell.cut_right for cell in drawn.cells))
 
 
 def as_blocks(blocks: Sequence[Paragraph | DrawnTable]) -> tuple[Block, ...]:

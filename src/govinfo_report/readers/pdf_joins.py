@@ -71,6 +71,7 @@ def join_below(upper: DrawnTable, lower: DrawnTable) -> None:
         top.lines = [*top.lines, *bottom.lines]
         top.row1 = bottom.row1
         top.clipped = top.clipped or bottom.clipped
+        top.cut_right = top.cut_right or bottom.cut_right
         lower.cells.remove(bottom)
     upper.cells.extend(lower.cells)
     upper.rows = offset + lower.rows

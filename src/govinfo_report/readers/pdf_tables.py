@@ -33,6 +33,7 @@ class DrawnCell:
         "clipped",
         "col0",
         "col1",
+        "cut_right",
         "left",
         "lines",
         "page",
@@ -52,6 +53,8 @@ class DrawnCell:
         self.lines: list[TextLine] = []
         self.text = ""
         self.clipped = False
+        #: clipped by the page's right edge: columns beyond it may be missing altogether
+        self.cut_right = False
 
     @property
     def columns(self) -> tuple[int, int]:
@@ -332,6 +335,7 @@ def fill(tables: Sequence[DrawnTable], glyphs: Iterable[Glyph], width: float, he
             if cell_glyphs:
                 cell.lines = lines_of(cell_glyphs)
             cell.clipped = _clipped(cell, cell_glyphs, width, height)
+            cell.cut_right = cell.clipped and cell.right >= width - _EDGE
     return outside
 
 

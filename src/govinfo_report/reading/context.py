@@ -53,6 +53,8 @@ class ParseContext:
     limits: Limits = attrs.field(factory=default_limits)
     facts: dict[str, tuple[Fact, ...]] = attrs.field(factory=dict)
     notes: list[Diagnostic] = attrs.field(factory=list)
+    #: the lines each table was looked for on (table id -> first line, line after the last)
+    table_lines: dict[str, tuple[int, int]] = attrs.field(factory=dict)
 
     @classmethod
     def of(

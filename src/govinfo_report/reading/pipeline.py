@@ -191,9 +191,14 @@ class ReportReader:
         must have been, after ``after_line`` (the second value says which)."""
         number = self.format.tables[table_id].section or 0
         region = self.context.region(number)
-        if region is not None:
-            return region, False
-        return self.context.stand_in(number, after_line), True
+        stand_in = region is None
+        if region is None:
+            region = self.context.stand_in(number, after_line)
+        self.context.table_lines[table_id] = (
+            region.first_line,
+            region.first_line + region.text.count("\n") + 1,
+        )
+        return region, stand_in
 
     def _grid(self, region: Region, table_id: str) -> list[Any]:
         """The region's grid rows; none, with a note, for a region too large to be a table."""
@@ -217,7 +222,12 @@ class ReportReader:
         spec = self.format.tables[table_id]
         region, stand_in = self._region(table_id, after_line)
         grid = self._grid(region, table_id)
-        result = read_rows(observed_rows(grid_items(grid)), spec, facts=self.context.facts.get(spec.id, ()))
+        result = read_rows(
+            observed_rows(grid_items(grid)),
+            spec,
+            facts=self.context.facts.get(spec.id, ()),
+            cut_right=self._cut_right(table_id),
+        )
         if not result.found:
             if not stand_in:  # a lost section says so already
                 self.notes.append(diag.make("missing-table", table=spec.id, table_zh=spec.name_zh))
@@ -226,6 +236,11 @@ class ReportReader:
             self.notes.append(_without_heading(spec))
         self.notes.extend(result.diagnostics)
         return build_table(spec, result.rows, table_class(table_id, self.format.base))
+
+    def _cut_right(self, table_id: str) -> bool:
+        """Whether a document table in the table's region is cut by the page's right edge."""
+        first, end = self.context.table_lines.get(table_id, (0, 0))
+        return any(p.table.cut_right for p in self.context.tables if first <= p.first_line < end)
 
     def _read_review(self, after_line: int, earlier_tables: bool) -> Table | None:
         """Table 四 from its section; without its heading it is looked for only after the tables

@@ -45,7 +45,11 @@ class TableRead:
 
 
 def read_rows(
-    observed: Sequence[ObservedRow], table: TableSpec, *, facts: Sequence[decoding.Fact] = ()
+    observed: Sequence[ObservedRow],
+    table: TableSpec,
+    *,
+    facts: Sequence[decoding.Fact] = (),
+    cut_right: bool = False,
 ) -> TableRead:
     """Align observed rows with a labelled table (二 or 三) and read each row's cells.
 
@@ -53,13 +57,28 @@ def read_rows(
     all of the table's glued rows at once; ``facts`` (numbers the prose states) may pick between
     readings. In a table whose rows have different numbers of columns (table 二), a short row is
     padded on the right to the table's width, so surplus empty cells are trimmed from the right
-    first.
+    first. ``cut_right``: the page's right edge cut the table (a PDF), so a row short of cells
+    lost its last ones.
     """
     folded = [fold(o.label) for o in observed]
+    if cut_right:
+        observed = [_lost_on_the_right(o, table) for o in observed]
     matches = align(observed, table, folded, _ragged(table))
     if not matches:
         return TableRead({}, (), False)
     return TablePlacement(table, observed, folded, matches).read(facts)
+
+
+def _lost_on_the_right(row: ObservedRow, table: TableSpec) -> ObservedRow:
+    """A row of a table the page's right edge cut, with an empty cell for each it lost beyond
+    the edge, up to the width of the widest template row its values fall short of."""
+    width = max(len(spec.columns) for spec in table.rows)
+    values = row.values
+    if not values or len(values) >= width or not any(v.kind != "empty" for v in values):
+        return row
+    line = values[-1].line
+    lost = tuple(Item("empty", "", line, row=values[-1].row) for _ in range(width - len(values)))
+    return row._replace(values=values + lost)
 
 
 @functools.cache
