@@ -91,7 +91,7 @@ def _rss(pid: int) -> int:
         return 0
 
 
-def run(folder: Path, out: Path, jobs: int, shape: str) -> tuple[float, float, int, int]:
+def run(folder: Path, out: Path, jobs: int, shape: str, to: str = "parquet") -> tuple[float, float, int, int]:
     """Seconds, CPU seconds (the command and its workers), peak memory in bytes, and the exit
     status of one run of the command."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -102,7 +102,7 @@ def run(folder: Path, out: Path, jobs: int, shape: str) -> tuple[float, float, i
         "parse",
         str(folder),
         "--to",
-        "parquet",
+        to,
         "--shape",
         shape,
         "--jobs",

@@ -43,7 +43,9 @@ class TableBuilder(Transformer[Any, Any]):
         self.cls = cls
         self.columns = {row.id: row.columns for row in spec.rows}
         self.column_ids = frozenset(spec.column_ids())
-        self.fields = {f.name: f.type for f in attrs.fields(cls) if f.name != "extra_rows"}
+        self.fields = {
+            f.name: f.type for f in attrs.fields(attrs.resolve_types(cls)) if f.name != "extra_rows"
+        }
 
     def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
         name = local_name(str(data))

@@ -59,16 +59,18 @@ class ObservedRow(NamedTuple):
     texts: tuple[tuple[str, int], ...] = ()
 
 
-def _cell_items(cell: GridCell) -> list[Item]:
+def _cell_items(cell: GridCell, row: int, col: int) -> list[Item]:
+    """A grid cell's items, standing in printed row ``row`` and grid column ``col``."""
     pieces = cell.pieces
     if not pieces:
-        return [Item("empty", "", cell.line)]
+        return [Item("empty", "", cell.line, row=row, col=col)]
     if len(pieces) == 1 and pieces[0].kind == "NUMBER":  # the common case
-        return [Item("num", pieces[0].text, pieces[0].line)]
+        return [Item("num", pieces[0].text, pieces[0].line, row=row, col=col)]
     if all(p.kind == "NUMBER" for p in pieces):
-        return [Item("num", p.text, p.line, shared=True) for p in pieces]
+        return [Item("num", p.text, p.line, shared=True, row=row, col=col) for p in pieces]
     whole = _one_value(pieces, cell.line)
-    return [whole] if whole is not None else _mixed_items(pieces)
+    items = [whole] if whole is not None else _mixed_items(pieces)
+    return [item._replace(row=row, col=col) for item in items]
 
 
 def _one_value(pieces: Sequence[Piece], line: int) -> Item | None:
@@ -117,7 +119,7 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
     for row in rows:
         items = []
         for col, cell in enumerate(row.cells):
-            items += [item._replace(row=printed, col=col) for item in _cell_items(cell)]
+            items += _cell_items(cell, printed, col)
             printed += row.stream
         printed += not row.stream
         stream.extend(_without_label_shadows(_marks_inside_labels(items)))

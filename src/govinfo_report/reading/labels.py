@@ -87,7 +87,15 @@ class LabelIndex:
     :meth:`of`, which builds each table's index once.
     """
 
-    __slots__ = ("_all_headers", "_by_length", "_enumerated", "_forms", "_headers", "_telling")
+    __slots__ = (
+        "_all_headers",
+        "_by_length",
+        "_enumerated",
+        "_forms",
+        "_headers",
+        "_printed_forms",
+        "_telling",
+    )
 
     def __init__(self, table: TableSpec) -> None:
         #: per row, its folded label and aliases
@@ -106,6 +114,10 @@ class LabelIndex:
         )
         #: per row, its label with its number as printed (（七）总计, 3.其他), spaces removed
         self._enumerated = tuple(_enumerated(spec.label) for spec in table.rows)
+        #: per row, the forms that name it alone and are part of no column header
+        self._printed_forms = tuple(
+            tuple(f for f in forms if not any(f in h for h in self._all_headers)) for forms in self._telling
+        )
 
     @staticmethod
     @functools.cache
@@ -170,9 +182,8 @@ class LabelIndex:
         bare = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
         return [
             k
-            for k, forms in enumerate(self._telling)
-            if any(f in run and not any(f in h for h in self._all_headers) for f in forms)
-            or (self._enumerated[k] and self._enumerated[k] in bare)
+            for k, forms in enumerate(self._printed_forms)
+            if any(f in run for f in forms) or (self._enumerated[k] and self._enumerated[k] in bare)
         ]
 
     def begun_at_end(self, text: str) -> int | None:

@@ -157,6 +157,10 @@ class TablePlacement:
         self.printed = tuple(observed)
         #: observed rows whose numbers the reading-order solver placed
         self.solved: set[int] = set()
+        #: printed row -> the template rows its label run names (see :meth:`_rows_named`)
+        self._named: dict[int, list[int]] = {}
+        #: column headers -> the printed rows naming them, with their columns (see _header_rows)
+        self._headers_at: dict[tuple[str, ...], list[tuple[int, list[int]]]] = {}
 
     def read(self, facts: Sequence[decoding.Fact] = ()) -> TableRead:
         """Run the passes in order and return what was read."""
@@ -520,6 +524,12 @@ class TablePlacement:
         column headers too)."""
         if i >= len(self.printed) or not self.folded[i]:
             return []
+        known = self._named.get(i)
+        if known is None:
+            known = self._named[i] = self._rows_named_now(i)
+        return known
+
+    def _rows_named_now(self, i: int) -> list[int]:
         named = set(self.labels.rows_printed_in(self.printed[i].label, self.folded[i]))
         if i in self.aligned and self.labels.named_by_words(self.folded[i], self.aligned[i]):
             named.add(self.aligned[i])
@@ -662,11 +672,18 @@ class TablePlacement:
     def _one_row_read_blank(self) -> list[str]:
         """The one-row alternatives whose label is printed, and none of their sub-rows', but
         that nothing was read for."""
+        pending = {
+            one_row: members
+            for one_row, members in self.table.alternatives().items()
+            if one_row not in self.found and not self.found.keys() & set(members)
+        }
+        if not pending:
+            return []  # each printed in one form or the other
         labelled = {self.specs[k].id for i in range(len(self.printed)) for k in self._rows_named(i)}
         return [
             one_row
-            for one_row, members in self.table.alternatives().items()
-            if one_row not in self.found and one_row in labelled and not labelled & set(members)
+            for one_row, members in pending.items()
+            if one_row in labelled and not labelled & set(members)
         ]
 
     def _missing(self, row: str) -> None:
@@ -720,19 +737,30 @@ class TablePlacement:
         value under each of template row ``j``'s column headers (empty where none stands there).
         None where no header row names those columns, in distinct grid columns, or a value
         stands under no header (the header row is offset from the values: it proves nothing)."""
-        headers = [fold(h) for h in self.specs[j].headers]
-        if len(headers) < 2 or not all(headers):
+        rows = self._header_rows(self.specs[j].headers)
+        above = [columns for k, columns in rows if k < i]
+        if not above:
             return None
+        columns = above[-1]
         values = self.observed[i].values
-        for k in range(i - 1, -1, -1):
-            columns = _header_columns(self.printed[k].texts, headers) if k < len(self.printed) else None
-            if columns is None:
-                continue
-            placed = {v.col: v for v in values if v.kind != "empty"}
-            if len(placed) != sum(v.kind != "empty" for v in values) or not set(placed) <= set(columns):
-                return None
-            return [placed.get(c, Item("empty", "", values[0].line if values else 0)) for c in columns]
-        return None
+        placed = {v.col: v for v in values if v.kind != "empty"}
+        if len(placed) != sum(v.kind != "empty" for v in values) or not set(placed) <= set(columns):
+            return None
+        return [placed.get(c, Item("empty", "", values[0].line if values else 0)) for c in columns]
+
+    def _header_rows(self, headers: tuple[str, ...]) -> list[tuple[int, list[int]]]:
+        """The printed rows that name all of ``headers`` in columns of their own, with those
+        columns, in order (found once per set of headers)."""
+        found = self._headers_at.get(headers)
+        if found is None:
+            folded = [fold(h) for h in headers]
+            found = []
+            if len(folded) >= 2 and all(folded):
+                for k, row in enumerate(self.printed):
+                    if row.texts and (columns := _header_columns(row.texts, folded)) is not None:
+                        found.append((k, columns))
+            self._headers_at[headers] = found
+        return found
 
     @functools.cached_property
     def _columns_lost(self) -> bool:

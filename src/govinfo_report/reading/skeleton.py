@@ -174,7 +174,7 @@ def read_skeleton(text: str, parser: lark.Lark | None = None, lines: LineIndex |
         if kind not in interactive.choices():  # type: ignore[no-untyped-call]
             continue  # a heading pattern where no heading can stand: ordinary text
         # try the heading on a copy; only if the parser takes it does it become a heading
-        probe = interactive.copy()  # type: ignore[no-untyped-call]
+        probe = interactive.copy(deepcopy_values=False)  # type: ignore[no-untyped-call]
         try:
             if match.start() > position:
                 probe.feed_token(

@@ -26,7 +26,7 @@ def layout_of(region: Region) -> Layout:
     lines = [line for line in region.lines if line.strip()]
     if not lines:
         return "spaced"
-    if sum(1 for line in lines if _BORDER.match(line)) >= 2:
+    if sum(1 for line in lines if "+" in line and _BORDER.match(line)) >= 2:
         return "grid"
     if len(_HTML_CELL.findall(region.text)) >= 3:
         return "html"
