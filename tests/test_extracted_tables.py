@@ -312,3 +312,19 @@ def test_a_label_run_ending_where_a_numbered_row_begins_names_that_row() -> None
     assert begun is not None and REQUESTS.rows[begun].id == "denied_state_secret"
     assert index.begun_at_end("（二）部分公开（区分处理的，只计这一情形，不计其他情形）") is None
     assert index.begun_at_end("…1.属") is None  # a number and one character say nothing yet
+
+
+def test_a_label_whose_last_line_stands_among_the_rows_numbers_is_one_row() -> None:
+    """A PDF's text prints a wrapped label's last line after the row's first number
+    (``…公开申请`` 12 ``数量`` 2 0 …): the numbers after the rest of the label are the row's, as
+    the reading order the table's arithmetic allows shows."""
+    report = govinfo_report.parse(open_example())
+    text = govinfo_report.render(report, layout="cells")
+    label = "一、本年新收政府信息公开申请数量"
+    start = text.index(label)
+    block_end = text.index("\n\n", start)
+    numbers = text[start + len(label) : block_end].split()
+    wrapped = "\n\t".join(["一、本年新收政府信息公开申请", numbers[0], "数量", *numbers[1:]])
+    parsed = govinfo_report.parse(text[:start] + wrapped + text[block_end:])
+    assert parsed.requests is not None and report.requests is not None
+    assert parsed.requests.new_received == report.requests.new_received
