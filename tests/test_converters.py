@@ -291,9 +291,9 @@ HEADINGS_LOST = {("trafilatura", "plain")}
 TEMPLATES = ("2021", "2019")
 
 
-def _generated(template: str, *, blanks: bool) -> st.SearchStrategy[Report]:
+def _generated(template: str, *, blanks: bool, consistent: bool | None = None) -> st.SearchStrategy[Report]:
     made = reports_2019 if template == "2019" else reports
-    return made(consistent=None, blanks=blanks)
+    return made(consistent=consistent, blanks=blanks)
 
 
 def _cases() -> list[object]:
@@ -455,7 +455,12 @@ LIBREOFFICE_BATCHES = 6 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" el
 @given(
     batch=st.lists(
         st.tuples(
-            st.one_of(_generated("2021", blanks=False), _generated("2019", blanks=False)),
+            # arithmetic that holds: LibreOffice cuts a table wider than the page, and a total cut
+            # to the digits its report's own wrong sum happens to give is not in the text at all
+            st.one_of(
+                _generated("2021", blanks=False, consistent=True),
+                _generated("2019", blanks=False, consistent=True),
+            ),
             st.sampled_from(LIBREOFFICE_STYLES),
         ),
         min_size=4,

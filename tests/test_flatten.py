@@ -369,3 +369,10 @@ def _report(requests: Requests, *, overview: str = "本年度工作情况如下�
         requests=requests,
         review_litigation=review,
     )
+
+
+def test_a_sign_inside_a_run_of_glued_counts_ends_a_cell_and_raises_nothing() -> None:
+    """A '-' glued among a row's digits (a damaged page, a signed cell run into counts) is no
+    digit: no count is cut through it, and the splitter answers instead of raising."""
+    result = split_row(["51257296148405-11962353"], REQUEST_SHAPE)
+    assert all(isinstance(v, int) or v is None for reading in result.readings for v in reading)

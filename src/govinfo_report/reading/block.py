@@ -55,13 +55,12 @@ def _block_items(stream: Sequence[Item | None], anchor: str | None) -> list[Item
     """The items of the table, from the first text holding ``anchor`` (folded) when there is
     one; a grid row of nothing but empty cells (a blank line, a padded header line) holds no
     value, nor does an empty cell in a row of header words."""
-    items = [
-        i
-        for row in split_rows(stream)
-        if any(i.kind != "empty" for i in row)
-        for i in row
-        if i.kind != "empty" or not any(other.kind == "text" for other in row)
-    ]
+    items: list[Item] = []
+    for row in split_rows(stream):
+        kinds = {i.kind for i in row}
+        if kinds == {"empty"} or not kinds:
+            continue
+        items += [i for i in row if i.kind != "empty"] if "text" in kinds else row
     if anchor is not None:
         for index, item in enumerate(items):
             if item.kind == "text" and anchor in fold(item.text):

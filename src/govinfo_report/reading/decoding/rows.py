@@ -376,8 +376,8 @@ class _RowSplitter:
                 if direction == 1:
                     break
                 continue
-            if "." in text[lo:hi]:
-                break  # an amount's point inside a sum of counts: no longer cell is a count either
+            if not (text[lo:hi].isascii() and text[lo:hi].isdigit()):
+                break  # a point or a sign inside a sum of counts: no longer cell is a count either
             value = int(text[lo:hi])
             least = value + (10 ** (-(-rest // later) - 1) if later and rest > later else 0)
             most = value + (10 ** (rest - later + 1) + 9 * later if later else 0)
