@@ -343,14 +343,14 @@ class TablePlacement:
         table's rules do not confirm (each rule it is in holds) is left blank, with
         ``row-values-unverified``; without leftovers, a rule that fails is the report's own
         arithmetic, not a sign of moved numbers."""
-        if not self._numbers_left_over() and not self._misfit_rows():
-            return  # nothing says the text lost track of its rows: a failing rule is the report's
-        outcomes = self._outcomes()
         order_only = {
             row: i
             for row, i in self._rows_read().items()
             if i in self.by_position or i in self.joined or not self.observed[i].attached
         }
+        if not order_only or (not self._numbers_left_over() and not self._misfit_rows()):
+            return  # nothing says the text lost track of its rows: a failing rule is the report's
+        outcomes = self._outcomes()
         failing = {row for c, o in outcomes.items() if o.failed for row in _rows_of(c)}
         confirmed = {
             row
@@ -454,15 +454,7 @@ class TablePlacement:
             self.found[row] = tuple(
                 a if a.value == b.value else Cell(None, a.line) for a, b in zip(printed, placed, strict=True)
             )
-            self.notes.append(
-                diag.make(
-                    "cells-readings-differ",
-                    table=self.table.id,
-                    row=row,
-                    label=_plain(self.table.row(row).label),
-                    readings=" | ".join(solver.show(cells) for cells in (printed, placed)),
-                )
-            )
+            self._readings_differ(row, [solver.show(cells) for cells in (printed, placed)])
 
     def _accept(self, solution: solver.Solution, line: int, observed: range) -> None:
         """Fill the rows read blank from the solution, and say so in place of the notes that
@@ -484,15 +476,19 @@ class TablePlacement:
             )
         )
         for row in filled & solution.differing.keys():
-            self.notes.append(
-                diag.make(
-                    "cells-readings-differ",
-                    table=self.table.id,
-                    row=row,
-                    label=_plain(self.table.row(row).label),
-                    readings=" | ".join(solution.differing[row]),
-                )
+            self._readings_differ(row, solution.differing[row])
+
+    def _readings_differ(self, row: str, readings: Sequence[str]) -> None:
+        """Note that the readings of ``row`` (each shown as its cells) disagree."""
+        self.notes.append(
+            diag.make(
+                "cells-readings-differ",
+                table=self.table.id,
+                row=row,
+                label=_plain(self.table.row(row).label),
+                readings=" | ".join(readings),
             )
+        )
 
     def _segments(self) -> tuple[tuple[Item, ...], list[solver.Segment], int]:
         """The table's label runs that name rows, each with the values printed after it, from
