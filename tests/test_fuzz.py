@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 
 from govinfo_report.testing.fuzz import corpus_seeds, fuzz_inputs, fuzz_one
@@ -25,3 +26,12 @@ def test_the_target_reports_what_goes_wrong() -> None:
     problems = fuzz_one(SAMPLE.read_bytes())
     assert problems == []
     assert [p.step for p in fuzz_one(b"\x00" * 10)] == []
+
+
+def test_a_slow_input_is_flagged_only_when_every_run_is_slow(monkeypatch: pytest.MonkeyPatch) -> None:
+    from govinfo_report.testing import fuzz
+
+    monkeypatch.setattr(fuzz, "SECONDS_PER_100_KB", 0.0)
+    problems = fuzz_one(SAMPLE.read_bytes(), confirm_slow=2)
+    assert [p.step for p in problems] == ["time"]
+    assert "fastest of 3 runs" in problems[0].detail

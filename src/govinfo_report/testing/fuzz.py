@@ -41,8 +41,27 @@ class Problem:
     detail: str
 
 
-def fuzz_one(data: bytes) -> list[Problem]:
-    """Run every public entry point on ``data``; the problems found (none when all is well)."""
+def fuzz_one(data: bytes, *, confirm_slow: int = 2) -> list[Problem]:
+    """Run every public entry point on ``data``; the problems found (none when all is well).
+
+    An input over its time budget is run again up to ``confirm_slow`` times and flagged only
+    when every run is over: on a shared machine one run can lose its core to another process,
+    and the budget is about the work an input needs, not the time the scheduler gave it.
+    """
+    problems, elapsed = _run_all(data)
+    allowed = SECONDS_PER_100_KB * max(1.0, len(data) / 100_000)
+    runs = 1
+    while elapsed > allowed and runs <= confirm_slow:
+        elapsed = min(elapsed, _run_all(data)[1])
+        runs += 1
+    if elapsed > allowed:
+        detail = f"{elapsed:.2f} s for {len(data):,} bytes (allowed {allowed:.2f} s; fastest of {runs} runs)"
+        problems.append(Problem("time", detail))
+    return problems
+
+
+def _run_all(data: bytes) -> tuple[list[Problem], float]:
+    """The problems every entry point finds on ``data``, and the seconds they took together."""
     problems: list[Problem] = []
     started = time.perf_counter()
     report = _run("parse_file", problems, lambda: api.parse_file(data))
@@ -52,11 +71,7 @@ def fuzz_one(data: bytes) -> list[Problem]:
         report = parsed if isinstance(parsed, Report) else report
     if isinstance(report, Report):
         _check_report(report, problems)
-    allowed = SECONDS_PER_100_KB * max(1.0, len(data) / 100_000)
-    elapsed = time.perf_counter() - started
-    if elapsed > allowed:
-        problems.append(Problem("time", f"{elapsed:.2f} s for {len(data):,} bytes (allowed {allowed:.2f} s)"))
-    return problems
+    return problems, time.perf_counter() - started
 
 
 def _run(step: str, problems: list[Problem], call: Callable[[], object]) -> object:
