@@ -121,13 +121,16 @@ def _value_token(kind_terminal: str, cell: Cell) -> Token:
 
 
 def table_tree(spec: TableSpec, rows: Mapping[str, Sequence[Cell]]) -> Tree[Any]:
-    """The table as a tree in its grammar's shape, rows under the start rule (groups carry no
-    cells, so they are left out); a row not read has blank cells."""
+    """The table as a tree in its grammar's shape, rows under the start rule, each row over its
+    label and its cells in column order. Groups carry no cells, so they are left out; so are
+    the column rules, whose one child is their cell (a row's cells are in column order
+    already). A row not read has blank cells."""
     children: list[Tree[Any]] = []
     for row in spec.rows:
         cells = rows.get(row.id) or tuple(Cell() for _ in row.columns)
-        columns = [Tree(column, [cell]) for column, cell in zip(row.columns, cells, strict=True)]
-        children.append(Tree(row.id, [Token("LABEL", row.label), *columns]))
+        if len(cells) != len(row.columns):
+            raise ValueError(f"row {row.id} has {len(row.columns)} columns, not {len(cells)}")
+        children.append(Tree(row.id, [Token("LABEL", row.label), *cells]))
     return Tree(spec.id, children)
 
 
@@ -147,8 +150,19 @@ def build_table(
         tree = _parse_cells(parser, spec, rows)
     else:
         tree = table_tree(spec, rows)
-    table: Table = TableBuilder(spec, cls).transform(tree)
+    table: Table = _builder(spec, cls).transform(tree)
     return table
+
+
+_BUILDERS: dict[tuple[TableSpec, type[Table]], TableBuilder] = {}
+
+
+def _builder(spec: TableSpec, cls: type[Table]) -> TableBuilder:
+    """One builder per table vocabulary and model class: it keeps no state between tables."""
+    builder = _BUILDERS.get((spec, cls))
+    if builder is None:
+        builder = _BUILDERS[spec, cls] = TableBuilder(spec, cls)
+    return builder
 
 
 # --- the reference path: parsed by the vocabulary grammar ------------------------------------

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..readers.document import Document, Paragraph, Table
+from ..readers.document import Document, Paragraph, Table, TableCell
 from .normalize import normalize
 
 
@@ -48,8 +48,12 @@ def lay_out(document: Document) -> LaidOut:
 
 def _normalised(table: Table) -> Table:
     """The table with each cell's text on one line and normalised as the text is."""
-    rows = tuple(
-        tuple(attrs.evolve(cell, text=normalize(" ".join(cell.text.split()))) for cell in row)
-        for row in table.rows
-    )
+    rows = tuple(tuple(_normalised_cell(cell) for cell in row) for row in table.rows)
     return attrs.evolve(table, rows=rows)
+
+
+def _normalised_cell(cell: TableCell) -> TableCell:
+    if not cell.text or (cell.text.isascii() and cell.text.isdigit()):
+        return cell  # most cells: empty, or a number normalising leaves as it is
+    text = normalize(" ".join(cell.text.split()))
+    return cell if text == cell.text else attrs.evolve(cell, text=text)
