@@ -26,15 +26,15 @@ def read_rows(draw: st.DrawFn, spec: TableSpec) -> dict[str, tuple[Cell, ...]]:
             continue  # a row not read: the builder gives it blank cells
         cells = []
         for index in range(len(row.columns)):
-            line = draw(st.integers(1, 500))
+            line, column = draw(st.integers(1, 500)), draw(st.none() | st.integers(0, 20))
             if draw(st.integers(0, 4)) == 0:
-                cells.append(Cell(None, line))
+                cells.append(Cell(None, line, column))
             elif row.decimal(index):
                 cents = draw(st.integers(0, 10**9))
-                cells.append(Cell(Decimal(cents) / 100, line))
+                cells.append(Cell(Decimal(cents) / 100, line, column))
             else:
                 low = -(10**6) if row.signed(index) else 0
-                cells.append(Cell(draw(st.integers(low, 10**6)), line))
+                cells.append(Cell(draw(st.integers(low, 10**6)), line, column))
         rows[row.id] = tuple(cells)
     return rows
 
@@ -51,4 +51,5 @@ def test_the_fast_tree_builds_what_the_grammar_parses(
     fast = build_table(spec, rows, cls)
     parsed = build_table(spec, rows, cls, engine="lark", parser=fmt.table_grammars[table_id])
     assert fast == parsed
-    assert [c.line for *_, c in fast.cells()] == [c.line for *_, c in parsed.cells()]
+    where = [(c.line, c.column) for *_, c in fast.cells()]
+    assert where == [(c.line, c.column) for *_, c in parsed.cells()]

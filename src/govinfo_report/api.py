@@ -89,6 +89,8 @@ def parse_document_with_context(
     notes = tuple(
         _document_note(code, dict(fields), laid_out.tables, context) for code, fields in document.notes
     )
+    if document.kind != "text":  # a text's cells have their place already: their line
+        report = laid_out.locate(report)
     report = attrs.evolve(report, source_kind=document.kind, diagnostics=(*report.diagnostics, *notes))
     return report, context
 

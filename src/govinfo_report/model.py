@@ -2,8 +2,9 @@
 
 Every table value is a :class:`Cell`: the number as printed (``int``; ``Decimal`` for amounts) or
 ``None`` when the report prints the cell empty or leaves it out — never 0. A cell remembers the
-source line it was read from; that line is provenance, not data, so it takes no part in equality
-and a report read back from JSON equals the report that was written.
+place it was read from (:class:`Location`: a line of a text, a cell of a web page's or Word
+file's table, a page and position in a PDF); that is provenance, not data, so it takes no part
+in equality and a report read back from JSON equals the report that was written.
 """
 
 from __future__ import annotations
@@ -22,16 +23,62 @@ Value = int | Decimal | None
 Severity = Literal["error", "warning", "info"]
 
 
+@attrs.frozen(repr=False)
+class Location:
+    """Where something stands in the document it was read from: a line of a text file; a table,
+    row and cell of an HTML page or a Word file (0-based, counting the document's tables and a
+    row's cells as the file lists them); a page (from 1) and a position on it (points from the
+    top left) in a PDF, with the table, row and column of a table the PDF draws. Fields that do
+    not apply are None."""
+
+    line: int | None = None
+    page: int | None = None
+    table: int | None = None
+    row: int | None = None
+    cell: int | None = None
+    x: float | None = None
+    y: float | None = None
+
+    def _set(self) -> list[tuple[str, object]]:
+        return [
+            (f.name, getattr(self, f.name))
+            for f in attrs.fields(Location)
+            if getattr(self, f.name) is not None
+        ]
+
+    def __str__(self) -> str:
+        """``page 2, table 0, row 5, cell 3, x 120.5, y 340.2`` — the fields that apply."""
+        return ", ".join(f"{name} {value}" for name, value in self._set())
+
+    def __repr__(self) -> str:
+        return "Location(" + ", ".join(f"{name}={value!r}" for name, value in self._set()) + ")"
+
+
 @attrs.frozen
 class Cell:
-    """One table cell: ``value`` as printed (None when blank) and the 1-based source ``line``."""
+    """One table cell: ``value`` as printed (None when blank), and where it was read.
+
+    ``line`` is the 1-based line of the text the report was read as (a document's laid-out
+    text); ``column`` the cell's place in its printed row where the layout keeps the table's
+    cells apart; ``origin`` where a document reader found it (set for web pages, Word files and
+    PDFs). :attr:`location` gives the one that applies. All three are provenance, not data.
+    """
 
     value: Value = None
     line: int | None = attrs.field(default=None, eq=False, repr=False)
+    column: int | None = attrs.field(default=None, eq=False, repr=False)
+    origin: Location | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def blank(self) -> bool:
         return self.value is None
+
+    @property
+    def location(self) -> Location | None:
+        """Where the cell was read: its place in the document, or its line in a text."""
+        if self.origin is not None:
+            return self.origin
+        return Location(line=self.line) if self.line is not None else None
 
 
 BLANK = Cell()

@@ -20,8 +20,9 @@ import attrs
 
 from ..errors import DocumentError, MissingExtraError, NotAReportError, ReportError
 from ..limits import InputTooLargeError, default_limits
+from ..model import Location
 from ..plugins import load_plugins
-from .document import Document, Location, Paragraph, Table, TableCell
+from .document import Document, Paragraph, Table, TableCell
 from .text import decode, decode_bytes, read_text, reject_non_text
 
 #: Entry-point group a plugin registers a :class:`Reader` (or a callable returning one) in.

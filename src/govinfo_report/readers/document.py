@@ -15,23 +15,13 @@ from typing import Literal
 
 import attrs
 
+from ..model import Location
+
+#: Where nothing is known of a block's place.
+NOWHERE = Location()
+
 #: The kinds of document the library reads.
 SourceKind = Literal["text", "html", "docx", "pdf"]
-
-
-@attrs.frozen
-class Location:
-    """Where something stands in the document it was read from: a line of a text file; a table,
-    row and cell of an HTML page or a Word file (0-based, counting the document's tables); a page
-    and a position on it (points from the top left) in a PDF. Fields that do not apply are None."""
-
-    line: int | None = None
-    page: int | None = None
-    table: int | None = None
-    row: int | None = None
-    cell: int | None = None
-    x: float | None = None
-    y: float | None = None
 
 
 @attrs.frozen
@@ -39,7 +29,7 @@ class Paragraph:
     """A paragraph of text (a heading, a sentence, a line of a title)."""
 
     text: str
-    location: Location = Location()
+    location: Location = NOWHERE
 
 
 @attrs.frozen
@@ -48,7 +38,7 @@ class TableCell:
     of it or below it): it holds no text of its own."""
 
     text: str
-    location: Location = Location()
+    location: Location = NOWHERE
     covered: bool = False
 
 
@@ -58,7 +48,7 @@ class Table:
     expanded into ``covered`` places."""
 
     rows: tuple[tuple[TableCell, ...], ...]
-    location: Location = Location()
+    location: Location = NOWHERE
     #: the page's right edge cuts the table: columns beyond it are not in the document, so a
     #: row short of cells lost them on the right
     cut_right: bool = False
@@ -90,7 +80,7 @@ class Document:
                 yield block
 
 
-def grid(rows: list[list[tuple[str, int, int]]], location: Location = Location()) -> Table:
+def grid(rows: list[list[tuple[str, int, int]]], location: Location = NOWHERE) -> Table:
     """A :class:`Table` from rows of ``(text, rowspan, colspan)`` as a page or a Word file lists
     them (a row holds no entry for a place a merged cell from above covers): every merged cell
     expanded over the places it spans. The helper the readers share."""

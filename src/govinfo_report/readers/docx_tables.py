@@ -14,7 +14,8 @@ from collections.abc import Callable, Iterator
 import attrs
 from lxml import etree
 
-from .document import Location, Table, TableCell
+from ..model import Location
+from .document import Table, TableCell
 
 #: The most columns a cell spans or a row skips (Word's own limit on a table's columns).
 MAX_SPAN = 63

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from .document import Block, Location, Paragraph, grid
+from ..model import Location
+from .document import Block, Paragraph, grid
 from .html_tree import Element
 
 _BLOCK_TAGS = frozenset(

@@ -15,7 +15,8 @@ import statistics
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
-from .document import Block, Location, Paragraph, Table, TableCell
+from ..model import Location
+from .document import Block, Paragraph, Table, TableCell
 from .pdf_joins import join_below, lines_up
 from .pdf_layout import PageLayout
 from .pdf_lines import TextLine, joined, split_at_gaps

@@ -108,13 +108,13 @@ def _cell_of(token: Token) -> Cell:
         value = Decimal(text) if kind == "amount" or "." in text else int(text)
         if kind != "amount" and isinstance(value, Decimal) and value == value.to_integral_value():
             value = int(value)
-    return Cell(value, token.line)
+    return Cell(value, token.line, token.column)
 
 
 def _value_token(kind_terminal: str, cell: Cell) -> Token:
     value = cell.value
     text = _BLANK if value is None else format(value, "f") if isinstance(value, Decimal) else str(value)
-    return Token(kind_terminal, text, line=cell.line)
+    return Token(kind_terminal, text, line=cell.line, column=cell.column)
 
 
 # --- the fast path: the tree written out directly ---------------------------------------------

@@ -8,9 +8,13 @@ lines: the cell boundaries and merged cells the document drew are never guessed 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
 import attrs
 
-from ..readers.document import Document, Paragraph, Table, TableCell
+from ..model import TABLE_IDS, Cell, Location, Report
+from ..readers.document import NOWHERE, Document, Paragraph, Table, TableCell
 from .normalize import normalize
 
 
@@ -25,25 +29,69 @@ class PlacedTable:
 
 @attrs.frozen
 class LaidOut:
-    """The text of a document's blocks, and where its tables stand in it."""
+    """The text of a document's blocks, where its tables stand in it, and where each line of a
+    paragraph came from (by line, from 1; absent for table rows)."""
 
     text: str
     tables: tuple[PlacedTable, ...]
+    paragraph_lines: Mapping[int, Location] = attrs.field(factory=dict)
+
+    def locate(self, report: Report) -> Report:
+        """The report with each cell's :attr:`~govinfo_report.model.Cell.origin` in the
+        document."""
+        origins = _Origins(self)
+        tables = {
+            table_id: _located(table, origins)
+            for table_id in TABLE_IDS
+            if (table := getattr(report, table_id)) is not None
+        }
+        return attrs.evolve(report, **tables)
+
+
+class _Origins:
+    """Where the document drew what a line of its laid-out text holds."""
+
+    def __init__(self, laid_out: LaidOut) -> None:
+        self.paragraph_lines = laid_out.paragraph_lines
+        #: line -> the drawn (not covered) cells of the table row on it
+        self.rows: dict[int, list[TableCell]] = {
+            placed.first_line + r: [c for c in row if not c.covered]
+            for placed in laid_out.tables
+            for r, row in enumerate(placed.table.rows)
+        }
+
+    def of(self, line: int | None, column: int | None) -> Location | None:
+        """The place of printed cell ``column`` on ``line`` (None: the row as a whole)."""
+        if line is None:
+            return None
+        row = self.rows.get(line)
+        if row is None:
+            return self.paragraph_lines.get(line)
+        if column is not None and 0 <= column < len(row):
+            return row[column].location
+        return attrs.evolve(row[0].location, cell=None, x=None) if row else None
 
 
 def lay_out(document: Document) -> LaidOut:
     """The document as text (one line per paragraph line and per table row) and its tables."""
     lines: list[str] = []
     tables: list[PlacedTable] = []
+    paragraph_lines: dict[int, Location] = {}
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            lines.extend(block.text.split("\n"))
+            where = block.location
+            for offset, text in enumerate(block.text.split("\n")):
+                lines.append(text)
+                if where.line is not None:  # a text's paragraph: each of its lines is its own place
+                    paragraph_lines[len(lines)] = attrs.evolve(where, line=where.line + offset)
+                elif where != NOWHERE:
+                    paragraph_lines[len(lines)] = where
             continue
         table = _normalised(block)
         first = len(lines) + 1
         lines.extend("\t".join(c.text for c in row if not c.covered) for row in table.rows)
         tables.append(PlacedTable(table, first, len(lines)))
-    return LaidOut("\n".join(lines), tuple(tables))
+    return LaidOut("\n".join(lines), tuple(tables), paragraph_lines)
 
 
 def _normalised(table: Table) -> Table:
@@ -57,3 +105,23 @@ def _normalised_cell(cell: TableCell) -> TableCell:
         return cell  # most cells: empty, or a number normalising leaves as it is
     text = normalize(" ".join(cell.text.split()))
     return cell if text == cell.text else attrs.evolve(cell, text=text)
+
+
+_T = TypeVar("_T")
+
+
+def _located(node: _T, origins: _Origins) -> _T:
+    """A table, a row or a cell with every cell's origin set (a variant's extra rows too)."""
+    if isinstance(node, Cell):
+        return Cell(node.value, node.line, node.column, origins.of(node.line, node.column))  # type: ignore[return-value]
+    changes: dict[str, Any] = {}
+    for field in attrs.fields(type(node)):  # type: ignore[arg-type]
+        value = getattr(node, field.name)
+        if isinstance(value, Mapping):
+            changes[field.name] = {
+                row: {column: _located(cell, origins) for column, cell in cells.items()}
+                for row, cells in value.items()
+            }
+        elif attrs.has(type(value)):
+            changes[field.name] = _located(value, origins)
+    return attrs.evolve(node, **changes)  # type: ignore[misc]

@@ -452,7 +452,8 @@ class TablePlacement:
         for row in sorted(disputed, key=self.table.index):
             printed, placed = self.found[row], solution.cells[row]
             self.found[row] = tuple(
-                a if a.value == b.value else Cell(None, a.line) for a, b in zip(printed, placed, strict=True)
+                a if a.value == b.value else Cell(None, a.line, a.column)
+                for a, b in zip(printed, placed, strict=True)
             )
             self._readings_differ(row, [solver.show(cells) for cells in (printed, placed)])
 
@@ -915,7 +916,7 @@ class TablePlacement:
         read = list(cells(values, spec))
         for c, value in enumerate(values):
             if value.sign_apart and not spec.signed(c):
-                read[c] = Cell(None, value.line)
+                read[c] = attrs.evolve(read[c], value=None)
                 self.notes.append(
                     diag.make(
                         "unreadable-cell",

@@ -298,7 +298,7 @@ def agreement(table: TableSpec, readings: Sequence[Reading]) -> Solution:
         options = [r.rows[spec.id] for r in readings]
         first = options[0]
         row = tuple(
-            c if all(o[n].value == c.value for o in options) else Cell(None, c.line)
+            c if all(o[n].value == c.value for o in options) else Cell(None, c.line, c.column)
             for n, c in enumerate(first)
         )
         cells[spec.id] = row

@@ -64,7 +64,11 @@ def to_value(text: str, decimal: bool) -> Value:
 def cells(values: Sequence[Item], spec: RowSpec | None = None) -> tuple[Cell, ...]:
     """The cells the values print; amounts are decimals in the columns ``spec`` says hold them."""
     return tuple(
-        Cell(to_value(v.text, spec is not None and spec.decimal(i)) if v.kind == "num" else None, v.line)
+        Cell(
+            to_value(v.text, spec is not None and spec.decimal(i)) if v.kind == "num" else None,
+            v.line,
+            v.col if v.col >= 0 else None,
+        )
         for i, v in enumerate(values)
     )
 

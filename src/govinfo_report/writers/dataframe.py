@@ -293,6 +293,7 @@ def long_batch(report: Report, source: SourceInfo | None = None) -> pa.RecordBat
     values: list[int | None] = []
     amounts: list[Decimal | None] = []
     lines: list[int | None] = []
+    places: list[str | None] = []
     diagnostics: list[str] = []
     for key, is_money in zip(keys, money, strict=True):
         cell = cells[key]
@@ -304,6 +305,8 @@ def long_batch(report: Report, source: SourceInfo | None = None) -> pa.RecordBat
             values.append(value)
             amounts.append(None)
         lines.append(cell.line)
+        where = cell.location
+        places.append(str(where) if where is not None else None)
         whole, row = codes.get((key[0], None), ""), codes.get((key[0], key[1]), "")
         diagnostics.append(";".join(c for c in (whole, row) if c))
     size = len(keys)
@@ -323,6 +326,7 @@ def long_batch(report: Report, source: SourceInfo | None = None) -> pa.RecordBat
         "value": pa.array(values, pa.int64()),
         "amount": pa.array(amounts, schema.field("amount").type),
         "line": pa.array(lines, pa.int64()),
+        "location": pa.array(places, pa.string()),
         "diagnostics": pa.array(diagnostics, pa.string()),
     }
     return pa.RecordBatch.from_arrays([columns[name] for name in schema.names], schema=schema)

@@ -1,7 +1,8 @@
 """Reports as rows of a dataset, in two shapes.
 
 * *long* — one record per cell: where the report came from, who and when, the cell's ids and the
-  names the printed report gives its row and column, its value, its line, and the codes of the
+  names the printed report gives its row and column, its value, its line and its place in the
+  source document (:class:`~govinfo_report.model.Location` as text), and the codes of the
   diagnostics about its row or table. Every cell of the report's template is there, a missing
   table's too (blank), so stacking reports never leaves holes in the structure.
 * *wide* — one record per report: a column per cell (``requests.new_received.total`` …) and
@@ -21,7 +22,7 @@ from typing import Any, Literal
 
 from ..checks.findings import Finding, ValidationResult, cell_name
 from ..contract import amount_columns, blank_table_of
-from ..model import TABLE_IDS, Report, Value
+from ..model import TABLE_IDS, Cell, Report, Value
 from ..sources import SourceInfo
 from ..template import formats
 
@@ -45,6 +46,7 @@ LONG_FIELDS: tuple[str, ...] = (
     "value",
     "amount",
     "line",
+    "location",
     "diagnostics",
 )
 
@@ -200,8 +202,15 @@ def long_records(report: Report, source: SourceInfo | None = None) -> Iterator[R
             "value": count,
             "amount": amount,
             "line": cell.line if cell else None,
+            "location": _where(cell),
             "diagnostics": ";".join(dict.fromkeys(place_codes)),
         }
+
+
+def _where(cell: Cell | None) -> str | None:
+    """A cell's place in its source, as text (``page 3, table 1, row 5, cell 2, x 341.5, …``)."""
+    where = cell.location if cell is not None else None
+    return str(where) if where is not None else None
 
 
 def wide_record(report: Report, source: SourceInfo | None = None) -> Record:
