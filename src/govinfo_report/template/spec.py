@@ -107,17 +107,19 @@ class TableSpec:
     section: int | None = None
 
     def row(self, row_id: str) -> RowSpec:
-        for spec in self.rows:
-            if spec.id == row_id:
-                return spec
-        raise KeyError(row_id)
+        return self.rows[self._places[row_id]]
 
     def index(self, row_id: str) -> int:
         """A row's place in template order."""
+        return self._places[row_id]
+
+    @functools.cached_property
+    def _places(self) -> Mapping[str, int]:
+        """Row id -> its place (looked up for every cell the reading stages touch)."""
+        places: dict[str, int] = {}
         for k, spec in enumerate(self.rows):
-            if spec.id == row_id:
-                return k
-        raise KeyError(row_id)
+            places.setdefault(spec.id, k)
+        return places
 
     @property
     def name_zh(self) -> str:
