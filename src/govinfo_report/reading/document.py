@@ -29,8 +29,9 @@ class PlacedTable:
 
 @attrs.frozen
 class LaidOut:
-    """The text of a document's blocks, where its tables stand in it, and where each line of a
-    paragraph came from (by line, from 1; absent for table rows)."""
+    """The text of a document's blocks, where its tables stand in it, and where the reader found
+    each line of a paragraph (by line, from 1; only where the reader says: a page's paragraphs,
+    not a text's, whose lines are their own place)."""
 
     text: str
     tables: tuple[PlacedTable, ...]
@@ -79,13 +80,10 @@ def lay_out(document: Document) -> LaidOut:
     paragraph_lines: dict[int, Location] = {}
     for block in document.blocks:
         if isinstance(block, Paragraph):
-            where = block.location
-            for offset, text in enumerate(block.text.split("\n")):
-                lines.append(text)
-                if where.line is not None:  # a text's paragraph: each of its lines is its own place
-                    paragraph_lines[len(lines)] = attrs.evolve(where, line=where.line + offset)
-                elif where != NOWHERE:
-                    paragraph_lines[len(lines)] = where
+            first = len(lines) + 1
+            lines.extend(block.text.split("\n"))
+            if block.location.line is None and block.location != NOWHERE:  # a page's, not a text's
+                paragraph_lines.update(dict.fromkeys(range(first, len(lines) + 1), block.location))
             continue
         table = _normalised(block)
         first = len(lines) + 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from difflib import SequenceMatcher
 
 from ..template.spec import TableSpec
@@ -30,6 +30,8 @@ _NOT_WORD = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]+")
 
 #: A row label this short (其他, 总计) is also a column label or the tail of a longer label.
 _BARE_KEYWORD = 4
+#: Label runs whose candidate rows a table's index keeps before it starts afresh.
+_KEPT_ANSWERS = 4096
 
 
 @functools.lru_cache(maxsize=8192)
@@ -90,6 +92,7 @@ class LabelIndex:
     __slots__ = (
         "_all_headers",
         "_by_length",
+        "_candidates",
         "_enumerated",
         "_forms",
         "_headers",
@@ -115,6 +118,8 @@ class LabelIndex:
         #: per row, its label with its number as printed (（七）总计, 3.其他), spaces removed
         self._enumerated = tuple(_enumerated(spec.label) for spec in table.rows)
         #: per row, the forms that name it alone and are part of no column header
+        #: (run, fuzzy) -> the rows it may name (see :meth:`candidates`)
+        self._candidates: dict[tuple[str, bool], dict[int, float]] = {}
         self._printed_forms = tuple(
             tuple(f for f in forms if not any(f in h for h in self._all_headers)) for forms in self._telling
         )
@@ -143,14 +148,23 @@ class LabelIndex:
                 return run
             run = run[: -len(header)]
 
-    def candidates(self, run: str, *, fuzzy: bool) -> dict[int, float]:
+    def candidates(self, run: str, *, fuzzy: bool) -> Mapping[int, float]:
         """The rows a run may name, with how well it names each (1.0 exactly, 0.9 once column
         headers after it are dropped, less when repaired).
 
         With ``fuzzy``, a run that names no row exactly is compared fuzzily, and so is one that
         only ends with a bare keyword (其他, 总计): a long label cut off after "…不计其他" is not
-        3.其他.
+        3.其他. Reports print the same labels, so the answers are kept (a bounded number).
         """
+        key = (run, fuzzy)
+        found = self._candidates.get(key)
+        if found is None:
+            if len(self._candidates) >= _KEPT_ANSWERS:
+                self._candidates.clear()
+            found = self._candidates[key] = self._scored(run, fuzzy=fuzzy)
+        return found
+
+    def _scored(self, run: str, *, fuzzy: bool) -> dict[int, float]:
         scores = dict.fromkeys(self.rows_named_by(run), 1.0)
         if not scores and (bare := self.without_headers(run)) != run:
             scores = dict.fromkeys(self.rows_named_by(bare), 0.9)
