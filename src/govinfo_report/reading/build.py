@@ -122,15 +122,16 @@ def _value_token(kind_terminal: str, cell: Cell) -> Token:
 
 def table_tree(spec: TableSpec, rows: Mapping[str, Sequence[Cell]]) -> Tree[Any]:
     """The table as a tree in its grammar's shape, rows under the start rule, each row over its
-    label and its cells in column order. Groups carry no cells, so they are left out; so are
-    the column rules, whose one child is their cell (a row's cells are in column order
-    already). A row not read has blank cells."""
+    label and its cells in column order, as one group of columns (the builder takes a row's
+    cells as the grammar's column groups give them). Groups of rows carry no cells, so they are
+    left out; so are the column rules, whose one child is their cell. A row not read has blank
+    cells."""
     children: list[Tree[Any]] = []
     for row in spec.rows:
         cells = rows.get(row.id) or tuple(Cell() for _ in row.columns)
         if len(cells) != len(row.columns):
             raise ValueError(f"row {row.id} has {len(row.columns)} columns, not {len(cells)}")
-        children.append(Tree(row.id, [Token("LABEL", row.label), *cells]))
+        children.append(Tree(row.id, [Token("LABEL", row.label), list(cells)]))
     return Tree(spec.id, children)
 
 
