@@ -353,8 +353,11 @@ def _problems(parsed: Report, report: Report, loses: frozenset[str] = frozenset(
     return problems
 
 
-#: Reports per case: a few, since each example runs a real program; 20 under the thorough profile.
-EXAMPLES = 20 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 3
+#: Reports per case: a few, since each example runs a real program; 20 under the thorough profile
+#: (``CONVERTER_EXAMPLES=N`` asks for N, for a long local run).
+EXAMPLES = int(
+    os.environ.get("CONVERTER_EXAMPLES") or (20 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 3)
+)
 
 # No shrinking either: each example runs a real program.
 _FEW = settings(
@@ -440,7 +443,11 @@ def test_plain_pdftotext_leaves_the_rows_of_table_2_it_scrambled_blank(tmp_path:
 
 PDF_EXTRACTORS = [c for c in CONVERTERS if c.source == "pdf"]
 #: Batches of LibreOffice PDFs per run (each batch is one LibreOffice start): more when thorough.
-LIBREOFFICE_BATCHES = 6 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 1
+LIBREOFFICE_BATCHES = (
+    max(1, EXAMPLES // 3)
+    if os.environ.get("CONVERTER_EXAMPLES")
+    else (6 if os.environ.get("HYPOTHESIS_PROFILE") == "thorough" else 1)
+)
 
 
 @pytest.mark.skipif(
