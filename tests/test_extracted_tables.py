@@ -328,3 +328,72 @@ def test_a_label_whose_last_line_stands_among_the_rows_numbers_is_one_row() -> N
     parsed = govinfo_report.parse(text[:start] + wrapped + text[block_end:])
     assert parsed.requests is not None and report.requests is not None
     assert parsed.requests.new_received == report.requests.new_received
+
+
+@settings(max_examples=25, deadline=None)
+@given(report=reports(blanks=True), order=st.permutations(range(3)))
+def test_numbers_after_headers_printed_around_a_label_are_not_that_rows(
+    report: Report, order: list[int]
+) -> None:
+    """Plain pdftotext prints a sub-table with blank cells out of row order: the header row
+    around the first label (``本年制发件数`` ``规章`` ``本年废止件数`` ``现行有效件数``), then the
+    numbers of both rows that it kept, each on a line of its own, then the second label alone.
+    Three numbers fill 规章's three cells whichever rows they belong to: the row is left blank and
+    said so, never read from that order."""
+    values = cell_values(report)
+    columns = ("issued", "repealed", "in_force")
+    kept = [
+        values["active_disclosure", row, c] for row in ("regulations", "normative_documents") for c in columns
+    ]
+    numbers = [str(v) for v in kept if v is not None][:3]
+    numbers += ["0"] * (3 - len(numbers))
+    lines = [
+        "二、行政机关主动公开政府信息情况",
+        "第二十条第（一）项",
+        "信息内容",
+        "本年制发件数",
+        "规章",
+        "本年废止件数",
+        "现行有效件数",
+        *(numbers[k] for k in order),
+        "行政规范性文件",
+    ]
+    text = govinfo_report.render(report, layout="tsv")
+    start, end = _heading(text, r"^二、.*主动公开"), _heading(text, r"^三、.*申请")
+    parsed = govinfo_report.parse(text[:start] + "\n".join(lines) + "\n\n" + text[end:])
+    regulations = parsed.active_disclosure_table.regulations
+    assert regulations.values() == (None, None, None)
+    assert ("row-values-out-of-order", "regulations") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
+def _review_blocks_hold(values: list[int]) -> bool:
+    return all(sum(values[k : k + 4]) == values[k + 4] for k in (0, 5, 10))
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    report=reports(blanks=False, consistent=True),
+    others=st.lists(st.integers(0, 30), min_size=15, max_size=15),
+    first=st.booleans(),
+)
+def test_of_two_runs_of_table_4s_cells_the_one_its_arithmetic_keeps_is_read(
+    report: Report, others: list[int], first: bool
+) -> None:
+    """pdfminer may print another table's leftover numbers in table 四's section, fifteen of them
+    as table 四 has: the run that keeps the table's block sums is its own, said so; when the
+    arithmetic tells neither apart, the table is blank with a diagnostic — never the first run
+    read because it came first."""
+    values = _review_values(report)
+    other = [str(v) for v in others]
+    runs = [other, values] if first else [values, other]
+    body = [*runs[0], *REVIEW_HEADER, "总计", *runs[1]]
+    parsed = govinfo_report.parse(_with_review_section(report, body))
+    codes = {d.code for d in parsed.diagnostics if d.table == "review_litigation"}
+    if other == values:
+        assert _review_read(parsed) == [int(v) for v in values]
+    elif _review_blocks_hold(others):
+        assert _review_read(parsed) == [None] * 15
+        assert "table-runs-differ" in codes
+    else:
+        assert _review_read(parsed) == [int(v) for v in values]
+        assert "table-run-chosen" in codes

@@ -73,6 +73,20 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "its cells are left blank rather than guessed",
         "表格“{table_zh}”有 {found} 个数值单元格，应为 {expected} 个（{values}）；为免误读，表格留空",
     ),
+    "table-runs-differ": (
+        "warning",
+        "table {table_zh} prints {count} runs of {expected} values ({readings}), and the table's "
+        "arithmetic does not tell which is the table; its cells are left blank rather than guessed",
+        "表格“{table_zh}”有 {count} 组各 {expected} 个数值（{readings}），勾稽关系无法确定哪一组属于该表；"
+        "为免误读，表格留空",
+    ),
+    "table-run-chosen": (
+        "info",
+        "table {table_zh} prints {count} runs of {expected} values ({readings}); the one on line "
+        "{start} is read, the only one that keeps the table's arithmetic",
+        "表格“{table_zh}”有 {count} 组各 {expected} 个数值（{readings}）；读取第 {start} 行起的一组，"
+        "唯有该组符合表格勾稽关系",
+    ),
     "unknown-row": (
         "warning",
         "a row that is not in the template was found: '{label}' ({values})",
@@ -139,6 +153,14 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "the numbers after '{label}' ({values}) may belong to '{other}', whose label is printed "
         "before it with no numbers of its own; both rows are left blank rather than guessed",
         "“{label}”之后的数字（{values}）也可能属于标签列于其前、自身无数字的“{other}”；为免误读，两行均留空",
+    ),
+    "row-values-out-of-order": (
+        "warning",
+        "the numbers after '{label}' ({values}) follow column headers the text prints after the "
+        "label, each number on a line of its own: the text does not print the table row by row, "
+        "so they may be another row's; the row is left blank rather than guessed",
+        "“{label}”之后的数字（{values}）排在标签之后才出现的表头之后、各自单独成行：文本未逐行排列表格，"
+        "这些数字可能属于其他行；为免误读，该行留空",
     ),
     "row-values-moved": (
         "warning",

@@ -28,16 +28,27 @@ def read_block_values(
     """Read a table without row labels (table 四): its ``expected`` values in order.
 
     The values are the run of value cells (between two texts) that has exactly ``expected``
-    cells once merged-cell shadows are trimmed; three consecutive runs of a third each also do.
+    cells once merged-cell shadows are trimmed, after the text holding ``anchor`` (the header);
+    three consecutive runs of a third each also do. A run of the table's cells before the
+    header is the table's when its values keep the table's arithmetic (a PDF's text may print
+    the values first); where runs of the table's cells differ, the arithmetic picks one or the
+    table is blank (see :func:`_one_of`).
     Table 四's values glued into one digit run are split by its block totals
     (:mod:`govinfo_report.reading.decoding`). ``header_words`` are the table's header words
     (folded) and ``holds`` tells whether values read in order keep the table's arithmetic:
     values parted only by header words still make the one row (see
     :func:`_across_header_words`).
     """
+    every = _block_items(stream, None)
     items = _block_items(stream, anchor)
     runs = _value_runs(items)
-    found = _run_of(runs, expected)
+    whole = _runs_of(runs, expected)
+    rivals = _runs_of(_value_runs(every[: len(every) - len(items)]), expected)
+    if len({_printed(run) for run in [*rivals, *whole]}) > 1:
+        return _one_of([*rivals, *whole], table_id, table_zh, holds)
+    found = whole[0] if whole else None
+    if found is None and rivals and holds is not None and holds(rivals[0]):
+        found = rivals[0]  # the values printed before their header (a PDF's text), and they add up
     if found is None:
         found = _three_thirds(runs, expected)
     if found is None:
@@ -84,9 +95,10 @@ def _value_runs(items: Sequence[Item]) -> list[list[Item]]:
     return runs
 
 
-def _run_of(runs: Sequence[Sequence[Item]], expected: int) -> Sequence[Item] | None:
-    """The first run of exactly ``expected`` cells, some printed and none glued, once
-    merged-cell shadows are trimmed (a blank first or last value is an empty cell too)."""
+def _runs_of(runs: Sequence[Sequence[Item]], expected: int) -> list[Sequence[Item]]:
+    """The runs of exactly ``expected`` cells, some printed and none glued, once merged-cell
+    shadows are trimmed (a blank first or last value is an empty cell too)."""
+    found: list[Sequence[Item]] = []
     for run in runs:
         kept = trim(run, expected)
         filled = any(v.kind != "empty" for v in kept)
@@ -95,8 +107,37 @@ def _run_of(runs: Sequence[Sequence[Item]], expected: int) -> Sequence[Item] | N
             and filled
             and not any(v.glued or too_long(v) for v in kept if v.kind == "num")
         ):
-            return kept
-    return None
+            found.append(kept)
+    return found
+
+
+def _printed(run: Sequence[Item]) -> tuple[tuple[str, str], ...]:
+    return tuple((v.kind, v.text) for v in run)
+
+
+def _one_of(
+    whole: Sequence[Sequence[Item]],
+    table_id: str,
+    table_zh: str,
+    holds: Callable[[Sequence[Item]], bool] | None,
+) -> BlockRead:
+    """Several runs of the table's cells with different values (a PDF's text can print another
+    table's numbers in the table's section): the one whose values keep the table's arithmetic,
+    when only one does; else none, and the table is blank."""
+    keeping = [run for run in whole if holds is not None and holds(run)]
+    fields = {
+        "table": table_id,
+        "table_zh": table_zh,
+        "count": str(len(whole)),
+        "expected": str(len(whole[0])),
+        "readings": "; ".join(describe(run) for run in whole),
+    }
+    if len(keeping) == 1:
+        chosen = keeping[0]
+        start = chosen[0].line
+        return cells(chosen), (diag.make("table-run-chosen", line=start, start=str(start), **fields),)
+    line = whole[0][0].line
+    return blank_cells(len(whole[0]), line), (diag.make("table-runs-differ", line=line, **fields),)
 
 
 def _three_thirds(runs: Sequence[Sequence[Item]], expected: int) -> list[Item] | None:

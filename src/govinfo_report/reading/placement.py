@@ -894,9 +894,18 @@ class TablePlacement:
         earlier row in this row's label run with no numbers of its own, or an earlier row of the
         same grid short of numbers (a PDF's text prints a column's remaining cells after the
         rows it has passed). Column headers printed after the label (``行政强制`` then
-        ``处理决定数量 163``) share the numbers' printed row, not the label: that is no tie."""
-        if i in self.by_position or (self.observed[i].tied and not self._headers_after_label(i)):
+        ``处理决定数量 163``) share the numbers' printed row, not the label: that is no tie. Nor
+        is the order after such headers when the numbers stand in a printed row of their own
+        (``规章`` ``本年废止件数`` ``现行有效件数`` then ``2`` ``0`` ``1``): the text printed the
+        header row around the label, so it does not print the table row by row, and a blank
+        cell it left out lets another row's numbers make up the count."""
+        if i in self.by_position:
             return None
+        headers_after = self._headers_after_label(i)
+        if self.observed[i].tied and not headers_after:
+            return None
+        if headers_after and not self.observed[i].tied:
+            return "row-values-out-of-order", j
         before = [k for k, at in self.buried.items() if k < j and at == i]
         if before:
             return "row-values-ambiguous", max(before)
