@@ -157,10 +157,11 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
     "row-values-out-of-order": (
         "warning",
         "the numbers after '{label}' ({values}) follow column headers the text prints after the "
-        "label, each number on a line of its own: the text does not print the table row by row, "
-        "so they may be another row's; the row is left blank rather than guessed",
-        "“{label}”之后的数字（{values}）排在标签之后才出现的表头之后、各自单独成行：文本未逐行排列表格，"
-        "这些数字可能属于其他行；为免误读，该行留空",
+        "label, each number on a line of its own, and '{other}' has no numbers of its own: the "
+        "text does not print the table row by row, so they may be that row's; the row is left "
+        "blank rather than guessed",
+        "“{label}”之后的数字（{values}）排在标签之后才出现的表头之后、各自单独成行，而“{other}”没有自己的数字："
+        "文本未逐行排列表格，这些数字可能属于该行；为免误读，该行留空",
     ),
     "row-values-moved": (
         "warning",

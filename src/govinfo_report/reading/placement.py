@@ -896,16 +896,20 @@ class TablePlacement:
         rows it has passed). Column headers printed after the label (``行政强制`` then
         ``处理决定数量 163``) share the numbers' printed row, not the label: that is no tie. Nor
         is the order after such headers when the numbers stand in a printed row of their own
-        (``规章`` ``本年废止件数`` ``现行有效件数`` then ``2`` ``0`` ``1``): the text printed the
-        header row around the label, so it does not print the table row by row, and a blank
-        cell it left out lets another row's numbers make up the count."""
+        (``规章`` ``本年废止件数`` ``现行有效件数`` then ``2`` ``0`` ``1``) and another row of the
+        grid is printed with no numbers of its own: the text printed the header row around the
+        label, so it does not print the table row by row, and the blank cells it left out let
+        the other row's numbers make up this row's count."""
         if i in self.by_position:
             return None
         headers_after = self._headers_after_label(i)
         if self.observed[i].tied and not headers_after:
             return None
         if headers_after and not self.observed[i].tied:
-            return "row-values-out-of-order", j
+            grid = self.grid_of(self.specs[j])
+            unnumbered = [k for k in self.buried if k != j and self.grid_of(self.specs[k]) == grid]
+            if unnumbered:
+                return "row-values-out-of-order", min(unnumbered)
         before = [k for k, at in self.buried.items() if k < j and at == i]
         if before:
             return "row-values-ambiguous", max(before)
