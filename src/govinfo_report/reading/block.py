@@ -29,10 +29,9 @@ def read_block_values(
 
     The values are the run of value cells (between two texts) that has exactly ``expected``
     cells once merged-cell shadows are trimmed, after the text holding ``anchor`` (the header);
-    three consecutive runs of a third each also do. A run of the table's cells before the
-    header is the table's when its values keep the table's arithmetic (a PDF's text may print
-    the values first); where runs of the table's cells differ, the arithmetic picks one or the
-    table is blank (see :func:`_one_of`).
+    three consecutive runs of a third each also do. Where runs of the table's cells differ
+    (before the header too: a PDF's text may print the values first), the arithmetic picks one
+    or the table is blank (see :func:`_one_of`).
     Table 四's values glued into one digit run are split by its block totals
     (:mod:`govinfo_report.reading.decoding`). ``header_words`` are the table's header words
     (folded) and ``holds`` tells whether values read in order keep the table's arithmetic:
@@ -47,8 +46,6 @@ def read_block_values(
     if len({_printed(run) for run in [*rivals, *whole]}) > 1:
         return _one_of([*rivals, *whole], table_id, table_zh, holds)
     found = whole[0] if whole else None
-    if found is None and rivals and holds is not None and holds(rivals[0]):
-        found = rivals[0]  # the values printed before their header (a PDF's text), and they add up
     if found is None:
         found = _three_thirds(runs, expected)
     if found is None:
