@@ -421,3 +421,38 @@ def test_a_row_printed_with_its_label_after_a_short_row_is_read(
     assert active is not None
     assert active.normative_documents.values() == (4, 5, 6)
     assert "row-values-moved" not in codes(report)
+
+
+def test_a_joined_sub_row_of_other_processing_read_beside_its_one_row_form_is_not_trusted() -> None:
+    """A PDF's text printed （六）其他处理 as one row with numbers, and its sub-row 3.其他 with
+    three numbers and the rest on lines after it — a number wrapped in its narrow cell
+    (``1002`` as ``100`` and ``2``) makes up the count, and the total is left over. The table
+    read as printed (（六） as one row) has no rule about 3.其他, so nothing confirms the
+    joined row: it is blank, never read as ``… 100 2``."""
+    from govinfo_report.reading.items import Item, ObservedRow
+    from govinfo_report.reading.placement import read_rows
+    from govinfo_report.template.formats import get_format
+
+    spec = get_format("2021").tables["requests"]
+    observed: list[ObservedRow] = []
+
+    def row(label: str, numbers: list[str]) -> None:
+        line = len(observed) + 1
+        values = tuple(Item("num", n, line, row=line, col=k + 1) for k, n in enumerate(numbers))
+        observed.append(ObservedRow(label, values, line, bool(label), bool(label)))
+
+    for r in spec.rows:
+        if r.id in ("other_overdue_correction", "other_unpaid_fee", "other_misc"):
+            continue
+        if r.id == "other_processing":
+            row(r.label, ["0"] * 7)
+            row("3.其他", ["199", "1691", "218"])
+            row("", ["400"])
+            row("", ["21"])
+            row("", ["100", "2"])
+            row("", ["3531"])
+            continue
+        row(r.label, ["0"] * 7)
+    read = read_rows(observed, spec)
+    assert all(cell.value is None for cell in read.rows["other_misc"])
+    assert "other_misc" in {d.row for d in read.diagnostics if d.code == "row-values-unverified"}

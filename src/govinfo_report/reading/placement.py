@@ -92,6 +92,15 @@ def _rows_of(check: Check) -> set[str]:
     return {key[1] for key in check.keys}
 
 
+@functools.cache
+def _checkable_rows(table: TableSpec) -> frozenset[str]:
+    """The rows some rule of the table checks, in either printed form of （六）其他处理."""
+    forms = (PrintedTable.of(table, collapsed=c) for c in (False, True))
+    return frozenset(
+        row for printed in forms for check in checks_for(table.id, printed) for row in _rows_of(check)
+    )
+
+
 def _disputed(solution: solver.Solution, known: dict[str, tuple[Cell, ...]]) -> set[str]:
     """The rows read already whose numbers the solution places otherwise."""
     return {
@@ -340,7 +349,9 @@ class TablePlacement:
         print each row's numbers before its label rather than after it (pdfplumber,
         PDF-to-markdown tools): every such row then holds its neighbour's numbers, and numbers
         are left over with no row. Where numbers were left over, every row of this kind that the
-        table's rules do not confirm (each rule it is in holds) is left blank, with
+        table's rules do not confirm (each rule it is in holds; a row the rules check in one
+        printed form of the table, but not in the form read — a sub-row of （六）其他处理 read
+        beside the one-row form — is not confirmed) is left blank, with
         ``row-values-unverified``; without leftovers, a rule that fails is the report's own
         arithmetic, not a sign of moved numbers."""
         order_only = {
@@ -352,14 +363,18 @@ class TablePlacement:
             return  # nothing says the text lost track of its rows: a failing rule is the report's
         outcomes = self._outcomes()
         failing = {row for c, o in outcomes.items() if o.failed for row in _rows_of(c)}
-        confirmed = {
-            row
-            for row in order_only
-            if all(o.status == "pass" for c, o in outcomes.items() if row in _rows_of(c))
-        }
+        confirmed = {row for row in order_only if self._confirmed(row, outcomes)}
         suspect = (order_only.keys() & failing) | (order_only.keys() - confirmed)
         for row in sorted(suspect, key=lambda r: order_only[r]):
             self._unverified(row, order_only[row])
+
+    def _confirmed(self, row: str, outcomes: dict[Check, Outcome]) -> bool:
+        """Whether every rule about ``row`` holds; a row no rule checks is confirmed only where
+        the table's rules check it in no printed form (table 二's rows)."""
+        about = [o for c, o in outcomes.items() if row in _rows_of(c)]
+        if not about:
+            return row not in _checkable_rows(self.table)
+        return all(o.status == "pass" for o in about)
 
     def verify_rows_near_cut_numbers(self) -> None:
         """A number too wide for its narrow cell wraps its last digits onto the next line (a
