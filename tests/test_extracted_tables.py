@@ -125,6 +125,32 @@ def test_a_markdown_table_with_doubled_columns_leaves_a_row_with_a_blank_unread(
     assert ("row-value-count", "normative_documents") in noted
 
 
+def test_a_value_between_two_headers_columns_is_read_only_where_one_header_can_take_it() -> None:
+    """markitdown can print a table with an empty header cell where one header's merged cell
+    spans two grid columns: a value in that column belongs to the header just left of it or
+    just right of it. 规章's two values fit only one way (the right header has its own value);
+    行政规范性文件's ``1`` could be either header's, so that row is left blank, not guessed."""
+    report = govinfo_report.parse(open_example())
+    text = govinfo_report.render(report, layout="tsv")
+    start = text.index("第二十条第（一）项")
+    end = text.index("第二十条第（五）项")
+    table = "\n".join(
+        [
+            "第二十条第（一）项",
+            "|  | 信息内容 | 本年制发件数 | 本年废止件数 |  | 现行有效件数 |  |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+            "| 规章 |  |  |  | 5 | 0 |  |",
+            "| 行政规范性文件 |  | 0 |  | 1 |  |  |",
+            "",
+        ]
+    )
+    parsed = govinfo_report.parse(text[:start] + table + text[end:])
+    active = parsed.active_disclosure_table
+    assert active.regulations.values() == (None, 5, 0)
+    assert active.normative_documents.values() == (None, None, None)
+    assert ("row-value-count", "normative_documents") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
 @settings(max_examples=25, deadline=None)
 @given(report=reports(blanks=False), extra=st.integers(1, 3))
 def test_rows_split_by_position_from_a_run_of_moved_numbers_are_never_read_wrong(

@@ -742,7 +742,25 @@ class TablePlacement:
             return values  # which empty is the blank and which a shadow, the text cannot say
         if under is not None and [(v.kind, v.text) for v in under] != [(v.kind, v.text) for v in kept]:
             return values  # its header's columns and its own cells place the values apart
+        if under is None and not self._beside_headers_agree(i, j, kept):
+            return values  # a value between two headers' columns may be either one's
         return kept
+
+    def _beside_headers_agree(self, i: int, j: int, kept: Sequence[Item]) -> bool:
+        """Whether the nearest header row above row ``i`` allows ``kept`` as the only reading,
+        where some value stands in a grid column no header names (a PDF-to-markdown tool's
+        grid doubles columns, and its empty header cells are the other halves of merged ones):
+        each such value belongs to the header just left of it or just right of it, each header
+        takes one value, in order. True where no header row places the row's values."""
+        rows = self._header_rows(self.specs[j].headers)
+        above = [columns for k, columns in rows if k < i]
+        if not above:
+            return True
+        readings = _readings_beside(above[-1], [v for v in self.observed[i].values if v.kind != "empty"])
+        if readings is None:
+            return True
+        shown = [[(v.kind, v.text) if v is not None else ("empty", "") for v in r] for r in readings]
+        return len(shown) == 1 and shown[0] == [(v.kind, v.text) for v in kept]
 
     def _under_headers(self, i: int, j: int) -> list[Item] | None:
         """Observed row ``i``'s values as the nearest header row above it places them: the
@@ -1009,6 +1027,36 @@ def _blank_inside(values: Sequence[Item]) -> bool:
     """Whether an empty cell stands between two of the values."""
     inner = strip_empty(values)
     return any(v.kind == "empty" for v in inner)
+
+
+def _readings_beside(columns: Sequence[int], values: Sequence[Item]) -> list[list[Item | None]] | None:
+    """The ways ``values`` (with their grid columns) fit the headers standing in ``columns``:
+    a value under a header is that header's; one in a column between two headers is either's
+    (at the edge, its one neighbour's); each header takes one value, in order. At most two
+    readings are found (two already mean the row is undecided); None where every value stands
+    under a header or none has a column."""
+    if not values or any(v.col < 0 for v in values) or all(v.col in columns for v in values):
+        return None
+    found: list[list[Item | None]] = []
+
+    def place(k: int, after: int, reading: list[Item | None]) -> None:
+        if len(found) >= 2:
+            return
+        if k == len(values):
+            found.append(list(reading))
+            return
+        col = values[k].col
+        own = [t for t, c in enumerate(columns) if c == col]
+        left = [t for t, c in enumerate(columns) if c < col][-1:]
+        right = [t for t, c in enumerate(columns) if c > col][:1]
+        for t in own or left + right:
+            if t > after and reading[t] is None:
+                reading[t] = values[k]
+                place(k + 1, t, reading)
+                reading[t] = None
+
+    place(0, -1, [None] * len(columns))
+    return found
 
 
 def _header_columns(texts: Sequence[tuple[str, int]], headers: Sequence[str]) -> list[int] | None:
