@@ -423,3 +423,51 @@ def test_of_two_runs_of_table_4s_cells_the_one_its_arithmetic_keeps_is_read(
     else:
         assert _review_read(parsed) == [int(v) for v in values]
         assert "table-run-chosen" in codes
+
+
+def test_a_markdown_row_a_value_short_is_not_read_across_a_shadow_column() -> None:
+    """A PDF-to-markdown tool drops a blank cell of a row and keeps an empty shadow column
+    before its values, under headers too broken to place them: the empty cell is no blank of
+    the row (no row of the table prints a value in that column), so the row is a value short
+    and left blank — its numbers never slide one column right."""
+    report = govinfo_report.parse(open_example())
+    text = govinfo_report.render(report, layout="tsv")
+    start, end = _heading(text, r"^三、.*申请"), _review_section(text)[0]
+    table = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            "|  |  |  | 自然人 | 商业企 科研机 | 社会公 | 法律服 |  | 总计 |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+            "| 一、本年新收政府信息公开申请数量 |  |  | 19 | 10 | 10 | 3 | 10 | 59 |",
+            "| 二、上年结转政府信息公开申请数量 |  |  | 8 | 12 | 7 | 25 | 3 | 8 | 63 |",
+            "",
+        ]
+    )
+    parsed = govinfo_report.parse(text[:start] + table + "\n" + text[end:])
+    assert parsed.requests_table.new_received.values() == (None,) * 7
+    assert ("row-value-count", "new_received") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
+def test_a_row_short_under_two_headers_in_one_cell_is_not_padded() -> None:
+    """A PDF table drawn without lines loses a column no value lines up in: its header cell
+    then holds two headers (``本年制发件数本年废止件数``), and a row of two values for three
+    columns cannot say which it leaves blank — nor is the empty row after it a wrapped value."""
+    from govinfo_report.api import parse_document
+    from govinfo_report.readers.document import Document, Paragraph, Table, TableCell
+
+    report = govinfo_report.parse(open_example())
+    text = govinfo_report.render(report, layout="tsv")
+    start = text.index("第二十条第（一）项")
+    end = text.index("第二十条第（五）项")
+    rows = [
+        ["", "第二十条第（一）项", ""],
+        ["信息内容", "本年制发件数本年废止件数", "现行有效件数"],
+        ["规章", "0", "0"],
+        ["", "", ""],
+        ["行政规范性文件", "0", "0"],
+    ]
+    table = Table(tuple(tuple(TableCell(t) for t in row) for row in rows))
+    document = Document("pdf", (Paragraph(text[:start]), table, Paragraph(text[end:])))
+    active = parse_document(document).active_disclosure_table
+    assert active.regulations.values() == (None, None, None)
+    assert active.normative_documents.values() == (None, None, None)

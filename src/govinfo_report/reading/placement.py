@@ -216,8 +216,10 @@ class TablePlacement:
         found = 0
         for k in range(start, len(self.observed)):
             rest = self.observed[k].values
-            if k in self.matches or self.folded[k] or not rest or found + len(rest) > lacking:
+            if k in self.matches or self.folded[k] or found + len(rest) > lacking:
                 return []
+            if all(v.kind == "empty" for v in rest):
+                return []  # a row of empty cells (a spacer, a document's empty row) is no value
             parts.append(k)
             found += len(rest)
             if found == lacking:
@@ -734,7 +736,11 @@ class TablePlacement:
         if self._columns_lost:
             return tuple(v for v in values if v.kind != "empty")
         expected = len(self.specs[j].columns)
+        if len(values) < expected and self._headers_share_a_cell(i, j):
+            return values  # the grid lost a column: a short row is not padded, nor read
         kept = trim(values, expected, self.pad_right)
+        if len(kept) < len(values) and self._shadow_at_edge(kept) and not self._headed(i, j):
+            return values  # the row is short of a value: the empty cell it keeps is a shadow
         under = self._under_headers(i, j)
         if under is not None and all(v.kind != "empty" for v in under):
             return under  # a value under every header, and none elsewhere
@@ -745,6 +751,40 @@ class TablePlacement:
         if under is None and not self._beside_headers_agree(i, j, kept):
             return values  # a value between two headers' columns may be either one's
         return kept
+
+    def _shadow_at_edge(self, kept: Sequence[Item]) -> bool:
+        """Whether the first or last of a trimmed row's cells is empty in a grid column where no
+        row of the table prints a value: a merged cell's shadow, not a blank of the row (a
+        PDF-to-markdown tool's grid, where a collapsed blank left the row a value short, and
+        its headers are too broken to place the values)."""
+        return any(
+            v.kind == "empty" and v.col >= 0 and v.col not in self._value_columns
+            for v in ((kept[0], kept[-1]) if kept else ())
+        )
+
+    def _headers_share_a_cell(self, i: int, j: int) -> bool:
+        """Whether a header row above row ``i`` (or in its own label run) prints two of template
+        row ``j``'s column headers in one cell (``本年制发件数本年废止件数``): the grid has fewer
+        columns than the table (a PDF table drawn without lines, whose blank column nothing
+        lines up), so a row short of values cannot say which of those columns it leaves blank."""
+        headers = [fold(h) for h in self.specs[j].headers if h]
+        if len(headers) < 2:
+            return False
+        return any(
+            sum(h in fold(text) for h in headers) >= 2
+            for row in self.printed[: i + 1]
+            for text, _ in row.texts
+        )
+
+    def _headed(self, i: int, j: int) -> bool:
+        """Whether a header row above row ``i`` names template row ``j``'s columns in columns
+        of their own (then the headers, not the empty cells, say where its values stand)."""
+        return any(k < i for k, _ in self._header_rows(self.specs[j].headers))
+
+    @functools.cached_property
+    def _value_columns(self) -> frozenset[int]:
+        """The grid columns in which some printed row of the table holds a value."""
+        return frozenset(v.col for row in self.printed for v in row.values if v.kind in ("num", "null"))
 
     def _beside_headers_agree(self, i: int, j: int, kept: Sequence[Item]) -> bool:
         """Whether the nearest header row above row ``i`` allows ``kept`` as the only reading,
