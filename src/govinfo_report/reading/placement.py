@@ -731,7 +731,9 @@ class TablePlacement:
     def _values(self, i: int, j: int) -> Sequence[Item]:
         """Observed row ``i``'s values as template row ``j``, merged-cell shadows trimmed. Where
         numbers share a grid cell anywhere in the table, the grid's columns are not the table's:
-        empty cells are dropped, and the row must print all its numbers."""
+        empty cells are dropped, and the row must print all its numbers. Where the trimmed
+        cells are not surely the row's (see :meth:`_trimmed_holds`), the values as printed,
+        whose count then leaves the row blank."""
         values = self.observed[i].values
         if self._columns_lost:
             return tuple(v for v in values if v.kind != "empty")
@@ -739,18 +741,27 @@ class TablePlacement:
         if len(values) < expected and self._headers_share_a_cell(i, j):
             return values  # the grid lost a column: a short row is not padded, nor read
         kept = trim(values, expected, self.pad_right)
-        if len(kept) < len(values) and self._shadow_at_edge(kept) and not self._headed(i, j):
-            return values  # the row is short of a value: the empty cell it keeps is a shadow
         under = self._under_headers(i, j)
         if under is not None and all(v.kind != "empty" for v in under):
             return under  # a value under every header, and none elsewhere
-        if len(kept) < len(values) and any(v.kind == "empty" for v in kept) and self._shadows_inside():
-            return values  # which empty is the blank and which a shadow, the text cannot say
-        if under is not None and [(v.kind, v.text) for v in under] != [(v.kind, v.text) for v in kept]:
-            return values  # its header's columns and its own cells place the values apart
-        if under is None and not self._beside_headers_agree(i, j, kept):
-            return values  # a value between two headers' columns may be either one's
-        return kept
+        return kept if self._trimmed_holds(i, j, len(values), kept, under) else values
+
+    def _trimmed_holds(
+        self, i: int, j: int, printed: int, kept: Sequence[Item], under: Sequence[Item] | None
+    ) -> bool:
+        """Whether row ``i``'s ``printed`` cells trimmed to ``kept`` are surely its cells: not
+        where the empty cell kept is a shadow column's (the row is a value short), nor where the
+        table shows shadows inside rows (which empty is the blank, the text cannot say), nor
+        where the header row above places the values otherwise, nor where a value stands
+        between two headers' columns and may be either's."""
+        trimmed = len(kept) < printed
+        if trimmed and self._shadow_at_edge(kept) and not self._headed(i, j):
+            return False
+        if trimmed and any(v.kind == "empty" for v in kept) and self._shadows_inside():
+            return False
+        if under is not None:
+            return [(v.kind, v.text) for v in under] == [(v.kind, v.text) for v in kept]
+        return self._beside_headers_agree(i, j, kept)
 
     def _shadow_at_edge(self, kept: Sequence[Item]) -> bool:
         """Whether the first or last of a trimmed row's cells is empty in a grid column where no
