@@ -38,11 +38,12 @@ def read_block_values(
     values parted only by header words still make the one row (see
     :func:`_across_header_words`).
     """
-    every = _block_items(stream, None)
-    items = _block_items(stream, anchor)
+    every = _block_items(stream)
+    start = _anchor_at(every, anchor)
+    items = every[start:]
     runs = _value_runs(items)
     whole = _runs_of(runs, expected)
-    rivals = _runs_of(_value_runs(every[: len(every) - len(items)]), expected)
+    rivals = _runs_of(_value_runs(every[:start]), expected)
     if len({_printed(run) for run in [*rivals, *whole]}) > 1:
         return _one_of([*rivals, *whole], table_id, table_zh, holds)
     found = whole[0] if whole else None
@@ -59,21 +60,25 @@ def read_block_values(
     return _unread(max(numbered, key=len), expected, table_id, table_zh, facts)
 
 
-def _block_items(stream: Sequence[Item | None], anchor: str | None) -> list[Item]:
-    """The items of the table, from the first text holding ``anchor`` (folded) when there is
-    one; a grid row of nothing but empty cells (a blank line, a padded header line) holds no
-    value, nor does an empty cell in a row of header words."""
+def _block_items(stream: Sequence[Item | None]) -> list[Item]:
+    """The items of the table's region: a grid row of nothing but empty cells (a blank line, a
+    padded header line) holds no value, nor does an empty cell in a row of header words."""
     items: list[Item] = []
     for row in split_rows(stream):
         kinds = {i.kind for i in row}
         if kinds == {"empty"} or not kinds:
             continue
         items += [i for i in row if i.kind != "empty"] if "text" in kinds else row
+    return items
+
+
+def _anchor_at(items: Sequence[Item], anchor: str | None) -> int:
+    """Where the table begins: the first text holding ``anchor`` (folded), else the start."""
     if anchor is not None:
         for index, item in enumerate(items):
             if item.kind == "text" and anchor in fold(item.text):
-                return items[index:]
-    return items
+                return index
+    return 0
 
 
 def _value_runs(items: Sequence[Item]) -> list[list[Item]]:

@@ -118,11 +118,11 @@ class LabelIndex:
         #: per row, its label with its number as printed (（七）总计, 3.其他), spaces removed
         self._enumerated = tuple(_enumerated(spec.label) for spec in table.rows)
         #: per row, the forms that name it alone and are part of no column header
-        #: (run, fuzzy) -> the rows it may name (see :meth:`candidates`)
-        self._candidates: dict[tuple[str, bool], dict[int, float]] = {}
         self._printed_forms = tuple(
             tuple(f for f in forms if not any(f in h for h in self._all_headers)) for forms in self._telling
         )
+        #: (run, fuzzy) -> the rows it may name (see :meth:`candidates`)
+        self._candidates: dict[tuple[str, bool], dict[int, float]] = {}
 
     @staticmethod
     @functools.cache

@@ -170,6 +170,8 @@ class TablePlacement:
         self._named: dict[int, list[int]] = {}
         #: column headers -> the printed rows naming them, with their columns (see _header_rows)
         self._headers_at: dict[tuple[str, ...], list[tuple[int, list[int]]]] = {}
+        #: column headers -> the printed rows holding two of them in one cell
+        self._merged_headers_at: dict[tuple[str, ...], list[int]] = {}
 
     def read(self, facts: Sequence[decoding.Fact] = ()) -> TableRead:
         """Run the passes in order and return what was read."""
@@ -755,7 +757,7 @@ class TablePlacement:
         where the header row above places the values otherwise, nor where a value stands
         between two headers' columns and may be either's."""
         trimmed = len(kept) < printed
-        if trimmed and self._shadow_at_edge(kept) and not self._headed(i, j):
+        if trimmed and self._shadow_at_edge(kept) and self._header_columns_above(i, j) is None:
             return False
         if trimmed and any(v.kind == "empty" for v in kept) and self._shadows_inside():
             return False
@@ -778,19 +780,23 @@ class TablePlacement:
         row ``j``'s column headers in one cell (``本年制发件数本年废止件数``): the grid has fewer
         columns than the table (a PDF table drawn without lines, whose blank column nothing
         lines up), so a row short of values cannot say which of those columns it leaves blank."""
-        headers = [fold(h) for h in self.specs[j].headers if h]
-        if len(headers) < 2:
-            return False
-        return any(
-            sum(h in fold(text) for h in headers) >= 2
-            for row in self.printed[: i + 1]
-            for text, _ in row.texts
-        )
+        headers = self.specs[j].headers
+        found = self._merged_headers_at.get(headers)
+        if found is None:
+            folded = [fold(h) for h in headers if h]
+            found = self._merged_headers_at[headers] = [
+                k
+                for k, row in enumerate(self.printed)
+                if len(folded) >= 2
+                and any(sum(h in fold(text) for h in folded) >= 2 for text, _ in row.texts)
+            ]
+        return any(k <= i for k in found)
 
-    def _headed(self, i: int, j: int) -> bool:
-        """Whether a header row above row ``i`` names template row ``j``'s columns in columns
-        of their own (then the headers, not the empty cells, say where its values stand)."""
-        return any(k < i for k, _ in self._header_rows(self.specs[j].headers))
+    def _header_columns_above(self, i: int, j: int) -> list[int] | None:
+        """The grid columns of template row ``j``'s headers in the nearest header row above
+        row ``i`` that names each in a column of its own; None where there is none."""
+        above = [columns for k, columns in self._header_rows(self.specs[j].headers) if k < i]
+        return above[-1] if above else None
 
     @functools.cached_property
     def _value_columns(self) -> frozenset[int]:
@@ -803,11 +809,10 @@ class TablePlacement:
         grid doubles columns, and its empty header cells are the other halves of merged ones):
         each such value belongs to the header just left of it or just right of it, each header
         takes one value, in order. True where no header row places the row's values."""
-        rows = self._header_rows(self.specs[j].headers)
-        above = [columns for k, columns in rows if k < i]
-        if not above:
+        columns = self._header_columns_above(i, j)
+        if columns is None:
             return True
-        readings = _readings_beside(above[-1], [v for v in self.observed[i].values if v.kind != "empty"])
+        readings = _readings_beside(columns, [v for v in self.observed[i].values if v.kind != "empty"])
         if readings is None:
             return True
         shown = [[(v.kind, v.text) if v is not None else ("empty", "") for v in r] for r in readings]
@@ -818,11 +823,9 @@ class TablePlacement:
         value under each of template row ``j``'s column headers (empty where none stands there).
         None where no header row names those columns, in distinct grid columns, or a value
         stands under no header (the header row is offset from the values: it proves nothing)."""
-        rows = self._header_rows(self.specs[j].headers)
-        above = [columns for k, columns in rows if k < i]
-        if not above:
+        columns = self._header_columns_above(i, j)
+        if columns is None:
             return None
-        columns = above[-1]
         values = self.observed[i].values
         placed = {v.col: v for v in values if v.kind != "empty"}
         if len(placed) != sum(v.kind != "empty" for v in values) or not set(placed) <= set(columns):

@@ -31,6 +31,7 @@ from .records import (
     cell_keys,
     codes_by_place,
     findings_records,
+    location_text,
     long_records,
     names_of,
     report_status,
@@ -305,8 +306,7 @@ def long_batch(report: Report, source: SourceInfo | None = None) -> pa.RecordBat
             values.append(value)
             amounts.append(None)
         lines.append(cell.line)
-        where = cell.location
-        places.append(str(where) if where is not None else None)
+        places.append(location_text(cell))
         whole, row = codes.get((key[0], None), ""), codes.get((key[0], key[1]), "")
         diagnostics.append(";".join(c for c in (whole, row) if c))
     size = len(keys)

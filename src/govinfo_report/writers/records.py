@@ -202,12 +202,12 @@ def long_records(report: Report, source: SourceInfo | None = None) -> Iterator[R
             "value": count,
             "amount": amount,
             "line": cell.line if cell else None,
-            "location": _where(cell),
+            "location": location_text(cell),
             "diagnostics": ";".join(dict.fromkeys(place_codes)),
         }
 
 
-def _where(cell: Cell | None) -> str | None:
+def location_text(cell: Cell | None) -> str | None:
     """A cell's place in its source, as text (``page 3, table 1, row 5, cell 2, x 341.5, …``)."""
     where = cell.location if cell is not None else None
     return str(where) if where is not None else None
@@ -319,6 +319,7 @@ __all__ = [
     "cell_keys",
     "codes_by_place",
     "findings_records",
+    "location_text",
     "long_records",
     "names_of",
     "report_status",
