@@ -51,6 +51,18 @@ def _with_review_section(report: Report, body: list[str]) -> str:
     return text[:start] + "\n".join([REVIEW_HEADING, *body, ""]) + "\n" + text[end:]
 
 
+def _example_around(start: str, end: str) -> tuple[str, str]:
+    """The bundled example rendered as text: what stands before ``start``, and from ``end`` on."""
+    text = govinfo_report.render(govinfo_report.parse(open_example()), layout="tsv")
+    return text[: text.index(start)], text[text.index(end) :]
+
+
+def _with_first_sub_table(lines: list[str]) -> Report:
+    """The bundled example parsed with table 二's first sub-table printed as ``lines``."""
+    before, after = _example_around("第二十条第（一）项", "第二十条第（五）项")
+    return govinfo_report.parse(before + "\n".join([*lines, ""]) + after)
+
+
 def _review_read(parsed: Report) -> list[object]:
     return [v for (table, _, _), v in cell_values(parsed).items() if table == "review_litigation"]
 
@@ -104,21 +116,15 @@ def test_empty_cells_of_a_markdown_header_row_are_not_table_4_values() -> None:
 def test_a_markdown_table_with_doubled_columns_leaves_a_row_with_a_blank_unread() -> None:
     """markitdown prints table 二 with an empty column beside each real one: in a row with a
     blank cell the text cannot tell the blank from the shadows, so the row is left blank."""
-    report = govinfo_report.parse(open_example())
-    text = govinfo_report.render(report, layout="tsv")
-    start = text.index("第二十条第（一）项")
-    end = text.index("第二十条第（五）项")
-    table = "\n".join(
+    parsed = _with_first_sub_table(
         [
             "第二十条第（一）项",
             "|  | 信息内容 | 本年制发件数 |  | 本年废止件数 |  | 现行有效件数 |  |",
             "| --- | --- | --- | --- | --- | --- | --- | --- |",
             "| 规章 |  | 209 |  | 363 |  | 147 |  |",
             "| 行政规范性文件 |  | 119 |  | 748 |  |  |  |",
-            "",
         ]
     )
-    parsed = govinfo_report.parse(text[:start] + table + text[end:])
     normative = parsed.active_disclosure.normative_documents
     assert [normative.issued.value, normative.repealed.value, normative.in_force.value] == [None] * 3
     noted = {(d.code, d.row) for d in parsed.diagnostics}
@@ -130,21 +136,15 @@ def test_a_value_between_two_headers_columns_is_read_only_where_one_header_can_t
     spans two grid columns: a value in that column belongs to the header just left of it or
     just right of it. 规章's two values fit only one way (the right header has its own value);
     行政规范性文件's ``1`` could be either header's, so that row is left blank, not guessed."""
-    report = govinfo_report.parse(open_example())
-    text = govinfo_report.render(report, layout="tsv")
-    start = text.index("第二十条第（一）项")
-    end = text.index("第二十条第（五）项")
-    table = "\n".join(
+    parsed = _with_first_sub_table(
         [
             "第二十条第（一）项",
             "|  | 信息内容 | 本年制发件数 | 本年废止件数 |  | 现行有效件数 |  |",
             "| --- | --- | --- | --- | --- | --- | --- |",
             "| 规章 |  |  |  | 5 | 0 |  |",
             "| 行政规范性文件 |  | 0 |  | 1 |  |  |",
-            "",
         ]
     )
-    parsed = govinfo_report.parse(text[:start] + table + text[end:])
     active = parsed.active_disclosure_table
     assert active.regulations.values() == (None, 5, 0)
     assert active.normative_documents.values() == (None, None, None)
@@ -242,20 +242,15 @@ def test_a_markdown_table_whose_cells_hold_several_numbers_reads_no_row_short_of
 def test_a_row_whose_header_columns_and_own_cells_disagree_is_left_blank() -> None:
     """A PDF-to-markdown tool's grid with an empty column inside the header: a row with a blank
     cell reads one way under the headers and another by trimming its padding, so it is blank."""
-    report = govinfo_report.parse(open_example())
-    text = govinfo_report.render(report, layout="tsv")
-    start, end = text.index("第二十条第（一）项"), text.index("第二十条第（五）项")
-    table = "\n".join(
+    parsed = _with_first_sub_table(
         [
             "第二十条第（一）项",
             "|  | 信息内容 | 本年制发件数 | 本年废止件数 |  | 现行有效件数 |  |",
             "| --- | --- | --- | --- | --- | --- | --- |",
             "| 规章 |  | 307 | 3000 |  |  |  |",
             "| 行政规范性文件 |  | 5 | 6 |  | 7 |  |",
-            "",
         ]
     )
-    parsed = govinfo_report.parse(text[:start] + table + text[end:])
     active = parsed.active_disclosure
     assert [active.regulations.issued.value, active.regulations.repealed.value] == [None, None]
     assert [c.value for c in attrs.astuple(active.normative_documents, recurse=False)] == [5, 6, 7]
@@ -455,10 +450,7 @@ def test_a_row_short_under_two_headers_in_one_cell_is_not_padded() -> None:
     from govinfo_report.api import parse_document
     from govinfo_report.readers.document import Document, Paragraph, Table, TableCell
 
-    report = govinfo_report.parse(open_example())
-    text = govinfo_report.render(report, layout="tsv")
-    start = text.index("第二十条第（一）项")
-    end = text.index("第二十条第（五）项")
+    before, after = _example_around("第二十条第（一）项", "第二十条第（五）项")
     rows = [
         ["", "第二十条第（一）项", ""],
         ["信息内容", "本年制发件数本年废止件数", "现行有效件数"],
@@ -467,7 +459,7 @@ def test_a_row_short_under_two_headers_in_one_cell_is_not_padded() -> None:
         ["行政规范性文件", "0", "0"],
     ]
     table = Table(tuple(tuple(TableCell(t) for t in row) for row in rows))
-    document = Document("pdf", (Paragraph(text[:start]), table, Paragraph(text[end:])))
+    document = Document("pdf", (Paragraph(before), table, Paragraph(after)))
     active = parse_document(document).active_disclosure_table
     assert active.regulations.values() == (None, None, None)
     assert active.normative_documents.values() == (None, None, None)
