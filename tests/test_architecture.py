@@ -144,3 +144,19 @@ def _node_at(path: Path, line: int) -> ast.FunctionDef | ast.AsyncFunctionDef | 
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) and node.lineno == line:
             return node
     raise LookupError(line)
+
+
+def test_importing_the_package_loads_no_parsing_machinery_or_extra() -> None:
+    """``import govinfo_report`` stays light: Lark, the grammars and the reading stages load on
+    the first parse; cattrs on the first serialisation; the extras when a document needs one."""
+    import subprocess
+    import sys
+
+    script = "import sys, govinfo_report; print(' '.join(sorted(sys.modules)))"
+    loaded = set(
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        ).stdout.split()
+    )
+    heavy = {"lark", "cattrs", "importlib.metadata", "govinfo_report.reading", "pandas", "pypdfium2", "docx"}
+    assert loaded & heavy == set()

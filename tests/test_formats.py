@@ -234,23 +234,50 @@ def test_built_in_names_cannot_be_taken() -> None:
 
 
 def test_plugins_are_found_through_their_entry_point(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    grammar = tmp_path / "plugin.lark"
-    grammar.write_text(VARIANT, encoding="utf-8")
-    variant = govinfo_report.Variant(name="from-plugin", grammar=grammar, markers=("其他政务公开文件",))
-
-    class EntryPoint:
-        name = "from-plugin"
-
-        def load(self) -> object:
-            return variant
-
-    monkeypatch.setattr("importlib.metadata.entry_points", lambda group: [EntryPoint()])
+    """An installed distribution (its ``.dist-info`` folder on the path) declares a variant."""
+    (tmp_path / "plugin.lark").write_text(VARIANT, encoding="utf-8")
+    (tmp_path / "my_variant.py").write_text(
+        "from pathlib import Path\n"
+        "import govinfo_report\n"
+        "variant = govinfo_report.Variant(name='from-plugin',"
+        " grammar=Path(__file__).with_name('plugin.lark'), markers=('其他政务公开文件',))\n",
+        encoding="utf-8",
+    )
+    info = tmp_path / "my_variant-1.0.dist-info"
+    info.mkdir()
+    metadata = "Metadata-Version: 2.1\nName: my-variant\nVersion: 1.0\n"
+    (info / "METADATA").write_text(metadata, encoding="utf-8")
+    (info / "entry_points.txt").write_text(
+        "[govinfo_report.formats]\nfrom-plugin = my_variant:variant\n", encoding="utf-8"
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
     monkeypatch.setattr(formats, "_entry_points_loaded", False)
     try:
         assert "from-plugin" in formats.names()
         assert govinfo_report.parse(_variant_report()).format == "from-plugin"
     finally:
         govinfo_report.unregister_format("from-plugin")
+
+
+def test_entry_points_read_from_folders_match_importlib_metadata() -> None:
+    from importlib import metadata
+
+    from govinfo_report import plugins
+
+    for group in ("console_scripts", "govinfo_report.formats", "no.such.group"):
+        expected = sorted(entry.name for entry in metadata.entry_points(group=group))
+        assert sorted(name for name, _ in plugins.entry_points(group)) == expected
+
+
+def test_entry_points_fall_back_to_importlib_metadata_for_a_zip_on_the_path(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from govinfo_report import plugins
+
+    archive = tmp_path / "bundle.zip"
+    archive.write_bytes(b"PK\x05\x06" + bytes(18))
+    monkeypatch.syspath_prepend(str(archive))
+    assert plugins._from_path_folders("console_scripts") is None
 
 
 def test_compiled_parsers_are_cached_on_disk_by_content(

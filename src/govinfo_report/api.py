@@ -5,21 +5,22 @@ reader has read."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, BinaryIO, cast
+from typing import TYPE_CHECKING, Any, BinaryIO, cast
 
 import attrs
-import lark
 
-from . import diagnostics as diag
 from .errors import NotAReportError, ReportError
 from .limits import Limits, check_text, default_limits
 from .model import Diagnostic, Report
 from .readers import Document, read_document, read_source, reject_non_text
-from .reading.context import ParseContext
-from .reading.document import PlacedTable, lay_out
-from .reading.normalize import normalize
-from .reading.pipeline import read_with_context
-from .template import formats
+
+if TYPE_CHECKING:
+    from .reading.context import ParseContext
+    from .reading.document import PlacedTable
+
+# The reading machinery (Lark, the grammars, the stages) is imported by the first parse, not by
+# ``import govinfo_report``: a program that only loads saved reports, or a CLI asked for --help,
+# never pays for it.
 
 
 def parse(text: str, *, format: str | None = None, limits: Limits | None = None) -> Report:
@@ -84,6 +85,8 @@ def parse_document(document: Document, *, format: str | None = None, limits: Lim
 def parse_document_with_context(
     document: Document, *, format: str | None = None, limits: Limits | None = None
 ) -> tuple[Report, ParseContext]:
+    from .reading.document import lay_out
+
     laid_out = lay_out(document)
     report, context = _read(laid_out.text, format, laid_out.tables, limits or default_limits())
     notes = tuple(
@@ -100,6 +103,8 @@ def _document_note(
 ) -> Diagnostic:
     """A reader's note as a diagnostic; one about a document's table (its ``position``, from 1)
     names the report's table read from it."""
+    from . import diagnostics as diag
+
     table_id = None
     if "position" in fields and fields["position"].isdigit() and 0 < int(fields["position"]) <= len(tables):
         placed = tables[int(fields["position"]) - 1]
@@ -112,6 +117,12 @@ def _document_note(
 def _read(
     text: str, format: str | None, tables: tuple[PlacedTable, ...], limits: Limits
 ) -> tuple[Report, ParseContext]:
+    import lark
+
+    from .reading.normalize import normalize
+    from .reading.pipeline import read_with_context
+    from .template import formats
+
     if format is not None and format not in formats.names():
         raise ValueError(f"unknown format {format!r}; use one of {', '.join(formats.names())}")
     check_text(text, limits)
