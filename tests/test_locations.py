@@ -7,12 +7,13 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import govinfo_report
-from govinfo_report.model import Location, Report, Value
+from govinfo_report.model import Cell, Location, Report, Value
 from govinfo_report.readers import read_document
 from govinfo_report.testing import reports, reports_2019
 from govinfo_report.writers.text import RENDER_LAYOUTS
@@ -83,6 +84,16 @@ def test_a_location_reads_as_the_fields_that_apply() -> None:
         "page 3, table 1, row 5, cell 2, x 341.5, y 638.8"
     )
     assert str(Location(table=0, row=2, cell=1)) == "table 0, row 2, cell 1"
+    every = Location(*range(1, len(attrs.fields(Location)) + 1))
+    assert str(every) == ", ".join(f"{f.name} {n}" for n, f in enumerate(attrs.fields(Location), 1))
+
+
+def test_the_location_text_of_a_record_is_the_locations_own() -> None:
+    from govinfo_report.writers.records import location_text
+
+    for cell in (Cell(1, 4), Cell(1, 4, 2, Location(page=1, x=2.5)), Cell(None), Cell(1, None, 3)):
+        where = cell.location
+        assert location_text(cell) == (str(where) if where is not None else None)
 
 
 def test_a_text_files_cells_give_their_line_in_the_file() -> None:

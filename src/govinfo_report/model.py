@@ -40,11 +40,16 @@ class Location:
     y: float | None = None
 
     def _set(self) -> list[tuple[str, object]]:
-        return [
-            (f.name, getattr(self, f.name))
-            for f in attrs.fields(Location)
-            if getattr(self, f.name) is not None
-        ]
+        fields = (
+            ("line", self.line),
+            ("page", self.page),
+            ("table", self.table),
+            ("row", self.row),
+            ("cell", self.cell),
+            ("x", self.x),
+            ("y", self.y),
+        )
+        return [(name, value) for name, value in fields if value is not None]
 
     def __str__(self) -> str:
         """``page 2, table 0, row 5, cell 3, x 120.5, y 340.2`` — the fields that apply."""

@@ -209,8 +209,11 @@ def long_records(report: Report, source: SourceInfo | None = None) -> Iterator[R
 
 def location_text(cell: Cell | None) -> str | None:
     """A cell's place in its source, as text (``page 3, table 1, row 5, cell 2, x 341.5, …``)."""
-    where = cell.location if cell is not None else None
-    return str(where) if where is not None else None
+    if cell is None:
+        return None
+    if cell.origin is None:  # a text's cell: its line (what str(Location(line=…)) prints)
+        return f"line {cell.line}" if cell.line is not None else None
+    return str(cell.origin)
 
 
 def wide_record(report: Report, source: SourceInfo | None = None) -> Record:
