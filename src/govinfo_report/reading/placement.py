@@ -172,6 +172,8 @@ class TablePlacement:
         self._headers_at: dict[tuple[str, ...], list[tuple[int, list[int]]]] = {}
         #: column headers -> the printed rows holding two of them in one cell
         self._merged_headers_at: dict[tuple[str, ...], list[int]] = {}
+        #: (observed row, template row) -> the row as last read and its values (see _values)
+        self._values_of: dict[tuple[int, int], tuple[ObservedRow, Sequence[Item]]] = {}
 
     def read(self, facts: Sequence[decoding.Fact] = ()) -> TableRead:
         """Run the passes in order and return what was read."""
@@ -735,7 +737,16 @@ class TablePlacement:
         numbers share a grid cell anywhere in the table, the grid's columns are not the table's:
         empty cells are dropped, and the row must print all its numbers. Where the trimmed
         cells are not surely the row's (see :meth:`_trimmed_holds`), the values as printed,
-        whose count then leaves the row blank."""
+        whose count then leaves the row blank. Worked out once per row until a pass changes it."""
+        row = self.observed[i]
+        known = self._values_of.get((i, j))
+        if known is not None and known[0] is row:
+            return known[1]
+        values = self._values_uncached(i, j)
+        self._values_of[(i, j)] = (row, values)
+        return values
+
+    def _values_uncached(self, i: int, j: int) -> Sequence[Item]:
         values = self.observed[i].values
         if self._columns_lost:
             return tuple(v for v in values if v.kind != "empty")

@@ -15,6 +15,7 @@ without them).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Literal
 
@@ -52,7 +53,7 @@ class Check:
         return ((self.target, 1), *((k, -1) for k in self.plus), *((k, 1) for k in self.minus))
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class PrintedTable:
     """What a rule needs to know of a table as a report prints it: its vocabulary, the template
     rows it prints, in order, and the rows a regional variant adds."""
@@ -309,8 +310,10 @@ def rules_for(table_id: str, *, scope: Scope | None = None) -> tuple[Rule, ...]:
     return tuple(r for r in RULES if r.table == table_id and (scope is None or r.scope == scope))
 
 
+@functools.lru_cache(maxsize=256)
 def checks_for(table_id: str, table: PrintedTable, *, scope: Scope | None = None) -> tuple[Check, ...]:
-    """Every check of the rules about ``table_id`` on the table as printed."""
+    """Every check of the rules about ``table_id`` on the table as printed (made once per
+    printed form: placement and validation ask for them several times a report)."""
     return tuple(check for rule in rules_for(table_id, scope=scope) for check in rule.checks(table))
 
 
