@@ -117,14 +117,30 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
     stream: list[Item | None] = []
     printed = 0
     for row in rows:
-        items = []
+        items: list[Item] = []
         for col, cell in enumerate(row.cells):
-            items += _cell_items(cell, printed, col)
+            pieces = cell.pieces
+            if len(pieces) == 1 and (kind := _ONE_PIECE.get(pieces[0].kind)) is not None:
+                piece = pieces[0]  # the common cases, as _cell_items reads them
+                if kind == "text" and (piece.text in BLANK_MARKS or set(piece.text) <= _DASHES):
+                    kind = "null"
+                items.append(Item(kind, piece.text, piece.line, False, False, printed, False, col))
+            else:
+                items += _cell_items(cell, printed, col)
             printed += row.stream
         printed += not row.stream
-        stream.extend(_without_label_shadows(_marks_inside_labels(items)))
+        kinds = {item.kind for item in items}
+        if "null" in kinds and "text" in kinds:
+            items = _marks_inside_labels(items)
+        if "empty" in kinds:
+            items = _without_label_shadows(items)
+        stream.extend(items)
         stream.append(None)
     return stream
+
+
+#: What a cell of one piece holds, by the piece's kind (a lone word may still be a blank mark).
+_ONE_PIECE: dict[str, ItemKind] = {"NUMBER": "num", "WORD": "text", "ENUM": "text", "DASH": "text"}
 
 
 def _without_label_shadows(items: list[Item]) -> list[Item]:
