@@ -3,13 +3,14 @@ last column, the totals (53 prints as 5). The table's own arithmetic shows it.""
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 import attrs
 
 from .. import diagnostics as diag
 from ..model import Cell, Diagnostic, Value
-from ..template.rules import PrintedTable, checks_for, evaluate
+from ..template.rules import Check, PrintedTable, checks_for, evaluate
 from ..template.spec import TableSpec
 
 
@@ -23,16 +24,18 @@ def blank_cut_totals(
     is left blank, with ``total-cut``; the rows' other cells stand. A single total like that is
     a report's own slip, and stands."""
 
+    column_of = _column_index(table)
+
     def value(key: tuple[str, str, str]) -> Value:
         _, row, column = key
-        spec = table.row(row)
         cells = found.get(row)
-        return cells[spec.columns.index(column)].value if cells and column in spec.columns else None
+        at = column_of.get((row, column))
+        return cells[at].value if cells and at is not None else None
 
     failing = [
         (check, outcome)
-        for check in checks_for(table.id, printed)
-        if len({key[1] for key in check.keys}) == 1 and (outcome := evaluate(check, value)).failed
+        for check in _one_row_checks(table, printed)
+        if (outcome := evaluate(check, value)).failed
     ]
     if sum(_digits_cut(o.actual, o.expected) for _, o in failing) < least:
         return []
@@ -58,6 +61,19 @@ def blank_cut_totals(
             )
         )
     return notes
+
+
+@functools.lru_cache(maxsize=64)
+def _one_row_checks(table: TableSpec, printed: PrintedTable) -> tuple[Check, ...]:
+    """The checks of a printed table that stay within one row (its row sums): a cut total
+    shows in them."""
+    return tuple(c for c in checks_for(table.id, printed) if len({key[1] for key in c.keys}) == 1)
+
+
+@functools.lru_cache(maxsize=64)
+def _column_index(table: TableSpec) -> dict[tuple[str, str], int]:
+    """(row, column) -> the column's place among the row's cells."""
+    return {(row.id, column): i for row in table.rows for i, column in enumerate(row.columns)}
 
 
 def _fewer_digits(printed: Value, whole: Value) -> bool:

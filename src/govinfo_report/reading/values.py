@@ -49,6 +49,8 @@ def strip_empty(run: Sequence[Item]) -> Sequence[Item]:
 
 def to_value(text: str, decimal: bool) -> Value:
     """A printed number as int, or Decimal where it has decimals."""
+    if not decimal and text.isdigit() and text.isascii():  # the common case: a plain count
+        return int(text)
     text = text.lstrip("+")
     if "." in text or decimal:
         try:
@@ -63,9 +65,10 @@ def to_value(text: str, decimal: bool) -> Value:
 
 def cells(values: Sequence[Item], spec: RowSpec | None = None) -> tuple[Cell, ...]:
     """The cells the values print; amounts are decimals in the columns ``spec`` says hold them."""
+    amounts = spec.amounts if spec is not None else ()
     return tuple(
         Cell(
-            to_value(v.text, spec is not None and spec.decimal(i)) if v.kind == "num" else None,
+            to_value(v.text, i < len(amounts) and amounts[i]) if v.kind == "num" else None,
             v.line,
             v.col if v.col >= 0 else None,
         )
@@ -87,12 +90,17 @@ def ran_together(values: Sequence[Item], expected: int) -> bool:
     """Whether a row's digits ran together: a number glued to text, a number longer than any
     cell, or (when the count is off) a number with a leading zero or ten digits, which no single
     printed cell has."""
+    miscounted = len(values) != expected
     return any(
         v.kind == "num"
         and (
             v.glued
             or too_long(v)
-            or (len(values) != expected and (_LEADING_ZERO.match(v.text) or _TOO_LONG.match(v.text)))
+            or (
+                miscounted
+                and len(v.text) > 1
+                and (_LEADING_ZERO.match(v.text) is not None or _TOO_LONG.match(v.text) is not None)
+            )
         )
         for v in values
     )
@@ -100,7 +108,11 @@ def ran_together(values: Sequence[Item], expected: int) -> bool:
 
 def too_long(value: Item) -> bool:
     """Whether a number has more digits than any printed cell."""
-    return value.kind == "num" and _NOT_ONE_CELL.match(value.text) is not None
+    return (
+        value.kind == "num"
+        and len(value.text) > MAX_CELL_DIGITS
+        and _NOT_ONE_CELL.match(value.text) is not None
+    )
 
 
 def glued(values: Sequence[Item], line: int, tail: str | None, stolen: str = "") -> decoding.Glued:

@@ -69,6 +69,11 @@ class RowSpec:
         declared = self.kinds[index] if index < len(self.kinds) else "count"
         return "amount" if declared == "amount" else "change" if declared == "change" else "count"
 
+    @functools.cached_property
+    def amounts(self) -> tuple[bool, ...]:
+        """For each value column, whether it is an amount (see :meth:`decimal`)."""
+        return tuple(self.decimal(i) for i in range(len(self.columns)))
+
     def decimal(self, index: int) -> bool:
         """Whether value column ``index`` is an amount (kept as Decimal)."""
         return self.kind(index) == "amount"
