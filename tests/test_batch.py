@@ -15,7 +15,7 @@ import govinfo_report
 from govinfo_report import batch
 from govinfo_report.batch import Result, choose_jobs, read_bytes, read_reports, summary_counts
 from govinfo_report.limits import Limits
-from govinfo_report.sources import Skipped, walk
+from govinfo_report.sources import Skipped, Source, walk
 from govinfo_report.testing import cell_differences
 from report_files import SAMPLE, WRITERS, can_write
 
@@ -127,7 +127,7 @@ class _CountingExecutor:
         self.max_workers = max_workers
 
     def submit(self, function: Any, *args: Any, **kwargs: Any) -> Future[Result]:
-        type(self).submitted += 1
+        type(self).submitted += len(args[1])  # the inputs of the task
         future: Future[Result] = Future()
         future.set_result(function(*args, **kwargs))
         return future
@@ -136,9 +136,7 @@ class _CountingExecutor:
         pass
 
 
-def test_at_most_four_inputs_per_worker_are_in_flight(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_at_most_four_tasks_per_worker_are_in_flight(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     for index in range(40):
         (tmp_path / f"{index:02}.txt").write_bytes(SAMPLE.read_bytes())
     monkeypatch.setattr(batch, "ProcessPoolExecutor", _CountingExecutor)
@@ -146,7 +144,7 @@ def test_at_most_four_inputs_per_worker_are_in_flight(
     seen = 0
     for result in read_reports(tmp_path, jobs=2):
         seen += 1
-        assert _CountingExecutor.submitted - seen < batch.IN_FLIGHT_PER_JOB * 2
+        assert _CountingExecutor.submitted - seen < batch.IN_FLIGHT_PER_JOB * 2 * batch.MAX_CHUNK
         assert result.status == "read"
     assert seen == 40 == _CountingExecutor.submitted
 
@@ -184,3 +182,14 @@ def test_every_file_of_the_real_corpus_is_accounted_for() -> None:
         else:
             assert result.status == "failed" and result.error_kind and result.error
     assert any(r.status in ("read", "partial") for r in results)
+
+
+def test_inputs_go_to_workers_in_runs_that_keep_their_order(tmp_path: Path) -> None:
+    sources = [Source(tmp_path / f"{i}.txt", Path(f"{i}.txt")) for i in range(11)]
+    skipped = Skipped(tmp_path / "x.bin", "no reader reads .bin files")
+    inputs: list[Source | Skipped] = [*sources[:5], skipped, *sources[5:]]
+    chunks = list(batch._chunks(inputs, 3))
+    flat = [item for chunk in chunks for item in (chunk if isinstance(chunk, list) else [chunk])]
+    assert flat == inputs
+    assert all(1 <= len(chunk) <= 3 for chunk in chunks if isinstance(chunk, list))
+    assert skipped in chunks  # a skipped file is handled on its own, never sent to a worker
