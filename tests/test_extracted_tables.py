@@ -463,3 +463,49 @@ def test_a_row_short_under_two_headers_in_one_cell_is_not_padded() -> None:
     active = parse_document(document).active_disclosure_table
     assert active.regulations.values() == (None, None, None)
     assert active.normative_documents.values() == (None, None, None)
+
+
+def _with_split_label(report: Report, row: str, at: int, between: int) -> tuple[str, str]:
+    """The report as tab-separated text with table 三's ``row`` printed as plain pdftotext prints
+    a wrapped label cell: the label's first ``at`` characters and the value ``between`` (its
+    place among the row's values), then the rest of the label and the other values. Also the
+    label as printed."""
+    text = govinfo_report.render(report, layout="tsv")
+    label = REQUESTS.row(row).label
+    line = next(line for line in text.split("\n") if line.split("\t")[-8:-7] == [label])
+    cells = line.split("\t")
+    before, values = cells[:-8], cells[-7:]
+    rest = values[:between] + values[between + 1 :]
+    split = "\t".join([*before, label[:at], values[between]]) + "\n" + "\t".join([label[at:], *rest])
+    return text.replace(line, split, 1), label
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    report=reports(blanks=False, collapsed_other=False),
+    row=st.sampled_from([r.id for r in REQUESTS.rows if r.id != "other_processing"]),
+    at=st.integers(3, 12),
+)
+def test_a_label_split_by_its_first_value_is_one_row(report: Report, row: str, at: int) -> None:
+    """Plain pdftotext prints a wrapped label's first line, the value beside it, then the
+    label's second line and the other values: the row is read whole."""
+    text, label = _with_split_label(report, row, min(at, len(REQUESTS.row(row).label) - 2), 0)
+    parsed = govinfo_report.parse(text)
+    got, want = cell_values(parsed), cell_values(report)
+    row_cells = [key for key in want if key[:2] == ("requests", row)]
+    assert [got[key] for key in row_cells] == [want[key] for key in row_cells], label
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    report=reports(blanks=False, collapsed_other=False),
+    row=st.sampled_from([r.id for r in REQUESTS.rows if r.id != "other_processing"]),
+    between=st.integers(1, 6),
+)
+def test_a_label_split_by_another_value_never_misplaces_one(report: Report, row: str, between: int) -> None:
+    """Where the value printed inside the label is not the row's first, reading the values in
+    the order printed would misplace them: the row's sum says so, and the row stays blank."""
+    text, _ = _with_split_label(report, row, 4, between)
+    got, want = cell_values(govinfo_report.parse(text)), cell_values(report)
+    wrong = {key: got[key] for key in want if got[key] is not None and got[key] != want[key]}
+    assert not wrong

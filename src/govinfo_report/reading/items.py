@@ -57,6 +57,9 @@ class ObservedRow(NamedTuple):
     attached: bool = False
     #: the label's texts with their grid columns (a header row's column names, where they stand)
     texts: tuple[tuple[str, int], ...] = ()
+    #: the label was printed in two parts around a value (see :mod:`.split_labels`): which
+    #: column that value is, only the order of the text says
+    split: bool = False
 
 
 def _cell_items(cell: GridCell, row: int, col: int) -> list[Item]:

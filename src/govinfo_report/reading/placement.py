@@ -29,6 +29,7 @@ from .align import align
 from .items import Item, ObservedRow
 from .labels import LabelIndex, fold
 from .page_edge import blank_cut_totals
+from .split_labels import join_split_labels
 from .values import blank_cells, cells, describe, glued, ran_together, strip_empty, too_long, trim
 
 #: A row's number at the start of a label (``2.其他…``).
@@ -60,6 +61,7 @@ def read_rows(
     first. ``cut_right``: the page's right edge cut the table (a PDF), so a row short of cells
     lost its last ones.
     """
+    observed = join_split_labels(observed, table)
     folded = [fold(o.label) for o in observed]
     if cut_right:
         observed = [_lost_on_the_right(o, table) for o in observed]
@@ -359,20 +361,28 @@ class TablePlacement:
         printed form of the table, but not in the form read — a sub-row of （六）其他处理 read
         beside the one-row form — is not confirmed) is left blank, with
         ``row-values-unverified``; without leftovers, a rule that fails is the report's own
-        arithmetic, not a sign of moved numbers."""
+        arithmetic, not a sign of moved numbers. A row whose label was printed around one of
+        its values (see :mod:`.split_labels`) is always held to its rules: which column that
+        value is, the text does not say."""
+        read = self._rows_read()
         order_only = {
             row: i
-            for row, i in self._rows_read().items()
+            for row, i in read.items()
             if i in self.by_position or i in self.joined or not self.observed[i].attached
         }
-        if not order_only or (not self._numbers_left_over() and not self._misfit_rows()):
+        split = {row: i for row, i in read.items() if self.observed[i].split}
+        lost_track = bool(order_only) and (self._numbers_left_over() or self._misfit_rows())
+        if not lost_track and not split:
             return  # nothing says the text lost track of its rows: a failing rule is the report's
         outcomes = self._outcomes()
-        failing = {row for c, o in outcomes.items() if o.failed for row in _rows_of(c)}
-        confirmed = {row for row in order_only if self._confirmed(row, outcomes)}
-        suspect = (order_only.keys() & failing) | (order_only.keys() - confirmed)
-        for row in sorted(suspect, key=lambda r: order_only[r]):
-            self._unverified(row, order_only[row])
+        suspect = {row for row in split if not self._confirmed(row, outcomes)}
+        if lost_track:
+            failing = {row for c, o in outcomes.items() if o.failed for row in _rows_of(c)}
+            confirmed = {row for row in order_only if self._confirmed(row, outcomes)}
+            suspect |= (order_only.keys() & failing) | (order_only.keys() - confirmed)
+        at = order_only | split
+        for row in sorted(suspect, key=lambda r: at[r]):
+            self._unverified(row, at[row])
 
     def _confirmed(self, row: str, outcomes: dict[Check, Outcome]) -> bool:
         """Whether every rule about ``row`` holds; a row no rule checks is confirmed only where
