@@ -200,7 +200,10 @@ class TablePlacement:
     def join_wrapped_rows(self) -> None:
         """A row short of values followed by lines of nothing but exactly the values it lacks
         was wrapped by the converter (a text browser breaks a long table row at its page
-        width; a blank line inside a row of one-cell-per-line text cuts it): they are one row."""
+        width; a blank line inside a row of one-cell-per-line text cuts it): they are one row.
+        Where such a line begins with what is left of the label (a closing quote or bracket, no
+        word), the label was printed around the values before it, as in :mod:`.split_labels`:
+        the row is held to its rules the same way."""
         for i, j in sorted(self.matches.items()):
             expected = len(self.specs[j].columns)
             values = self.observed[i].values
@@ -210,7 +213,8 @@ class TablePlacement:
             if parts:
                 self.joined.add(i)
                 self.observed[i] = self.observed[i]._replace(
-                    values=values + tuple(v for k in parts for v in self.observed[k].values)
+                    values=values + tuple(v for k in parts for v in self.observed[k].values),
+                    split=any(self.observed[k].label.strip() for k in parts),
                 )
                 for k in parts:
                     self.observed[k] = self.observed[k]._replace(values=())
