@@ -250,12 +250,14 @@ def get_format(name: str) -> Format:
         for table_id, grammar in definition.tables.items()
     }
     tables = {
-        table_id: vocabulary(
-            parser,
-            table_id,
-            table_id,
-            title=sections.get(TABLE_SECTIONS[table_id], table_id),
-            section=TABLE_SECTIONS[table_id],
+        table_id: _interned(
+            vocabulary(
+                parser,
+                table_id,
+                table_id,
+                title=sections.get(TABLE_SECTIONS[table_id], table_id),
+                section=TABLE_SECTIONS[table_id],
+            )
         )
         for table_id, parser in grammars_.items()
     }
@@ -269,6 +271,16 @@ def get_format(name: str) -> Format:
         sections=sections,
         table_grammars=grammars_,
     )
+
+
+_SPECS: dict[TableSpec, TableSpec] = {}
+
+
+def _interned(spec: TableSpec) -> TableSpec:
+    """One object for equal vocabularies (table 四 is the same in formats 2021 and 2019, and in
+    a variant that leaves it alone): the caches keyed by a table find it by identity instead of
+    comparing two specs row by row."""
+    return _SPECS.setdefault(spec, spec)
 
 
 def base_of(name: str) -> str:

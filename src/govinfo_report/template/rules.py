@@ -73,12 +73,10 @@ class PrintedTable:
     ) -> PrintedTable:
         """The table printed with each alternative as one row (``collapsed``: （六）其他处理 as
         one row) or as the group of rows it stands for; ``variant_rows`` are the rows a regional
-        variant adds, of which ``extra`` take part in the arithmetic."""
-        skip = set(variant_rows) | set(extra)
-        for one_row, members in spec.alternatives().items():
-            skip |= set(members) if collapsed else {one_row}
-        rows = tuple(r.id for r in spec.rows if r.id not in skip)
-        return cls(spec, rows, tuple(extra))
+        variant adds, of which ``extra`` take part in the arithmetic. The same object each time
+        for the same arguments: it keys the caches of checks, and equal keys that are not the
+        same object are compared field by field."""
+        return _printed_table(spec, collapsed, tuple(extra), tuple(variant_rows))
 
     def columns(self, row: str) -> tuple[str, ...]:
         """A row's columns: as its vocabulary declares them, or the table's for a row the
@@ -87,6 +85,20 @@ class PrintedTable:
             if spec.id == row:
                 return spec.columns
         return self.spec.column_ids()
+
+
+@functools.lru_cache(maxsize=128)
+def _printed_table(
+    spec: TableSpec,
+    collapsed: bool,
+    extra: tuple[str, ...],
+    variant_rows: tuple[str, ...],
+) -> PrintedTable:
+    skip = set(variant_rows) | set(extra)
+    for one_row, members in spec.alternatives().items():
+        skip |= set(members) if collapsed else {one_row}
+    rows = tuple(r.id for r in spec.rows if r.id not in skip)
+    return PrintedTable(spec, rows, extra)
 
 
 @attrs.frozen
