@@ -36,8 +36,10 @@ def join_split_labels(observed: Sequence[ObservedRow], table: TableSpec) -> list
 
 def _joined(first: ObservedRow, second: ObservedRow, table: TableSpec) -> ObservedRow | None:
     """``first`` and ``second`` as one row, or None where they are not one row's parts."""
+    if not first.values or not second.values or len(first.values) >= _widest(table):
+        return None  # (the common case: a row with all its values)
     values = (*first.values, *second.values)
-    if not first.values or not second.values or any(v.kind not in ("num", "null") for v in values):
+    if any(v.kind not in ("num", "null") for v in values):
         return None
     labels = LabelIndex.of(table)
     if not first.label or labels.rows_named_by(fold(first.label)) or labels.rows_named_by(fold(second.label)):
@@ -68,6 +70,11 @@ def _sums_hold(table: TableSpec, spec: RowSpec, values: Sequence[Item]) -> bool:
         for column, cell in zip(spec.columns, cells(values, spec), strict=True)
     }
     return bool(checks) and all(evaluate(check, read.get).status == "pass" for check in checks)
+
+
+@functools.lru_cache(maxsize=32)
+def _widest(table: TableSpec) -> int:
+    return max(len(row.columns) for row in table.rows)
 
 
 @functools.lru_cache(maxsize=32)
