@@ -149,6 +149,9 @@ class _Flow:
 
 def cell_text(cell: Element) -> str:
     """A cell's text as the page shows it: its paragraphs and lines one under the other."""
+    texts = [child for child in cell.children if isinstance(child, str)]
+    if len(texts) == len(cell.children):  # most cells: text alone, no markup to walk
+        return laid_out("".join(texts))
     flow = _Flow(in_article=False, in_cell=True)
     flow.walk_children(cell)
     return laid_out("".join(flow.pieces))
