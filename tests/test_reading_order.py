@@ -12,6 +12,7 @@ import govinfo_report
 from govinfo_report.model import Cell, Report
 from govinfo_report.reading import solver
 from govinfo_report.reading.items import Item
+from govinfo_report.reading.values import cells as read_cells
 from govinfo_report.template.formats import get_format
 from govinfo_report.template.rules import PrintedTable
 from govinfo_report.testing import EXTRACTED_ORDERS, cell_values, extracted_text, reports, reports_2019
@@ -156,8 +157,18 @@ def test_the_number_of_orders_tried_is_bounded(monkeypatch: pytest.MonkeyPatch) 
         solver.Segment(_rows("new_received", "carried_over"), both, 1),
         solver.Segment(_rows("granted", "partially_granted"), both, 2),
     ]
-    solution = solver.solve(REQUESTS, printed, (), segments, {})
+    # the rows the balance rule needs besides them, read already: the rule can hold
+    known = {row: read_cells(_items(*[0] * 7)) for row in ("total_processed", "carried_forward")}
+    solution = solver.solve(REQUESTS, printed, (), segments, known)
     assert solution is not None and solution.limit_hit
+
+
+def test_no_reading_is_tried_where_no_rule_across_rows_can_hold() -> None:
+    """Rows a reading places are kept only where a rule across rows confirms them: with the
+    rows those rules need neither read nor named, there is nothing to try."""
+    both = _items(0, 1, 0, 0, 0, 2, 3, 1, 0, 3, 0, 0, 3, 7)
+    segments = [solver.Segment(_rows("new_received", "carried_over"), both, 1)]
+    assert solver.solve(REQUESTS, PrintedTable.of(REQUESTS), (), segments, {}) is None
 
 
 @settings(max_examples=5)

@@ -108,6 +108,9 @@ def solve(
     if not segments or not all(s.rows for s in segments) or not _in_order(segments):
         return None  # (a run naming only rows this table does not print: no reading counts it)
     checks = checks_for(table.id, printed)
+    spanned = _hull([k for s in segments for k in s.rows], order)
+    if not _confirmable(table, checks, spanned, known):
+        return None
     readings: list[Reading] = []
     limit_hit = False
     for direction in ("labels first", "numbers first"):
@@ -122,6 +125,20 @@ def solve(
     if not readings:
         return None
     return agreement(table, readings)
+
+
+def _confirmable(
+    table: TableSpec, checks: Sequence[Check], spanned: Sequence[int], known: Mapping[str, object]
+) -> bool:
+    """Whether some rule across rows can hold: every cell it needs is read already or in a row
+    the label runs span. A reading is kept only where such rules confirm its rows (see
+    :func:`_allowed`); where none can hold, no reading can be, and none is tried."""
+    available = set(known) | {table.rows[k].id for k in spanned}
+    for check in checks:
+        rows = {key[1] for key in (check.target, *check.plus, *check.minus)}
+        if len(rows) > 1 and rows <= available:
+            return True
+    return False
 
 
 def _hull(rows: Sequence[int], order: Sequence[int]) -> tuple[int, ...]:
