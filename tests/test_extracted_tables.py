@@ -513,3 +513,24 @@ def test_a_label_split_by_any_value_never_misplaces_one(
     got, want = cell_values(govinfo_report.parse(text)), cell_values(report)
     wrong = {key: got[key] for key in want if got[key] is not None and got[key] != want[key]}
     assert not wrong
+
+
+def test_one_table_4_total_cut_is_blank_where_a_number_of_table_3_wrapped() -> None:
+    """A narrow cell wraps a wide number's last digits onto the next line, and a PDF's text may
+    lose them (LibreOffice): once table 三 shows that (``row-values-cut``), one total of table 四
+    printing the first digits of its sum is cut too, not the report's own slip."""
+    report = govinfo_report.parse(open_example())
+    values = [3, 1, 2, 4, 10, 0, 0, 0, 0, 0, 5, 4, 1, 2, 12]
+    printed = [str(v)[:1] if k == 14 else str(v) for k, v in enumerate(values)]
+    body = ["行政复议\t行政诉讼", "结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "\t".join(printed)]
+    text = _with_review_section(report, body)
+    alone = govinfo_report.parse(text)
+    assert _review_read(alone) == [*values[:14], 1]  # one cut total alone: the report's own slip
+    row = "一、本年新收政府信息公开申请数量\t12\t2\t0\t0\t1\t0\t15"
+    wrapped = text.replace(row, row.replace("\t12\t", "\t1\t") + "\n2")  # 12 wrapped as 1 over 2
+    assert wrapped != text
+    parsed = govinfo_report.parse(wrapped)
+    codes = {(d.code, d.table) for d in parsed.diagnostics}
+    assert ("row-values-cut", "requests") in codes and ("total-cut", "requests") not in codes
+    assert _review_read(parsed) == [*values[:14], None]
+    assert ("total-cut", "litigation_after_review") in {(d.code, d.row) for d in parsed.diagnostics}

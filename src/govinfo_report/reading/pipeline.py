@@ -277,9 +277,16 @@ class ReportReader:
         for (row, _), cell in zip(columns, values, strict=True):
             rows.setdefault(row, []).append(cell)
         read = {row: tuple(cells) for row, cells in rows.items()}
-        cut_before = any(d.code == "total-cut" for d in self.notes)
+        # digits lost in the tables before (a page's edge, a narrow cell's wrapped number): one
+        # total of table 四 printing the first digits of its sum is then sign enough
+        cut_before = any(d.code in _DIGITS_LOST for d in self.notes)
         notes.extend(blank_cut_totals(spec, read, PrintedTable.of(spec), least=1 if cut_before else 2))
         return build_table(spec, read, table_class(spec.id, self.format.base))
+
+
+#: What says the text lost digits of numbers: a total cut at a page's edge, a number wrapped
+#: over two lines of a narrow cell.
+_DIGITS_LOST = frozenset({"total-cut", "row-values-cut"})
 
 
 @functools.lru_cache(maxsize=32)
