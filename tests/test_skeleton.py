@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govinfo_report.reading.normalize import normalize
 from govinfo_report.reading.skeleton import read_skeleton
@@ -92,3 +96,31 @@ def test_heading_words_in_the_middle_of_a_sentence_are_not_a_heading() -> None:
 def test_preamble_listing_section_names_is_not_a_heading() -> None:
     text = "报告包括总体情况、主动公开政府信息情况、收到和处理政府信息公开申请情况等。\n一、总体情况\n正文"
     assert _numbers(text) == [1]
+
+
+def _heading_patterns(name: str) -> tuple[list[str], list[str]]:
+    from govinfo_report.template.formats import get_format
+
+    parser = get_format(name).skeleton
+    terminals = [t for t in parser.terminals if str(t.name).rsplit("__", 1)[-1].startswith("HEADING_")]
+    return [str(t.name) for t in terminals], [t.pattern.to_regexp() for t in terminals]
+
+
+_PIECES = ["一", "二", "三", "四", "五", "六", "、", " ", "统", "x", "\n", *SECTION_TITLES.values()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12), st.sampled_from(["2021", "2019"]))
+def test_the_heading_scanner_matches_as_the_headings_do_one_by_one(pieces: list[str], name: str) -> None:
+    """The scanner writes the headings' shared look-behind once: it matches exactly where the
+    headings' own patterns, tried as they are, match."""
+    from govinfo_report.reading.skeleton import _alternation
+
+    names, patterns = _heading_patterns(name)
+    as_written = re.compile("|".join(f"(?P<{n}>{p})" for n, p in zip(names, patterns, strict=True)))
+    scanner = re.compile(_alternation(names, patterns))
+    assert scanner.pattern != as_written.pattern  # the look-behind was hoisted
+    text = "".join(pieces)
+    for position in range(len(text)):
+        a, b = as_written.match(text, position), scanner.match(text, position)
+        assert (a and (a.lastgroup, a.span())) == (b and (b.lastgroup, b.span()))

@@ -41,10 +41,30 @@ def _scanner(parser: lark.Lark) -> tuple[re.Pattern[str], re.Pattern[str] | None
     with a plain character — a one-character-class scan that finds the places worth trying."""
     headings = [t for t in parser.terminals if _local(str(t.name)).startswith("HEADING_")]
     patterns = [t.pattern.to_regexp() for t in headings]
-    combined = re.compile("|".join(f"(?P<{t.name}>{p})" for t, p in zip(headings, patterns, strict=True)))
+    combined = re.compile(_alternation([str(t.name) for t in headings], patterns))
     plain = all(p[:1] and (p[0].isalnum() or ord(p[0]) > 127) for p in patterns)
     starts = re.compile("[" + "".join(sorted({p[0] for p in patterns})) + "]") if plain else None
     return combined, starts
+
+
+#: A heading pattern's start: its numeral, then a look-behind on the character before it
+#: (``一(?<![\u4e00-\u9fff]一)``: not the middle of a word).
+_GUARDED_NUMERAL = re.compile(r"(.)\(\?<!(\[[^\]]*\])\1\)")
+
+
+def _alternation(names: list[str], patterns: list[str]) -> str:
+    """The heading patterns as one alternation of named groups. Where every one begins with its
+    numeral guarded by the same look-behind, the look-behind is written once, before the
+    alternation: the same matches, and Python compiles that class of twenty thousand characters
+    once instead of once per heading (about 5 ms of a program's first parse)."""
+    guards = [_GUARDED_NUMERAL.match(p) for p in patterns]
+    found = [g for g in guards if g is not None]
+    if len(found) == len(patterns) and len({g.group(2) for g in found}) == 1:
+        body = "|".join(
+            f"(?P<{n}>{g.group(1)}{p[g.end() :]})" for n, p, g in zip(names, patterns, found, strict=True)
+        )
+        return f"(?<!{found[0].group(2)})(?:{body})"
+    return "|".join(f"(?P<{n}>{p})" for n, p in zip(names, patterns, strict=True))
 
 
 def _local(name: str) -> str:
