@@ -534,3 +534,19 @@ def test_one_table_4_total_cut_is_blank_where_a_number_of_table_3_wrapped() -> N
     assert ("row-values-cut", "requests") in codes and ("total-cut", "requests") not in codes
     assert _review_read(parsed) == [*values[:14], None]
     assert ("total-cut", "litigation_after_review") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
+def test_a_markdown_row_shifted_by_a_lost_group_label_is_read() -> None:
+    """A copied table's row that lost its leading cell (the merged group label 三、本年度办理结果)
+    stands one column left of the header row: the headers cannot place its values, so they
+    prove nothing, and the row's seven values are its seven cells."""
+    example = govinfo_report.parse(open_example())
+    text = govinfo_report.render(example, layout="markdown")
+    shifted = text.replace("| 三、本年度办理结果 | （一）予以公开 |", "| （一）予以公开 |", 1)
+    # a blank cell in the row above (its 自然人) leaves the header row the only guide to columns
+    new_received = "| 一、本年新收政府信息公开申请数量 |  |  | 12 |"
+    shifted = shifted.replace(new_received, new_received.replace("12", ""), 1)
+    assert shifted.count("|  |  |  | 2 | 0 | 0 | 1 | 0 | 15 |") == 1
+    parsed = govinfo_report.parse(shifted)
+    assert parsed.requests is not None and example.requests is not None
+    assert parsed.requests.granted.values() == example.requests.granted.values() == (6, 1, 0, 0, 0, 0, 7)

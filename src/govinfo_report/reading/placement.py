@@ -833,13 +833,15 @@ class TablePlacement:
         where some value stands in a grid column no header names (a PDF-to-markdown tool's
         grid doubles columns, and its empty header cells are the other halves of merged ones):
         each such value belongs to the header just left of it or just right of it, each header
-        takes one value, in order. True where no header row places the row's values."""
+        takes one value, in order. True where no header row places the row's values, and
+        where the header row cannot place them (a row shifted by a lost cell: the header row
+        is offset from it, and proves nothing)."""
         columns = self._header_columns_above(i, j)
         if columns is None:
             return True
         readings = _readings_beside(columns, [v for v in self.observed[i].values if v.kind != "empty"])
-        if readings is None:
-            return True
+        if not readings:
+            return True  # none places them, or none can: the header row is offset from the row
         shown = [[(v.kind, v.text) if v is not None else ("empty", "") for v in r] for r in readings]
         return len(shown) == 1 and shown[0] == [(v.kind, v.text) for v in kept]
 
