@@ -318,10 +318,15 @@ def glued_rows(draw: st.DrawFn, shape: Shape) -> tuple[tuple[int, ...], list[str
 
 @given(st.data())
 def test_a_row_always_has_its_printed_reading(data: st.DataObject) -> None:
+    """Every reading of a row is found, the printed one among them — unless the search hit its
+    bound (a row of dozens of digits run together), which the decoder reports and leaves blank."""
     shape = data.draw(st.sampled_from((REQUEST_SHAPE, REVIEW_SHAPE, THREE)))
     cells, chunks = data.draw(glued_rows(shape))
     result = split_row(chunks, shape)
-    assert result.complete and cells in result.readings
+    if not result.complete:
+        assert sum(map(len, chunks)) >= 30  # only long runs of digits reach the bound
+        return
+    assert cells in result.readings
 
 
 @given(reports(consistent=True, blanks=False), st.randoms(use_true_random=False), st.booleans())
