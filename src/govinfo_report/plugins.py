@@ -110,7 +110,7 @@ def _loader(value: str) -> Callable[[], object]:
         if match is None:
             raise ValueError(f"not an entry point: {value!r}")
         target: object = importlib.import_module(match.group(1))
-        for attribute in (match.group(2) or "").split(".") if match.group(2) else ():
+        for attribute in match.group(2).split(".") if match.group(2) else ():
             target = getattr(target, attribute)
         return target
 

@@ -76,12 +76,17 @@ def _cell_items(cell: GridCell, row: int, col: int) -> list[Item]:
     return [item._replace(row=row, col=col) for item in items]
 
 
+def is_blank_mark(text: str) -> bool:
+    """Whether a cell's text prints a blank cell (／, —, 无 …, or dashes however many)."""
+    return text in BLANK_MARKS or set(text) <= _DASHES
+
+
 def _one_value(pieces: Sequence[Piece], line: int) -> Item | None:
     """A cell of several pieces that still prints one value: a blank mark, a number and its
     unit, or a sign cut from its number by a space, a line break or markup (Word keeps "-" in a
     run of its own)."""
     text = "".join(p.text for p in pieces)
-    if text in BLANK_MARKS or set(text) <= _DASHES:
+    if is_blank_mark(text):
         return Item("null", text, line)
     if len(pieces) != 2:
         return None
@@ -125,7 +130,7 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
             pieces = cell.pieces
             if len(pieces) == 1 and (kind := _ONE_PIECE.get(pieces[0].kind)) is not None:
                 piece = pieces[0]  # the common cases, as _cell_items reads them
-                if kind == "text" and (piece.text in BLANK_MARKS or set(piece.text) <= _DASHES):
+                if kind == "text" and is_blank_mark(piece.text):
                     kind = "null"
                 items.append(Item(kind, piece.text, piece.line, False, False, printed, False, col))
             else:

@@ -67,7 +67,7 @@ def blank_cut_totals(
 def _one_row_checks(table: TableSpec, printed: PrintedTable) -> tuple[Check, ...]:
     """The checks of a printed table that stay within one row (its row sums): a cut total
     shows in them."""
-    return tuple(c for c in checks_for(table.id, printed) if len({key[1] for key in c.keys}) == 1)
+    return tuple(c for c in checks_for(table.id, printed) if len(c.rows) == 1)
 
 
 @functools.lru_cache(maxsize=64)

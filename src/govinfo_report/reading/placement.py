@@ -22,7 +22,7 @@ import attrs
 
 from .. import diagnostics as diag
 from ..model import Cell, Diagnostic, Value
-from ..template.rules import Check, Outcome, PrintedTable, checks_for, evaluate
+from ..template.rules import Check, Outcome, PrintedTable, checks_for, checks_in_either_form, evaluate
 from ..template.spec import RowSpec, TableSpec
 from . import decoding, solver
 from .align import align
@@ -90,17 +90,10 @@ def _ragged(table: TableSpec) -> bool:
     return len({len(spec.columns) for spec in table.rows}) > 1
 
 
-def _rows_of(check: Check) -> set[str]:
-    return {key[1] for key in check.keys}
-
-
 @functools.cache
 def _checkable_rows(table: TableSpec) -> frozenset[str]:
     """The rows some rule of the table checks, in either printed form of （六）其他处理."""
-    forms = (PrintedTable.of(table, collapsed=c) for c in (False, True))
-    return frozenset(
-        row for printed in forms for check in checks_for(table.id, printed) for row in _rows_of(check)
-    )
+    return frozenset(row for check in checks_in_either_form(table) for row in check.rows)
 
 
 def _disputed(solution: solver.Solution, known: dict[str, tuple[Cell, ...]]) -> set[str]:
@@ -381,7 +374,7 @@ class TablePlacement:
         outcomes = self._outcomes()
         suspect = {row for row in split if not self._confirmed(row, outcomes)}
         if lost_track:
-            failing = {row for c, o in outcomes.items() if o.failed for row in _rows_of(c)}
+            failing = {row for c, o in outcomes.items() if o.failed for row in c.rows}
             confirmed = {row for row in order_only if self._confirmed(row, outcomes)}
             suspect |= (order_only.keys() & failing) | (order_only.keys() - confirmed)
         at = order_only | split
@@ -391,7 +384,7 @@ class TablePlacement:
     def _confirmed(self, row: str, outcomes: dict[Check, Outcome]) -> bool:
         """Whether every rule about ``row`` holds; a row no rule checks is confirmed only where
         the table's rules check it in no printed form (table 二's rows)."""
-        about = [o for c, o in outcomes.items() if row in _rows_of(c)]
+        about = [o for c, o in outcomes.items() if row in c.rows]
         if not about:
             return row not in _checkable_rows(self.table)
         return all(o.status == "pass" for o in about)
@@ -408,9 +401,9 @@ class TablePlacement:
         if not fragments:
             return
         read = self._rows_read()
-        own_sum = {c: o for c, o in self._outcomes().items() if len(_rows_of(c)) == 1}
-        failing = {r for c, o in own_sum.items() if o.failed for r in _rows_of(c)}
-        unchecked = {r for c, o in own_sum.items() if o.status == "unknown" for r in _rows_of(c)}
+        own_sum = {c: o for c, o in self._outcomes().items() if len(c.rows) == 1}
+        failing = {r for c, o in own_sum.items() if o.failed for r in c.rows}
+        unchecked = {r for c, o in own_sum.items() if o.status == "unknown" for r in c.rows}
         near = {r for r, i in read.items() if fragments & {i - 1, i + 1}}
         for row in sorted((failing | (unchecked & near)) & read.keys(), key=lambda r: read[r]):
             self._unverified(row, read[row], code="row-values-cut")
@@ -841,7 +834,7 @@ class TablePlacement:
             return True
         readings = _readings_beside(columns, [v for v in self.observed[i].values if v.kind != "empty"])
         if not readings:
-            return True  # none places them, or none can: the header row is offset from the row
+            return True  # nothing to place, or no way to: the header row is offset from the row
         shown = [[(v.kind, v.text) if v is not None else ("empty", "") for v in r] for r in readings]
         return len(shown) == 1 and shown[0] == [(v.kind, v.text) for v in kept]
 
@@ -1110,14 +1103,14 @@ def _blank_inside(values: Sequence[Item]) -> bool:
     return any(v.kind == "empty" for v in inner)
 
 
-def _readings_beside(columns: Sequence[int], values: Sequence[Item]) -> list[list[Item | None]] | None:
+def _readings_beside(columns: Sequence[int], values: Sequence[Item]) -> list[list[Item | None]]:
     """The ways ``values`` (with their grid columns) fit the headers standing in ``columns``:
     a value under a header is that header's; one in a column between two headers is either's
     (at the edge, its one neighbour's); each header takes one value, in order. At most two
-    readings are found (two already mean the row is undecided); None where every value stands
-    under a header or none has a column."""
+    readings are found (two already mean the row is undecided); none where every value stands
+    under a header or none has a column (nothing to place), or where the values fit no way."""
     if not values or any(v.col < 0 for v in values) or all(v.col in columns for v in values):
-        return None
+        return []
     found: list[list[Item | None]] = []
 
     def place(k: int, after: int, reading: list[Item | None]) -> None:

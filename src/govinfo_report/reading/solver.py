@@ -292,7 +292,7 @@ def _allowed(
 
     confirmed: set[str] = set()
     for check in checks:
-        named = {key[1] for key in check.keys}
+        named = check.rows
         if only_within and not named <= rows.keys():
             continue
         outcome = evaluate(check, get)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from ..template.rules import Check, PrintedTable, checks_for, evaluate
+from ..template.rules import Check, checks_in_either_form, evaluate
 from ..template.spec import RowSpec, TableSpec
 from .items import Item, ObservedRow
 from .labels import LabelIndex, fold
@@ -80,10 +80,8 @@ def _widest(table: TableSpec) -> int:
 @functools.lru_cache(maxsize=32)
 def _row_checks(table: TableSpec) -> dict[str, tuple[Check, ...]]:
     """The checks within one row (its row sum), by row, in either printed form of the table."""
-    found: dict[str, dict[Check, None]] = {}
-    for collapsed in (False, True):
-        for check in checks_for(table.id, PrintedTable.of(table, collapsed=collapsed)):
-            rows = {key[1] for key in check.keys}
-            if len(rows) == 1:
-                found.setdefault(rows.pop(), {})[check] = None
+    found: dict[str, list[Check]] = {}
+    for check in checks_in_either_form(table):
+        if len(check.rows) == 1:
+            found.setdefault(next(iter(check.rows)), []).append(check)
     return {row: tuple(checks) for row, checks in found.items()}

@@ -48,6 +48,11 @@ class Check:
     def keys(self) -> tuple[Key, ...]:
         return (self.target, *self.plus, *self.minus, *self.optional)
 
+    @functools.cached_property
+    def rows(self) -> frozenset[str]:
+        """The rows the check's cells stand in (one: a row sum; several: a rule across rows)."""
+        return frozenset(key[1] for key in self.keys)
+
     def equation(self) -> tuple[tuple[Key, int], ...]:
         """The check as ``Σ sign × cell = 0`` over its required cells."""
         return ((self.target, 1), *((k, -1) for k in self.plus), *((k, 1) for k in self.minus))
@@ -327,6 +332,14 @@ def checks_for(table_id: str, table: PrintedTable, *, scope: Scope | None = None
     """Every check of the rules about ``table_id`` on the table as printed (made once per
     printed form: placement and validation ask for them several times a report)."""
     return tuple(check for rule in rules_for(table_id, scope=scope) for check in rule.checks(table))
+
+
+@functools.lru_cache(maxsize=64)
+def checks_in_either_form(table: TableSpec) -> tuple[Check, ...]:
+    """Every check of the rules about a table in either printed form of its alternatives
+    (（六）其他处理 as one row, or as the rows it stands for), each once."""
+    forms = (PrintedTable.of(table, collapsed=collapsed) for collapsed in (False, True))
+    return tuple(dict.fromkeys(check for printed in forms for check in checks_for(table.id, printed)))
 
 
 def sum_ranges(checks: Sequence[Check], cells: Sequence[Key]) -> tuple[tuple[int, int], ...]:
