@@ -160,6 +160,8 @@ def cell_text(cell: Element) -> str:
 def laid_out(text: str) -> str:
     """Text as a browser shows it: white space collapsed, none at a line break between Chinese
     characters, ``&nbsp;`` a space, a line per ``<br>``, no empty lines."""
+    if text.isprintable() and "  " not in text:  # most cells: no space to collapse, no break
+        return text.strip(" ")
     text = _BREAK_BETWEEN_HAN.sub("", text)
     text = _SPACES.sub(" ", text).replace(_LINE_BREAK, "\n")
     text = text.replace(_KEPT_SPACE, " ").replace(_KEPT_TAB, "\t")
@@ -185,7 +187,10 @@ def _cells(row: Element) -> list[Element]:
 def _span(cell: Element, name: str, remaining: int = _COLSPAN_LIMIT) -> int:
     """A cell's rowspan or colspan as a browser takes it: the number it starts with, at least
     one, and no further than the table goes (a rowspan of 0 reaches its end)."""
-    match = _DIGITS.match(cell.attribute(name).strip())
+    given = cell.attributes.get(name)
+    if not given:
+        return 1
+    match = _DIGITS.match(given.strip())
     if match is None:
         return 1
     span = int(match.group()[:6])

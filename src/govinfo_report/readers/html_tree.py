@@ -15,6 +15,7 @@ interpreter's stack in the passes that walk it later.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -158,32 +159,29 @@ class _Builder:
         self.metas: dict[str, str] = {}
 
     def build(self, root: LexborNode) -> None:
-        """Walk the parser's tree in document order; each node's content goes to the element
-        its parent's content went to (a styled run's, to its parent's; an unseen element's,
-        nowhere)."""
-        top = self.elements[0]
-        owners: dict[int, tuple[Element, int]] = {}  # parser node -> element and its depth
-        above = root.parent
-        if above is not None:
-            owners[above.mem_id] = (top, 0)
-        for node in root.traverse(include_text=True):
-            parent = node.parent
-            owner = owners.get(parent.mem_id) if parent is not None else (top, 0)
-            if owner is None:
-                continue
-            element, depth = owner
-            tag = node.tag or "_"
-            if tag == "-text":
-                element.children.append(node.text_content or "")
-            elif tag in _SPECIAL or tag[0] in "_!#":
-                self._special(node, tag)
-            elif tag in _RUNS or depth >= MAX_DEPTH:
-                owners[node.mem_id] = owner
-            else:
-                child = Element(tag, node.attributes)
-                element.children.append(child)
-                self.elements.append(child)
-                owners[node.mem_id] = (child, depth + 1)
+        """Walk the parser's tree in document order, each element's children in turn from a
+        stack of their iterators; a node's content goes to the element its parent's content
+        went to (a styled run's, to its parent's; an unseen element's, nowhere)."""
+        stack: list[tuple[Iterator[LexborNode], Element, int]] = [(iter((root,)), self.elements[0], 0)]
+        while stack:
+            nodes, element, depth = stack.pop()
+            for node in nodes:
+                tag = node.tag or "_"
+                if tag == "-text":
+                    element.children.append(node.text_content or "")
+                    continue
+                if tag in _SPECIAL or tag[0] in "_!#":
+                    self._special(node, tag)
+                    continue
+                stack.append((nodes, element, depth))  # the rest of this element's children
+                if tag in _RUNS or depth >= MAX_DEPTH:
+                    stack.append((node.iter(include_text=True), element, depth))
+                else:
+                    child = Element(tag, node.attributes)
+                    element.children.append(child)
+                    self.elements.append(child)
+                    stack.append((node.iter(include_text=True), child, depth + 1))
+                break
 
     def _special(self, node: LexborNode, tag: str) -> None:
         """Keep what the page's unseen parts say about it: its title and its named metadata
