@@ -124,6 +124,7 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
     """
     stream: list[Item | None] = []
     printed = 0
+    make = tuple.__new__  # an Item without the Python-level constructor: this loop runs per cell
     for row in rows:
         items: list[Item] = []
         for col, cell in enumerate(row.cells):
@@ -132,7 +133,7 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
                 piece = pieces[0]  # the common cases, as _cell_items reads them
                 if kind == "text" and is_blank_mark(piece.text):
                     kind = "null"
-                items.append(Item(kind, piece.text, piece.line, False, False, printed, False, col))
+                items.append(make(Item, (kind, piece.text, piece.line, False, False, printed, False, col)))
             else:
                 items += _cell_items(cell, printed, col)
             printed += row.stream

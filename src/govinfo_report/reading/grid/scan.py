@@ -67,8 +67,9 @@ def _lines_fast(layout: Layout, text: str, offset: int) -> list[LineCells]:
     lines: list[LineCells] = [[[]]]
     cell = lines[0][0]
     line = 1 + offset
+    make = tuple.__new__  # a Piece without the Python-level constructor: this loop runs per piece
     for match in _scanner(layout).finditer(text):
-        kind = match.lastgroup or ""
+        kind = match.lastgroup
         if kind == "_NL":
             cell = []
             lines.append([cell])
@@ -77,7 +78,8 @@ def _lines_fast(layout: Layout, text: str, offset: int) -> list[LineCells]:
             cell = []
             lines[-1].append(cell)
         elif kind in kept:
-            cell.append(Piece(kind, match.group(), line, match.start(), match.end()))
+            start, end = match.span()
+            cell.append(make(Piece, (kind, match.group(), line, start, end)))
     return lines
 
 

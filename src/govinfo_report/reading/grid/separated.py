@@ -51,7 +51,8 @@ def lines_rows(region: Region, engine: str) -> list[GridRow]:
 
 
 def _cells(line: LineCells, number: int) -> tuple[GridCell, ...]:
-    return tuple(GridCell(tuple(pieces), number) for pieces in line)
+    make = tuple.__new__  # a GridCell without the Python-level constructor: this runs per cell
+    return tuple([make(GridCell, (tuple(pieces), number)) for pieces in line])
 
 
 class _OuterBars(NamedTuple):
