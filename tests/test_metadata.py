@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govinfo_report.model import Period
 from govinfo_report.reading.metadata import find_period, find_title, qualify_agency
+from govinfo_report.testing.prose import agencies
 
 
 @pytest.mark.parametrize(
@@ -21,6 +24,12 @@ from govinfo_report.reading.metadata import find_period, find_title, qualify_age
         ("某县某镇人民政府2023年政府信息公开\n工作年度报告\n", "某县某镇人民政府", 2023),
         ("某县某镇人民政府\n2023年\n政府信息公开\n工作年度报告\n", "某县某镇人民政府", 2023),
         ("## 某县某局\n## 2022年政府信息公开工作年度报告\n", "某县某局", 2022),
+        ("2019年某市人民政府办公厅政府信息公开工作年度报告", "某市人民政府办公厅", 2019),
+        ("2023年度某市某区某街道办事处政务公开工作年度报告", "某市某区某街道办事处", 2023),
+        ("2023年某县某镇人民政府信息公开工作年度报告", "某县某镇人民政府", 2023),
+        ("2023年某县人民政府政府信息公开工作年度报告", "某县人民政府", 2023),
+        ("2022年某市政府信息公开工作年度报告", "某市", 2022),
+        ("2023年度\n某市某局\n政府信息公开工作年度报告\n", "某市某局", 2023),
     ],
 )
 def test_title_forms(preamble: str, agency: str, year: int) -> None:
@@ -28,6 +37,36 @@ def test_title_forms(preamble: str, agency: str, year: int) -> None:
     assert title is not None
     assert (title.agency, title.year) == (agency, year)
     assert " " not in title.title and title.title.endswith("报告")
+
+
+def test_a_title_naming_its_agency_after_the_year_keeps_its_order() -> None:
+    title = find_title("2019年某市财政局政府信息公开工作年度报告")
+    assert title is not None
+    assert title.title == "2019年某市财政局政府信息公开工作年度报告"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "2023年政府信息公开工作年度报告",
+        "2023年度政务公开工作年度报告",
+        "2023年以来政府信息公开工作情况报告",
+        "2023年上半年政府信息公开工作报告",
+        "2023年全区政府信息公开工作年度报告",
+        "2023年本机关政府信息公开工作年度报告",
+    ],
+)
+def test_words_after_the_year_that_name_no_body_are_no_agency(line: str) -> None:
+    title = find_title(line)
+    assert title is not None and title.agency is None
+
+
+@given(agency=agencies(), year=st.integers(2008, 2030), shared=st.booleans())
+def test_an_agency_named_after_the_year_is_read(agency: str, year: int, shared: bool) -> None:
+    # 某镇人民政府 + 政府信息公开 is printed with one 政府 as often as with two
+    rest = "信息公开工作年度报告" if shared and agency.endswith("人民政府") else "政府信息公开工作年度报告"
+    title = find_title(f"{year}年{agency}{rest}")
+    assert title is not None and (title.agency, title.year) == (agency, year)
 
 
 def test_prose_with_a_year_and_report_is_not_a_title() -> None:

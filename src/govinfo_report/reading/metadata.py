@@ -1,7 +1,8 @@
 """Title, agency, year and statistics period, read from the preamble.
 
-A title is "<agency><year>年(度)…政府信息公开…报告", possibly split over two lines (agency on the
-first), possibly behind a crawler's "标题：" label, possibly repeated. The agency printed in the
+A title is "<agency><year>年(度)…政府信息公开…报告" or "<year>年(度)<agency>政府信息公开…报告",
+possibly split over two lines (agency on the first), possibly behind a crawler's "标题：" label,
+possibly repeated. The agency printed in the
 title is often the short form ("洪泽区人民政府"); when the report itself names the body with its
 parent city or province in front ("淮安市洪泽区人民政府办公室"), the qualified form is used.
 """
@@ -23,6 +24,15 @@ _TITLE = re.compile(
 # a crawler's or a site's "标题：" label, also as a cell of a table row ("| 名称： | …")
 _LABEL_PREFIX = re.compile(r"^[\s|]*(?:(?:标题|名称|题目|文章标题)\s*[:：][\s|]*)?")
 _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）·\s]{2,40}$")
+# An agency named after the year (2019年上海市财政局政府信息公开…): the words before the phrase,
+# ending as the name of a body or a place does — a blank is better than 以来 or 上半年 taken for one.
+_PHRASE = re.compile(r"政府信息公开|政务公开|信息公开")
+_NAME = re.compile(r"[\u4e00-\u9fff()（）·]{2,30}")
+_NAME_END = re.compile(
+    r"(?:[局委办厅部署会院处所站队心道镇乡区县市省州盟旗馆社司场室]|(?:人民|[市县区镇乡省州盟旗])政府)$"
+)
+# Words that begin a phrase about the report, not a name: 本机关, 我局, 全市, 各部门 …
+_NOT_A_NAME = tuple("本我该全各")
 _SPACE = re.compile(r"\s+")
 #: A title broken over lines breaks into short ones.
 _SHORT_LINE = 40
@@ -63,12 +73,30 @@ def find_title(preamble: str) -> Title | None:
         match = _TITLE.match(line[:160]) or _broken_title(line, lines[index + 1 : index + 3])
         if match:
             agency = _squeeze(match.group("agency")).strip("#*") or None
+            printed = agency  # the title as printed: an agency named after the year stays there
             if agency is None and _AGENCY_LINE.match(previous):
-                agency = _squeeze(previous)
-            title = _squeeze((agency or "") + match.group("year") + "年" + _after_year(match))
+                agency = printed = _squeeze(previous)
+            if agency is None:
+                agency = _agency_after_year(match.group("rest"))
+            title = _squeeze((printed or "") + match.group("year") + "年" + _after_year(match))
             return Title(title=title, agency=agency, year=int(match.group("year")), line_index=index)
         previous = line
     return None
+
+
+def _agency_after_year(rest: str) -> str | None:
+    """The agency a title names between its year and 政府信息公开, or None. In
+    ``…人民政府信息公开…`` the 政府 is the organ's and the phrase's both."""
+    rest = _squeeze(rest)
+    phrase = _PHRASE.search(rest)
+    if phrase is None:
+        return None
+    agency = rest[: phrase.start()]
+    if agency.endswith("人民") and phrase.group().startswith("政府"):
+        agency += "政府"
+    if not _NAME.fullmatch(agency) or not _NAME_END.search(agency):
+        return None
+    return None if agency.startswith(_NOT_A_NAME) or "年" in agency else agency
 
 
 def _broken_title(line: str, after: list[str]) -> re.Match[str] | None:
