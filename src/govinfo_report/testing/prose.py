@@ -31,7 +31,13 @@ _OTHER_HEADINGS: Mapping[int, tuple[str, ...]] = {
         "四、因政府信息公开工作被申请行政复议提起行政诉讼情况",
         "四、政府信息公开行政复议及行政诉讼情况",
     ),
-    5: ("五、政府信息公开工作存在的主要问题及改进情况",),
+    1: ("一、总体工作情况",),
+    5: (
+        "五、政府信息公开工作存在的主要问题及改进情况",
+        "五、存在问题及改进情况",
+        "五、工作中存在的问题和改进措施",
+    ),
+    6: ("六、其它需要报告的事项", "六、其他需报告的事项"),
 }
 #: Each section's headings: the template's (from its grammar), then the others.
 HEADING_VARIANTS: Mapping[int, tuple[str, ...]] = {
