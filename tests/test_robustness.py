@@ -45,6 +45,7 @@ LOSSLESS = {
     "whitespace",
     "widths",
     "quotes",
+    "variant-characters",
     "enumerators",
     "letter-spacing",
     "line-break",

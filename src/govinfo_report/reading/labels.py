@@ -36,8 +36,9 @@ _KEPT_ANSWERS = 4096
 
 @functools.lru_cache(maxsize=8192)
 def fold(label: str) -> str:
-    """A label reduced to its words: no spaces, numbering, punctuation, quotes or width."""
-    label = unicodedata.normalize("NFKC", label)
+    """A label reduced to its words: no spaces, numbering, punctuation, quotes or width, and
+    其它 spelt 其他 (reports print both)."""
+    label = unicodedata.normalize("NFKC", label).replace("其它", "其他")
     label = re.sub(r"\s+", "", label)
     label = _ENUMERATORS.sub("", label)
     return _NOT_WORD.sub("", label)

@@ -30,6 +30,18 @@ def letter_spacing(draw: st.DrawFn, rendered: Rendered) -> Mutated:
 
 
 @st.composite
+def variant_characters(draw: st.DrawFn, rendered: Rendered) -> Mutated:
+    """其它 for 其他 in some table labels and headers, as many reports print it."""
+    lines, placement = lines_of(rendered)
+    targets = sorted(i for i in table_lines(placement) if "其他" in lines[i])
+    if not targets:
+        return lossless("variant-characters", rendered, rendered.text)
+    for index in set(draw(st.lists(st.sampled_from(targets), min_size=1))):
+        lines[index] = lines[index].replace("其他", "其它")
+    return lossless("variant-characters", rendered, "\n".join(lines))
+
+
+@st.composite
 def line_breaks(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     """A label broken over two lines inside its cell (结果\\n纠正)."""
     lines, placement = lines_of(rendered)

@@ -21,6 +21,7 @@ MUTATIONS: Mapping[str, Mutation] = {
     "whitespace": text.whitespace,
     "widths": text.widths,
     "quotes": text.quotes,
+    "variant-characters": labels.variant_characters,
     "enumerators": text.enumerators,
     "letter-spacing": labels.letter_spacing,
     "line-break": labels.line_breaks,
