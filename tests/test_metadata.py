@@ -99,6 +99,11 @@ def test_period_with_a_dash() -> None:
     )
 
 
+def test_period_whose_end_leaves_its_year_to_the_start() -> None:
+    text = "本年度报告中所列数据统计期限为2022年1月1日至12月31日。"
+    assert find_period(text) == Period(dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+
+
 def test_no_period() -> None:
     assert find_period("2023年度") is None
 

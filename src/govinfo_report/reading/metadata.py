@@ -38,7 +38,9 @@ _SPACE = re.compile(r"\s+")
 _SHORT_LINE = 40
 _DATE = r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
 # possessive blanks: a long run of them before something else is given back at once, not one by one
-_PERIOD = re.compile(_DATE + r"\s*+(?:起)?\s*+(?:至|到|—|–|-|~|－)+\s*+(?:止)?\s*+" + _DATE)
+# the end date may leave its year to the start's: 2022年1月1日至12月31日
+_END_DATE = r"(?:((?:19|20)[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
+_PERIOD = re.compile(_DATE + r"\s*+(?:起)?\s*+(?:至|到|—|–|-|~|－)+\s*+(?:止)?\s*+" + _END_DATE)
 # A place name qualifying an agency: up to four characters and a provincial/municipal suffix.
 _PARENT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|州|盟|地区)$")
 _QUALIFIED = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|州|盟)")
@@ -123,13 +125,14 @@ def _after_year(match: re.Match[str]) -> str:
 
 
 def find_period(text: str) -> Period | None:
-    """The statistics period (2023年1月1日至2023年12月31日) if the text states one."""
+    """The statistics period (2023年1月1日至2023年12月31日, or …至12月31日) if the text states one."""
     match = _PERIOD.search(text)
     if not match:
         return None
-    y1, m1, d1, y2, m2, d2 = (int(g) for g in match.groups())
+    y1, m1, d1, y2, m2, d2 = match.groups()
     try:
-        return Period(start=dt.date(y1, m1, d1), end=dt.date(y2, m2, d2))
+        start = dt.date(int(y1), int(m1), int(d1))
+        return Period(start=start, end=dt.date(int(y2 or y1), int(m2), int(d2)))
     except ValueError:
         return None
 
