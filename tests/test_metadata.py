@@ -30,13 +30,22 @@ from govinfo_report.testing.prose import agencies
         ("2023年某县人民政府政府信息公开工作年度报告", "某县人民政府", 2023),
         ("2022年某市政府信息公开工作年度报告", "某市", 2022),
         ("2023年度\n某市某局\n政府信息公开工作年度报告\n", "某市某局", 2023),
+        (
+            "某市数据局(某市政务服务管理办公室)2023年政府信息公开工作年度报告",
+            "某市数据局（某市政务服务管理办公室）",
+            2023,
+        ),
+        ("某街道办事处2023年政府信息公开工作年报", "某街道办事处", 2023),
+        ("2023年度某市生态环境局政府信息公开年报", "某市生态环境局", 2023),
+        ("某市财政局关于2023年政府信息公开工作年度报告", "某市财政局", 2023),
+        ("关于某市财政局2023年政府信息公开工作年度报告的解读", "某市财政局", 2023),
     ],
 )
 def test_title_forms(preamble: str, agency: str, year: int) -> None:
     title = find_title(preamble)
     assert title is not None
     assert (title.agency, title.year) == (agency, year)
-    assert " " not in title.title and title.title.endswith("报告")
+    assert " " not in title.title and title.title.endswith(("报告", "年报"))
 
 
 def test_a_title_naming_its_agency_after_the_year_keeps_its_order() -> None:
@@ -67,6 +76,10 @@ def test_an_agency_named_after_the_year_is_read(agency: str, year: int, shared: 
     rest = "信息公开工作年度报告" if shared and agency.endswith("人民政府") else "政府信息公开工作年度报告"
     title = find_title(f"{year}年{agency}{rest}")
     assert title is not None and (title.agency, title.year) == (agency, year)
+
+
+def test_an_enumerated_line_is_no_title() -> None:
+    assert find_title("(一)2023年政府信息公开工作年度报告编制情况") is None
 
 
 def test_prose_with_a_year_and_report_is_not_a_title() -> None:

@@ -16,11 +16,16 @@ import attrs
 
 from ..model import Period
 
+# An agency may hold a bracketed second name (某市数据局(某市政务服务管理办公室)), never start with
+# a bracket (an enumerator); the report may be called a 年报.
 _TITLE = re.compile(
-    r"^(?P<agency>[^,.;:!?，。；：！？《》()|]{0,60}?)\s*"
+    r"^(?P<agency>(?:[^,.;:!?，。；：！？《》()|][^,.;:!?，。；：！？《》|]{0,59}?)?)\s*"
     r"(?P<year>(?:19|20)[0-9]{2})\s*年\s*度?\s*"
-    r"(?P<rest>[^,.;:!?，。；：！？]{0,30}?(?:政府信息公开|政务公开|信息公开)[^,.;:!?，。；：！？]{0,20}?报\s*告)"
+    r"(?P<rest>[^,.;:!?，。；：！？]{0,30}?(?:政府信息公开|政务公开|信息公开)[^,.;:!?，。；：！？]{0,20}?"
+    r"(?:报\s*告|年\s*报))"
 )
+# "关于" around the agency (某局关于2023年…, 关于某局2023年…报告的解读) is no part of its name.
+_ABOUT = re.compile(r"^关于|关于$")
 # a crawler's or a site's "标题：" label, also as a cell of a table row ("| 名称： | …")
 _LABEL_PREFIX = re.compile(r"^[\s|]*(?:(?:标题|名称|题目|文章标题)\s*[:：][\s|]*)?")
 _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）·\s]{2,40}$")
@@ -74,12 +79,14 @@ def find_title(preamble: str) -> Title | None:
             continue
         match = _TITLE.match(line[:160]) or _broken_title(line, lines[index + 1 : index + 3])
         if match:
-            agency = _squeeze(match.group("agency")).strip("#*") or None
+            agency = _ABOUT.sub("", _squeeze(match.group("agency")).strip("#*")) or None
             printed = agency  # the title as printed: an agency named after the year stays there
             if agency is None and _AGENCY_LINE.match(previous):
                 agency = printed = _squeeze(previous)
             if agency is None:
                 agency = _agency_after_year(match.group("rest"))
+            if agency is not None:  # a Chinese name's brackets are full-width (the text's NFKC made them not)
+                agency = agency.replace("(", "（").replace(")", "）")
             title = _squeeze((printed or "") + match.group("year") + "年" + _after_year(match))
             return Title(title=title, agency=agency, year=int(match.group("year")), line_index=index)
         previous = line
