@@ -38,6 +38,10 @@ from govinfo_report.testing.prose import agencies
         ("某街道办事处2023年政府信息公开工作年报", "某街道办事处", 2023),
         ("2023年度某市生态环境局政府信息公开年报", "某市生态环境局", 2023),
         ("某市财政局关于2023年政府信息公开工作年度报告", "某市财政局", 2023),
+        ("某市财政局政府信息公开工作年度报告（2023年度）", "某市财政局", 2023),
+        ("某市财政局政府信息公开工作2023年度报告", "某市财政局", 2023),
+        ("某县人民政府信息公开工作年度报告(2023年)", "某县人民政府", 2023),
+        ("某市财政局\n政府信息公开工作年度报告\n（2023年度）\n", "某市财政局", 2023),
         ("关于某市财政局2023年政府信息公开工作年度报告的解读", "某市财政局", 2023),
     ],
 )
@@ -45,7 +49,7 @@ def test_title_forms(preamble: str, agency: str, year: int) -> None:
     title = find_title(preamble)
     assert title is not None
     assert (title.agency, title.year) == (agency, year)
-    assert " " not in title.title and title.title.endswith(("报告", "年报"))
+    assert " " not in title.title and title.title.endswith(("报告", "年报", "年)", "年度)", "年）", "年度）"))
 
 
 def test_a_title_naming_its_agency_after_the_year_keeps_its_order() -> None:
@@ -70,12 +74,23 @@ def test_words_after_the_year_that_name_no_body_are_no_agency(line: str) -> None
     assert title is not None and title.agency is None
 
 
-@given(agency=agencies(), year=st.integers(2008, 2030), shared=st.booleans())
-def test_an_agency_named_after_the_year_is_read(agency: str, year: int, shared: bool) -> None:
+@given(agency=agencies(), year=st.integers(2008, 2030), shared=st.booleans(), year_last=st.booleans())
+def test_an_agency_named_before_the_words_is_read(
+    agency: str, year: int, shared: bool, year_last: bool
+) -> None:
     # 某镇人民政府 + 政府信息公开 is printed with one 政府 as often as with two
-    rest = "信息公开工作年度报告" if shared and agency.endswith("人民政府") else "政府信息公开工作年度报告"
-    title = find_title(f"{year}年{agency}{rest}")
+    words = "信息公开工作年度报告" if shared and agency.endswith("人民政府") else "政府信息公开工作年度报告"
+    line = f"{agency}{words}（{year}年度）" if year_last else f"{year}年{agency}{words}"
+    title = find_title(line)
     assert title is not None and (title.agency, title.year) == (agency, year)
+
+
+@pytest.mark.parametrize(
+    "line", ["政府信息公开工作年度报告（2023年度）", "关于印发政府信息公开工作年度报告(2023年)的通知"]
+)
+def test_words_before_a_title_naming_its_year_last_that_name_no_body_are_no_agency(line: str) -> None:
+    title = find_title(line)
+    assert title is not None and title.year == 2023 and title.agency is None
 
 
 def test_an_enumerated_line_is_no_title() -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -24,6 +25,13 @@ _TITLE = re.compile(
     r"(?P<rest>[^,.;:!?，。；：！？]{0,30}?(?:政府信息公开|政务公开|信息公开)[^,.;:!?，。；：！？]{0,20}?"
     r"(?:报\s*告|年\s*报))"
 )
+# The year after the words (某局政府信息公开工作年度报告(2023年度), 某局政府信息公开工作2023年度报告).
+_TITLE_YEAR_LAST = re.compile(
+    r"^(?P<agency>(?!政府信息公开|政务公开|信息公开)[^,.;:!?，。；：！？《》()|0-9][^,.;:!?，。；：！？《》|0-9]{0,59}?)?\s*"
+    r"(?P<rest>(?:政府信息公开|政务公开|信息公开)[^,.;:!?，。；：！？()（）0-9]{0,20}?)"
+    r"(?:(?P<year>(?:19|20)[0-9]{2})\s*年\s*度?\s*(?:工\s*作\s*)?(?:报\s*告|年\s*报)"
+    r"|(?:报\s*告|年\s*报)\s*[(（]\s*(?P<late>(?:19|20)[0-9]{2})\s*年\s*度?\s*[)）])"
+)
 # "关于" around the agency (某局关于2023年…, 关于某局2023年…报告的解读) is no part of its name.
 _ABOUT = re.compile(r"^关于|关于$")
 # a crawler's or a site's "标题：" label, also as a cell of a table row ("| 名称： | …")
@@ -34,7 +42,7 @@ _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）·\s]{2,40}$")
 _PHRASE = re.compile(r"政府信息公开|政务公开|信息公开")
 _NAME = re.compile(r"[\u4e00-\u9fff()（）·]{2,30}")
 _NAME_END = re.compile(
-    r"(?:[局委办厅部署会院处所站队心道镇乡区县市省州盟旗馆社司场室]|(?:人民|[市县区镇乡省州盟旗])政府)$"
+    r"(?:[局委办厅部署会院处所站队心道镇乡区县市省州盟旗馆社司场室行]|(?:人民|[市县区镇乡省州盟旗])政府)$"
 )
 # Words that begin a phrase about the report, not a name: 本机关, 我局, 全市, 各部门 …
 _NOT_A_NAME = tuple("本我该全各")
@@ -68,6 +76,17 @@ def _squeeze(text: str) -> str:
     return _SPACE.sub("", text)
 
 
+class _Printed(NamedTuple):
+    """A title line as printed: the words before the year or before 政府信息公开 (the agency, if
+    it is named there), the year, the title squeezed, and the words between a leading year and
+    政府信息公开 (where a title naming its agency after the year names it)."""
+
+    before: str
+    year: int
+    title: str
+    after_year: str
+
+
 def find_title(preamble: str) -> Title | None:
     """The first line of the preamble that reads as a report title, or that does with the one or
     two short lines after it (a title broken over lines: 政府信息公开 / 工作年度报告)."""
@@ -77,26 +96,47 @@ def find_title(preamble: str) -> Title | None:
         line = _LABEL_PREFIX.sub("", raw).strip().lstrip("#").strip()  # a markdown heading too
         if not line:
             continue
-        match = _TITLE.match(line[:160]) or _broken_title(line, lines[index + 1 : index + 3])
-        if match:
-            agency = _ABOUT.sub("", _squeeze(match.group("agency")).strip("#*")) or None
-            printed = agency  # the title as printed: an agency named after the year stays there
+        printed = _printed_title(line) or _broken_title(line, lines[index + 1 : index + 3])
+        if printed:
+            agency = _ABOUT.sub("", _squeeze(printed.before).strip("#*")) or None
+            title = printed.title
             if agency is None and _AGENCY_LINE.match(previous):
-                agency = printed = _squeeze(previous)
+                agency = _squeeze(previous)
+                title = agency + title
             if agency is None:
-                agency = _agency_after_year(match.group("rest"))
+                agency = _agency_after_year(printed.after_year)
             if agency is not None:  # a Chinese name's brackets are full-width (the text's NFKC made them not)
                 agency = agency.replace("(", "（").replace(")", "）")
-            title = _squeeze((printed or "") + match.group("year") + "年" + _after_year(match))
-            return Title(title=title, agency=agency, year=int(match.group("year")), line_index=index)
+            return Title(title=title, agency=agency, year=printed.year, line_index=index)
         previous = line
     return None
 
 
+def _printed_title(line: str) -> _Printed | None:
+    """The line read as a title, the year before the words or after them; None if it is none."""
+    match = _TITLE.match(line[:160])
+    if match:
+        year = match.group("year")
+        after = _after_year(match)
+        title = _squeeze(match.group("agency") + year + "年" + after)
+        return _Printed(match.group("agency"), int(year), title, match.group("rest"))
+    match = _TITLE_YEAR_LAST.match(line[:160])
+    if match:
+        before = _ABOUT.sub("", _squeeze(match.group("agency") or ""))
+        named = _name_before(before + match.group("rest")) if before else None
+        year = int(match.group("year") or match.group("late"))
+        return _Printed(named or "", year, _squeeze(match.group()), "")
+    return None
+
+
 def _agency_after_year(rest: str) -> str | None:
-    """The agency a title names between its year and 政府信息公开, or None. In
+    """The agency a title names between its year and 政府信息公开, or None."""
+    return _name_before(_squeeze(rest))
+
+
+def _name_before(rest: str) -> str | None:
+    """The name of a body or a place that ``rest`` starts with, up to 政府信息公开, or None. In
     ``…人民政府信息公开…`` the 政府 is the organ's and the phrase's both."""
-    rest = _squeeze(rest)
     phrase = _PHRASE.search(rest)
     if phrase is None:
         return None
@@ -108,10 +148,13 @@ def _agency_after_year(rest: str) -> str | None:
     return None if agency.startswith(_NOT_A_NAME) or "年" in agency else agency
 
 
-def _broken_title(line: str, after: list[str]) -> re.Match[str] | None:
-    """The title a short line starts and the short lines after it end, when it holds the year
-    but not yet 报告."""
-    if len(line) > _SHORT_LINE or "报" in line or not re.search(r"(?:19|20)[0-9]{2}\s*年", line):
+def _broken_title(line: str, after: list[str]) -> _Printed | None:
+    """The title a short line starts and the short lines after it end: the line holds the year
+    but not yet 报告, or it ends with 报告 and the year follows (（2023年度）)."""
+    has_year = re.search(r"(?:19|20)[0-9]{2}\s*年", line) is not None
+    year_first = has_year and "报" not in line
+    year_last = not has_year and line.endswith(("报告", "年报"))
+    if len(line) > _SHORT_LINE or not (year_first or year_last):
         return None
     joined = line
     for more in after:
@@ -119,9 +162,9 @@ def _broken_title(line: str, after: list[str]) -> re.Match[str] | None:
         if not more or len(more) > _SHORT_LINE:
             return None
         joined += more
-        match = _TITLE.match(joined[:160])
-        if match:
-            return match
+        printed = _printed_title(joined)
+        if printed:
+            return printed
     return None
 
 
