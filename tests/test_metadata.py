@@ -38,6 +38,11 @@ from govinfo_report.testing.prose import agencies
         ("某街道办事处2023年政府信息公开工作年报", "某街道办事处", 2023),
         ("2023年度某市生态环境局政府信息公开年报", "某市生态环境局", 2023),
         ("某市财政局关于2023年政府信息公开工作年度报告", "某市财政局", 2023),
+        (
+            "中共某市委机构编制委员会办公室2023年政府信息公开工作年度报告",
+            "中共某市委机构编制委员会办公室",
+            2023,
+        ),
         ("某市财政局政府信息公开工作年度报告（2023年度）", "某市财政局", 2023),
         ("某市财政局政府信息公开工作2023年度报告", "某市财政局", 2023),
         ("某县人民政府信息公开工作年度报告(2023年)", "某县人民政府", 2023),
@@ -93,6 +98,25 @@ def test_words_before_a_title_naming_its_year_last_that_name_no_body_are_no_agen
     assert title is not None and title.year == 2023 and title.agency is None
 
 
+def test_a_heading_without_agency_gives_way_to_the_title_below_it() -> None:
+    preamble = "2022年政府信息公开工作年度报告\n某县某镇人民政府\n2022年政府信息公开工作年度报告\n"
+    title = find_title(preamble)
+    assert title is not None and (title.agency, title.year, title.line_index) == ("某县某镇人民政府", 2022, 2)
+
+
+def test_a_later_title_of_another_year_is_not_taken() -> None:
+    preamble = "2022年政府信息公开工作年度报告\n某县某局\n2021年政府信息公开工作年度报告\n"
+    title = find_title(preamble)
+    assert title is not None and (title.agency, title.year) == (None, 2022)
+
+
+@pytest.mark.parametrize(
+    "line", ["现公布我局2022年政府信息公开工作年度报告。", "某局2022年政府信息公开工作年度报告。全文如下"]
+)
+def test_a_sentence_naming_the_report_is_no_title(line: str) -> None:
+    assert find_title(line) is None
+
+
 def test_an_enumerated_line_is_no_title() -> None:
     assert find_title("(一)2023年政府信息公开工作年度报告编制情况") is None
 
@@ -114,6 +138,26 @@ def test_a_title_without_agency_says_so() -> None:
     report = govinfo_report.parse("2023年政府信息公开工作年度报告\n一、总体情况\n本年度工作平稳。\n")
     assert report.year == 2023 and report.agency is None
     assert "no-agency" in {d.code for d in report.diagnostics}
+
+
+def test_a_report_without_title_takes_the_year_it_names_itself_by() -> None:
+    import govinfo_report
+
+    text = "一、总体情况\n现公布我局2022年政府信息公开工作年度报告。\n二、主动公开政府信息情况\n无\n"
+    report = govinfo_report.parse(text)
+    assert report.year == 2022 and report.title is None
+    assert {"no-title", "year-from-text"} <= {d.code for d in report.diagnostics}
+
+
+def test_words_naming_two_years_give_no_year() -> None:
+    import govinfo_report
+
+    text = (
+        "一、总体情况\n现公布我局2022年政府信息公开工作年度报告。"
+        "2021年政府信息公开工作年度报告已于去年发布。\n二、主动公开政府信息情况\n无\n"
+    )
+    report = govinfo_report.parse(text)
+    assert report.year is None and "no-year" in {d.code for d in report.diagnostics}
 
 
 def test_period_over_a_line_break_with_qi_zhi() -> None:

@@ -37,8 +37,13 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
     ),
     "no-year": (
         "warning",
-        "the reporting year could not be read from the title or the statistics period",
-        "未能从标题或统计期限中读出报告年度",
+        "the reporting year could not be read from the title, the statistics period or the report's words",
+        "未能从标题、统计期限或正文中读出报告年度",
+    ),
+    "year-from-text": (
+        "info",
+        "the reporting year {year} is read from the report's words ('{text}'), there being no title",
+        "没有标题，报告年度 {year} 读自正文（“{text}”）",
     ),
     "missing-section": (
         "warning",

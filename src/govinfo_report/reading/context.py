@@ -15,7 +15,7 @@ from ..template.formats import Format
 from .document import PlacedTable
 from .grid import GridRow, read_grid
 from .grid.document import table_rows
-from .metadata import Title, find_title
+from .metadata import AGENCY_REACH, Title, find_title
 from .normalize import LineIndex
 from .prose import Claim, Fact
 from .skeleton import Skeleton
@@ -84,11 +84,13 @@ class ParseContext:
 
     def title_in(self, preamble: str) -> Title | None:
         """The first title line of the preamble: the early title when it lies wholly in the
-        window it was found in and in the preamble (the same first match), else a new search."""
+        window it was found in, with the lines a later title naming the agency would be looked
+        for in, and in the preamble (the same first match), else a new search."""
         early = self.early_title
         if early is not None:
             window = self.text[:_TITLE_WINDOW].split("\n")
-            inside_window = early.line_index + 1 < len(window)
+            reach = 1 if early.agency is not None else AGENCY_REACH + 1
+            inside_window = early.line_index + reach < len(window)
             if inside_window and preamble.count("\n") > early.line_index:
                 return early
         return find_title(preamble)

@@ -85,47 +85,81 @@ class _Printed(NamedTuple):
     year: int
     title: str
     after_year: str
+    end: int  # where the title ends in its line
 
 
 def find_title(preamble: str) -> Title | None:
     """The first line of the preamble that reads as a report title, or that does with the one or
-    two short lines after it (a title broken over lines: 政府信息公开 / 工作年度报告)."""
+    two short lines after it (a title broken over lines: 政府信息公开 / 工作年度报告). A title
+    naming no agency gives way to one of the same year in the few lines after it that does (a
+    site's heading above the report's own title, agency on the line before it)."""
     lines = preamble.split("\n")
     previous = ""
+    first: Title | None = None
     for index, raw in enumerate(lines):
+        if first is not None and index > first.line_index + AGENCY_REACH:
+            break
         line = _LABEL_PREFIX.sub("", raw).strip().lstrip("#").strip()  # a markdown heading too
         if not line:
             continue
         printed = _printed_title(line) or _broken_title(line, lines[index + 1 : index + 3])
         if printed:
-            agency = _ABOUT.sub("", _squeeze(printed.before).strip("#*")) or None
-            title = printed.title
-            if agency is None and _AGENCY_LINE.match(previous):
-                agency = _squeeze(previous)
-                title = agency + title
-            if agency is None:
-                agency = _agency_after_year(printed.after_year)
-            if agency is not None:  # a Chinese name's brackets are full-width (the text's NFKC made them not)
-                agency = agency.replace("(", "（").replace(")", "）")
-            return Title(title=title, agency=agency, year=printed.year, line_index=index)
+            title = _title(printed, previous, index)
+            if title.agency is not None and (first is None or first.year == title.year):
+                return title
+            first = first or title
         previous = line
-    return None
+    return first
+
+
+#: How many lines after a title naming no agency a title that names one is looked for.
+AGENCY_REACH = 3
+
+
+def _title(printed: _Printed, previous: str, index: int) -> Title:
+    """The title a printed title line makes, its agency named in it or on the line before it."""
+    agency = _ABOUT.sub("", _squeeze(printed.before).strip("#*")) or None
+    title = printed.title
+    if agency is None and _AGENCY_LINE.match(previous):
+        agency = _squeeze(previous)
+        title = agency + title
+    if agency is None:
+        agency = _agency_after_year(printed.after_year)
+    if agency is not None:  # a Chinese name's brackets are full-width (the text's NFKC made them not)
+        agency = agency.replace("(", "（").replace(")", "）")
+    return Title(title=title, agency=agency, year=printed.year, line_index=index)
+
+
+# What makes a line that names the report a sentence about it: a full stop after the name, or
+# a verb before it (现公布我局2022年…报告。, 根据…, 按照…).
+_SENTENCE_END = re.compile(r"\s*。")
+_SENTENCE_VERBS = re.compile(r"公布|发布|印发|根据|按照|现将|特此|报送|上报")
 
 
 def _printed_title(line: str) -> _Printed | None:
-    """The line read as a title, the year before the words or after them; None if it is none."""
+    """The line read as a title, the year before the words or after them; None if it is none,
+    or a sentence about the report."""
+    printed = _title_words(line)
+    if printed is None:
+        return None
+    if _SENTENCE_END.match(line, printed.end) or _SENTENCE_VERBS.search(printed.before):
+        return None
+    return printed
+
+
+def _title_words(line: str) -> _Printed | None:
     match = _TITLE.match(line[:160])
     if match:
         year = match.group("year")
         after = _after_year(match)
         title = _squeeze(match.group("agency") + year + "年" + after)
-        return _Printed(match.group("agency"), int(year), title, match.group("rest"))
+        return _Printed(match.group("agency"), int(year), title, match.group("rest"), match.end())
     match = _TITLE_YEAR_LAST.match(line[:160])
     if match:
         before = _ABOUT.sub("", _squeeze(match.group("agency") or ""))
         named = _name_before(before + match.group("rest")) if before else None
         year = int(match.group("year") or match.group("late"))
-        return _Printed(named or "", year, _squeeze(match.group()), "")
+        return _Printed(named or "", year, _squeeze(match.group()), "", match.end())
     return None
 
 
@@ -172,6 +206,21 @@ def _after_year(match: re.Match[str]) -> str:
     full = match.group(0)
     year_end = full.find(match.group("year")) + len(match.group("year"))
     return re.sub(r"^\s*年", "", full[year_end:])
+
+
+# The report naming itself in its words: 现公布我局2022年政府信息公开工作年度报告.
+_STATED = re.compile(
+    r"((?:19|20)[0-9]{2})\s*年\s*度?\s*(?:政府信息公开|政务公开)\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)"
+)
+
+
+def find_stated_year(text: str) -> tuple[int, str] | None:
+    """The year a report without a title names itself by in its words (…2022年政府信息公开工作
+    年度报告), with the words; None where it names none, or names two years that way."""
+    found = list(_STATED.finditer(text))
+    if not found or len({m.group(1) for m in found}) != 1:
+        return None
+    return int(found[0].group(1)), _squeeze(found[0].group())
 
 
 def find_period(text: str) -> Period | None:

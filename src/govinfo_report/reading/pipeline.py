@@ -38,7 +38,7 @@ from .context import ParseContext, Region
 from .document import PlacedTable
 from .items import Item, grid_items, observed_rows
 from .labels import fold
-from .metadata import Title, find_period, find_title, qualify_agency
+from .metadata import Title, find_period, find_stated_year, find_title, qualify_agency
 from .page_edge import blank_cut_totals
 from .placement import read_rows
 from .skeleton import read_skeleton
@@ -53,6 +53,8 @@ class ReportReader:
         self.notes = context.notes
         self.title: Title | None = None
         self.period: Period | None = None
+        #: the year the report names itself by in its words, where it has no title
+        self.stated_year: int | None = None
         self.tables: dict[str, Table | None] = {}
 
     @property
@@ -103,7 +105,12 @@ class ReportReader:
         elif title.agency is None:
             self.notes.append(diag.make("no-agency", title=title.title))
         if self.year is None:
-            self.notes.append(diag.make("no-year"))
+            stated = find_stated_year(skeleton.preamble + "\n" + first_text)
+            if stated is None:
+                self.notes.append(diag.make("no-year"))
+            else:
+                self.stated_year, words = stated
+                self.notes.append(diag.make("year-from-text", year=self.stated_year, text=words))
 
     def note_missing_sections(self) -> None:
         skeleton = self.context.skeleton
@@ -184,7 +191,9 @@ class ReportReader:
     def year(self) -> int | None:
         if self.title is not None:
             return self.title.year
-        return self.period.end.year if self.period and self.period.end else None
+        if self.period is not None and self.period.end is not None:
+            return self.period.end.year
+        return self.stated_year
 
     def _region(self, table_id: str, after_line: int) -> tuple[Region, bool]:
         """Where a table is: its section's body, or — the heading not found — where the section
