@@ -117,6 +117,27 @@ def test_a_sentence_naming_the_report_is_no_title(line: str) -> None:
     assert find_title(line) is None
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "当前位置：首页 > 政务公开 > 年度报告 某市财政局2023年政府信息公开工作年度报告 发布时间：2024-01-15",
+        "首页>政务公开>年度报告>某市财政局2023年政府信息公开工作年度报告",
+        "【字体：大 中 小】 某市财政局2023年政府信息公开工作年度报告",
+        "发布机构：某市财政局 某市财政局2023年政府信息公开工作年度报告",
+        "首页 > 政务公开 2023年度某市财政局政府信息公开工作年度报告",
+        "位置：首页 > 信息公开 > 某 市 财 政 局 2023 年政府信息公开工作年度报告",
+    ],
+)
+def test_page_furniture_before_the_title_on_its_line_is_no_part_of_the_agency(line: str) -> None:
+    title = find_title(line)
+    assert title is not None and (title.agency, title.year) == ("某市财政局", 2023)
+
+
+def test_a_breadcrumb_line_above_the_title_is_not_joined_to_it() -> None:
+    title = find_title("首页 > 政务公开 > 年度报告\n某市财政局2023年政府信息公开工作年度报告\n")
+    assert title is not None and title.agency == "某市财政局"
+
+
 def test_an_enumerated_line_is_no_title() -> None:
     assert find_title("(一)2023年政府信息公开工作年度报告编制情况") is None
 

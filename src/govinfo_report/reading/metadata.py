@@ -102,7 +102,7 @@ def find_title(preamble: str) -> Title | None:
         line = _LABEL_PREFIX.sub("", raw).strip().lstrip("#").strip()  # a markdown heading too
         if not line:
             continue
-        printed = _printed_title(line) or _broken_title(line, lines[index + 1 : index + 3])
+        printed = _line_title(line) or _broken_title(line, lines[index + 1 : index + 3])
         if printed:
             title = _title(printed, previous, index)
             if title.agency is not None and (first is None or first.year == title.year):
@@ -134,6 +134,33 @@ def _title(printed: _Printed, previous: str, index: int) -> Title:
 # a verb before it (现公布我局2022年…报告。, 根据…, 按照…).
 _SENTENCE_END = re.compile(r"\s*。")
 _SENTENCE_VERBS = re.compile(r"公布|发布|印发|根据|按照|现将|特此|报送|上报")
+
+
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}\s*年")
+# the year line a title that gives its year last may be broken before: (2023年度)
+_YEAR_LINE = re.compile(r"[(（]\s*(?:19|20)[0-9]{2}\s*年\s*度?\s*[)）]")
+# Page furniture a crawler's one line puts before the title: breadcrumbs (首页 > 政务公开 > …),
+# labelled fields (发布机构：…), bracketed buttons (【字体：大 中 小】).
+_FURNITURE_MARK = re.compile(r"[:：>＞»›】|｜]")
+# Words of a breadcrumb or a column name, never of an agency's: they end with these.
+_NOT_AGENCY_END = ("报告", "年报", "公开")
+
+
+def _line_title(line: str) -> _Printed | None:
+    """The title a line holds: the whole line, or what follows the page furniture a crawler put
+    before it on the line — the last words before the year only, not the breadcrumbs."""
+    printed = _printed_title(line)
+    year = _YEAR.search(line)
+    if year is None or (printed is not None and not _FURNITURE_MARK.search(printed.before)):
+        return printed
+    marks = list(_FURNITURE_MARK.finditer(line, 0, year.start()))
+    if not marks:
+        return printed
+    words = line[marks[-1].end() : year.start()].split()
+    kept = [w for w in words if not w.endswith(_NOT_AGENCY_END)]
+    if len(kept) > 1 and any(len(w) > 1 for w in kept):
+        kept = kept[-1:]  # a field's value or a breadcrumb, then the agency
+    return _printed_title("".join(kept) + line[year.start() :])
 
 
 def _printed_title(line: str) -> _Printed | None:
@@ -185,7 +212,7 @@ def _name_before(rest: str) -> str | None:
 def _broken_title(line: str, after: list[str]) -> _Printed | None:
     """The title a short line starts and the short lines after it end: the line holds the year
     but not yet 报告, or it ends with 报告 and the year follows (（2023年度）)."""
-    has_year = re.search(r"(?:19|20)[0-9]{2}\s*年", line) is not None
+    has_year = _YEAR.search(line) is not None
     year_first = has_year and "报" not in line
     year_last = not has_year and line.endswith(("报告", "年报"))
     if len(line) > _SHORT_LINE or not (year_first or year_last):
@@ -193,7 +220,7 @@ def _broken_title(line: str, after: list[str]) -> _Printed | None:
     joined = line
     for more in after:
         more = more.strip()
-        if not more or len(more) > _SHORT_LINE:
+        if not more or len(more) > _SHORT_LINE or (year_last and not _YEAR_LINE.fullmatch(more)):
             return None
         joined += more
         printed = _printed_title(joined)
