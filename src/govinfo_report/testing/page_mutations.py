@@ -53,7 +53,7 @@ def repeated_title(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     where = draw(st.sampled_from(("top", "split", "section")))
     if where == "top":
         lines[0:0] = [title, ""]
-    elif where == "split" and report.agency and report.year:
+    elif where == "split" and report.agency and report.year and title.startswith(report.agency):
         lines[0:1] = [report.agency, title[len(report.agency) :]]
     else:
         at = placement.headings[1] + 1

@@ -11,6 +11,14 @@ from ..template.formats import section_titles_of
 from .prose import HEADING_VARIANTS, agencies, other_matters, overviews, problems
 from .tables import SCALES, Scale, active_tables, request_tables, review_tables
 
+#: The orders titles print agency and year in, the first the most common.
+TITLE_FORMS = (
+    "{agency}{year}年政府信息公开工作年度报告",
+    "{agency}{year}年政府信息公开工作年度报告",
+    "{year}年{agency}政府信息公开工作年度报告",
+    "{agency}政府信息公开工作年度报告({year}年度)",
+)
+
 
 @st.composite
 def reports(
@@ -62,7 +70,7 @@ def _report(
     collapsed = draw(st.booleans()) if collapsed_other is None else collapsed_other
     agency = draw(agencies())
     year = draw(years)
-    title = f"{agency}{year}年政府信息公开工作年度报告"
+    title = draw(st.sampled_from(TITLE_FORMS)).format(agency=agency, year=year)
     headings = {n: draw(st.sampled_from(HEADING_VARIANTS[n])) for n in section_titles_of()}
     texts = {
         1: draw(overviews(title, year)),

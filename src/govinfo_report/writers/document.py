@@ -324,11 +324,15 @@ def merged_rows(grid: Grid) -> list[list[MergedCell]]:
 
 
 def render_title(report: Report) -> str:
-    """The title line: agency, year, 年政府信息公开工作年度报告 (or the printed title when the
-    agency or the year is unknown)."""
+    """The title line: the report's own title where it names the year and the agency (agency
+    and year in the order it prints them), else agency, year, 年政府信息公开工作年度报告 (or the
+    title as it is when the year is unknown)."""
+    title = report.title
     if report.year is not None:
+        if title and str(report.year) in title and (report.agency or "") in title:
+            return title
         return f"{report.agency or ''}{report.year}年政府信息公开工作年度报告"
-    return report.title or f"{report.agency or ''}政府信息公开工作年度报告"
+    return title or f"{report.agency or ''}政府信息公开工作年度报告"
 
 
 def preamble(report: Report) -> list[str]:
