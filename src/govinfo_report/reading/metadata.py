@@ -1,10 +1,13 @@
 """Title, agency, year and statistics period, read from the preamble.
 
-A title is "<agency><year>年(度)…政府信息公开…报告" or "<year>年(度)<agency>政府信息公开…报告",
-possibly split over two lines (agency on the first), possibly behind a crawler's "标题：" label,
-possibly repeated. The agency printed in the
-title is often the short form ("洪泽区人民政府"); when the report itself names the body with its
-parent city or province in front ("淮安市洪泽区人民政府办公室"), the qualified form is used.
+A title names the agency and the year in one of three orders: "<agency><year>年(度)…政府信息公开
+…报告" (the most common), "<year>年(度)<agency>政府信息公开…报告", or "<agency>政府信息公开…报告
+(<year>年度)". It may be split over two or three lines (the agency on the first), stand behind a
+crawler's "标题：" label or after the breadcrumbs a crawler put on its line, be repeated, or be
+called a 年报. Words that name no body (关于, breadcrumbs, a sentence about the report) are never
+taken for the agency. The agency printed in the title is often the short form ("洪泽区人民政府");
+when the report itself names the body with its parent city or province in front
+("淮安市洪泽区人民政府办公室"), the qualified form is used.
 """
 
 from __future__ import annotations
@@ -50,9 +53,9 @@ _SPACE = re.compile(r"\s+")
 #: A title broken over lines breaks into short ones.
 _SHORT_LINE = 40
 _DATE = r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
-# possessive blanks: a long run of them before something else is given back at once, not one by one
 # the end date may leave its year to the start's: 2022年1月1日至12月31日
 _END_DATE = r"(?:((?:19|20)[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
+# possessive blanks: a long run of them before something else is given back at once, not one by one
 _PERIOD = re.compile(_DATE + r"\s*+(?:起)?\s*+(?:至|到|—|–|-|~|－)+\s*+(?:止)?\s*+" + _END_DATE)
 # A place name qualifying an agency: up to four characters and a provincial/municipal suffix.
 _PARENT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|州|盟|地区)$")
