@@ -138,6 +138,19 @@ def test_a_breadcrumb_line_above_the_title_is_not_joined_to_it() -> None:
     assert title is not None and title.agency == "某市财政局"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "某 县 某 局 2 0 2 3 年 政 府 信 息 公 开 工 作 年 度 报 告",
+        "某县某局2023年政府信息\u00a0公开工作年度报告",
+        "2 0 2 3 年 某 县 某 局 政 府 信 息 公 开 工 作 年 度 报 告",
+    ],
+)
+def test_a_letter_spaced_title_is_read(line: str) -> None:
+    title = find_title(line)
+    assert title is not None and (title.agency, title.year) == ("某县某局", 2023)
+
+
 def test_an_enumerated_line_is_no_title() -> None:
     assert find_title("(一)2023年政府信息公开工作年度报告编制情况") is None
 

@@ -105,7 +105,11 @@ def find_title(preamble: str) -> Title | None:
         line = _LABEL_PREFIX.sub("", raw).strip().lstrip("#").strip()  # a markdown heading too
         if not line:
             continue
-        printed = _line_title(line) or _broken_title(line, lines[index + 1 : index + 3])
+        printed = (
+            _line_title(line)
+            or _printed_title(_squeeze(line))  # letter-spaced: 2 0 2 3 年 政 府 信 息 公 开 …
+            or _broken_title(line, lines[index + 1 : index + 3])
+        )
         if printed:
             title = _title(printed, previous, index)
             if title.agency is not None and (first is None or first.year == title.year):
@@ -226,7 +230,7 @@ def _broken_title(line: str, after: list[str]) -> _Printed | None:
         if not more or len(more) > _SHORT_LINE or (year_last and not _YEAR_LINE.fullmatch(more)):
             return None
         joined += more
-        printed = _printed_title(joined)
+        printed = _printed_title(_squeeze(joined))
         if printed:
             return printed
     return None

@@ -19,10 +19,11 @@ _HAN_PAIR = re.compile(r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff])")
 
 @st.composite
 def letter_spacing(draw: st.DrawFn, rendered: Rendered) -> Mutated:
-    """自 然 人: spaces between the characters of table labels (never of headings)."""
+    """自 然 人: spaces between the characters of table labels and of the title (never of
+    headings), as a PDF's text prints letter-spaced cells and a large centred title."""
     lines, placement = lines_of(rendered)
     space = draw(st.sampled_from((" ", "\u3000", "  ")))
-    targets = sorted(table_lines(placement))
+    targets = [0, *sorted(table_lines(placement))]  # the title is the first line
     chosen = set(draw(st.lists(st.sampled_from(targets), min_size=1, max_size=12)))
     for index in chosen:
         lines[index] = _HAN_PAIR.sub(space, lines[index])
