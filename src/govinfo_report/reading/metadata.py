@@ -57,6 +57,24 @@ _DATE = r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
 _END_DATE = r"(?:((?:19|20)[0-9]{2})\s*年\s*)?([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
 # possessive blanks: a long run of them before something else is given back at once, not one by one
 _PERIOD = re.compile(_DATE + r"\s*+(?:起)?\s*+(?:至|到|—|–|-|~|－)+\s*+(?:止)?\s*+" + _END_DATE)
+#: How many lines after a title naming no agency a title that names one is looked for.
+AGENCY_REACH = 3
+# What makes a line that names the report a sentence about it: a full stop after the name, or
+# a verb before it (现公布我局2022年…报告。, 根据…, 按照…).
+_SENTENCE_END = re.compile(r"\s*。")
+_SENTENCE_VERBS = re.compile(r"公布|发布|印发|根据|按照|现将|特此|报送|上报")
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}\s*年")
+# the year line a title that gives its year last may be broken before: (2023年度)
+_YEAR_LINE = re.compile(r"[(（]\s*(?:19|20)[0-9]{2}\s*年\s*度?\s*[)）]")
+# Page furniture a crawler's one line puts before the title: breadcrumbs (首页 > 政务公开 > …),
+# labelled fields (发布机构：…), bracketed buttons (【字体：大 中 小】).
+_FURNITURE_MARK = re.compile(r"[:：>＞»›】|｜]")
+# Words of a breadcrumb or a column name, never of an agency's: they end with these.
+_NOT_AGENCY_END = ("报告", "年报", "公开")
+# The report naming itself in its words: 现公布我局2022年政府信息公开工作年度报告.
+_STATED = re.compile(
+    r"((?:19|20)[0-9]{2})\s*年\s*度?\s*(?:政府信息公开|政务公开)\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)"
+)
 # A place name qualifying an agency: up to four characters and a provincial/municipal suffix.
 _PARENT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|州|盟|地区)$")
 _QUALIFIED = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|州|盟)")
@@ -119,10 +137,6 @@ def find_title(preamble: str) -> Title | None:
     return first
 
 
-#: How many lines after a title naming no agency a title that names one is looked for.
-AGENCY_REACH = 3
-
-
 def _title(printed: _Printed, previous: str, index: int) -> Title:
     """The title a printed title line makes, its agency named in it or on the line before it."""
     agency = _ABOUT.sub("", _squeeze(printed.before).strip("#*")) or None
@@ -135,22 +149,6 @@ def _title(printed: _Printed, previous: str, index: int) -> Title:
     if agency is not None:  # a Chinese name's brackets are full-width (the text's NFKC made them not)
         agency = agency.replace("(", "（").replace(")", "）")
     return Title(title=title, agency=agency, year=printed.year, line_index=index)
-
-
-# What makes a line that names the report a sentence about it: a full stop after the name, or
-# a verb before it (现公布我局2022年…报告。, 根据…, 按照…).
-_SENTENCE_END = re.compile(r"\s*。")
-_SENTENCE_VERBS = re.compile(r"公布|发布|印发|根据|按照|现将|特此|报送|上报")
-
-
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}\s*年")
-# the year line a title that gives its year last may be broken before: (2023年度)
-_YEAR_LINE = re.compile(r"[(（]\s*(?:19|20)[0-9]{2}\s*年\s*度?\s*[)）]")
-# Page furniture a crawler's one line puts before the title: breadcrumbs (首页 > 政务公开 > …),
-# labelled fields (发布机构：…), bracketed buttons (【字体：大 中 小】).
-_FURNITURE_MARK = re.compile(r"[:：>＞»›】|｜]")
-# Words of a breadcrumb or a column name, never of an agency's: they end with these.
-_NOT_AGENCY_END = ("报告", "年报", "公开")
 
 
 def _line_title(line: str) -> _Printed | None:
@@ -182,6 +180,7 @@ def _printed_title(line: str) -> _Printed | None:
 
 
 def _title_words(line: str) -> _Printed | None:
+    """The line read as a title in one of the three orders, sentence or not."""
     match = _TITLE.match(line[:160])
     if match:
         year = match.group("year")
@@ -240,12 +239,6 @@ def _after_year(match: re.Match[str]) -> str:
     full = match.group(0)
     year_end = full.find(match.group("year")) + len(match.group("year"))
     return re.sub(r"^\s*年", "", full[year_end:])
-
-
-# The report naming itself in its words: 现公布我局2022年政府信息公开工作年度报告.
-_STATED = re.compile(
-    r"((?:19|20)[0-9]{2})\s*年\s*度?\s*(?:政府信息公开|政务公开)\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)"
-)
 
 
 def find_stated_year(text: str) -> tuple[int, str] | None:
