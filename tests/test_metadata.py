@@ -104,6 +104,21 @@ def test_a_heading_without_agency_gives_way_to_the_title_below_it() -> None:
     assert title is not None and (title.agency, title.year, title.line_index) == ("某县某镇人民政府", 2022, 2)
 
 
+@pytest.mark.parametrize(
+    ("preamble", "agency"),
+    [
+        ("2023年政府信息公开工作年度报告\n某县某镇人民政府\n一、总体情况\n", "某县某镇人民政府"),
+        ("2023年政府信息公开工作年度报告\n总体情况\n", None),
+        ("2023年政府信息公开工作年度报告\n各有关单位\n", None),
+    ],
+)
+def test_a_body_named_alone_below_a_title_naming_none_is_its_agency(
+    preamble: str, agency: str | None
+) -> None:
+    title = find_title(preamble)
+    assert title is not None and (title.agency, title.year) == (agency, 2023)
+
+
 def test_a_later_title_of_another_year_is_not_taken() -> None:
     preamble = "2022年政府信息公开工作年度报告\n某县某局\n2021年政府信息公开工作年度报告\n"
     title = find_title(preamble)

@@ -113,28 +113,68 @@ def find_title(preamble: str) -> Title | None:
     """The first line of the preamble that reads as a report title, or that does with the one or
     two short lines after it (a title broken over lines: 政府信息公开 / 工作年度报告). A title
     naming no agency gives way to one of the same year in the few lines after it that does (a
-    site's heading above the report's own title, agency on the line before it)."""
+    site's heading above the report's own title, agency on the line before it); failing that,
+    it takes the agency from a line below it that is a body's name alone (the issuing body
+    printed under the title)."""
     lines = preamble.split("\n")
     previous = ""
     first: Title | None = None
+    below = _NameBelow()
     for index, raw in enumerate(lines):
         if first is not None and index > first.line_index + AGENCY_REACH:
             break
         line = _LABEL_PREFIX.sub("", raw).strip().lstrip("#").strip()  # a markdown heading too
         if not line:
             continue
-        printed = (
-            _line_title(line)
-            or _printed_title(_squeeze(line))  # letter-spaced: 2 0 2 3 年 政 府 信 息 公 开 …
-            or _broken_title(line, lines[index + 1 : index + 3])
-        )
+        printed = _title_on(line, lines[index + 1 : index + 3])
         if printed:
             title = _title(printed, previous, index)
             if title.agency is not None and (first is None or first.year == title.year):
                 return title
+            below.forget_if_over(previous)
             first = first or title
+        elif first is not None:
+            below.consider(line)
         previous = line
-    return first
+    return below.given_to(first)
+
+
+def _title_on(line: str, following: list[str]) -> _Printed | None:
+    """The title a line holds, as printed, letter-spaced, or begun there and ended below."""
+    return (
+        _line_title(line)
+        or _printed_title(_squeeze(line))  # letter-spaced: 2 0 2 3 年 政 府 信 息 公 开 …
+        or _broken_title(line, following)
+    )
+
+
+class _NameBelow:
+    """The first line under a title that is a body's name alone: the issuing body, unless the
+    name stands over another title (then it may be that one's)."""
+
+    def __init__(self) -> None:
+        self.name: str | None = None
+        self.line = ""
+
+    def consider(self, line: str) -> None:
+        if self.name is None and _AGENCY_LINE.match(line):
+            self.name, self.line = _body_name(_squeeze(line)), line
+
+    def forget_if_over(self, previous: str) -> None:
+        if self.name is not None and previous == self.line:
+            self.name = None
+
+    def given_to(self, title: Title | None) -> Title | None:
+        if title is None or title.agency is not None or self.name is None:
+            return title
+        return attrs.evolve(title, agency=self.name)
+
+
+def _body_name(words: str) -> str | None:
+    """``words`` when they are the name of a body or a place alone, else None."""
+    if not _NAME.fullmatch(words) or not _NAME_END.search(words):
+        return None
+    return None if words.startswith(_NOT_A_NAME) or "年" in words else words
 
 
 def _title(printed: _Printed, previous: str, index: int) -> Title:
@@ -210,9 +250,7 @@ def _name_before(rest: str) -> str | None:
     agency = rest[: phrase.start()]
     if agency.endswith("人民") and phrase.group().startswith("政府"):
         agency += "政府"
-    if not _NAME.fullmatch(agency) or not _NAME_END.search(agency):
-        return None
-    return None if agency.startswith(_NOT_A_NAME) or "年" in agency else agency
+    return _body_name(agency)
 
 
 def _broken_title(line: str, after: list[str]) -> _Printed | None:
