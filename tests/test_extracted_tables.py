@@ -550,3 +550,45 @@ def test_a_markdown_row_shifted_by_a_lost_group_label_is_read() -> None:
     parsed = govinfo_report.parse(shifted)
     assert parsed.requests is not None and example.requests is not None
     assert parsed.requests.granted.values() == example.requests.granted.values() == (6, 1, 0, 0, 0, 0, 7)
+
+
+def test_a_run_of_fifteen_made_up_by_wrapped_numbers_is_not_table_4() -> None:
+    """pdfminer's text of a LibreOffice PDF prints table 四 column block by column block, each
+    number too wide for its narrow cell wrapped over two lines (195 as 19 / 5): a later block
+    can then hold exactly fifteen numbers by chance. Its rows do not add up and other numbers
+    stand around it, so the table is left blank — never read shifted."""
+    report = govinfo_report.parse(open_example())
+    header = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    body = [
+        *header,
+        *["62", "19", "5", "6", "28", "0", "54", "3"],
+        "结果维持",
+        "0",
+        *header[2:],
+        *["18", "3", "75", "25", "6", "51", "4", "15", "13", "8", "29", "0", "57", "50", "0"],
+    ]
+    parsed = govinfo_report.parse(_with_review_section(report, body))
+    assert _review_read(parsed) == [None] * 15
+    assert "table-run-unconfirmed" in {d.code for d in parsed.diagnostics}
+
+
+def test_the_one_run_of_fifteen_that_adds_up_is_read_among_other_numbers() -> None:
+    """Other numbers in table 四's section (a note under it) do not stop a run of fifteen whose
+    rows add up from being read; nor, when they come after it, one whose rows do not (the
+    report's own slip)."""
+    report = govinfo_report.parse(open_example())
+    values = _review_values(report)
+    header = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    body = [*header, *values, "注：本年度另有2件行政复议申请于次年受理。"]
+    parsed = govinfo_report.parse(_with_review_section(report, body))
+    assert _review_read(parsed) == [int(v) if v.isdigit() else None for v in values]
+
+
+def test_a_run_of_fifteen_that_does_not_add_up_is_read_before_a_note_with_numbers() -> None:
+    report = govinfo_report.parse(open_example())
+    values = _review_values(report)
+    values[0] = str(int(values[0]) + 1) if values[0].isdigit() else "1"  # the report's own slip
+    header = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    body = [*header, *values, "（一）2021年工作要点落实情况"]
+    parsed = govinfo_report.parse(_with_review_section(report, body))
+    assert _review_read(parsed) == [int(v) if v.isdigit() else None for v in values]

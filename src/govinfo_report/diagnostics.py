@@ -78,6 +78,14 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "its cells are left blank rather than guessed",
         "表格“{table_zh}”有 {found} 个数值单元格，应为 {expected} 个（{values}）；为免误读，表格留空",
     ),
+    "table-run-unconfirmed": (
+        "warning",
+        "table {table_zh}'s one run of {expected} values ({values}) follows other numbers "
+        "({others}) under its header and its rows do not add up: a number wrapped over two lines "
+        "may have made up the count; its cells are left blank rather than guessed",
+        "表格“{table_zh}”唯一一组 {expected} 个数值（{values}）之前、表头之下另有数字（{others}），"
+        "且各行合计不符：可能是折行的数字凑足了个数；为免误读，表格留空",
+    ),
     "table-runs-differ": (
         "warning",
         "table {table_zh} prints {count} runs of {expected} values ({readings}), and the table's "

@@ -24,6 +24,7 @@ def read_block_values(
     facts: Sequence[decoding.Fact] = (),
     header_words: frozenset[str] = frozenset(),
     holds: Callable[[Sequence[Item]], bool] | None = None,
+    add_up: Callable[[Sequence[Item]], bool] | None = None,
 ) -> BlockRead:
     """Read a table without row labels (table 四): its ``expected`` values in order.
 
@@ -36,7 +37,11 @@ def read_block_values(
     (:mod:`govinfo_report.reading.decoding`). ``header_words`` are the table's header words
     (folded) and ``holds`` tells whether values read in order keep the table's arithmetic:
     values parted only by header words still make the one row (see
-    :func:`_across_header_words`).
+    :func:`_across_header_words`). ``add_up`` tells whether values read in order keep the
+    table's row sums but for totals a page's edge cut: the one run of the table's count with
+    other numbers between the header and it is taken only where they do (a narrow cell's
+    number wrapped over two lines can leave a run of the right count that is not the table;
+    numbers after the table, a note's, say nothing of it).
     """
     every = _block_items(stream)
     start = _anchor_at(every, anchor)
@@ -47,6 +52,8 @@ def read_block_values(
     if len({_printed(run) for run in [*rivals, *whole]}) > 1:
         return _one_of([*rivals, *whole], table_id, table_zh, holds)
     found = whole[0] if whole else None
+    if found is not None and (doubt := _unconfirmed(found, runs, add_up, table_id, table_zh)):
+        return doubt
     if found is None:
         found = _three_thirds(runs, expected)
     if found is None:
@@ -140,6 +147,34 @@ def _one_of(
         return cells(chosen), (diag.make("table-run-chosen", line=start, start=str(start), **fields),)
     line = whole[0][0].line
     return blank_cells(len(whole[0]), line), (diag.make("table-runs-differ", line=line, **fields),)
+
+
+def _unconfirmed(
+    run: Sequence[Item],
+    runs: Sequence[Sequence[Item]],
+    add_up: Callable[[Sequence[Item]], bool] | None,
+    table_id: str,
+    table_zh: str,
+) -> BlockRead | None:
+    """The table blank, said why, where ``run`` (of the table's count) follows other numbers
+    under the header and its rows do not add up; None where it is the table."""
+    if add_up is None or add_up(run):
+        return None
+    before = runs[: next(k for k, printed in enumerate(runs) if run[0] in printed)]
+    strays = [v for printed in before for v in printed if v.kind == "num"]
+    if not strays:
+        return None
+    line = run[0].line
+    note = diag.make(
+        "table-run-unconfirmed",
+        table=table_id,
+        line=line,
+        table_zh=table_zh,
+        expected=str(len(run)),
+        values=describe(run),
+        others=describe(strays),
+    )
+    return blank_cells(len(run), line), (note,)
 
 
 def _three_thirds(runs: Sequence[Sequence[Item]], expected: int) -> list[Item] | None:

@@ -39,7 +39,7 @@ from .document import PlacedTable
 from .items import Item, grid_items, observed_rows
 from .labels import fold
 from .metadata import Title, find_period, find_stated_year, find_title, qualify_agency
-from .page_edge import blank_cut_totals
+from .page_edge import blank_cut_totals, sums_hold_but_for_cut_totals
 from .placement import read_rows
 from .skeleton import read_skeleton
 from .values import cells
@@ -278,6 +278,7 @@ class ReportReader:
             facts=self.context.facts.get(spec.id, ()),
             header_words=_header_words(spec),
             holds=functools.partial(_holds, spec, columns),
+            add_up=functools.partial(_add_up, spec, columns),
         )
         notes.extend(found)
         if values is None:
@@ -309,6 +310,16 @@ def _header_words(spec: TableSpec) -> frozenset[str]:
     ]
     words += [spelling for row in spec.rows for spellings in row.header_spellings for spelling in spellings]
     return frozenset(fold(word) for word in words if word)
+
+
+def _add_up(spec: TableSpec, columns: Sequence[tuple[str, str]], values: Sequence[Item]) -> bool:
+    """Whether ``values``, read in order into ``columns``, keep the table's row sums but for
+    totals a page's edge cut."""
+    rows: dict[str, list[Cell]] = {}
+    for (row, _), cell in zip(columns, cells(values), strict=True):
+        rows.setdefault(row, []).append(cell)
+    found = {row: tuple(read) for row, read in rows.items()}
+    return sums_hold_but_for_cut_totals(spec, found, PrintedTable.of(spec))
 
 
 def _holds(spec: TableSpec, columns: Sequence[tuple[str, str]], values: Sequence[Item]) -> bool:
