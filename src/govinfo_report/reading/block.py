@@ -158,11 +158,9 @@ def _unconfirmed(
 ) -> BlockRead | None:
     """The table blank, said why, where ``run`` (of the table's count) follows other numbers
     under the header and its rows do not add up; None where it is the table."""
-    if add_up is None or add_up(run):
-        return None
-    before = runs[: next(k for k, printed in enumerate(runs) if run[0] in printed)]
-    strays = [v for printed in before for v in printed if v.kind == "num"]
-    if not strays:
+    at = next(k for k, printed in enumerate(runs) if any(v is run[0] for v in printed))
+    strays = [v for printed in runs[:at] for v in printed if v.kind == "num"]
+    if not strays or add_up is None or add_up(run):
         return None
     line = run[0].line
     note = diag.make(

@@ -141,9 +141,10 @@ def find_title(preamble: str) -> Title | None:
 
 def _title_on(line: str, following: list[str]) -> _Printed | None:
     """The title a line holds, as printed, letter-spaced, or begun there and ended below."""
+    squeezed = _squeeze(line)  # letter-spaced: 2 0 2 3 年 政 府 信 息 公 开 …
     return (
         _line_title(line)
-        or _printed_title(_squeeze(line))  # letter-spaced: 2 0 2 3 年 政 府 信 息 公 开 …
+        or (_printed_title(squeezed) if squeezed != line else None)
         or _broken_title(line, following)
     )
 
@@ -185,7 +186,7 @@ def _title(printed: _Printed, previous: str, index: int) -> Title:
         agency = _squeeze(previous)
         title = agency + title
     if agency is None:
-        agency = _agency_after_year(printed.after_year)
+        agency = _name_before(_squeeze(printed.after_year))
     if agency is not None:  # a Chinese name's brackets are full-width (the text's NFKC made them not)
         agency = agency.replace("(", "（").replace(")", "）")
     return Title(title=title, agency=agency, year=printed.year, line_index=index)
@@ -234,11 +235,6 @@ def _title_words(line: str) -> _Printed | None:
         year = int(match.group("year") or match.group("late"))
         return _Printed(named or "", year, _squeeze(match.group()), "", match.end())
     return None
-
-
-def _agency_after_year(rest: str) -> str | None:
-    """The agency a title names between its year and 政府信息公开, or None."""
-    return _name_before(_squeeze(rest))
 
 
 def _name_before(rest: str) -> str | None:

@@ -99,13 +99,14 @@ class ReportReader:
         if title is None and skeleton.sections:
             title = find_title(skeleton.sections[0].text[:400])
         first_text = skeleton.sections[0].text[:3000] if skeleton.sections else ""
-        self.title, self.period = title, find_period(skeleton.preamble + "\n" + first_text)
+        opening = skeleton.preamble + "\n" + first_text
+        self.title, self.period = title, find_period(opening)
         if title is None:
             self.notes.append(diag.make("no-title"))
         elif title.agency is None:
             self.notes.append(diag.make("no-agency", title=title.title))
         if self.year is None:
-            stated = find_stated_year(skeleton.preamble + "\n" + first_text)
+            stated = find_stated_year(opening)
             if stated is None:
                 self.notes.append(diag.make("no-year"))
             else:
@@ -283,10 +284,7 @@ class ReportReader:
         notes.extend(found)
         if values is None:
             return None
-        rows: dict[str, list[Cell]] = {}
-        for (row, _), cell in zip(columns, values, strict=True):
-            rows.setdefault(row, []).append(cell)
-        read = {row: tuple(cells) for row, cells in rows.items()}
+        read = _by_row(columns, values)
         # digits lost in the tables before (a page's edge, a narrow cell's wrapped number): one
         # total of table 四 printing the first digits of its sum is then sign enough
         cut_before = any(d.code in _DIGITS_LOST for d in self.notes)
@@ -315,11 +313,15 @@ def _header_words(spec: TableSpec) -> frozenset[str]:
 def _add_up(spec: TableSpec, columns: Sequence[tuple[str, str]], values: Sequence[Item]) -> bool:
     """Whether ``values``, read in order into ``columns``, keep the table's row sums but for
     totals a page's edge cut."""
+    return sums_hold_but_for_cut_totals(spec, _by_row(columns, cells(values)), PrintedTable.of(spec))
+
+
+def _by_row(columns: Sequence[tuple[str, str]], values: Sequence[Cell]) -> dict[str, tuple[Cell, ...]]:
+    """Cells in the order of ``columns`` (row, column), as each row's cells."""
     rows: dict[str, list[Cell]] = {}
-    for (row, _), cell in zip(columns, cells(values), strict=True):
+    for (row, _), cell in zip(columns, values, strict=True):
         rows.setdefault(row, []).append(cell)
-    found = {row: tuple(read) for row, read in rows.items()}
-    return sums_hold_but_for_cut_totals(spec, found, PrintedTable.of(spec))
+    return {row: tuple(read) for row, read in rows.items()}
 
 
 def _holds(spec: TableSpec, columns: Sequence[tuple[str, str]], values: Sequence[Item]) -> bool:

@@ -25,6 +25,7 @@ _BODIES = (
 
 #: Headings seen in published reports besides the canonical ones (FORMAT.md §1).
 _OTHER_HEADINGS: Mapping[int, tuple[str, ...]] = {
+    1: ("一、总体工作情况",),
     2: ("二、行政机关主动公开政府信息情况",),
     3: ("三、行政机关收到和处理政府信息公开申请情况",),
     4: (
@@ -34,7 +35,6 @@ _OTHER_HEADINGS: Mapping[int, tuple[str, ...]] = {
         "四、政府信息公开行政复议、诉讼情况",
         "四、被申请行政复议、提起行政诉讼情况",
     ),
-    1: ("一、总体工作情况",),
     5: (
         "五、政府信息公开工作存在的主要问题及改进情况",
         "五、存在问题及改进情况",
