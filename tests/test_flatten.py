@@ -339,6 +339,38 @@ def test_a_flattened_report_reads_back_or_says_why_not(
     assert tally["unexplained"] == 0, tally
 
 
+@given(reports(consistent=True, blanks=False), st.randoms(use_true_random=False))
+def test_table_four_is_found_in_one_line_text_whose_heading_is_misspelt(
+    report: Report, rng: random.Random
+) -> None:
+    """A crawler's one-line text whose section 四 heading is misspelt (行政法复议): table 四 is
+    read where the section must be, on the line table 三 ends on, and says so."""
+    heading = next(s.heading for s in report.sections if s.number == 4)
+    text = flatten(report, rng, one_line=True)
+    assert heading in text
+    parsed = govinfo_report.parse(text.replace(heading, heading.replace("行政复议", "行政法复议", 1)))
+    assert parsed.review_litigation is not None
+    tally = outcomes(parsed, report)
+    assert tally["wrong"] == 0, wrong_cells(parsed, report)
+    assert tally["unexplained"] == 0, tally
+    assert "table-without-heading" in {d.code for d in parsed.diagnostics}
+
+
+@given(reports(consistent=True, blanks=False), st.randoms(use_true_random=False))
+def test_headings_run_into_the_text_before_them_are_found(report: Report, rng: random.Random) -> None:
+    """A crawler's one-line text with each heading after 一 run into the character before it
+    (``…采购总金额1234.5元三、收到和处理…``): every section and every table is found."""
+    text = flatten(report, rng, one_line=True)
+    for section in report.sections[1:]:
+        assert " " + section.heading in text
+        text = text.replace(" " + section.heading, "元" + section.heading, 1)
+    parsed = govinfo_report.parse(text)
+    assert [s.number for s in parsed.sections] == [s.number for s in report.sections]
+    tally = outcomes(parsed, report)
+    assert tally["wrong"] == 0, wrong_cells(parsed, report)
+    assert tally["unexplained"] == 0, tally
+
+
 # --- building reports -------------------------------------------------------------------------
 
 

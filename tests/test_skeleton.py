@@ -91,6 +91,20 @@ def test_headings_inside_one_long_line() -> None:
 def test_heading_words_in_the_middle_of_a_sentence_are_not_a_heading() -> None:
     # "统一、总体情况…": the numeral follows another Chinese character
     assert _numbers(_report("全面统一、总体情况良好")) == []
+    # no 、 after the numeral, or a numeral or 第 before it: a word, a larger number, an ordinal
+    assert _numbers(_report("一、总体情况", "正文再三收到和处理政府信息公开申请情况")) == [1]
+    assert _numbers(_report("一、总体情况", "第十二、主动公开政府信息情况")) == [1]
+    assert _numbers(_report("一、总体情况", "其中第二、主动公开政府信息情况")) == [1]
+
+
+def test_a_heading_run_into_the_text_before_it_is_a_heading() -> None:
+    # a crawler's one-line text: the heading follows the last cell of the table before it
+    text = (
+        "某局2019年政府信息公开工作年度报告 一、总体情况 正文二、主动公开政府信息情况"
+        "政府集中采购13575394432.52元三、收到和处理政府信息公开申请情况表格四、政府信息公开行政复议、"
+        "行政诉讼情况表格无五、存在的主要问题及改进情况无六、其他需要报告的事项无"
+    )
+    assert _numbers(text) == [1, 2, 3, 4, 5, 6]
 
 
 def test_preamble_listing_section_names_is_not_a_heading() -> None:

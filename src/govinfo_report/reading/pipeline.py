@@ -254,8 +254,10 @@ class ReportReader:
 
     def _read_review(self, after_line: int, earlier_tables: bool) -> Table | None:
         """Table 四 from its section; without its heading it is looked for only after the tables
-        before it (when one was read), as it has no row labels to tell it by."""
-        region, stand_in = self._region("review_litigation", after_line)
+        before it (when one was read), as it has no row labels to tell it by — from the line
+        the last of them ends on, which in a crawler's one-line text holds table 四 too (the
+        reading starts at table 四's header where one is printed)."""
+        region, stand_in = self._region("review_litigation", max(after_line - 1, 0))
         if stand_in and not earlier_tables:
             return None
         found: list[Any] = []

@@ -48,23 +48,38 @@ def _scanner(parser: lark.Lark) -> tuple[re.Pattern[str], re.Pattern[str] | None
 
 
 #: A heading pattern's start: its numeral, then a look-behind on the character before it
-#: (``一(?<![\u4e00-\u9fff]一)``: not the middle of a word).
-_GUARDED_NUMERAL = re.compile(r"(.)\(\?<!(\[[^\]]*\])\1\)")
+#: (``一(?<![\u4e00-\u9fff]一)``: not the middle of a word), or that look-behind or another one
+#: where "、" follows (``一(?:(?<![…]一)|(?<![…]一)(?=[ \t]*、))``).
+_GUARDED_NUMERAL = re.compile(
+    r"(?P<numeral>.)(?:\(\?<!(?P<word>\[[^\]]*\])(?P=numeral)\)"
+    r"|\(\?:\(\?<!(?P<word2>\[[^\]]*\])(?P=numeral)\)"
+    r"\|\(\?<!(?P<enumerated>\[[^\]]*\])(?P=numeral)\)\(\?=(?P<after>[^()]*)\)\))"
+)
 
 
 def _alternation(names: list[str], patterns: list[str]) -> str:
     """The heading patterns as one alternation of named groups. Where every one begins with its
-    numeral guarded by the same look-behind, the look-behind is written once, before the
-    alternation: the same matches, and Python compiles that class of twenty thousand characters
-    once instead of once per heading (about 5 ms of a program's first parse)."""
+    numeral guarded by a look-behind, each guard is written once, before the alternation of the
+    headings it guards: the same matches, and Python compiles that class of twenty thousand
+    characters once per guard instead of once per heading (about 5 ms of a program's first
+    parse)."""
     guards = [_GUARDED_NUMERAL.match(p) for p in patterns]
     found = [g for g in guards if g is not None]
-    if len(found) == len(patterns) and len({g.group(2) for g in found}) == 1:
-        body = "|".join(
-            f"(?P<{n}>{g.group(1)}{p[g.end() :]})" for n, p, g in zip(names, patterns, found, strict=True)
-        )
-        return f"(?<!{found[0].group(2)})(?:{body})"
-    return "|".join(f"(?P<{n}>{p})" for n, p in zip(names, patterns, strict=True))
+    if len(found) != len(patterns):
+        return "|".join(f"(?P<{n}>{p})" for n, p in zip(names, patterns, strict=True))
+    branches: dict[str, list[str]] = {}
+    for name, pattern, guard in zip(names, patterns, found, strict=True):
+        branch = f"(?P<{name}>{guard.group('numeral')}{pattern[guard.end() :]})"
+        branches.setdefault(_hoisted(guard), []).append(branch)
+    return "|".join(f"{guard}(?:{'|'.join(each)})" for guard, each in branches.items())
+
+
+def _hoisted(guard: re.Match[str]) -> str:
+    """A numeral's guard written before the numeral: the look-behinds on the same character,
+    the look-ahead past the numeral."""
+    if guard.group("word") is not None:
+        return f"(?<!{guard.group('word')})"
+    return f"(?:(?<!{guard.group('word2')})|(?<!{guard.group('enumerated')})(?=.{guard.group('after')}))"
 
 
 def _local(name: str) -> str:
