@@ -371,6 +371,30 @@ def test_headings_run_into_the_text_before_them_are_found(report: Report, rng: r
     assert tally["unexplained"] == 0, tally
 
 
+#: Prose a report may print between the heading of section 二 and its table.
+_COUNTS_BEFORE_TABLE = (
+    "2023年制作、获取政府信息总数509条，其中主动公开政府信息107条，不予公开信息数48条。"
+    "主动公开的政府信息占21.02%。"
+)
+
+
+@given(reports(consistent=True, blanks=False), st.randoms(use_true_random=False), st.booleans())
+def test_counts_of_a_sentence_before_a_table_are_not_its_values(
+    report: Report, rng: random.Random, flattened: bool
+) -> None:
+    """The numbers of a sentence just before table 二 — counts with their units, a percentage —
+    are the prose's: no cell takes them and no diagnostic calls them the table's."""
+    heading = next(s.heading for s in report.sections if s.number == 2)
+    text = flatten(report, rng, one_line=True) if flattened else govinfo_report.render(report, "tsv")
+    assert heading in text
+    parsed = govinfo_report.parse(text.replace(heading, heading + _COUNTS_BEFORE_TABLE, 1))
+    codes = {d.code for d in parsed.diagnostics}
+    assert not codes & {"unplaced-values", "unknown-row"}, parsed.diagnostics
+    tally = outcomes(parsed, report)
+    assert tally["wrong"] == 0, wrong_cells(parsed, report)
+    assert tally["unexplained"] == 0, tally
+
+
 # --- building reports -------------------------------------------------------------------------
 
 

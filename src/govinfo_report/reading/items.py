@@ -76,6 +76,12 @@ def _cell_items(cell: GridCell, row: int, col: int) -> list[Item]:
     return [item._replace(row=row, col=col) for item in items]
 
 
+def _percentage(pieces: Sequence[Piece], index: int) -> bool:
+    """Whether the number at ``index`` has a percent sign right after it."""
+    after = pieces[index + 1] if index + 1 < len(pieces) else None
+    return after is not None and after.start == pieces[index].end and after.text.startswith("%")
+
+
 def is_blank_mark(text: str) -> bool:
     """Whether a cell's text prints a blank cell (／, —, 无 …, or dashes however many)."""
     return text in BLANK_MARKS or set(text) <= _DASHES
@@ -100,10 +106,11 @@ def _one_value(pieces: Sequence[Piece], line: int) -> Item | None:
 
 def _mixed_items(pieces: Sequence[Piece]) -> list[Item]:
     """Text and numbers in one cell: the text pieces joined, each number an item of its own,
-    marked glued where nothing separates it from its neighbour."""
+    marked glued where nothing separates it from its neighbour. A percentage (``占21.02%``) is
+    text: the prose's, as no cell of the template prints one."""
     items: list[Item] = []
     for index, piece in enumerate(pieces):
-        if piece.kind == "NUMBER":
+        if piece.kind == "NUMBER" and not _percentage(pieces, index):
             glued = (index > 0 and pieces[index - 1].end == piece.start) or (
                 index + 1 < len(pieces) and pieces[index + 1].start == piece.end
             )

@@ -26,7 +26,7 @@ from ..template.rules import Check, Outcome, PrintedTable, checks_for, checks_in
 from ..template.spec import RowSpec, TableSpec
 from . import decoding, solver
 from .align import align
-from .items import Item, ObservedRow
+from .items import UNITS, Item, ObservedRow
 from .labels import LabelIndex, fold
 from .page_edge import blank_cut_totals
 from .split_labels import join_split_labels
@@ -34,6 +34,9 @@ from .values import blank_cells, cells, describe, glued, ran_together, strip_emp
 
 #: A row's number at the start of a label (``2.其他…``).
 _ENUMERATOR = re.compile(r"([0-9]{1,2})[.、]")
+#: What follows a number of the prose rather than a cell: a unit and a sentence mark
+#: (``…不予公开信息数48条。``).
+_PROSE_AFTER = re.compile("(?:" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")[。，；,;]")
 
 
 @attrs.frozen
@@ -608,9 +611,12 @@ class TablePlacement:
 
     def _lead(self) -> int | None:
         """The observed row just before the first row found, when it names no row and prints
-        numbers: a row's numbers printed before its label, after the column headers."""
+        numbers: a row's numbers printed before its label, after the column headers — not a
+        sentence's last number, which a unit and a sentence mark follow."""
         i = self.span.start - 1
         if i < 0 or i in self.solved or self._rows_named(i):
+            return None
+        if _PROSE_AFTER.match(self.printed[i + 1].label.lstrip()):
             return None
         return i if any(v.kind == "num" for v in self.printed[i].values) else None
 
