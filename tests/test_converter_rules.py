@@ -279,6 +279,22 @@ def test_a_column_header_a_pdf_put_after_the_label_does_not_hide_the_row() -> No
     assert _rows(text, ACTIVE_2019)["fees"] == (3565, -100)
 
 
+def test_a_unit_between_two_numbers_of_a_glued_row_parts_their_cells() -> None:
+    # a crawler's one-line text of a format-2019 row whose cells print their units
+    text = "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购1个246900元"
+    assert _rows(text, ACTIVE_2019)["procurement"] == (1, 246900)
+
+
+def test_a_year_run_into_a_tables_last_number_is_the_next_sentences() -> None:
+    # one-line text: the sentence after the table starts with its year, glued to the last cell
+    text = "第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费02025年，我局严格按照规定收费。"
+    assert _rows(text, ACTIVE)["fees"] == (0,)
+    text = "行政事业性收费18651.062025年，我局严格按照规定收费。"
+    assert _rows(text, ACTIVE)["fees"] == (Decimal("18651.06"),)
+    text = "四、结转下年度继续办理20000022025年，我局共收到申请2件。"
+    assert _rows(text)["carried_forward"] == (2, 0, 0, 0, 0, 0, 2)
+
+
 def test_tables_are_read_from_where_their_sections_were_when_the_headings_are_lost() -> None:
     # a converter that drops <h2> headings leaves prose and tables; table 四 is looked for only
     # after table 三, so the 行政复议 of the prose before it is not taken for the table

@@ -47,7 +47,7 @@ from govinfo_report.reading.decoding import (
 )
 from govinfo_report.template.formats import section_titles_of
 from govinfo_report.template.spec import REQUEST_ROWS, REVIEW_BLOCKS
-from govinfo_report.testing import reports
+from govinfo_report.testing import cell_values, reports
 
 SECTION_TITLES = section_titles_of()
 #: A table 三 row and table 四's run, as the template's rules shape them.
@@ -343,17 +343,29 @@ def test_a_flattened_report_reads_back_or_says_why_not(
 def test_table_four_is_found_in_one_line_text_whose_heading_is_misspelt(
     report: Report, rng: random.Random
 ) -> None:
-    """A crawler's one-line text whose section 四 heading is misspelt (行政法复议): table 四 is
-    read where the section must be, on the line table 三 ends on, and says so."""
+    """A crawler's one-line text whose section 四 heading is misspelt past recognition (行政复仪):
+    table 四 is read where the section must be, on the line table 三 ends on, and says so."""
     heading = next(s.heading for s in report.sections if s.number == 4)
     text = flatten(report, rng, one_line=True)
     assert heading in text
-    parsed = govinfo_report.parse(text.replace(heading, heading.replace("行政复议", "行政法复议", 1)))
+    parsed = govinfo_report.parse(text.replace(heading, heading.replace("行政复议", "行政复仪", 1)))
     assert parsed.review_litigation is not None
     tally = outcomes(parsed, report)
     assert tally["wrong"] == 0, wrong_cells(parsed, report)
     assert tally["unexplained"] == 0, tally
     assert "table-without-heading" in {d.code for d in parsed.diagnostics}
+
+
+@given(reports(consistent=True, blanks=False))
+def test_a_report_ending_with_table_three_has_no_table_four_read_from_its_last_row(report: Report) -> None:
+    """A text cut after table 三, its last row short of a cell: that row is not taken for a
+    table 四 without its heading (nor blamed as one)."""
+    heading = next(s.heading for s in report.sections if s.number == 4)
+    text = govinfo_report.render(report, "tsv").split(heading)[0].rstrip("\n")
+    text = text.rsplit("\t", 1)[0]
+    parsed = govinfo_report.parse(text)
+    assert parsed.review_litigation is None
+    assert not [d for d in parsed.diagnostics if d.table == "review_litigation"], parsed.diagnostics
 
 
 @given(reports(consistent=True, blanks=False), st.randoms(use_true_random=False))
@@ -366,6 +378,28 @@ def test_headings_run_into_the_text_before_them_are_found(report: Report, rng: r
         text = text.replace(" " + section.heading, "元" + section.heading, 1)
     parsed = govinfo_report.parse(text)
     assert [s.number for s in parsed.sections] == [s.number for s in report.sections]
+    tally = outcomes(parsed, report)
+    assert tally["wrong"] == 0, wrong_cells(parsed, report)
+    assert tally["unexplained"] == 0, tally
+
+
+@given(reports(consistent=True, blanks=False), st.randoms(use_true_random=False))
+def test_a_sentence_starting_with_its_year_after_a_table_takes_no_digits(
+    report: Report, rng: random.Random
+) -> None:
+    """A crawler's one-line text with a sentence after tables 二 and 三 that starts with its year,
+    run into each table's last number (``…继续办理20000022025年，…``): the year is the sentence's."""
+    flattened = flatten(report, rng, one_line=True)
+
+    def with_sentence(sentence: str) -> Report:
+        text = flattened
+        for section in report.sections[2:4]:
+            assert " " + section.heading in text
+            text = text.replace(" " + section.heading, sentence + section.heading, 1)
+        return govinfo_report.parse(text)
+
+    parsed = with_sentence("2025年，本机关依法办理。")
+    assert cell_values(parsed) == cell_values(with_sentence("本机关依法办理。"))
     tally = outcomes(parsed, report)
     assert tally["wrong"] == 0, wrong_cells(parsed, report)
     assert tally["unexplained"] == 0, tally

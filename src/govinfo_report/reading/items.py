@@ -7,6 +7,7 @@ values, as printed. What a row means is decided later, by its label and its plac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
 
@@ -22,6 +23,7 @@ _SIGNS = frozenset({"+", "-"})
 _DIGITS = frozenset("0123456789")
 #: Units that may follow a number inside a cell (format 2019: 2笔, 984361元).
 UNITS = frozenset({"件", "个", "项", "条", "笔", "元", "万元", "次", "份"})
+_UNITS_FIRST = tuple(sorted(UNITS))
 
 
 class Item(NamedTuple):
@@ -82,6 +84,55 @@ def _percentage(pieces: Sequence[Piece], index: int) -> bool:
     return after is not None and after.start == pieces[index].end and after.text.startswith("%")
 
 
+#: A year that a sentence after a table starts with, run into the table's last number
+#: (``…继续办理2000002`` + ``2025年，我局…``): the number's last four digits before 年.
+_YEAR_AT_END = re.compile(r"(?:19[89][0-9]|20[0-9]{2})$")
+
+
+def _years_apart(pieces: Sequence[Piece]) -> list[Piece]:
+    """The pieces with a year that a number's digits ran into cut off as text: its last four
+    digits, where 年 follows them (no cell of the template is followed by 年)."""
+    out: list[Piece] = []
+    for index, piece in enumerate(pieces):
+        after = pieces[index + 1] if index + 1 < len(pieces) else None
+        year = _YEAR_AT_END.search(piece.text) if piece.kind == "NUMBER" else None
+        if year is None or after is None or after.start != piece.end or not after.text.startswith("年"):
+            out.append(piece)
+            continue
+        cut = piece.end - 4
+        if year.start() and not piece.text[: year.start()].endswith("."):
+            out.append(piece._replace(text=piece.text[: year.start()], end=cut))
+            out.append(Piece("WORD", year.group(), piece.line, cut, piece.end))
+        else:
+            out.append(piece._replace(kind="WORD"))
+    return out
+
+
+def _unit_between(pieces: Sequence[Piece], index: int) -> bool:
+    """Whether the piece at ``index`` is a unit set between two numbers (``1个246900元``): it
+    ends the first number's cell as a space would."""
+    if not 0 < index < len(pieces) - 1 or pieces[index].text not in UNITS:
+        return False
+    before, unit, after = pieces[index - 1], pieces[index], pieces[index + 1]
+    return before.kind == after.kind == "NUMBER" and before.end == unit.start and unit.end == after.start
+
+
+def _glued(pieces: Sequence[Piece], index: int) -> bool:
+    """Whether nothing separates the number at ``index`` from the piece before or after it — a
+    unit or a year after it, or a unit between it and the number before, is a separation."""
+    piece = pieces[index]
+    before = pieces[index - 1] if index > 0 else None
+    after = pieces[index + 1] if index + 1 < len(pieces) else None
+    left = before is not None and before.end == piece.start and not _unit_between(pieces, index - 1)
+    right = (
+        after is not None
+        and after.start == piece.end
+        and not after.text.startswith(_UNITS_FIRST)
+        and not (after.kind == "WORD" and _YEAR_AT_END.match(after.text))
+    )
+    return left or right
+
+
 def is_blank_mark(text: str) -> bool:
     """Whether a cell's text prints a blank cell (／, —, 无 …, or dashes however many)."""
     return text in BLANK_MARKS or set(text) <= _DASHES
@@ -107,14 +158,15 @@ def _one_value(pieces: Sequence[Piece], line: int) -> Item | None:
 def _mixed_items(pieces: Sequence[Piece]) -> list[Item]:
     """Text and numbers in one cell: the text pieces joined, each number an item of its own,
     marked glued where nothing separates it from its neighbour. A percentage (``占21.02%``) is
-    text: the prose's, as no cell of the template prints one."""
+    text: the prose's, as no cell of the template prints one; so is a year a number ran into
+    (see :func:`_years_apart`). A unit between two numbers parts their cells."""
     items: list[Item] = []
+    pieces = _years_apart(pieces)
     for index, piece in enumerate(pieces):
         if piece.kind == "NUMBER" and not _percentage(pieces, index):
-            glued = (index > 0 and pieces[index - 1].end == piece.start) or (
-                index + 1 < len(pieces) and pieces[index + 1].start == piece.end
-            )
-            items.append(Item("num", piece.text, piece.line, glued=glued))
+            items.append(Item("num", piece.text, piece.line, glued=_glued(pieces, index)))
+        elif _unit_between(pieces, index):
+            continue
         elif items and items[-1].kind == "text":
             last = items[-1]
             items[-1] = last._replace(text=last.text + piece.text)

@@ -254,14 +254,19 @@ class ReportReader:
 
     def _read_review(self, after_line: int, earlier_tables: bool) -> Table | None:
         """Table 四 from its section; without its heading it is looked for only after the tables
-        before it (when one was read), as it has no row labels to tell it by — from the line
-        the last of them ends on, which in a crawler's one-line text holds table 四 too (the
-        reading starts at table 四's header where one is printed)."""
-        region, stand_in = self._region("review_litigation", max(after_line - 1, 0))
+        before it (when one was read), as it has no row labels to tell it by: on the lines after
+        them, else from the line the last of them ends on where table 四's header stands on it
+        too (a crawler's one-line text)."""
+        region, stand_in = self._region("review_litigation", after_line)
         if stand_in and not earlier_tables:
             return None
         found: list[Any] = []
         review = self._read_block(region, found)
+        if review is None and stand_in and after_line:
+            wider, _ = self._region("review_litigation", after_line - 1)
+            if self.format.tables["review_litigation"].rows[0].label in wider.text:
+                found = []
+                review = self._read_block(wider, found)
         if review is not None and stand_in:
             self.notes.append(_without_heading(self.format.tables["review_litigation"]))
         if review is not None or not stand_in:

@@ -43,7 +43,7 @@ _OTHER_HEADINGS: Mapping[int, tuple[str, ...]] = {
         "五、存在的主要问题及明年工作计划",
         "五、存在的问题及下一步工作打算",
     ),
-    6: ("六、其它需要报告的事项", "六、其他需报告的事项"),
+    6: ("六、其它需要报告的事项", "六、其他需报告的事项", "六、需要说明的其他事项"),
 }
 #: Each section's headings: the template's (from its grammar), then the others.
 HEADING_VARIANTS: Mapping[int, tuple[str, ...]] = {
