@@ -13,6 +13,7 @@ import re
 import time
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -206,6 +207,20 @@ def test_an_article_title_declared_in_the_page_is_its_title(report: Report) -> N
     page = _retitled(_page(report, chrome=True), "某某县人民政府")
     page = page.replace("<head>", f'<head>\n<meta name="ArticleTitle" content="{report.title}">', 1)
     assert html_reader.read(page.encode(), "page.html").title == report.title
+
+
+def test_a_title_naming_a_place_takes_its_organ_from_the_pages_content_source(report: Report) -> None:
+    # 临江市2023年…: the place's government organ is the body the page says published it
+    placed = attrs.evolve(report, title="临江市2023年政府信息公开工作年度报告", agency="临江市")
+    page = _page(placed, chrome=True)  # its site chrome names 临江市人民政府: not the report's words
+    assert _read_back(page).agency == "临江市"
+    source = '<meta name="ContentSource" content="临江市人民政府办公室">'
+    page = page.replace("<head>", f"<head>\n{source}", 1)
+    assert html_reader.read(page.encode(), "page.html").publisher == "临江市人民政府办公室"
+    assert _read_back(page).agency == "临江市人民政府"
+    # a publisher that names another body leaves the agency as the report names it
+    other = page.replace("临江市人民政府办公室", "青山县人民政府办公室")
+    assert _read_back(other).agency == "临江市"
 
 
 def test_the_site_around_the_article_is_left_out(report: Report) -> None:

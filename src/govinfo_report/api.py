@@ -86,6 +86,7 @@ def parse_document_with_context(
     document: Document, *, format: str | None = None, limits: Limits | None = None
 ) -> tuple[Report, ParseContext]:
     from .reading.document import lay_out
+    from .reading.metadata import qualify_agency
 
     laid_out = lay_out(document)
     report, context = _read(laid_out.text, format, laid_out.tables, limits or default_limits())
@@ -94,6 +95,8 @@ def parse_document_with_context(
     )
     if document.kind != "text":  # a text's cells have their place already: their line
         report = laid_out.locate(report)
+    if document.publisher and report.agency:
+        report = attrs.evolve(report, agency=qualify_agency(report.agency, document.publisher))
     report = attrs.evolve(report, source_kind=document.kind, diagnostics=(*report.diagnostics, *notes))
     return report, context
 

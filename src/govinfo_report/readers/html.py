@@ -63,7 +63,8 @@ def read(data: bytes, name: str, *, max_bytes: int | None = None) -> Document:
     blocks = article_blocks(article)
     if title and not _starts_with(blocks, title):
         blocks.insert(0, Paragraph(title))
-    return Document("html", tuple(blocks), title, notes)
+    publisher = page.metas.get("contentsource") or None
+    return Document("html", tuple(blocks), title, notes, publisher)
 
 
 def _refuse_deep_nesting(text: str, name: str) -> None:
