@@ -223,6 +223,19 @@ def test_a_title_naming_a_place_takes_its_organ_from_the_pages_content_source(re
     assert _read_back(other).agency == "临江市"
 
 
+def test_a_page_that_attaches_its_report_says_which_file_to_read(report: Report) -> None:
+    page = _page(report, chrome=True)
+    attached = '<p>附件：<a href="./P0202401.doc?v=2">示例县示例镇人民政府2023年报告.doc</a></p>'
+    start, end = page.index('<div class="article" id="zoom">'), page.index('<p class="signature">')
+    article = f'<div class="article" id="zoom">\n<h1>{report.title}</h1>\n{attached}\n</div>\n'
+    only_link = page[:start] + article + page[end:]
+    notes = [d for d in _read_back(only_link).diagnostics if d.code == "report-in-attachment"]
+    assert len(notes) == 1 and "./P0202401.doc" in notes[0].message
+    # a page that prints its tables and also attaches a copy has nothing to say of it
+    both = page.replace('<p class="signature">', f'{attached}\n<p class="signature">', 1)
+    assert "report-in-attachment" not in {d.code for d in _read_back(both).diagnostics}
+
+
 def test_the_site_around_the_article_is_left_out(report: Report) -> None:
     text = "\n".join(_paragraphs(_page(report, chrome=True, word_paste=True)))
     furniture = ("当前位置", "繁體版", "浏览次数", "打印本页", "分享到", "相关信息", "ICP备案号")

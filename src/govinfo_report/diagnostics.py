@@ -262,6 +262,12 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "{encoding}, which the bytes fit",
         "文件未正确声明字符编码（声明为：{declared}），按其字节相符的 {encoding} 读取",
     ),
+    "report-in-attachment": (
+        "warning",
+        "the page holds no statistics table but links to attached files ({files}): the report may be "
+        "published in them; read that file",
+        "网页正文没有统计表格，但附有文件（{files}）：年度报告可能以附件发布，请读取该文件",
+    ),
     # --- found by the validator (govinfo_report.validation) ---------------------------------
     "cannot-check": (
         "info",
