@@ -279,6 +279,20 @@ def test_a_column_header_a_pdf_put_after_the_label_does_not_hide_the_row() -> No
     assert _rows(text, ACTIVE_2019)["fees"] == (3565, -100)
 
 
+def test_a_row_of_numbers_cut_by_their_wrapped_digits_is_not_read_even_where_it_adds_up() -> None:
+    # a PDF's text of a table whose narrow cells wrapped 12270 and 13347 (and their sum 25617):
+    # the total row prints 1227 1334 … 2561, which adds up, and the wrapped digits stand apart
+    values = {
+        "new_received": "12270 13347 0 0 0 0 25617",
+        "granted": "12270 13347 0 0 0 0 25617",
+        "total_processed": "1227 1334 0 0 0 0 2561\n0 7 7",
+    }
+    text = "\n".join(f"{row.label} {values.get(row.id, '0 0 0 0 0 0 0')}" for row in REQUESTS.rows)
+    read = _rows(text)
+    assert read["total_processed"] == (None,) * 7
+    assert read["new_received"] == (None,) * 7  # a rule it is in does not hold: which row is cut?
+
+
 def test_a_unit_between_two_numbers_of_a_glued_row_parts_their_cells() -> None:
     # a crawler's one-line text of a format-2019 row whose cells print their units
     text = "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购1个246900元"
@@ -293,6 +307,9 @@ def test_a_year_run_into_a_tables_last_number_is_the_next_sentences() -> None:
     assert _rows(text, ACTIVE)["fees"] == (Decimal("18651.06"),)
     text = "四、结转下年度继续办理20000022025年，我局共收到申请2件。"
     assert _rows(text)["carried_forward"] == (2, 0, 0, 0, 0, 0, 2)
+    # a sign before the year is no number of its own: the row is blank, nothing is raised
+    text = "四、结转下年度继续办理 1 0 0 0 0 0 -2024年，无结转。"
+    assert _rows(text)["carried_forward"] == (None,) * 7
 
 
 def test_tables_are_read_from_where_their_sections_were_when_the_headings_are_lost() -> None:

@@ -47,7 +47,7 @@ from govinfo_report.reading.decoding import (
 )
 from govinfo_report.template.formats import section_titles_of
 from govinfo_report.template.spec import REQUEST_ROWS, REVIEW_BLOCKS
-from govinfo_report.testing import cell_values, reports
+from govinfo_report.testing import cell_differences, cell_values, reports
 
 SECTION_TITLES = section_titles_of()
 #: A table 三 row and table 四's run, as the template's rules shape them.
@@ -354,6 +354,22 @@ def test_table_four_is_found_in_one_line_text_whose_heading_is_misspelt(
     assert tally["wrong"] == 0, wrong_cells(parsed, report)
     assert tally["unexplained"] == 0, tally
     assert "table-without-heading" in {d.code for d in parsed.diagnostics}
+
+
+@given(reports(consistent=True, blanks=False), st.booleans())
+def test_headings_quoted_in_a_sentence_are_not_headings(report: Report, run_together: bool) -> None:
+    """A list of the sections in the preamble (…包括：一、总体情况；二、…) and a sentence of section
+    一 that refers to later sections (详见三、…，另见“四、…”) leave every section and every
+    cell where they are."""
+    headings = {s.number: s.heading for s in report.sections}
+    text = govinfo_report.render(report, "tsv")
+    listed = ("" if run_together else "；").join(headings[n] for n in sorted(headings))
+    text = text.replace(headings[1], f"本报告包括：{listed}。\n{headings[1]}", 1)
+    reference = f"具体数据详见{headings[3]}，另见“{headings[4]}”。"
+    text = text.replace(headings[1], f"{headings[1]}\n{reference}", 2)
+    parsed = govinfo_report.parse(text)
+    assert [s.number for s in parsed.sections] == sorted(headings)
+    assert cell_differences(parsed, report) == []
 
 
 @given(reports(consistent=True, blanks=False))

@@ -11,7 +11,7 @@ import attrs
 
 from .errors import NotAReportError, ReportError
 from .limits import Limits, check_text, default_limits
-from .model import Diagnostic, Report
+from .model import TABLE_IDS, Diagnostic, Report
 from .readers import Document, read_document, read_source, reject_non_text
 
 if TYPE_CHECKING:
@@ -97,6 +97,8 @@ def parse_document_with_context(
         report = laid_out.locate(report)
     if document.publisher and report.agency:
         report = attrs.evolve(report, agency=qualify_agency(report.agency, document.publisher))
+    if document.attachments and all(getattr(report, t) is None for t in TABLE_IDS):
+        notes = (*notes, _attached(document.attachments))
     report = attrs.evolve(report, source_kind=document.kind, diagnostics=(*report.diagnostics, *notes))
     return report, context
 
@@ -115,6 +117,17 @@ def _document_note(
             (t for t, (first, end) in context.table_lines.items() if first <= placed.first_line < end), None
         )
     return diag.make(code, table=table_id, **cast(dict[str, Any], fields))
+
+
+#: The most attached files a note lists.
+_ATTACHMENTS_LISTED = 5
+
+
+def _attached(files: tuple[str, ...]) -> Diagnostic:
+    """The note for a document whose report is not in it but, likely, in the files it links."""
+    from . import diagnostics as diag
+
+    return diag.make("report-in-attachment", files=", ".join(files[:_ATTACHMENTS_LISTED]))
 
 
 def _read(

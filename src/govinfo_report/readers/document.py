@@ -66,15 +66,16 @@ class Document:
     """A document as its reader read it: ``kind`` says which reader, ``blocks`` are its content
     in reading order, ``title`` a title the file declares (an HTML ``<title>`` or
     ``ArticleTitle``, a Word file's title property), ``publisher`` the body the file says
-    published it (a government page's ``ContentSource``), and ``notes`` what the reader has to
-    say about it (an encoding it guessed, content it left out), as diagnostic codes with their
-    message fields."""
+    published it (a government page's ``ContentSource``), ``attachments`` the documents it
+    links to (a page's ``附件``), and ``notes`` what the reader has to say about it (an encoding
+    it guessed, content it left out), as diagnostic codes with their message fields."""
 
     kind: SourceKind
     blocks: tuple[Block, ...]
     title: str | None = None
     notes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     publisher: str | None = None
+    attachments: tuple[str, ...] = ()
 
     def tables(self) -> Iterator[Table]:
         for block in self.blocks:

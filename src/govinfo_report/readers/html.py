@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from ..errors import DocumentError
-from .document import Block, Document, Paragraph, Table
+from .document import Block, Document, Paragraph
 from .html_article import find_article, find_title
 from .html_blocks import article_blocks
 from .html_encoding import decode_page
-from .html_tree import Page, parse_page
+from .html_tree import Element, Page, parse_page
 from .text import reject_non_text
 
 #: The largest page read, in bytes (a report's page is well under 1 MB).
@@ -63,41 +63,24 @@ def read(data: bytes, name: str, *, max_bytes: int | None = None) -> Document:
     blocks = article_blocks(article)
     if title and not _starts_with(blocks, title):
         blocks.insert(0, Paragraph(title))
-    if not any(_of_numbers(block) for block in blocks if isinstance(block, Table)):
-        notes = (*notes, *_attachments(page))
     publisher = page.metas.get("contentsource") or None
-    return Document("html", tuple(blocks), title, notes, publisher)
+    return Document("html", tuple(blocks), title, notes, publisher, _attachments(page, article))
 
 
 #: The files a page attaches its report as (the link's path, before any query).
 _ATTACHMENT = re.compile(r"\.(?:docx?|wps|pdf|ofd|xlsx?|et)$", re.IGNORECASE)
-#: The most attached files a note lists.
-_ATTACHMENTS_LISTED = 5
 
 
-#: The cells holding a number a table of statistics has at least (table 二 has ten).
-_STATISTICS_CELLS = 5
-_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-
-
-def _of_numbers(table: Table) -> bool:
-    """Whether a table holds statistics, not just a page's details (索引号, 发布日期 …)."""
-    numbers = sum(1 for row in table.rows for cell in row if _NUMBER.fullmatch(cell.text.strip()))
-    return numbers >= _STATISTICS_CELLS
-
-
-def _attachments(page: Page) -> tuple[tuple[str, tuple[tuple[str, str], ...]], ...]:
-    """A note naming the documents a page without a statistics table links to: the report is
-    then published as an attachment, which is the file to read."""
+def _attachments(page: Page, article: Element) -> tuple[str, ...]:
+    """The documents the article links to (``附件：….doc``), in order: where the page prints no
+    tables, the report is published in them."""
     found: list[str] = []
-    for element in page.elements:
+    for element in page.elements[article.order + 1 : article.last + 1]:
         href = element.attribute("href") if element.tag == "a" else ""
         path = href.split("?", 1)[0].split("#", 1)[0].strip()
         if _ATTACHMENT.search(path) and path not in found:
             found.append(path)
-    if not found:
-        return ()
-    return (("report-in-attachment", (("files", ", ".join(found[:_ATTACHMENTS_LISTED])),)),)
+    return tuple(found)
 
 
 def _refuse_deep_nesting(text: str, name: str) -> None:

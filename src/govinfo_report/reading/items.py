@@ -23,7 +23,9 @@ _SIGNS = frozenset({"+", "-"})
 _DIGITS = frozenset("0123456789")
 #: Units that may follow a number inside a cell (format 2019: 2笔, 984361元).
 UNITS = frozenset({"件", "个", "项", "条", "笔", "元", "万元", "次", "份"})
-_UNITS_FIRST = tuple(sorted(UNITS))
+#: The units as ``str.startswith`` takes them: a word after a number that starts with one ends
+#: the number's cell (``246900元三、…``).
+_UNIT_STARTS = tuple(UNITS)
 
 
 class Item(NamedTuple):
@@ -91,7 +93,9 @@ _YEAR_AT_END = re.compile(r"(?:19[89][0-9]|20[0-9]{2})$")
 
 def _years_apart(pieces: Sequence[Piece]) -> list[Piece]:
     """The pieces with a year that a number's digits ran into cut off as text: its last four
-    digits, where 年 follows them (no cell of the template is followed by 年)."""
+    digits, where 年 follows them (no cell of the template is followed by 年). A number that is
+    the year alone is text; one whose digits before the year are no number of their own (a
+    sign, a decimal point) is left as it is, for the decoder to find it ambiguous."""
     out: list[Piece] = []
     for index, piece in enumerate(pieces):
         after = pieces[index + 1] if index + 1 < len(pieces) else None
@@ -99,13 +103,20 @@ def _years_apart(pieces: Sequence[Piece]) -> list[Piece]:
         if year is None or after is None or after.start != piece.end or not after.text.startswith("年"):
             out.append(piece)
             continue
-        cut = piece.end - 4
-        if year.start() and not piece.text[: year.start()].endswith("."):
-            out.append(piece._replace(text=piece.text[: year.start()], end=cut))
+        before = piece.text[: year.start()]
+        if not before:
+            out.append(piece._replace(kind="WORD"))
+        elif _NUMBER_BEFORE_YEAR.fullmatch(before):
+            cut = piece.end - 4
+            out.append(piece._replace(text=before, end=cut))
             out.append(Piece("WORD", year.group(), piece.line, cut, piece.end))
         else:
-            out.append(piece._replace(kind="WORD"))
+            out.append(piece)
     return out
+
+
+#: What a number's digits before a year they ran into must be to stand as a number.
+_NUMBER_BEFORE_YEAR = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 
 
 def _unit_between(pieces: Sequence[Piece], index: int) -> bool:
@@ -127,7 +138,7 @@ def _glued(pieces: Sequence[Piece], index: int) -> bool:
     right = (
         after is not None
         and after.start == piece.end
-        and not after.text.startswith(_UNITS_FIRST)
+        and not after.text.startswith(_UNIT_STARTS)
         and not (after.kind == "WORD" and _YEAR_AT_END.match(after.text))
     )
     return left or right

@@ -204,11 +204,15 @@ class ReportReader:
         stand_in = region is None
         if region is None:
             region = self.context.stand_in(number, after_line)
+        self._note_lines(table_id, region)
+        return region, stand_in
+
+    def _note_lines(self, table_id: str, region: Region) -> None:
+        """Keep which lines the table was read from (a document's notes name tables by them)."""
         self.context.table_lines[table_id] = (
             region.first_line,
             region.first_line + region.text.count("\n") + 1,
         )
-        return region, stand_in
 
     def _grid(self, region: Region, table_id: str) -> list[Any]:
         """The region's grid rows; none, with a note, for a region too large to be a table."""
@@ -263,10 +267,12 @@ class ReportReader:
         found: list[Any] = []
         review = self._read_block(region, found)
         if review is None and stand_in and after_line:
-            wider, _ = self._region("review_litigation", after_line - 1)
-            if self.format.tables["review_litigation"].rows[0].label in wider.text:
+            spec = self.format.tables["review_litigation"]
+            wider = self.context.stand_in(spec.section or 0, after_line - 1)
+            if fold(spec.rows[0].label) in fold(wider.text):
                 found = []
                 review = self._read_block(wider, found)
+                self._note_lines("review_litigation", wider)
         if review is not None and stand_in:
             self.notes.append(_without_heading(self.format.tables["review_litigation"]))
         if review is not None or not stand_in:

@@ -60,9 +60,10 @@ _GUARDED_NUMERAL = re.compile(
 def _alternation(names: list[str], patterns: list[str]) -> str:
     """The heading patterns as one alternation of named groups. Where every one begins with its
     numeral guarded by a look-behind, each guard is written once, before the alternation of the
-    headings it guards: the same matches, and Python compiles that class of twenty thousand
-    characters once per guard instead of once per heading (about 5 ms of a program's first
-    parse)."""
+    headings it guards: the same matches (each heading starts with a numeral of its own, so the
+    order of the alternatives changes nothing), and Python compiles that class of twenty
+    thousand characters once per guard instead of once per heading (about 5 ms of a program's
+    first parse). A guard written another way is left where it is: slower, the same matches."""
     guards = [_GUARDED_NUMERAL.match(p) for p in patterns]
     found = [g for g in guards if g is not None]
     if len(found) != len(patterns):
@@ -195,6 +196,22 @@ def _without_page_footer(
     return attrs.evolve(section, text=body.strip()), (span[0], footer.start())
 
 
+def _in_a_sentence(text: str, match: re.Match[str]) -> bool:
+    """Whether a heading candidate may be the heading's words inside a sentence: it follows a
+    Chinese character or an opening quote (详见三、…, 见“三、…”, a crawler's text run together),
+    or a mark that goes on a sentence or a list follows it (…包括：一、总体情况；二、…). A later
+    candidate of the same heading then shows where the heading is."""
+    before = text[match.start() - 1] if match.start() else "\n"
+    after = text[match.end()] if match.end() < len(text) else "\n"
+    return "\u4e00" <= before <= "\u9fff" or before in _OPENING_QUOTES or after in _SENTENCE_GOES_ON
+
+
+#: Marks that open a quotation or a title (of a document, a section) in Chinese text.
+_OPENING_QUOTES = frozenset("“‘《〈「『\"'")
+#: Marks after a heading's words that show them inside a sentence or a list.
+_SENTENCE_GOES_ON = frozenset("；;，,、。”’》〉」』")
+
+
 def read_skeleton(text: str, parser: lark.Lark | None = None, lines: LineIndex | None = None) -> Skeleton:
     """Split normalised report text into preamble and sections, with the skeleton grammar of
     the report's format (the built-in one by default); ``lines`` is the text's line index when
@@ -203,11 +220,14 @@ def read_skeleton(text: str, parser: lark.Lark | None = None, lines: LineIndex |
     text_name = _text_terminal(parser)
     interactive = parser.parse_interactive()
     position = 0
-    for match in _candidates(text, parser):
+    candidates = list(_candidates(text, parser))
+    for index, match in enumerate(candidates):
         kind = match.lastgroup
         assert kind is not None
         if kind not in interactive.choices():  # type: ignore[no-untyped-call]
             continue  # a heading pattern where no heading can stand: ordinary text
+        if _in_a_sentence(text, match) and any(later.lastgroup == kind for later in candidates[index + 1 :]):
+            continue  # a heading's words inside a sentence (详见三、…): the heading comes later
         # try the heading on a copy; only if the parser takes it does it become a heading
         probe = interactive.copy(deepcopy_values=False)  # type: ignore[no-untyped-call]
         try:
