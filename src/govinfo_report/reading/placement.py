@@ -395,17 +395,15 @@ class TablePlacement:
     def verify_rows_near_cut_numbers(self) -> None:
         """A number too wide for its narrow cell wraps its last digits onto the next line (a
         PDF's text of a LibreOffice or Word table): the row then prints a cut number, and a line
-        of a few numbers stands with no row — or, where the next row's label came first, that
-        row holds more numbers than it has columns. Where such fragments are left over — fewer
-        numbers than a row has, with no label, or taken in by a row — every row in a rule of the
-        table that does not hold is left blank, with ``row-values-cut``: its own sum, and the
-        rules across rows too, as a row of numbers each cut by a digit can still add up (1227 +
-        1334 = 2561 from 12270 + 13347 = 25617); so is a row whose total was left blank as cut,
-        and a row next to a fragment whose sum cannot be checked for a blank cell (the blank may
-        be where its number's digits went)."""
+        of a few numbers stands with no row. Where such fragments are left over — fewer numbers
+        than a row has, with no label — every row in a rule of the table that does not hold is
+        left blank, with ``row-values-cut``: its own sum, and the rules across rows too, as a
+        row of numbers each cut by a digit can still add up (1227 + 1334 = 2561 from 12270 +
+        13347 = 25617); so is a row whose total was left blank as cut, and a row next to a
+        fragment whose sum cannot be checked for a blank cell (the blank may be where its
+        number's digits went)."""
         width = max(len(spec.columns) for spec in self.specs)
         fragments = {i for i, n in self._left_over_counts() if n < width} | self._wrapped_label_lines(width)
-        fragments |= self._overfull_rows(width)
         if not fragments:
             return
         read = self._rows_read()
@@ -417,15 +415,6 @@ class TablePlacement:
         near = {r for r, i in read.items() if fragments & {i - 1, i + 1}}
         for row in sorted((failing | (unchecked & near)) & read.keys(), key=lambda r: read[r]):
             self._unverified(row, read[row], code="row-values-cut")
-
-    def _overfull_rows(self, width: int) -> set[int]:
-        """Rows holding more numbers than their columns, by fewer than a row's: the last digits
-        of wrapped numbers before them, printed after their label."""
-        return {
-            i
-            for i, j in self.matches.items()
-            if 0 < sum(v.kind == "num" for v in self.observed[i].values) - len(self.specs[j].columns) < width
-        }
 
     def _wrapped_label_lines(self, width: int) -> set[int]:
         """Lines of a few numbers, short of a row, standing beside the rest of a wrapped label
