@@ -329,14 +329,19 @@ def test_a_row_always_has_its_printed_reading(data: st.DataObject) -> None:
     assert cells in result.readings
 
 
+def _each_cell_read_or_explained(parsed: Report, report: Report) -> None:
+    """No cell of ``report`` read as another number, and every one not read explained."""
+    tally = outcomes(parsed, report)
+    assert tally["wrong"] == 0, wrong_cells(parsed, report)
+    assert tally["unexplained"] == 0, tally
+
+
 @given(reports(consistent=True, blanks=False), st.randoms(use_true_random=False), st.booleans())
 def test_a_flattened_report_reads_back_or_says_why_not(
     report: Report, rng: random.Random, one_line: bool
 ) -> None:
     parsed = govinfo_report.parse(flatten(report, rng, one_line=one_line))
-    tally = outcomes(parsed, report)
-    assert tally["wrong"] == 0, wrong_cells(parsed, report)
-    assert tally["unexplained"] == 0, tally
+    _each_cell_read_or_explained(parsed, report)
 
 
 @given(reports(consistent=True, blanks=False), st.randoms(use_true_random=False))
@@ -350,9 +355,7 @@ def test_table_four_is_found_in_one_line_text_whose_heading_is_misspelt(
     assert heading in text
     parsed = govinfo_report.parse(text.replace(heading, heading.replace("行政复议", "行政复仪", 1)))
     assert parsed.review_litigation is not None
-    tally = outcomes(parsed, report)
-    assert tally["wrong"] == 0, wrong_cells(parsed, report)
-    assert tally["unexplained"] == 0, tally
+    _each_cell_read_or_explained(parsed, report)
     assert "table-without-heading" in {d.code for d in parsed.diagnostics}
 
 
@@ -394,9 +397,7 @@ def test_headings_run_into_the_text_before_them_are_found(report: Report, rng: r
         text = text.replace(" " + section.heading, "元" + section.heading, 1)
     parsed = govinfo_report.parse(text)
     assert [s.number for s in parsed.sections] == [s.number for s in report.sections]
-    tally = outcomes(parsed, report)
-    assert tally["wrong"] == 0, wrong_cells(parsed, report)
-    assert tally["unexplained"] == 0, tally
+    _each_cell_read_or_explained(parsed, report)
 
 
 @given(reports(consistent=True, blanks=False), st.randoms(use_true_random=False))
@@ -416,9 +417,7 @@ def test_a_sentence_starting_with_its_year_after_a_table_takes_no_digits(
 
     parsed = with_sentence("2025年，本机关依法办理。")
     assert cell_values(parsed) == cell_values(with_sentence("本机关依法办理。"))
-    tally = outcomes(parsed, report)
-    assert tally["wrong"] == 0, wrong_cells(parsed, report)
-    assert tally["unexplained"] == 0, tally
+    _each_cell_read_or_explained(parsed, report)
 
 
 #: Prose a report may print between the heading of section 二 and its table.
@@ -440,9 +439,7 @@ def test_counts_of_a_sentence_before_a_table_are_not_its_values(
     parsed = govinfo_report.parse(text.replace(heading, heading + _COUNTS_BEFORE_TABLE, 1))
     codes = {d.code for d in parsed.diagnostics}
     assert not codes & {"unplaced-values", "unknown-row"}, parsed.diagnostics
-    tally = outcomes(parsed, report)
-    assert tally["wrong"] == 0, wrong_cells(parsed, report)
-    assert tally["unexplained"] == 0, tally
+    _each_cell_read_or_explained(parsed, report)
 
 
 # --- building reports -------------------------------------------------------------------------
