@@ -80,10 +80,21 @@ def _cell_items(cell: GridCell, row: int, col: int) -> list[Item]:
     return [item._replace(row=row, col=col) for item in items]
 
 
+def _touching(pieces: Sequence[Piece], index: int, step: int) -> Piece | None:
+    """The piece right before (``step`` -1) or after (+1) the one at ``index``, where nothing
+    stands between them; else None."""
+    other = index + step
+    if not 0 <= other < len(pieces):
+        return None
+    piece, neighbour = pieces[index], pieces[other]
+    touching = neighbour.end == piece.start if step < 0 else neighbour.start == piece.end
+    return neighbour if touching else None
+
+
 def _percentage(pieces: Sequence[Piece], index: int) -> bool:
     """Whether the number at ``index`` has a percent sign right after it."""
-    after = pieces[index + 1] if index + 1 < len(pieces) else None
-    return after is not None and after.start == pieces[index].end and after.text.startswith("%")
+    after = _touching(pieces, index, 1)
+    return after is not None and after.text.startswith("%")
 
 
 #: A year that a sentence after a table starts with, run into the table's last number
@@ -98,9 +109,9 @@ def _years_apart(pieces: Sequence[Piece]) -> list[Piece]:
     sign, a decimal point) is left as it is, for the decoder to find it ambiguous."""
     out: list[Piece] = []
     for index, piece in enumerate(pieces):
-        after = pieces[index + 1] if index + 1 < len(pieces) else None
-        year = _YEAR_AT_END.search(piece.text) if piece.kind == "NUMBER" else None
-        if year is None or after is None or after.start != piece.end or not after.text.startswith("年"):
+        after = _touching(pieces, index, 1) if piece.kind == "NUMBER" else None
+        year = _YEAR_AT_END.search(piece.text) if after is not None and after.text.startswith("年") else None
+        if year is None:
             out.append(piece)
             continue
         before = piece.text[: year.start()]
@@ -122,22 +133,19 @@ _NUMBER_BEFORE_YEAR = re.compile(r"[+-]?[0-9]+(?:\.[0-9]+)?")
 def _unit_between(pieces: Sequence[Piece], index: int) -> bool:
     """Whether the piece at ``index`` is a unit set between two numbers (``1个246900元``): it
     ends the first number's cell as a space would."""
-    if not 0 < index < len(pieces) - 1 or pieces[index].text not in UNITS:
+    if pieces[index].text not in UNITS:
         return False
-    before, unit, after = pieces[index - 1], pieces[index], pieces[index + 1]
-    return before.kind == after.kind == "NUMBER" and before.end == unit.start and unit.end == after.start
+    before, after = _touching(pieces, index, -1), _touching(pieces, index, 1)
+    return before is not None and after is not None and before.kind == after.kind == "NUMBER"
 
 
 def _glued(pieces: Sequence[Piece], index: int) -> bool:
     """Whether nothing separates the number at ``index`` from the piece before or after it — a
     unit or a year after it, or a unit between it and the number before, is a separation."""
-    piece = pieces[index]
-    before = pieces[index - 1] if index > 0 else None
-    after = pieces[index + 1] if index + 1 < len(pieces) else None
-    left = before is not None and before.end == piece.start and not _unit_between(pieces, index - 1)
+    before, after = _touching(pieces, index, -1), _touching(pieces, index, 1)
+    left = before is not None and not _unit_between(pieces, index - 1)
     right = (
         after is not None
-        and after.start == piece.end
         and not after.text.startswith(_UNIT_STARTS)
         and not (after.kind == "WORD" and _YEAR_AT_END.match(after.text))
     )

@@ -221,12 +221,13 @@ def read_skeleton(text: str, parser: lark.Lark | None = None, lines: LineIndex |
     interactive = parser.parse_interactive()
     position = 0
     candidates = list(_candidates(text, parser))
+    last = {match.lastgroup: index for index, match in enumerate(candidates)}
     for index, match in enumerate(candidates):
         kind = match.lastgroup
         assert kind is not None
         if kind not in interactive.choices():  # type: ignore[no-untyped-call]
             continue  # a heading pattern where no heading can stand: ordinary text
-        if _in_a_sentence(text, match) and any(later.lastgroup == kind for later in candidates[index + 1 :]):
+        if _in_a_sentence(text, match) and last[kind] > index:
             continue  # a heading's words inside a sentence (详见三、…): the heading comes later
         # try the heading on a copy; only if the parser takes it does it become a heading
         probe = interactive.copy(deepcopy_values=False)  # type: ignore[no-untyped-call]
