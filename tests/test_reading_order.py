@@ -179,3 +179,80 @@ def test_the_reading_says_how_the_cells_were_placed(report: Report) -> None:
     assert len(notes) == 1 and notes[0].table == "requests"
     zeros = all(not v for k, v in cell_values(report).items() if k[0] == "requests")
     assert "column by column" in notes[0].message or zeros  # a table of zeros reads alike every way
+
+
+@st.composite
+def _rows_swapped(draw: st.DrawFn) -> tuple[dict[tuple[str, str, str], object], str, str]:
+    """A report whose table 三 prints two rows of one group out of the template's order (each
+    with its own numbers), in an extracted order; with the values the text shows per row."""
+    report = draw(reports(consistent=True, blanks=False, scale="city"))
+    order = draw(st.sampled_from(EXTRACTED_ORDERS))
+    first = draw(st.integers(1, 7))
+    a, b = REQUESTS.rows[4 + first - 1], REQUESTS.rows[4 + first]  # two of （三）'s eight rows
+    lines = extracted_text(report, order).split("\n")
+    at = {label: lines.index(label) for label in (a.label, b.label)}
+    lines[at[a.label]], lines[at[b.label]] = b.label, a.label
+    shown = dict(cell_values(report))
+    for column in a.columns:
+        ka, kb = ("requests", a.id, column), ("requests", b.id, column)
+        shown[ka], shown[kb] = shown[kb], shown[ka]
+    return shown, order, "\n".join(lines)
+
+
+@settings(max_examples=40)
+@given(_rows_swapped())
+def test_rows_printed_out_of_the_templates_order_are_never_read_as_each_other(
+    case: tuple[dict[tuple[str, str, str], object], str, str],
+) -> None:
+    """Sums down a group hold whichever way two of its rows are printed: with the labels apart
+    from the numbers, only the labels' order says which row a run of numbers is — so a reading
+    in the table's order and one in the labels' order both stand, and the rows they disagree
+    on stay blank."""
+    shown, order, text = case
+    parsed = govinfo_report.parse(text)
+    got = cell_values(parsed)
+    wrong = [k for k, v in shown.items() if k[0] == "requests" and got[k] is not None and got[k] != v]
+    assert wrong == [], order
+    noted = {(d.table, d.row) for d in parsed.diagnostics}
+    blank = [k for k, v in shown.items() if k[0] == "requests" and v is not None and got[k] is None]
+    assert [k for k in blank if not {k[:2], ("requests", None)} & noted] == [], order
+
+
+def test_a_block_of_rows_printed_column_by_column_is_told_by_the_rows_own_sums() -> None:
+    """Two rows row by row, then three column by column: the only way every row adds up."""
+    rows = _rows("new_received", "carried_over", "granted", "partially_granted", "denied_state_secret")
+    one, two = (5, 1, 0, 0, 0, 0, 6), (0, 2, 0, 0, 0, 3, 5)
+    block = ((1, 0, 0, 0, 0, 0, 1), (0, 3, 0, 0, 0, 1, 4), (2, 0, 0, 0, 1, 0, 3))
+    columns = [block[r][c] for c in range(7) for r in range(3)]
+    filled, limit_hit = solver.fillings(REQUESTS, rows, _items(*one, *two, *columns), [*_checks()])
+    assert not limit_hit and len(filled) == 1
+    how, placed = filled[0]
+    assert how == "column by column and row by row"
+    assert [tuple(c.value for c in placed[REQUESTS.rows[k].id]) for k in rows] == [one, two, *block]
+
+
+def test_a_run_of_zeros_reads_alike_in_every_order() -> None:
+    rows = _rows("granted", "partially_granted", "denied_state_secret")
+    filled, _ = solver.fillings(REQUESTS, rows, _items(*[0] * 21), [*_checks()])
+    assert len(filled) == 1
+
+
+def test_the_ways_of_filling_the_rows_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(solver, "STEP_LIMIT", 1)
+    rows = _rows("granted", "partially_granted")
+    # two rows whose sums hold read row by row and column by column
+    filled, limit_hit = solver.fillings(
+        REQUESTS, rows, _items(0, 1, 0, 0, 0, 2, 3, 1, 0, 3, 0, 0, 3, 7), [*_checks()]
+    )
+    assert limit_hit and filled == []
+
+
+def test_labels_printed_in_another_order_than_the_table_give_a_second_reading() -> None:
+    assert solver.as_printed((3, 4, 5, 6), (5, 3, 6)) == (5, 3, 4, 6)
+    assert solver.as_printed((3, 4, 5), ()) == (3, 4, 5)
+
+
+def _checks() -> tuple[object, ...]:
+    from govinfo_report.template.rules import checks_for
+
+    return checks_for(REQUESTS.id, PrintedTable.of(REQUESTS))

@@ -201,6 +201,19 @@ class LabelIndex:
             if any(f in run for f in forms) or (self._enumerated[k] and self._enumerated[k] in bare)
         ]
 
+    def in_printed_order(self, text: str, run: str, rows: Iterable[int]) -> list[int]:
+        """``rows`` (named in the run, see :meth:`rows_printed_in`) in the order their labels
+        stand in it; a row whose label is not found there (named by the run's end) last."""
+        bare = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+        def where(k: int) -> float:
+            found = [run.find(f) / len(run) for f in self._printed_forms[k] if f in run]
+            if not found and self._enumerated[k] and self._enumerated[k] in bare:
+                found = [bare.find(self._enumerated[k]) / len(bare)]
+            return min(found, default=1.0)
+
+        return sorted(rows, key=where)
+
     def begun_at_end(self, text: str) -> int | None:
         """The row whose number and first two or more characters end a label run as printed
         (``…不计其他情形)1.属于国``): a row's label that begins there and wraps below, the

@@ -452,7 +452,8 @@ class TablePlacement:
         known = {r: cells for r, cells in self.found.items() if any(c.value is not None for c in cells)}
         named = {self.specs[k].id for s in segments for k in s.rows}
         printed = PrintedTable.of(self.table, collapsed=bool(named & self.table.alternatives().keys()))
-        solution = solver.solve(self.table, printed, first, segments, known)
+        kept = any(self._kept_whole(i, j) for i, j in self.aligned.items())
+        solution = solver.solve(self.table, printed, first, segments, known, rows_kept=kept)
         if solution is None:
             return
         if solution.limit_hit:
@@ -471,7 +472,14 @@ class TablePlacement:
             return
         for row in disputed:  # read only by the order of the text, which the solution reads better
             del self.found[row]
-        self._accept(solution, segments[0].line, range(self.span.start - solution.lead, end))
+        lead = len(self._lead_rows()) if solution.lead else 0
+        self._accept(solution, segments[0].line, range(self.span.start - lead, end))
+
+    def _kept_whole(self, i: int, j: int) -> bool:
+        """Whether printed row ``i`` holds template row ``j`` whole: its label and just its
+        numbers on one line, the way a text that keeps rows prints them."""
+        row = self.printed[i]
+        return row.attached and len(solver.values_of(row.values)) == len(self.specs[j].columns)
 
     def _order_only(self, row: str) -> bool:
         """Whether a row read already got its numbers by the order of the text alone: placed by
@@ -499,7 +507,13 @@ class TablePlacement:
         filled = self._fill(solution)
         if not filled:
             return
-        superseded = {"row-values-moved", "row-values-ambiguous", "row-values-unverified", "row-value-count"}
+        superseded = {
+            "row-values-moved",
+            "row-values-ambiguous",
+            "row-values-unverified",
+            "row-value-count",
+            "row-values-cut",
+        }
         self.notes = [n for n in self.notes if not (n.code in superseded and n.row in filled)]
         self.solved.update(observed)
         self.notes.append(
@@ -537,19 +551,32 @@ class TablePlacement:
         while end < len(printed) and (not self.folded[end] or self._rows_named(end)):
             end += 1
         segments: list[solver.Segment] = []
-        before = self.span.start - 1
         first: tuple[Item, ...] = ()
-        if before >= 0 and not self._rows_named(before):
-            first = printed[before].values
+        for before in self._lead_rows():
+            first = printed[before].values + first
         for i in range(self.span.start, end):
             obs = printed[i]
             named = self._rows_named(i)
             if named:
-                segments.append(solver.Segment(tuple(named), obs.values, obs.line))
+                order = self.labels.in_printed_order(obs.label, self.folded[i], named)
+                segments.append(solver.Segment(tuple(named), obs.values, obs.line, tuple(order)))
             elif segments:
                 last = segments[-1]
                 segments[-1] = last._replace(values=last.values + obs.values)
         return first, segments, end
+
+    def _lead_rows(self) -> list[int]:
+        """The observed rows just before the first row found that may print its numbers before
+        its label (nearest first): lines of numbers alone, and the line before them, where it
+        names no row (the column header the first number ran into)."""
+        lead = []
+        for i in range(self.span.start - 1, -1, -1):
+            if self._rows_named(i):
+                break
+            lead.append(i)
+            if self.folded[i]:
+                break
+        return lead
 
     def _rows_named(self, i: int) -> list[int]:
         """The template rows observed row ``i``'s label run names: every label printed in it,

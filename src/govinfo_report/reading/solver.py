@@ -20,7 +20,12 @@ reading orders:
 - ``labels first``: each segment's numbers are its own rows', row by row or column by column;
 - ``numbers first``: each label run's numbers are those printed before it;
 - ``in table order``: the numbers, wherever the labels float among them, fill every row of the
-  table in turn.
+  table in turn, in blocks of rows each printed row by row or column by column (plain
+  ``pdftotext`` prints a run of rows whose labels wrapped one column after another, and the
+  labels elsewhere); the rows' own sums tell the blocks apart;
+- ``in label order``: the same, with the rows in the order their labels were printed, where
+  that is not the table's — a report may print two rows of a group the other way round, which
+  no sum down the group sees, so both readings stand and the cells they disagree on stay blank.
 
 The work is bounded: per segment at most two orders, combinations up to :data:`STEP_LIMIT`.
 """
@@ -29,13 +34,13 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from typing import Literal, NamedTuple
+from typing import Literal, NamedTuple, cast
 
 import attrs
 
 from ..model import Cell, Value
 from ..template.rules import Check, PrintedTable, checks_for, evaluate
-from ..template.spec import TableSpec
+from ..template.spec import RowSpec, TableSpec
 from .items import Item
 from .values import cells as read_cells
 from .values import too_long
@@ -49,11 +54,13 @@ Direction = Literal["labels first", "numbers first", "in table order"]
 
 class Segment(NamedTuple):
     """A label run naming template rows (indexes in table order), and the values printed after
-    it up to the next label run."""
+    it up to the next label run; ``order``: the rows in the order their labels were printed,
+    where known."""
 
     rows: tuple[int, ...]
     values: tuple[Item, ...]
     line: int
+    order: tuple[int, ...] = ()
 
 
 @attrs.frozen
@@ -95,17 +102,21 @@ def solve(
     lead: Sequence[Item],
     segments: Sequence[Segment],
     known: Mapping[str, tuple[Cell, ...]],
+    *,
+    rows_kept: bool = False,
 ) -> Solution | None:
     """Place the numbers of ``segments`` by every reading order whose counts fit, keep the
     readings the table's rules allow (with ``known``: rows read already, by id), and return
     what they agree on; None when no reading fits.
 
     ``lead`` are the values printed before the first label run (the first row's numbers when
-    numbers come first).
+    numbers come first). ``rows_kept``: some row's numbers stand on its label's line, so the
+    text keeps rows; label runs out of table order then mean rows printed out of order, and
+    filling the rows in table order would swap their numbers (no sum across rows sees that).
     """
     order = [k for k, spec in enumerate(table.rows) if spec.id in printed.rows]
-    segments = [s._replace(rows=_hull(s.rows, order)) for s in segments if s.rows]
-    if not segments or not all(s.rows for s in segments) or not _in_order(segments):
+    segments = [_hulled(s, order) for s in segments if s.rows]
+    if not segments or not all(s.rows for s in segments):
         return None  # (a run naming only rows this table does not print: no reading counts it)
     checks = checks_for(table.id, printed)
     spanned = _hull([k for s in segments for k in s.rows], order)
@@ -113,13 +124,18 @@ def solve(
         return None
     readings: list[Reading] = []
     limit_hit = False
-    for direction in ("labels first", "numbers first"):
-        blocks = _blocks(direction, lead, segments)
-        found, hit = _block_readings(table, blocks, checks, known, direction)
-        readings.extend(found)
-        limit_hit |= hit
-    whole = _whole(table, order, lead, segments, checks, known)
+    in_order = _in_order(segments)
+    if not in_order and (rows_kept or _rows_out_of_order(table, segments)):
+        return None
+    if in_order:  # labels printed out of order pair with no numbers by position
+        for direction in ("labels first", "numbers first"):
+            blocks = _blocks(direction, lead, segments)
+            found, hit = _block_readings(table, blocks, checks, known, direction)
+            readings.extend(found)
+            limit_hit |= hit
+    whole, hit = _whole(table, spanned, lead, segments, checks, known)
     readings.extend(whole)
+    limit_hit |= hit
     if limit_hit:
         return Solution({}, {}, (), limit_hit=True)
     if not readings:
@@ -141,6 +157,30 @@ def _confirmable(
     return False
 
 
+def _hulled(segment: Segment, order: Sequence[int]) -> Segment:
+    """The segment naming every printed row from its first to its last (see :func:`_hull`),
+    in table order and in the order its labels were printed."""
+    rows = _hull(segment.rows, order) if segment.rows else ()
+    return segment._replace(rows=rows, order=as_printed(rows, segment.order or segment.rows))
+
+
+def as_printed(rows: Sequence[int], printed: Sequence[int]) -> tuple[int, ...]:
+    """``rows`` in the order of ``printed`` (the rows whose labels were read, as they were
+    printed); a row whose label was not read goes after the row before it in the table."""
+    sequence = [k for k in dict.fromkeys(printed) if k in rows]
+    for n, k in enumerate(rows):
+        if k not in sequence:
+            sequence.insert(sequence.index(rows[n - 1]) + 1 if n else 0, k)
+    return tuple(sequence)
+
+
+def _sequences(segment: Segment) -> tuple[tuple[int, ...], ...]:
+    """The orders a segment's rows may come in: the table's, and the one its labels were
+    printed in where that differs (a report may print rows out of the template's order, and a
+    text that keeps no row with its numbers cannot say which)."""
+    return tuple(dict.fromkeys((segment.rows, segment.order or segment.rows)))
+
+
 def _hull(rows: Sequence[int], order: Sequence[int]) -> tuple[int, ...]:
     """The printed rows from the first to the last of ``rows``: a label run a PDF's text prints
     names a run of consecutive rows, though a label may be lost or misspelt inside it."""
@@ -153,22 +193,37 @@ def _in_order(segments: Sequence[Segment]) -> bool:
     return all(a.rows[-1] < b.rows[0] for a, b in itertools.pairwise(segments))
 
 
-def _blocks(
-    direction: Direction, lead: Sequence[Item], segments: Sequence[Segment]
-) -> list[tuple[tuple[int, ...], tuple[Item, ...]]] | None:
-    """Each label run's rows with the values the direction gives them; None when values are
-    left over (numbers after the last run when numbers come first)."""
+def _rows_out_of_order(table: TableSpec, segments: Sequence[Segment]) -> bool:
+    """Whether a label run standing out of table order is followed by just the numbers of its
+    rows: the report printed those rows out of order, each with its numbers — not labels
+    gathered apart from numbers in table order."""
+    last = -1
+    for segment in segments:
+        width = sum(len(table.rows[k].columns) for k in segment.rows)
+        if segment.rows[0] <= last and len(values_of(segment.values)) == width:
+            return True
+        last = max(last, segment.rows[-1])
+    return False
+
+
+Block = tuple[tuple[tuple[int, ...], ...], tuple[Item, ...]]
+
+
+def _blocks(direction: Direction, lead: Sequence[Item], segments: Sequence[Segment]) -> list[Block] | None:
+    """Each label run's rows (in the orders they may come in) with the values the direction
+    gives them; None when values are left over (numbers after the last run when numbers come
+    first)."""
     if direction == "labels first":
-        return [(s.rows, values_of(s.values)) for s in segments]
+        return [(_sequences(s), values_of(s.values)) for s in segments]
     if values_of(segments[-1].values):
         return None
     before = [values_of(lead), *(values_of(s.values) for s in segments[:-1])]
-    return [(s.rows, b) for s, b in zip(segments, before, strict=True)]
+    return [(_sequences(s), b) for s, b in zip(segments, before, strict=True)]
 
 
 def _block_readings(
     table: TableSpec,
-    blocks: list[tuple[tuple[int, ...], tuple[Item, ...]]] | None,
+    blocks: list[Block] | None,
     checks: Sequence[Check],
     known: Mapping[str, tuple[Cell, ...]],
     direction: Direction,
@@ -178,8 +233,13 @@ def _block_readings(
     if blocks is None:
         return [], False
     options: list[list[tuple[Order, dict[str, tuple[Cell, ...]]]]] = []
-    for rows, values in blocks:
-        placed = [(o, p) for o in _orders(table, rows) if (p := _place(table, rows, values, o)) is not None]
+    for sequences, values in blocks:
+        placed = [
+            (o, p)
+            for rows in sequences
+            for o in _orders(table, rows)
+            if (p := _place(table, rows, values, o)) is not None
+        ]
         placed = [(o, p) for o, p in placed if _allowed(table, p, checks, known, only_within=True)]
         if not placed:
             return [], False
@@ -250,22 +310,186 @@ def _distinct(
 
 def _whole(
     table: TableSpec,
-    order: Sequence[int],
+    rows: Sequence[int],
     lead: Sequence[Item],
     segments: Sequence[Segment],
     checks: Sequence[Check],
     known: Mapping[str, tuple[Cell, ...]],
-) -> list[Reading]:
+) -> tuple[list[Reading], bool]:
     """The numbers, wherever the labels stand among them, filling the rows the label runs span
-    in table order, row by row: with or without the numbers before the first label."""
-    rows = _hull([k for s in segments for k in s.rows], order)
+    in table order — with or without the numbers before the first label — in blocks of rows
+    each printed row by row or column by column (see :func:`fillings`). Returns (readings,
+    whether the step limit was hit)."""
     after = tuple(v for s in segments for v in values_of(s.values))
+    printed = as_printed(rows, [k for s in segments for k in s.order])
     found = []
-    for values, with_lead in ((after, False), (values_of(lead) + after, True)):
-        placed = _place(table, rows, values, "rows")
-        if placed is not None and _allowed(table, placed, checks, known):
-            found.append(Reading("in table order, row by row", placed, with_lead))
-    return found
+    limit_hit = False
+    for sequence, where in ((tuple(rows), "table"), (printed, "label")):
+        if where == "label" and sequence == tuple(rows):
+            continue
+        for values, with_lead in ((after, False), (values_of(lead) + after, True)):
+            filled, hit = fillings(table, sequence, values, checks)
+            limit_hit |= hit
+            for how, placed in filled:
+                if _allowed(table, placed, checks, known):
+                    found.append(Reading(f"in {where} order, {how}", placed, with_lead))
+    return found, limit_hit
+
+
+def fillings(
+    table: TableSpec, rows: Sequence[int], values: Sequence[Item], checks: Sequence[Check]
+) -> tuple[list[tuple[str, dict[str, tuple[Cell, ...]]]], bool]:
+    """Every way the values fill ``rows`` in that order, as blocks of consecutive rows of one
+    width, each printed row by row or column by column (a PDF's text prints a run of rows whose
+    labels wrapped as one column after another), in which no row's own sum fails — each
+    distinct placement once, with how it was read. Returns (placements, whether there were more
+    than :data:`STEP_LIMIT`).
+
+    A row's own sum is what tells a block's order: read in the wrong order, a row of counts that
+    are not all equal no longer adds up. A run of zeros reads the same in every order.
+    """
+    if sum(len(table.rows[k].columns) for k in rows) != len(values):
+        return [], False
+    if any(v.glued or too_long(v) for v in values):
+        return [], False  # digits that ran together are the decoder's
+    filling = _Filling(table, rows, values, checks)
+    complete = filling.suffixes(0)
+    if complete is None:
+        return [], True
+    return [
+        (
+            " and ".join(_ORDER_WORDS[o] for o in sorted(orders)),
+            {table.rows[k].id: cells for k, cells in zip(rows, filling.cells(picks), strict=True)},
+        )
+        for _, picks, orders in complete
+    ], False
+
+
+#: Rows n… of a filling: the identity of what they read (see :meth:`_Filling.identity`), the
+#: values each row takes (their indexes), and the orders their blocks were read in.
+_Suffix = tuple[int, tuple[tuple[int, ...], ...], frozenset[Order]]
+
+
+class _Filling:
+    """The search behind :func:`fillings`: from each row on, the distinct ways the rest of the
+    values fill the rest of the rows (each worked out once). Two ways are one where every row
+    reads the same printed values: a run of zeros fills alike in any order, and is kept once."""
+
+    def __init__(
+        self, table: TableSpec, rows: Sequence[int], values: Sequence[Item], checks: Sequence[Check]
+    ) -> None:
+        self.specs = [table.rows[k] for k in rows]
+        self.values = values
+        self.texts = [v.text for v in values]
+        self.widths = [len(spec.columns) for spec in self.specs]
+        self.starts = list(itertools.accumulate(self.widths, initial=0))
+        self.own = _own_checks(table, rows, checks)
+        #: per row, its own sums as (column index, sign) terms where plain arithmetic decides
+        #: them (no optional cells), else None
+        self.terms = [_terms(spec, own) for spec, own in zip(self.specs, self.own, strict=True)]
+        #: each value as a plain count, None where it is anything else (a blank mark, a decimal)
+        self.counts = [
+            int(v.text) if v.kind == "num" and v.text.isdigit() and v.text.isascii() else None for v in values
+        ]
+        self.memo: dict[int, list[_Suffix] | None] = {len(rows): [(0, (), frozenset())]}
+        self._identities: dict[tuple[tuple[str, ...], int], int] = {}
+
+    def cells(self, picks: Sequence[tuple[int, ...]]) -> list[tuple[Cell, ...]]:
+        """The rows' cells, read from the values each row takes."""
+        return [
+            read_cells([self.values[k] for k in row], spec)
+            for row, spec in zip(picks, self.specs, strict=True)
+        ]
+
+    def identity(self, picks: Sequence[tuple[int, ...]], tail: int) -> int:
+        """A number standing for what rows n… read: the printed values of each row of ``picks``,
+        then the rows of the suffix ``tail`` stands for."""
+        for row in reversed(picks):
+            key = (tuple(self.texts[k] for k in row), tail)
+            tail = self._identities.setdefault(key, len(self._identities) + 1)
+        return tail
+
+    def suffixes(self, n: int) -> list[_Suffix] | None:
+        """The distinct ways rows n… fill from their first value; None past the step limit."""
+        if n in self.memo:
+            return self.memo[n]
+        found: dict[int, _Suffix] = {}
+        for height in self._heights(n):
+            block = self._block(n, height)
+            if block is None:
+                continue
+            rest = self.suffixes(n + height)
+            if rest is None:
+                found.clear()
+                break
+            order: frozenset[Order] = frozenset({"columns" if height > 1 else "rows"})
+            for tail, picks, orders in rest:
+                identity = self.identity(block, tail)
+                if identity not in found:
+                    found[identity] = (identity, (*block, *picks), orders | order)
+            if len(found) > STEP_LIMIT:
+                found.clear()
+                break
+        else:
+            self.memo[n] = list(found.values())
+            return self.memo[n]
+        self.memo[n] = None
+        return None
+
+    def _heights(self, n: int) -> range:
+        """How many rows a block from row ``n`` may hold: rows of its width, of two cells or
+        more when there are several."""
+        end = n + 1
+        if self.widths[n] > 1:
+            while end < len(self.widths) and self.widths[end] == self.widths[n]:
+                end += 1
+        return range(1, end - n + 1)
+
+    def _block(self, n: int, height: int) -> list[tuple[int, ...]] | None:
+        """The values rows n… n+height-1 take read column by column (row by row for one row);
+        None where a row's own sum fails."""
+        begin, width = self.starts[n], self.widths[n]
+        picked = []
+        for i in range(height):
+            picks = tuple(range(begin + i, begin + width * height, height))
+            if not self._adds_up(n + i, picks):
+                return None
+            picked.append(picks)
+        return picked
+
+    def _adds_up(self, row: int, picks: Sequence[int]) -> bool:
+        """Whether no own sum of ``row`` fails with the values at ``picks`` as its cells: by
+        plain arithmetic on counts, else by the rules' own evaluation."""
+        terms = self.terms[row]
+        counts = [self.counts[k] for k in picks]
+        if terms is not None and None not in counts:
+            known = cast(list[int], counts)
+            return all(sum(sign * known[c] for c, sign in sum_terms) == 0 for sum_terms in terms)
+        spec = self.specs[row]
+        cells = dict(zip(spec.columns, read_cells([self.values[k] for k in picks], spec), strict=True))
+
+        def get(key: tuple[str, str, str]) -> Value:
+            cell = cells.get(key[2])
+            return None if cell is None else cell.value
+
+        return not any(evaluate(check, get).failed for check in self.own[row])
+
+
+def _terms(spec: RowSpec, own: Sequence[Check]) -> list[list[tuple[int, int]]] | None:
+    """A row's own sums as (column index, sign) terms adding up to zero; None where one has
+    optional cells, which only the rules' evaluation weighs."""
+    if any(check.optional for check in own):
+        return None
+    return [[(spec.columns.index(key[2]), sign) for key, sign in check.equation()] for check in own]
+
+
+def _own_checks(table: TableSpec, rows: Sequence[int], checks: Sequence[Check]) -> list[list[Check]]:
+    """Each row's own sums among ``checks``, by its index in ``rows``."""
+    by_row: dict[str, list[Check]] = {}
+    for check in checks:
+        if len(check.rows) == 1:
+            by_row.setdefault(next(iter(check.rows)), []).append(check)
+    return [by_row.get(table.rows[k].id, []) for k in rows]
 
 
 def _allowed(

@@ -3,7 +3,9 @@
 Extractors read a PDF's text in the order it is stored or laid out, not row by row, so the
 numbers of table 三 come apart from their labels: every label of a page's part of the table and
 then its numbers, row by row or column by column (pdfminer); each row's numbers before its
-label; labels floating among rows of numbers (PDF-to-markdown tools). :func:`extracted_text`
+label; labels floating among rows of numbers (PDF-to-markdown tools); the numbers in table
+order, a run of rows whose labels wrapped printed one column after another, with those labels
+gathered after the numbers (plain ``pdftotext``). :func:`extracted_text`
 writes a report that way, one value or one label per line, the rest of the report as the
 tab-separated rendering prints it; tests then check that such text is read exactly, or left
 blank with a diagnostic — never read wrong.
@@ -25,9 +27,12 @@ from .oracle import cell_values
 #: How the numbers of table 三 stand to its labels:
 #: ``rows`` / ``columns``: each page's labels, then its numbers row by row / column by column;
 #: ``numbers-first``: each row's numbers on the line before its label;
-#: ``floating``: each row's numbers on one line, its label just before or just after it.
-ExtractedOrder = Literal["rows", "columns", "numbers-first", "floating"]
-EXTRACTED_ORDERS: tuple[ExtractedOrder, ...] = ("rows", "columns", "numbers-first", "floating")
+#: ``floating``: each row's numbers on one line, its label just before or just after it;
+#: ``blocks``: the numbers in table order, one per line, each block of rows between page breaks
+#: column by column (a block of one row row by row); each label before its block's numbers, or
+#: gathered after all of them.
+ExtractedOrder = Literal["rows", "columns", "numbers-first", "floating", "blocks"]
+EXTRACTED_ORDERS: tuple[ExtractedOrder, ...] = ("rows", "columns", "numbers-first", "floating", "blocks")
 
 _HEADER = (
     "申请人情况",
@@ -52,8 +57,9 @@ def extracted_text(
     """The report's text with table 三 printed in ``order``.
 
     ``breaks``: the printed rows (by index) before which a new page starts (``rows`` and
-    ``columns``: each page prints its labels, then its numbers). ``after``: for ``floating``,
-    per printed row whether its label comes after its numbers (before when missing).
+    ``columns``: each page prints its labels, then its numbers), or a new block (``blocks``).
+    ``after``: for ``floating``, per printed row whether its label comes after its numbers
+    (before when missing); for ``blocks``, whether it is gathered after all the numbers.
 
     Raises ValueError when the report has no table 三.
     """
@@ -94,6 +100,8 @@ def _table(report: Report, order: ExtractedOrder, breaks: Sequence[int], after: 
     numbers = [[format_value(values[("requests", row.id, c)]) for c in row.columns] for row in rows]
     lines = ["", *_HEADER]
     seen: set[str] = set()
+    if order == "blocks":
+        return lines + _blocks(rows, numbers, breaks, after)
     if order in ("rows", "columns"):
         cuts = [0, *sorted(b for b in breaks if 0 < b < len(rows)), len(rows)]
         for a, b in itertools.pairwise(cuts):
@@ -112,3 +120,25 @@ def _table(report: Report, order: ExtractedOrder, breaks: Sequence[int], after: 
         lines += [printed, *label] if label_after else [*label, printed]
     lines.append("")
     return lines
+
+
+def _blocks(
+    rows: Sequence[RowSpec], numbers: Sequence[Sequence[str]], breaks: Sequence[int], after: Sequence[bool]
+) -> list[str]:
+    """The ``blocks`` order: see :data:`ExtractedOrder`. Blocks are cut where the rows' widths
+    change too (a column-by-column block has one width)."""
+    cuts = sorted({0, len(rows), *(b for b in breaks if 0 < b < len(rows))})
+    cuts = sorted({*cuts, *(k for k in range(1, len(rows)) if len(numbers[k]) != len(numbers[k - 1]))})
+    lines: list[str] = []
+    seen: set[str] = set()
+    gathered: list[RowSpec] = []
+    for a, b in itertools.pairwise(cuts):
+        for k in range(a, b):
+            if k < len(after) and after[k]:
+                gathered.append(rows[k])
+            else:
+                lines += [text for label in _labels([rows[k]], seen) for text in (label, "")]
+        page = numbers[a:b]
+        for c in range(len(page[0])):  # each column a paragraph, as pdftotext prints a text block
+            lines += [*(row[c] for row in page), ""]
+    return [*lines, *_labels(gathered, seen), ""]
