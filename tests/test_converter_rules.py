@@ -185,6 +185,35 @@ def test_a_row_whose_label_pushed_its_numbers_out_of_their_columns_is_not_guesse
     assert _cells(text)[1] == ["行政规范性文件文件文件文件文件", "2"]
 
 
+# pdftotext -layout: the rows whose labels sit at another indent put their numbers further left
+_SHIFTED = """\
+一、本年新收政府信息公开申请数量          11862     5696      7100    8819   8278     6780   48535
+二、上年结转政府信息公开申请数量          1024      1581      679     2362   3187     3951   12784
+        （一）予以公开                               215    553     75    2000      475     221    3539
+        （二）部分公开                               338    160     360    306      100     382    1646
+                  1.属于国家秘密                     1      0      802    106      73      524    1506
+                  2.其他法律行政法规禁止公开         1919   301     867    264      101     214    3666
+                  3.危及“三安全一稳定”               848    1024   1029   1986      521     450    5858
+                  4.保护第三方合法权益               354    229     197    153      412            1345
+                  5.属于三类内部事务信息             1781   322     300    9        22      0      2434"""
+
+
+def test_a_blank_cell_comes_back_from_the_rows_that_line_up_with_its_row() -> None:
+    """The full rows do not all line up (two sit further left), so no one grid holds them all;
+    the rows that line up with each other still give the columns of the short row among them."""
+    rows = _rows(_SHIFTED)
+    assert rows["denied_third_party"] == (354, 229, 197, 153, 412, None, 1345)
+    assert rows["new_received"] == (11862, 5696, 7100, 8819, 8278, 6780, 48535)
+
+
+def test_a_short_row_that_lines_up_with_no_grid_of_full_rows_is_not_guessed() -> None:
+    lines = _SHIFTED.split("\n")
+    # the short row sits between the two grids: its numbers fall in no column of either
+    lines[7] = "                  4.保护第三方合法权益         354    229     197    153      412   1345"
+    rows = _rows("\n".join(lines))
+    assert rows.get("denied_third_party", (None,) * 7) == (None,) * 7
+
+
 # --- one cell per line ------------------------------------------------------------------------
 
 

@@ -69,16 +69,61 @@ def _blank_columns(region: Region, rows: list[GridRow]) -> list[GridRow]:
         return rows  # no row is short of values
     if not any("  " in line.strip() for line in region.text.splitlines()):
         return rows  # single spaces part every cell (pdftotext -raw): the text keeps no columns
-    found = [
-        c for width in (len, display_width) if (c := _value_columns(_Ruler(region, width), rows, trailing))
-    ]
+    rulers = [_Ruler(region, width) for width in (len, display_width)]
+    found = [c for ruler in rulers if (c := _value_columns(ruler, _full_spans(ruler, rows, trailing)))]
     if not found:
-        return rows
+        return _blank_columns_by_groups(rulers, rows, trailing)
     columns = min(found, key=lambda c: c.looseness)
     return [
         columns.fill(row, count) if 0 < count < full else row
         for row, count in zip(rows, trailing, strict=True)
     ]
+
+
+def _blank_columns_by_groups(rulers: list[_Ruler], rows: list[GridRow], trailing: list[int]) -> list[GridRow]:
+    """Blank cells where the full rows do not all line up (pdftotext ``-layout`` shifts the rows
+    whose labels are printed at another indent): the full rows that line up with each other
+    form a grid each, and a short row gets its blank cells only where every grid it sits in
+    places them alike."""
+    full = max(trailing)
+    grids = [
+        columns
+        for ruler in rulers
+        for spans in _aligned_groups(_full_spans(ruler, rows, trailing))
+        if (columns := _value_columns(ruler, spans))
+    ]
+    out = []
+    for row, count in zip(rows, trailing, strict=True):
+        if 0 < count < full:
+            filled = {columns.fill(row, count) for columns in grids} - {row}
+            if len(filled) == 1:
+                row = filled.pop()
+        out.append(row)
+    return out
+
+
+def _full_spans(ruler: _Ruler, rows: list[GridRow], trailing: list[int]) -> list[list[tuple[int, int]]]:
+    """Where each row with the most values puts them, measured with ``ruler``."""
+    full = max(trailing)
+    return [
+        [ruler.span(cell) for cell in row.cells[-full:]]
+        for row, count in zip(rows, trailing, strict=True)
+        if count == full
+    ]
+
+
+def _aligned_groups(spans: list[list[tuple[int, int]]]) -> list[list[list[tuple[int, int]]]]:
+    """The rows' spans in groups whose columns stay apart when put together, each row in the
+    first group it fits; a group of one row gives no grid worth trusting and is dropped."""
+    groups: list[list[list[tuple[int, int]]]] = []
+    for row in spans:
+        for group in groups:
+            if _bounds([*group, row]) is not None:
+                group.append(row)
+                break
+        else:
+            groups.append([row])
+    return [group for group in groups if len(group) >= 2]
 
 
 def _trailing_values(row: GridRow) -> int:
@@ -136,19 +181,20 @@ class _Columns(NamedTuple):
         return placed
 
 
-def _value_columns(ruler: _Ruler, rows: list[GridRow], trailing: list[int]) -> _Columns | None:
-    """The columns where the rows with the most values put them; None when they run into each
-    other, and the rows give no reliable grid."""
-    full = max(trailing)
-    spans = [
-        [ruler.span(cell) for cell in row.cells[-full:]]
-        for row, count in zip(rows, trailing, strict=True)
-        if count == full
-    ]
+def _value_columns(ruler: _Ruler, spans: list[list[tuple[int, int]]]) -> _Columns | None:
+    """The columns where the rows with the most values put them (``spans``: where each puts
+    them); None when they run into each other, and the rows give no reliable grid."""
+    bounds = _bounds(spans)
+    return None if bounds is None else _Columns(ruler, bounds)
+
+
+def _bounds(spans: list[list[tuple[int, int]]]) -> list[tuple[int, int]] | None:
+    """Each column from the leftmost to the rightmost character the rows put in it; None when
+    two columns run into each other."""
     bounds = [
         (min(left for left, _ in column), max(right for _, right in column))
         for column in zip(*spans, strict=True)
     ]
     if any(a[1] > b[0] for a, b in itertools.pairwise(bounds)):
         return None
-    return _Columns(ruler, bounds)
+    return bounds
