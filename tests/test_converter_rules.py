@@ -214,6 +214,29 @@ def test_a_short_row_that_lines_up_with_no_grid_of_full_rows_is_not_guessed() ->
     assert rows.get("denied_third_party", (None,) * 7) == (None,) * 7
 
 
+def test_a_short_row_whose_numbers_only_brush_the_columns_is_not_placed_by_them() -> None:
+    """pdftotext ``-layout`` prints a row whose label is longer a column's width to the left: its
+    first number (the second column's; the first is blank) only touches the first column's
+    edge, and reading it there would slide every number of the row one column to the left."""
+    text = "\n".join(
+        [
+            " 一、本年新收政府信息公开申请数量                                 "
+            "3997    11615    17054   8604     12136   66175",
+            "             （一）予以公开                              "
+            "  250    454     320    1161     275     128    2588",
+            "                       1.属于国家秘密                   "
+            "  389    11      423     955     773     415    2966",
+            "                       2.其他法律行政法规禁止公开             "
+            "  1876   211     0      1873     438     728    5126",
+            "                       3.危及“三安全一稳定”               "
+            "  1999   242     813    1490     1282    76     5902",
+        ]
+    )
+    rows = _rows(text)
+    assert rows.get("new_received", (None,) * 7) == (None,) * 7
+    assert rows["granted"] == (250, 454, 320, 1161, 275, 128, 2588)
+
+
 # --- one cell per line ------------------------------------------------------------------------
 
 

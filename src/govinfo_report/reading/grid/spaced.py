@@ -13,6 +13,8 @@ from .scan import GRID_MARKS, scan_lines
 #: A sign one space before a number is the number's ("- 218", as HTML-to-text tools print a sign
 #: in a markup run of its own); whether the column is signed is the table reader's business.
 _SIGNS = frozenset({"-", "+"})
+#: How far past the widest span of its column a value of a short row may stand (characters).
+_SLACK = 1
 
 
 def spaced_rows(region: Region, engine: str) -> list[GridRow]:
@@ -174,7 +176,7 @@ class _Columns(NamedTuple):
         placed: dict[int, GridCell] = {}
         for cell in values:
             left, right = self.ruler.span(cell)
-            hits = [j for j, (a, b) in enumerate(self.bounds) if left < b and a < right]
+            hits = [j for j, (a, b) in enumerate(self.bounds) if a - _SLACK <= left and right <= b + _SLACK]
             if len(hits) != 1 or (placed and hits[0] <= max(placed)):
                 return None
             placed[hits[0]] = cell
