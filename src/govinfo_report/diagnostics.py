@@ -128,6 +128,14 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "表格“{table_zh}”：文本中 {count} 行的数字与其标签分离；"
         "已按符合表格勾稽关系的读取顺序（{readings}）放置，请核对",
     ),
+    "blank-cells-placed": (
+        "warning",
+        "table {table_zh}: {count} row(s) print fewer numbers than cells, as a text that prints "
+        "nothing for a blank cell does; their blank cells were placed where the table's sums put "
+        "them, and {rows} other row(s) read as printed; check them",
+        "表格“{table_zh}”：{count} 行的数字少于单元格数（文本不显示空白单元格）；"
+        "已按表格的勾稽关系确定空白单元格的位置，另有 {rows} 行按原文读取，请核对",
+    ),
     "cells-readings-differ": (
         "warning",
         "the readings of '{label}' that the table's arithmetic allows differ ({readings}); the "

@@ -24,7 +24,7 @@ from .. import diagnostics as diag
 from ..model import Cell, Diagnostic, Value
 from ..template.rules import Check, Outcome, PrintedTable, checks_for, checks_in_either_form, evaluate
 from ..template.spec import RowSpec, TableSpec
-from . import decoding, solver
+from . import blanks, decoding, solver
 from .align import align
 from .items import UNITS, Item, ObservedRow
 from .labels import LabelIndex, fold
@@ -111,6 +111,10 @@ def _disputed(solution: solver.Solution, known: dict[str, tuple[Cell, ...]]) -> 
     }
 
 
+def _has_value(cells: Sequence[Cell]) -> bool:
+    return any(c.value is not None for c in cells)
+
+
 def _plain(label: str) -> str:
     """A template label as a diagnostic prints it."""
     return unicodedata.normalize("NFKC", label)
@@ -187,6 +191,7 @@ class TablePlacement:
         self.verify_order_only_rows()
         self.verify_rows_near_cut_numbers()
         self.place_by_reading_order()
+        self.place_collapsed_blanks()
         self.report_leftovers()
         self.report_missing_rows()
         return TableRead(self.found, tuple(self.notes), True)
@@ -474,6 +479,56 @@ class TablePlacement:
             del self.found[row]
         lead = len(self._lead_rows()) if solution.lead else 0
         self._accept(solution, segments[0].line, range(self.span.start - lead, end))
+
+    def place_collapsed_blanks(self) -> None:
+        """Rows short of numbers, in a text that prints nothing for a blank cell, read with
+        their blanks where the sums down the table put them (:mod:`.blanks`) — every row its
+        own printed numbers — where that reading leaves each row in a rule that holds and
+        agrees with every row read already. The rows it fills lose the notes that left them
+        blank, for one that says how they were read."""
+        if not self._rows_short_of_numbers():
+            return
+        printed = {self.specs[j].id: self._values(i, j) for i, j in self.matches.items()}
+        result = blanks.place_blanks(self.table, printed, checks_for(self.table.id, self._printed()))
+        if result is None or self._disagrees(result[0]):
+            return
+        placed, short = result
+        filled = {row for row, cells in placed.items() if _has_value(cells) and not self._read(row)}
+        if not filled:
+            return
+        superseded = {"row-values-moved", "row-values-ambiguous", "row-values-unverified", "row-value-count"}
+        self.notes = [n for n in self.notes if not (n.code in superseded and n.row in filled)]
+        self.found.update({row: placed[row] for row in filled})
+        self.notes.append(
+            diag.make(
+                "blank-cells-placed",
+                table=self.table.id,
+                table_zh=self.table.name_zh,
+                count=len(short & filled),
+                rows=len(filled - short),
+            )
+        )
+
+    def _rows_short_of_numbers(self) -> bool:
+        """Whether some row the labels name prints fewer numbers than it has cells, and nothing
+        else says the text lost its rows: no numbers left over, no row placed by position, no
+        template row named twice."""
+        if self.by_position or len(set(self.matches.values())) < len(self.matches):
+            return False
+        short = any(0 < len(self._values(i, j)) < len(self.specs[j].columns) for i, j in self.matches.items())
+        return short and not self._numbers_left_over()
+
+    def _read(self, row: str) -> bool:
+        """Whether ``row`` was read with some value already."""
+        return _has_value(self.found.get(row, ()))
+
+    def _disagrees(self, placed: dict[str, tuple[Cell, ...]]) -> bool:
+        """Whether a row read already has a value the placement gives otherwise."""
+        return any(
+            a.value is not None and a.value != b.value
+            for row, read in self.found.items()
+            for a, b in zip(read, placed.get(row, read), strict=False)
+        )
 
     def _kept_whole(self, i: int, j: int) -> bool:
         """Whether printed row ``i`` holds template row ``j`` whole: its label and just its
