@@ -237,6 +237,21 @@ def test_a_short_row_whose_numbers_only_brush_the_columns_is_not_placed_by_them(
     assert rows["granted"] == (250, 454, 320, 1161, 275, 128, 2588)
 
 
+def test_a_header_row_run_together_is_no_row_though_it_ends_with_one() -> None:
+    """A PDF's text runs table 三's header row into one label, which ends with 总计 — a column
+    header here, not （七）总计 — and the first row's numbers follow it."""
+    header = "申请人情况 自然人 法人或其他组织 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计"
+    text = f"{header}\n1\n0\n0\n0\n0\n0\n1\n（七）总计 1 0 0 0 0 0 1"
+    rows = _rows(text)
+    assert rows["total_processed"] == (1, 0, 0, 0, 0, 0, 1)
+    assert _rows(f"{header}\n1\n0\n0\n0\n0\n0\n0").get("total_processed", (None,) * 7) == (None,) * 7
+
+
+def test_a_row_label_printed_alone_is_still_a_row() -> None:
+    assert _rows("（七）总计 1 0 0 0 0 0 1")["total_processed"] == (1, 0, 0, 0, 0, 0, 1)
+    assert _rows("总计 1 0 0 0 0 0 1")["total_processed"] == (1, 0, 0, 0, 0, 0, 1)
+
+
 # --- one cell per line ------------------------------------------------------------------------
 
 

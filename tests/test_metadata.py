@@ -234,3 +234,12 @@ def test_a_place_name_title_becomes_its_governing_organ() -> None:
 
 def test_no_qualification_without_evidence() -> None:
     assert qualify_agency("甲局", "甲局认真贯彻落实") == "甲局"
+
+
+def test_a_title_cut_off_in_a_page_info_cell_does_not_make_its_words_the_agency() -> None:
+    """A text browser cuts the page-info table's title cell after "(2020年" and runs the next
+    cell on: the words before that year are the report's name, not a body's."""
+    cell = "名称： 安平县教育局政府信息公开工作年度报告(2020年 主题分 政府信息公开年报"
+    preamble = f"{cell}\n\n安平县教育局政府信息公开工作年度报告(2020年度)"
+    title = find_title(preamble)
+    assert title is not None and (title.agency, title.year) == ("安平县教育局", 2020)

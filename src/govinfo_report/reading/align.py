@@ -51,7 +51,7 @@ def _candidate_pairs(
     pairs: list[_Pair] = []
     for i, run in enumerate(folded):
         values = observed[i].values
-        if not run or not values:
+        if not run or not values or labels.only_headers(observed[i].label, run):
             continue
         scores = labels.candidates(run, fuzzy=any(v.kind != "empty" for v in values))
         begun = labels.begun_at_end(observed[i].label) if max(scores.values(), default=0.0) < 1.0 else None

@@ -83,6 +83,11 @@ def _truncation(label: str, form: str) -> float:
     return 0.0
 
 
+#: What a table prints over its label column (申请人情况 over table 三's rows, 信息内容 over table
+#: 二's): a header, never a row.
+_STUB_HEADERS = ("申请人情况", "信息内容")
+
+
 class LabelIndex:
     """One table's row labels, folded, and the questions asked of a label run about them.
 
@@ -96,6 +101,7 @@ class LabelIndex:
         "_candidates",
         "_enumerated",
         "_forms",
+        "_header_words",
         "_headers",
         "_printed_forms",
         "_telling",
@@ -115,6 +121,17 @@ class LabelIndex:
         #: every folded column header, however short
         self._all_headers = frozenset(
             fold(h) for spec in table.rows for spellings in spec.header_spellings for h in spellings
+        )
+        #: every word of the header rows, longest first: the column headers, the merged
+        #: headers above them, the header over the label column
+        self._header_words = tuple(
+            sorted(
+                self._all_headers
+                | {fold(g) for spec in table.rows for g in spec.column_groups if g}
+                | {fold(h) for h in _STUB_HEADERS},
+                key=len,
+                reverse=True,
+            )
         )
         #: per row, its label with its number as printed (（七）总计, 3.其他), spaces removed
         self._enumerated = tuple(_enumerated(spec.label) for spec in table.rows)
@@ -200,6 +217,21 @@ class LabelIndex:
             for k, forms in enumerate(self._printed_forms)
             if any(f in run for f in forms) or (self._enumerated[k] and self._enumerated[k] in bare)
         ]
+
+    def only_headers(self, text: str, run: str) -> bool:
+        """Whether the run is a header row run together — two or more column headers and
+        nothing else (``申请人情况…其他总计``) — which names no row even where it ends like one
+        (总计); a row's label printed with its number (（七）总计) in ``text`` is no header."""
+        bare = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+        if any(label and label in bare for label in self._enumerated):
+            return False
+        words = 0
+        while run:
+            header = next((h for h in self._header_words if run.endswith(h)), None)
+            if header is None:
+                return False
+            run, words = run[: -len(header)], words + 1
+        return words >= 2
 
     def in_printed_order(self, text: str, run: str, rows: Iterable[int]) -> list[int]:
         """``rows`` (named in the run, see :meth:`rows_printed_in`) in the order their labels

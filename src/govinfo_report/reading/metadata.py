@@ -35,6 +35,8 @@ _TITLE_YEAR_LAST = re.compile(
     r"(?:(?P<year>(?:19|20)[0-9]{2})\s*年\s*度?\s*(?:工\s*作\s*)?(?:报\s*告|年\s*报)"
     r"|(?:报\s*告|年\s*报)\s*[(（]\s*(?P<late>(?:19|20)[0-9]{2})\s*年\s*度?\s*[)）])"
 )
+# The report named in what would be the agency: the title's words, not a body's name.
+_REPORT_NAMED = re.compile(r"(?:政府信息公开|政务公开|信息公开).*(?:报\s*告|年\s*报)")
 # "关于" around the agency (某局关于2023年…, 关于某局2023年…报告的解读) is no part of its name.
 _ABOUT = re.compile(r"^关于|关于$")
 # a crawler's or a site's "标题：" label, also as a cell of a table row ("| 名称： | …")
@@ -223,6 +225,8 @@ def _printed_title(line: str) -> _Printed | None:
 def _title_words(line: str) -> _Printed | None:
     """The line read as a title in one of the three orders, sentence or not."""
     match = _TITLE.match(line[:160])
+    if match and _REPORT_NAMED.search(match.group("agency")):
+        match = None  # the title's words before its year: 某局政府信息公开工作年度报告(2020年…
     if match:
         year = match.group("year")
         after = _after_year(match)
