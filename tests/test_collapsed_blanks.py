@@ -130,3 +130,23 @@ def test_the_placements_tried_are_bounded() -> None:
     }
     assert blanks.PLACEMENTS_LIMIT < 7**4
     assert _place(_table(**short)) is None
+
+
+REVIEW = get_format("2021").tables["review_litigation"]
+_REVIEW_COLUMNS = [(row.id, column) for row in REVIEW.rows for column in row.columns]
+
+
+def _review(*values: int) -> tuple[object, ...] | None:
+    checks = checks_for(REVIEW.id, PrintedTable.of(REVIEW))
+    placed = blanks.place_blanks_in_row(REVIEW, _REVIEW_COLUMNS, _items(*values), checks)
+    return None if placed is None else tuple(c.value for c in placed)
+
+
+def test_table_4_short_of_a_blank_reads_the_blocks_whose_sums_hold() -> None:
+    """复议 3 + 1 + (blank) + 2 = 6: the blank is somewhere in the first block, whose sum can no
+    longer tell where; the other two blocks add up only where they are."""
+    assert _review(3, 1, 2, 6, 4, 5, 1, 0, 10, 2, 2, 2, 2, 8) == (None,) * 5 + (4, 5, 1, 0, 10, 2, 2, 2, 2, 8)
+
+
+def test_table_4_whose_blocks_add_up_nowhere_is_not_read() -> None:
+    assert _review(3, 1, 2, 6, 4, 5, 1, 0, 11, 2, 2, 2, 2, 8) is None

@@ -16,7 +16,7 @@ past :data:`PLACEMENTS_LIMIT`.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 
 from ..model import Cell, Value
 from ..template.rules import Check, evaluate
@@ -36,9 +36,9 @@ def place_blanks(
 ) -> tuple[Rows, frozenset[str]] | None:
     """The rows of ``printed`` (row id -> its printed values: numbers and blank marks, no empty
     cells) read with the blanks of the short ones where the table's rules put them: (row id ->
-    cells, a cell blank where the kept placements disagree; the short rows whose blanks were
-    placed). None when no row is short, a row has more values than cells, or no placement (or
-    too many) is kept."""
+    cells; the short rows whose blanks were placed). A cell is read where every kept placement
+    gives it the same value and puts it in a sum across rows that holds. None when no row is
+    short, a row has more values than cells, or no placement (or too many) is kept."""
     fixed: Rows = {}
     options: dict[str, list[tuple[Cell, ...]]] = {}
     for row, values in printed.items():
@@ -57,11 +57,41 @@ def place_blanks(
     kept = []
     for choice in itertools.product(*options.values()):
         rows = fixed | dict(zip(options, choice, strict=True))
-        if _holds(table, rows, checks):
-            kept.append(rows)
+        confirmed = _confirmed(table, rows, checks, across_rows=True)
+        if confirmed is not None and rows.keys() <= {row for row, _ in confirmed}:
+            kept.append(_only(rows, table, confirmed, options.keys()))
     if not kept:
         return None
     return _agreed(kept), frozenset(options)
+
+
+def place_blanks_in_row(
+    table: TableSpec, columns: Sequence[tuple[str, str]], values: Sequence[Item], checks: Sequence[Check]
+) -> tuple[Cell, ...] | None:
+    """A table printed as one row of values (table 四: ``columns`` are its (row, column) cells in
+    order) short of a blank or two: the cells where every place for the blanks that leaves no
+    rule failing agrees, each in a sum that holds; None when no place does or the row is not
+    such."""
+    missing = len(columns) - len(values)
+    if not 0 < missing <= BLANKS_PER_ROW or any(v.kind not in ("num", "null") or v.glued for v in values):
+        return None
+    kept = []
+    for row in _with_blanks(read_cells(values), len(columns)):
+        rows = _by_row(columns, row)
+        confirmed = _confirmed(table, rows, checks, across_rows=False)
+        if confirmed:
+            kept.append(_only(rows, table, confirmed, rows.keys()))
+    if not kept:
+        return None
+    agreed = _agreed(kept)
+    return tuple(cell for name in dict.fromkeys(name for name, _ in columns) for cell in agreed[name])
+
+
+def _by_row(columns: Sequence[tuple[str, str]], row: Sequence[Cell]) -> Rows:
+    rows: dict[str, list[Cell]] = {}
+    for (name, _), cell in zip(columns, row, strict=True):
+        rows.setdefault(name, []).append(cell)
+    return {name: tuple(cells) for name, cells in rows.items()}
 
 
 def _with_blanks(read: tuple[Cell, ...], width: int) -> list[tuple[Cell, ...]]:
@@ -81,8 +111,38 @@ def _count(options: Mapping[str, list[tuple[Cell, ...]]]) -> int:
     return total
 
 
-def _holds(table: TableSpec, rows: Rows, checks: Sequence[Check]) -> bool:
-    """Whether no rule fails and every row is in a rule across rows that holds."""
+def _confirmed(
+    table: TableSpec, rows: Rows, checks: Sequence[Check], *, across_rows: bool
+) -> set[tuple[str, str]] | None:
+    """The cells (row, column) some rule that holds adds up — only rules across rows where
+    ``across_rows`` — or None where a rule fails. A sum a blank leaves unknown confirms nothing:
+    read in the wrong place, a row's numbers may leave every sum they stand in unknown."""
+    get = _getter(table, rows)
+    confirmed: set[tuple[str, str]] = set()
+    for check in checks:
+        outcome = evaluate(check, get)
+        if outcome.failed:
+            return None
+        if outcome.status == "pass" and (len(check.rows) > 1 or not across_rows):
+            confirmed.update((key[1], key[2]) for key in check.keys)
+    return confirmed
+
+
+def _only(rows: Rows, table: TableSpec, confirmed: set[tuple[str, str]], placed: Collection[str]) -> Rows:
+    """The rows with every cell of the ``placed`` ones (the rows whose blanks were placed) that
+    no holding sum confirms made blank: where a row's numbers stand is what is in doubt there,
+    and a number is only where a sum that holds puts it."""
+    return {
+        row: tuple(
+            c if row not in placed or (row, column) in confirmed else Cell(None, c.line)
+            for c, column in zip(cells, table.row(row).columns, strict=True)
+        )
+        for row, cells in rows.items()
+    }
+
+
+def _getter(table: TableSpec, rows: Rows) -> Callable[[tuple[str, str, str]], Value]:
+    """A cell's value by its key, from ``rows``."""
 
     def get(key: tuple[str, str, str]) -> Value:
         cells = rows.get(key[1])
@@ -91,14 +151,7 @@ def _holds(table: TableSpec, rows: Rows, checks: Sequence[Check]) -> bool:
         columns = table.row(key[1]).columns
         return cells[columns.index(key[2])].value if key[2] in columns else None
 
-    confirmed: set[str] = set()
-    for check in checks:
-        outcome = evaluate(check, get)
-        if outcome.failed:
-            return False
-        if outcome.status == "pass" and len(check.rows) > 1:
-            confirmed |= check.rows
-    return rows.keys() <= confirmed
+    return get
 
 
 def _agreed(kept: Sequence[Rows]) -> Rows:
