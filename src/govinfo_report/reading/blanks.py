@@ -8,9 +8,12 @@ its numbers in columns whose totals they do not make.
 
 :func:`place_blanks` reads the table as printed — every row its own numbers, in order — and
 tries every place for the blanks of the rows short of numbers. A placement is kept where no rule
-of the table fails and every row is in some rule across rows that holds; a cell is read where
-every kept placement gives it the same value. Nothing is placed when no placement is kept, nor
-past :data:`PLACEMENTS_LIMIT`.
+of the table fails and every row is in some rule across rows that holds; a number of a row whose
+blanks were placed counts only where a sum that holds puts it (where the report's own arithmetic
+is off, a wrong place may leave every sum it touches unknown, and the right one fail); a cell is
+read where every kept placement gives it the same value. Nothing is placed when no placement is
+kept, nor past :data:`PLACEMENTS_LIMIT`. :func:`place_blanks_in_row` does the same for table 四,
+printed as one row: a block whose sum holds is read, the block that lost a blank is not.
 """
 
 from __future__ import annotations
