@@ -7,13 +7,13 @@ order), but the sums down the table can: read with its blank in the wrong column
 its numbers in columns whose totals they do not make.
 
 :func:`place_blanks` reads the table as printed — every row its own numbers, in order — and
-tries every place for the blanks of the rows short of numbers. A placement is kept where no rule
-of the table fails and every row is in some rule across rows that holds; a number of a row whose
-blanks were placed counts only where a sum that holds puts it (where the report's own arithmetic
-is off, a wrong place may leave every sum it touches unknown, and the right one fail); a cell is
-read where every kept placement gives it the same value. Nothing is placed when no placement is
-kept, nor past :data:`PLACEMENTS_LIMIT`. :func:`place_blanks_in_row` does the same for table 四,
-printed as one row: a block whose sum holds is read, the block that lost a blank is not.
+tries every place for the blanks of the rows short of numbers. Reports get their own sums wrong,
+and a wrong place that hides the error behind a blank could then be the only one left with every
+rule holding; so a placement stands against the others where at most one rule fails, and the
+table is read only where some placement leaves no rule failing and every row in a rule across
+rows that holds. A number of a row whose blanks were placed counts only where a sum that holds
+puts it; a cell is read where every standing placement gives it the same value. Nothing is read
+where a rule of the rows printed whole fails already, nor past :data:`PLACEMENTS_LIMIT`.
 """
 
 from __future__ import annotations
@@ -30,6 +30,10 @@ from .values import cells as read_cells
 #: The most blank cells one row may have lost, and the most placements tried for a table.
 BLANKS_PER_ROW = 2
 PLACEMENTS_LIMIT = 512
+#: How many failing rules a placement may have and still stand against the others: a report
+#: whose own sums are off in one place fails one rule read right, and a wrong place that hides
+#: the error behind a blank would otherwise be the only placement left.
+_TOLERATED = 1
 
 Rows = dict[str, tuple[Cell, ...]]
 
@@ -52,49 +56,41 @@ def place_blanks(
         if len(values) == width:
             fixed[row] = read_cells(values, spec)
         elif width - len(values) <= BLANKS_PER_ROW and values:
-            options[row] = _with_blanks(read_cells(values, spec), width)
+            options[row] = [
+                cells
+                for cells in _with_blanks(read_cells(values, spec), width)
+                if _adds_up(table, row, cells, checks)
+            ]
+            if not options[row]:
+                return None  # the row's own numbers do not add up: its sums cannot place its blanks
         else:
             return None
-    if not options or _count(options) > PLACEMENTS_LIMIT:
-        return None
-    kept = []
+    if (
+        not options
+        or _count(options) > PLACEMENTS_LIMIT
+        or _confirmed(table, fixed, checks, across_rows=False)[1]
+    ):
+        return None  # (a rule of the rows printed whole fails: the report's sums cannot place)
+    kept, holding = [], False
     for choice in itertools.product(*options.values()):
         rows = fixed | dict(zip(options, choice, strict=True))
-        confirmed = _confirmed(table, rows, checks, across_rows=True)
-        if confirmed is not None and rows.keys() <= {row for row, _ in confirmed}:
+        confirmed, failed = _confirmed(table, rows, checks, across_rows=True)
+        if failed <= _TOLERATED:
             kept.append(_only(rows, table, confirmed, options.keys()))
-    if not kept:
+            holding |= not failed and rows.keys() <= {row for row, _ in confirmed}
+    if not holding:
         return None
     return _agreed(kept), frozenset(options)
 
 
-def place_blanks_in_row(
-    table: TableSpec, columns: Sequence[tuple[str, str]], values: Sequence[Item], checks: Sequence[Check]
-) -> tuple[Cell, ...] | None:
-    """A table printed as one row of values (table 四: ``columns`` are its (row, column) cells in
-    order) short of a blank or two: the cells where every place for the blanks that leaves no
-    rule failing agrees, each in a sum that holds; None when no place does or the row is not
-    such."""
-    missing = len(columns) - len(values)
-    if not 0 < missing <= BLANKS_PER_ROW or any(v.kind not in ("num", "null") or v.glued for v in values):
-        return None
-    kept = []
-    for row in _with_blanks(read_cells(values), len(columns)):
-        rows = _by_row(columns, row)
-        confirmed = _confirmed(table, rows, checks, across_rows=False)
-        if confirmed:
-            kept.append(_only(rows, table, confirmed, rows.keys()))
-    if not kept:
-        return None
-    agreed = _agreed(kept)
-    return tuple(cell for name in dict.fromkeys(name for name, _ in columns) for cell in agreed[name])
-
-
-def _by_row(columns: Sequence[tuple[str, str]], row: Sequence[Cell]) -> Rows:
-    rows: dict[str, list[Cell]] = {}
-    for (name, _), cell in zip(columns, row, strict=True):
-        rows.setdefault(name, []).append(cell)
-    return {name: tuple(cells) for name, cells in rows.items()}
+def _adds_up(table: TableSpec, row: str, cells: tuple[Cell, ...], checks: Sequence[Check]) -> bool:
+    """Whether the row, its blanks counted as nothing, keeps its own sums. Where the blanks are
+    among the parts, that is whether its printed numbers add up at all: a row whose own numbers
+    are off (the report's error) is not placed, for a blank put where the error is would hide
+    it, and every sum would hold read wrong."""
+    zeroed = {row: tuple(Cell(0, c.line) if c.value is None else c for c in cells)}
+    get = _getter(table, zeroed)
+    return not any(evaluate(check, get).failed for check in checks if check.rows == {row})
 
 
 def _with_blanks(read: tuple[Cell, ...], width: int) -> list[tuple[Cell, ...]]:
@@ -116,19 +112,19 @@ def _count(options: Mapping[str, list[tuple[Cell, ...]]]) -> int:
 
 def _confirmed(
     table: TableSpec, rows: Rows, checks: Sequence[Check], *, across_rows: bool
-) -> set[tuple[str, str]] | None:
+) -> tuple[set[tuple[str, str]], int]:
     """The cells (row, column) some rule that holds adds up — only rules across rows where
-    ``across_rows`` — or None where a rule fails. A sum a blank leaves unknown confirms nothing:
+    ``across_rows`` — and how many rules fail. A sum a blank leaves unknown confirms nothing:
     read in the wrong place, a row's numbers may leave every sum they stand in unknown."""
     get = _getter(table, rows)
     confirmed: set[tuple[str, str]] = set()
+    failed = 0
     for check in checks:
         outcome = evaluate(check, get)
-        if outcome.failed:
-            return None
+        failed += outcome.failed
         if outcome.status == "pass" and (len(check.rows) > 1 or not across_rows):
             confirmed.update((key[1], key[2]) for key in check.keys)
-    return confirmed
+    return confirmed, failed
 
 
 def _only(rows: Rows, table: TableSpec, confirmed: set[tuple[str, str]], placed: Collection[str]) -> Rows:

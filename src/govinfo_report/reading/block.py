@@ -25,7 +25,6 @@ def read_block_values(
     header_words: frozenset[str] = frozenset(),
     holds: Callable[[Sequence[Item]], bool] | None = None,
     add_up: Callable[[Sequence[Item]], bool] | None = None,
-    with_blanks: Callable[[Sequence[Item]], tuple[Cell, ...] | None] | None = None,
 ) -> BlockRead:
     """Read a table without row labels (table 四): its ``expected`` values in order.
 
@@ -42,9 +41,7 @@ def read_block_values(
     table's row sums but for totals a page's edge cut: the one run of the table's count with
     other numbers between the header and it is taken only where they do (a narrow cell's
     number wrapped over two lines can leave a run of the right count that is not the table;
-    numbers after the table, a note's, say nothing of it). ``with_blanks`` reads a run a blank
-    or two short, the blanks where the table's sums put them (a text that prints nothing for a
-    blank cell), or says it cannot.
+    numbers after the table, a note's, say nothing of it).
     """
     every = _block_items(stream)
     start = _anchor_at(every, anchor)
@@ -67,7 +64,7 @@ def read_block_values(
     numbered = [run for run in candidates if any(v.kind == "num" for v in run)]
     if not numbered:
         return None, (diag.make("missing-table", table=table_id, table_zh=table_zh),)
-    return _unread(max(numbered, key=len), expected, table_id, table_zh, facts, with_blanks)
+    return _unread(max(numbered, key=len), expected, table_id, table_zh, facts)
 
 
 def _block_items(stream: Sequence[Item | None]) -> list[Item]:
@@ -232,23 +229,13 @@ def _words_only(text: str, words: frozenset[str]) -> bool:
 
 
 def _unread(
-    longest: Sequence[Item],
-    expected: int,
-    table_id: str,
-    table_zh: str,
-    facts: Sequence[decoding.Fact],
-    with_blanks: Callable[[Sequence[Item]], tuple[Cell, ...] | None] | None,
+    longest: Sequence[Item], expected: int, table_id: str, table_zh: str, facts: Sequence[decoding.Fact]
 ) -> BlockRead:
     """The longest run of numbers when no run has the table's cells: table 四's digits that ran
-    together go to the decoder, a run a blank or two short has them placed by the sums where
-    they can be; otherwise the table is left blank and said why."""
+    together go to the decoder; otherwise the table is left blank and said why."""
     line = longest[0].line
     if table_id == decoding.REVIEW_ROW and ran_together(longest, expected):
         return decoding.decode_review(glued(longest, line, None), table_zh, facts)
-    placed = with_blanks(longest) if with_blanks is not None else None
-    if placed is not None and any(c.value is not None for c in placed):
-        note = diag.make("blank-cells-placed", table=table_id, table_zh=table_zh, count=1, rows=0)
-        return placed, (note,)
     stuck = [v for v in longest if v.kind == "num" and v.glued]
     if stuck:
         note = diag.make("glued-cells", table=table_id, line=line, digits=" ".join(v.text for v in stuck))

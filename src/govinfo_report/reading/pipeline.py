@@ -32,7 +32,6 @@ from ..template.formats import Format
 from ..template.rules import PrintedTable, checks_for, evaluate
 from ..template.spec import TableSpec
 from . import prose
-from .blanks import place_blanks_in_row
 from .block import read_block_values
 from .build import build_table
 from .context import ParseContext, Region
@@ -294,7 +293,6 @@ class ReportReader:
             header_words=_header_words(spec),
             holds=functools.partial(_holds, spec, columns),
             add_up=functools.partial(_add_up, spec, columns),
-            with_blanks=functools.partial(_with_blanks, spec, columns),
         )
         notes.extend(found)
         if values is None:
@@ -329,14 +327,6 @@ def _add_up(spec: TableSpec, columns: Sequence[tuple[str, str]], values: Sequenc
     """Whether ``values``, read in order into ``columns``, keep the table's row sums but for
     totals a page's edge cut."""
     return sums_hold_but_for_cut_totals(spec, _by_row(columns, cells(values)), PrintedTable.of(spec))
-
-
-def _with_blanks(
-    spec: TableSpec, columns: Sequence[tuple[str, str]], values: Sequence[Item]
-) -> tuple[Cell, ...] | None:
-    """``values`` a blank or two short of ``columns``, read with the blanks where the table's
-    sums put them (see :func:`.blanks.place_blanks_in_row`)."""
-    return place_blanks_in_row(spec, columns, values, checks_for(spec.id, PrintedTable.of(spec)))
 
 
 def _by_row(columns: Sequence[tuple[str, str]], values: Sequence[Cell]) -> dict[str, tuple[Cell, ...]]:

@@ -115,17 +115,28 @@ def _full_spans(ruler: _Ruler, rows: list[GridRow], trailing: list[int]) -> list
 
 
 def _aligned_groups(spans: list[list[tuple[int, int]]]) -> list[list[list[tuple[int, int]]]]:
-    """The rows' spans in groups whose columns stay apart when put together, each row in the
-    first group it fits; a group of one row gives no grid worth trusting and is dropped."""
+    """The rows' spans in groups that line up, each row in the first group it fits; a group of
+    one row gives no grid worth trusting and is dropped."""
     groups: list[list[list[tuple[int, int]]]] = []
     for row in spans:
         for group in groups:
-            if _bounds([*group, row]) is not None:
+            if _lined_up([*group, row]):
                 group.append(row)
                 break
         else:
             groups.append([row])
     return [group for group in groups if len(group) >= 2]
+
+
+def _lined_up(spans: list[list[tuple[int, int]]]) -> bool:
+    """Whether rows line up: their columns stay apart, and in each column the numbers share an
+    edge — no column wider than its widest number by more than two characters of slack (rows
+    that only happen not to collide, a column's width apart, do not line up)."""
+    bounds = _bounds(spans)
+    return bounds is not None and all(
+        right - left <= max(b - a for a, b in column) + 2 * _SLACK
+        for (left, right), column in zip(bounds, zip(*spans, strict=True), strict=True)
+    )
 
 
 def _trailing_values(row: GridRow) -> int:
