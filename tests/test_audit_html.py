@@ -132,6 +132,7 @@ def test_the_browser_draws_the_highlight(tmp_path: Path) -> None:
         f"--user-data-dir={tmp_path / 'profile'}",
         f"--screenshot={screenshot}",
         "--window-size=1280,1600",
+        "--virtual-time-budget=5000",  # the page laid out and its fonts in before the shot
         page.as_uri(),
     ]
     subprocess.run(command, capture_output=True, timeout=120, check=False)
