@@ -594,3 +594,41 @@ def test_a_run_of_fifteen_that_does_not_add_up_is_read_before_a_note_with_number
     body = [*header, *values, "（一）2021年工作要点落实情况"]
     parsed = govinfo_report.parse(_with_review_section(report, body))
     assert _review_read(parsed) == [int(v) if v.isdigit() else None for v in values]
+
+
+def test_table_4_pieces_of_wrapped_numbers_that_make_its_count_are_not_read() -> None:
+    """pdfminer on a table of narrow cells: each number's last digit wraps (231 → 23, 1), the
+    header words wrap too, and the pieces before the second block's headers happen to number
+    fifteen. They do not add up, and numbers stand after them among the table's header words:
+    the table is left blank, not read from the pieces."""
+    report = govinfo_report.parse(open_example())
+    pieces = ["23", "1", "24", "1", "12", "8", "78", "67", "8", "19", "9", "14", "1", "37", "93"]
+    body = [
+        *REVIEW_HEADER,
+        *pieces,
+        "结",
+        "果",
+        "维",
+        "持",
+        "总",
+        "计",
+        "73",
+        "61",
+        "27",
+        "3",
+        "总",
+        "计",
+        "47",
+        "0",
+    ]
+    parsed = govinfo_report.parse(_with_review_section(report, body))
+    assert _review_read(parsed) == [None] * 15
+    assert "table-run-unconfirmed" in {d.code for d in parsed.diagnostics if d.table == "review_litigation"}
+
+
+def test_table_4_with_a_note_after_it_is_still_read() -> None:
+    """Numbers after the table's last header words are a note's: they say nothing of it."""
+    report = govinfo_report.parse(open_example())
+    values = _review_values(report)
+    parsed = govinfo_report.parse(_with_review_section(report, [*REVIEW_HEADER, *values, "注：1.", "2"]))
+    assert _review_read(parsed) == [int(v) for v in values]

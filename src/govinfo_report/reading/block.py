@@ -52,7 +52,9 @@ def read_block_values(
     if len({_printed(run) for run in [*rivals, *whole]}) > 1:
         return _one_of([*rivals, *whole], table_id, table_zh, holds)
     found = whole[0] if whole else None
-    if found is not None and (doubt := _unconfirmed(found, runs, add_up, table_id, table_zh)):
+    if found is not None and (
+        doubt := _unconfirmed(found, runs, items, header_words, add_up, table_id, table_zh)
+    ):
         return doubt
     if found is None:
         found = _three_thirds(runs, expected)
@@ -152,14 +154,25 @@ def _one_of(
 def _unconfirmed(
     run: Sequence[Item],
     runs: Sequence[Sequence[Item]],
+    items: Sequence[Item],
+    header_words: frozenset[str],
     add_up: Callable[[Sequence[Item]], bool] | None,
     table_id: str,
     table_zh: str,
 ) -> BlockRead | None:
-    """The table blank, said why, where ``run`` (of the table's count) follows other numbers
-    under the header and its rows do not add up; None where it is the table."""
+    """The table blank, said why, where ``run`` (of the table's count) has other numbers beside
+    it in the table — under the header before it, or before header words after it (a PDF's
+    text of narrow cells wraps numbers' last digits and header words alike, and the pieces can
+    make a run of the table's count) — and its rows do not add up; None where it is the table.
+    Numbers after the table's last header words (a note's) say nothing of it."""
     at = next(k for k, printed in enumerate(runs) if any(v is run[0] for v in printed))
     strays = [v for printed in runs[:at] for v in printed if v.kind == "num"]
+    end = next(k for k, item in enumerate(items) if item is run[-1])
+    last_header = max(
+        (k for k, item in enumerate(items) if item.kind == "text" and _header_piece(item.text, header_words)),
+        default=-1,
+    )
+    strays += [v for v in items[end + 1 : last_header] if v.kind == "num"]
     if not strays or add_up is None or add_up(run):
         return None
     line = run[0].line
@@ -217,6 +230,13 @@ def _across_header_words(
     if holds is not None and holds(values):
         return values
     return values if all(_words_only(gap, header_words) for gap in gaps) else None
+
+
+def _header_piece(text: str, words: frozenset[str]) -> bool:
+    """Whether ``text`` is header words, or a piece of one (a narrow cell's header printed a
+    character or two a line: 结 / 果 / 维 / 持)."""
+    folded = fold(text)
+    return bool(folded) and (_words_only(folded, words) or any(folded in word for word in words))
 
 
 def _words_only(text: str, words: frozenset[str]) -> bool:
