@@ -19,11 +19,13 @@ where a rule of the rows printed whole fails already, nor past :data:`PLACEMENTS
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Collection, Mapping, Sequence
+import math
+from collections.abc import Collection, Mapping, Sequence
 
-from ..model import Cell, Value
-from ..template.rules import Check, evaluate
+from ..model import Cell
+from ..template.rules import Check, evaluate, rows_getter
 from ..template.spec import TableSpec
+from . import solver
 from .items import Item
 from .values import cells as read_cells
 
@@ -46,28 +48,13 @@ def place_blanks(
     cells; the short rows whose blanks were placed). A cell is read where every kept placement
     gives it the same value and puts it in a sum across rows that holds. None when no row is
     short, a row has more values than cells, or no placement (or too many) is kept."""
-    fixed: Rows = {}
-    options: dict[str, list[tuple[Cell, ...]]] = {}
-    for row, values in printed.items():
-        spec = table.row(row)
-        width = len(spec.columns)
-        if len(values) > width or any(v.kind not in ("num", "null") or v.glued for v in values):
-            return None
-        if len(values) == width:
-            fixed[row] = read_cells(values, spec)
-        elif width - len(values) <= BLANKS_PER_ROW and values:
-            options[row] = [
-                cells
-                for cells in _with_blanks(read_cells(values, spec), width)
-                if _adds_up(table, row, cells, checks)
-            ]
-            if not options[row]:
-                return None  # the row's own numbers do not add up: its sums cannot place its blanks
-        else:
-            return None
+    found = _as_printed(table, printed, checks)
+    if found is None:
+        return None
+    fixed, options = found
     if (
         not options
-        or _count(options) > PLACEMENTS_LIMIT
+        or math.prod(map(len, options.values())) > PLACEMENTS_LIMIT
         or _confirmed(table, fixed, checks, across_rows=False)[1]
     ):
         return None  # (a rule of the rows printed whole fails: the report's sums cannot place)
@@ -80,7 +67,33 @@ def place_blanks(
             holding |= not failed and rows.keys() <= {row for row, _ in confirmed}
     if not holding:
         return None
-    return _agreed(kept), frozenset(options)
+    agreed = solver.agreement(table, [solver.Reading("", rows) for rows in kept])
+    return agreed.cells, frozenset(options)
+
+
+def _as_printed(
+    table: TableSpec, printed: Mapping[str, Sequence[Item]], checks: Sequence[Check]
+) -> tuple[Rows, dict[str, list[tuple[Cell, ...]]]] | None:
+    """The rows printed whole, read; and each short row's places for its blanks that keep its
+    own sums. None where a row cannot be read so: more values than cells, anything but numbers
+    and blank marks, too many blanks, or numbers of its own that do not add up."""
+    fixed: Rows = {}
+    options: dict[str, list[tuple[Cell, ...]]] = {}
+    for row, values in printed.items():
+        spec = table.row(row)
+        width = len(spec.columns)
+        if len(values) > width or any(v.kind not in ("num", "null") or v.glued for v in values):
+            return None
+        if len(values) == width:
+            fixed[row] = read_cells(values, spec)
+            continue
+        if not values or width - len(values) > BLANKS_PER_ROW:
+            return None
+        places = [c for c in _with_blanks(read_cells(values, spec), width) if _adds_up(table, row, c, checks)]
+        if not places:
+            return None  # the row's own numbers do not add up: its sums cannot place its blanks
+        options[row] = places
+    return fixed, options
 
 
 def _adds_up(table: TableSpec, row: str, cells: tuple[Cell, ...], checks: Sequence[Check]) -> bool:
@@ -89,7 +102,7 @@ def _adds_up(table: TableSpec, row: str, cells: tuple[Cell, ...], checks: Sequen
     are off (the report's error) is not placed, for a blank put where the error is would hide
     it, and every sum would hold read wrong."""
     zeroed = {row: tuple(Cell(0, c.line) if c.value is None else c for c in cells)}
-    get = _getter(table, zeroed)
+    get = rows_getter(table, zeroed)
     return not any(evaluate(check, get).failed for check in checks if check.rows == {row})
 
 
@@ -103,20 +116,13 @@ def _with_blanks(read: tuple[Cell, ...], width: int) -> list[tuple[Cell, ...]]:
     return found
 
 
-def _count(options: Mapping[str, list[tuple[Cell, ...]]]) -> int:
-    total = 1
-    for choices in options.values():
-        total *= len(choices)
-    return total
-
-
 def _confirmed(
     table: TableSpec, rows: Rows, checks: Sequence[Check], *, across_rows: bool
 ) -> tuple[set[tuple[str, str]], int]:
     """The cells (row, column) some rule that holds adds up — only rules across rows where
     ``across_rows`` — and how many rules fail. A sum a blank leaves unknown confirms nothing:
     read in the wrong place, a row's numbers may leave every sum they stand in unknown."""
-    get = _getter(table, rows)
+    get = rows_getter(table, rows)
     confirmed: set[tuple[str, str]] = set()
     failed = 0
     for check in checks:
@@ -137,29 +143,4 @@ def _only(rows: Rows, table: TableSpec, confirmed: set[tuple[str, str]], placed:
             for c, column in zip(cells, table.row(row).columns, strict=True)
         )
         for row, cells in rows.items()
-    }
-
-
-def _getter(table: TableSpec, rows: Rows) -> Callable[[tuple[str, str, str]], Value]:
-    """A cell's value by its key, from ``rows``."""
-
-    def get(key: tuple[str, str, str]) -> Value:
-        cells = rows.get(key[1])
-        if cells is None:
-            return None
-        columns = table.row(key[1]).columns
-        return cells[columns.index(key[2])].value if key[2] in columns else None
-
-    return get
-
-
-def _agreed(kept: Sequence[Rows]) -> Rows:
-    """Each row's cells where every kept placement agrees, blank elsewhere."""
-    first = kept[0]
-    return {
-        row: tuple(
-            c if all(other[row][n].value == c.value for other in kept[1:]) else Cell(None, c.line)
-            for n, c in enumerate(cells)
-        )
-        for row, cells in first.items()
     }

@@ -222,16 +222,16 @@ class LabelIndex:
         """Whether the run is a header row run together — two or more column headers and
         nothing else (``申请人情况…其他总计``) — which names no row even where it ends like one
         (总计); a row's label printed with its number (（七）总计) in ``text`` is no header."""
-        bare = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-        if any(label and label in bare for label in self._enumerated):
-            return False
         words = 0
         while run:
             header = next((h for h in self._header_words if run.endswith(h)), None)
             if header is None:
                 return False
             run, words = run[: -len(header)], words + 1
-        return words >= 2
+        if words < 2:
+            return False
+        bare = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+        return not any(label and label in bare for label in self._enumerated)
 
     def in_printed_order(self, text: str, run: str, rows: Iterable[int]) -> list[int]:
         """``rows`` (named in the run, see :meth:`rows_printed_in`) in the order their labels

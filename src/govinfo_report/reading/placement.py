@@ -111,6 +111,12 @@ def _disputed(solution: solver.Solution, known: dict[str, tuple[Cell, ...]]) -> 
     }
 
 
+#: The notes that left a row blank, which give way to the one that says how a later pass read it.
+_SUPERSEDED = frozenset(
+    {"row-values-moved", "row-values-ambiguous", "row-values-unverified", "row-value-count", "row-values-cut"}
+)
+
+
 def _has_value(cells: Sequence[Cell]) -> bool:
     return any(c.value is not None for c in cells)
 
@@ -496,8 +502,7 @@ class TablePlacement:
         filled = {row for row, cells in placed.items() if _has_value(cells) and not self._read(row)}
         if not filled:
             return
-        superseded = {"row-values-moved", "row-values-ambiguous", "row-values-unverified", "row-value-count"}
-        self.notes = [n for n in self.notes if not (n.code in superseded and n.row in filled)]
+        self.notes = [n for n in self.notes if not (n.code in _SUPERSEDED and n.row in filled)]
         self.found.update({row: placed[row] for row in filled})
         self.notes.append(
             diag.make(
@@ -562,14 +567,7 @@ class TablePlacement:
         filled = self._fill(solution)
         if not filled:
             return
-        superseded = {
-            "row-values-moved",
-            "row-values-ambiguous",
-            "row-values-unverified",
-            "row-value-count",
-            "row-values-cut",
-        }
-        self.notes = [n for n in self.notes if not (n.code in superseded and n.row in filled)]
+        self.notes = [n for n in self.notes if not (n.code in _SUPERSEDED and n.row in filled)]
         self.solved.update(observed)
         self.notes.append(
             diag.make(

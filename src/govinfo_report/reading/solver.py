@@ -39,7 +39,7 @@ from typing import Literal, NamedTuple, cast
 import attrs
 
 from ..model import Cell, Value
-from ..template.rules import Check, PrintedTable, checks_for, evaluate
+from ..template.rules import Check, PrintedTable, checks_for, evaluate, rows_getter
 from ..template.spec import RowSpec, TableSpec
 from .items import Item
 from .values import cells as read_cells
@@ -321,12 +321,12 @@ def _whole(
     each printed row by row or column by column (see :func:`fillings`). Returns (readings,
     whether the step limit was hit)."""
     after = tuple(v for s in segments for v in values_of(s.values))
-    printed = as_printed(rows, [k for s in segments for k in s.order])
+    sequences = {"table": tuple(rows), "label": as_printed(rows, [k for s in segments for k in s.order])}
     found = []
     limit_hit = False
-    for sequence, where in ((tuple(rows), "table"), (printed, "label")):
-        if where == "label" and sequence == tuple(rows):
-            continue
+    for where, sequence in sequences.items():
+        if where == "label" and sequence == sequences["table"]:
+            continue  # the labels were printed in table order: one reading
         for values, with_lead in ((after, False), (values_of(lead) + after, True)):
             filled, hit = fillings(table, sequence, values, checks)
             limit_hit |= hit
@@ -505,15 +505,7 @@ def _allowed(
     its numbers are given to, so it confirms no order; a table without rules across its rows
     (table 二) is never placed this way. ``only_within``: only the checks all of whose rows were
     placed, and no confirmation asked for (a block is tried before the rest of the table)."""
-
-    def get(key: tuple[str, str, str]) -> Value:
-        _, row, column = key
-        cells = rows.get(row, known.get(row))
-        if cells is None:
-            return None
-        columns = table.row(row).columns
-        return cells[columns.index(column)].value if column in columns else None
-
+    get = rows_getter(table, rows, known)
     confirmed: set[str] = set()
     for check in checks:
         named = check.rows

@@ -16,12 +16,12 @@ without them).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Literal
 
 import attrs
 
-from ..model import Severity, Value
+from ..model import Cell, Severity, Value
 from .spec import TableSpec
 
 #: A cell by its ids in the data contract: table, row, column.
@@ -140,6 +140,21 @@ class Outcome:
     @property
     def failed(self) -> bool:
         return self.status in ("fail", "bound")
+
+
+def rows_getter(table: TableSpec, *layers: Mapping[str, Sequence[Cell]]) -> Getter:
+    """A getter of the cells of ``table``'s rows held by row id in ``layers``: a row's cells
+    come from the first layer that holds it (rows placed, then rows read already)."""
+
+    def get(key: Key) -> Value:
+        _, row, column = key
+        cells = next((layer[row] for layer in layers if row in layer), None)
+        if cells is None:
+            return None
+        columns = table.row(row).columns
+        return cells[columns.index(column)].value if column in columns else None
+
+    return get
 
 
 def evaluate(check: Check, get: Getter) -> Outcome:

@@ -71,10 +71,13 @@ def _blank_columns(region: Region, rows: list[GridRow]) -> list[GridRow]:
         return rows  # no row is short of values
     if not any("  " in line.strip() for line in region.text.splitlines()):
         return rows  # single spaces part every cell (pdftotext -raw): the text keeps no columns
-    rulers = [_Ruler(region, width) for width in (len, display_width)]
-    found = [c for ruler in rulers if (c := _value_columns(ruler, _full_spans(ruler, rows, trailing)))]
+    spans = {
+        ruler: _full_spans(ruler, rows, trailing)
+        for ruler in (_Ruler(region, w) for w in (len, display_width))
+    }
+    found = [c for ruler, measured in spans.items() if (c := _value_columns(ruler, measured))]
     if not found:
-        return _blank_columns_by_groups(rulers, rows, trailing)
+        return _blank_columns_by_groups(spans, rows, trailing)
     columns = min(found, key=lambda c: c.looseness)
     return [
         columns.fill(row, count) if 0 < count < full else row
@@ -82,17 +85,19 @@ def _blank_columns(region: Region, rows: list[GridRow]) -> list[GridRow]:
     ]
 
 
-def _blank_columns_by_groups(rulers: list[_Ruler], rows: list[GridRow], trailing: list[int]) -> list[GridRow]:
+def _blank_columns_by_groups(
+    spans: dict[_Ruler, list[list[tuple[int, int]]]], rows: list[GridRow], trailing: list[int]
+) -> list[GridRow]:
     """Blank cells where the full rows do not all line up (pdftotext ``-layout`` shifts the rows
     whose labels are printed at another indent): the full rows that line up with each other
-    form a grid each, and a short row gets its blank cells only where every grid it sits in
-    places them alike."""
+    (``spans``: where they put their values, by ruler) form a grid each, and a short row gets
+    its blank cells only where every grid it sits in places them alike."""
     full = max(trailing)
     grids = [
         columns
-        for ruler in rulers
-        for spans in _aligned_groups(_full_spans(ruler, rows, trailing))
-        if (columns := _value_columns(ruler, spans))
+        for ruler, measured in spans.items()
+        for group in _aligned_groups(measured)
+        if (columns := _value_columns(ruler, group))
     ]
     out = []
     for row, count in zip(rows, trailing, strict=True):
