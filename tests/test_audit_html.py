@@ -131,7 +131,7 @@ def test_the_browser_draws_the_highlight(tmp_path: Path) -> None:
         "--no-first-run",
         f"--user-data-dir={tmp_path / 'profile'}",
         f"--screenshot={screenshot}",
-        "--window-size=1280,1600",
+        "--window-size=1280,4000",  # the whole page: the erroneous cells stand low on it
         "--virtual-time-budget=5000",  # the page laid out and its fonts in before the shot
         page.as_uri(),
     ]
