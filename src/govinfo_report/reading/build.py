@@ -17,6 +17,7 @@ to the same model objects.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -48,7 +49,7 @@ class TableBuilder(Transformer[Any, Any]):
         }
 
     def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
-        name = local_name(str(data))
+        name = _local_name(data)
         if name == self.spec.id:
             return self._table(children)
         if name in self.columns:
@@ -90,6 +91,11 @@ class TableBuilder(Transformer[Any, Any]):
         return table
 
 
+@functools.cache
+def _local_name(data: str) -> str:
+    return local_name(str(data))
+
+
 def _rows(children: Sequence[Any]) -> Iterator[tuple[str, tuple[Cell, ...]]]:
     """The rows among a table's children: rows, and groups of rows (lists)."""
     for child in children:
@@ -122,16 +128,16 @@ def _value_token(kind_terminal: str, cell: Cell) -> Token:
 
 def table_tree(spec: TableSpec, rows: Mapping[str, Sequence[Cell]]) -> Tree[Any]:
     """The table as a tree in its grammar's shape, rows under the start rule, each row over its
-    label and its cells in column order, as one group of columns (the builder takes a row's
-    cells as the grammar's column groups give them). Groups of rows carry no cells, so they are
-    left out; so are the column rules, whose one child is their cell. A row not read has blank
-    cells."""
+    cells in column order, as one group of columns (the builder takes a row's cells as the
+    grammar's column groups give them). What carries no cell is left out: groups of rows, the
+    label and header terminals (the builder keeps none of them), and the column rules, whose one
+    child is their cell. A row not read has blank cells."""
     children: list[Tree[Any]] = []
     for row in spec.rows:
         cells = rows.get(row.id) or tuple(Cell() for _ in row.columns)
         if len(cells) != len(row.columns):
             raise ValueError(f"row {row.id} has {len(row.columns)} columns, not {len(cells)}")
-        children.append(Tree(row.id, [Token("LABEL", row.label), list(cells)]))
+        children.append(Tree(row.id, [list(cells)]))
     return Tree(spec.id, children)
 
 

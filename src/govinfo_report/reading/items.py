@@ -19,6 +19,8 @@ ItemKind = Literal["text", "num", "null", "empty"]
 BLANK_MARKS = frozenset({"/", "-", "—", "——", "–", "一", "无", "_", "~", "\\", "--", "---", "——-"})
 #: Characters a cell made only of is a blank mark too, however many of them.
 _DASHES = frozenset("-—–_/~")
+#: What a blank mark starts with: a word starting otherwise is none.
+_MARK_STARTS = frozenset(mark[0] for mark in BLANK_MARKS) | _DASHES
 _SIGNS = frozenset({"+", "-"})
 _DIGITS = frozenset("0123456789")
 #: Units that may follow a number inside a cell (format 2019: 2笔, 984361元).
@@ -154,6 +156,8 @@ def _glued(pieces: Sequence[Piece], index: int) -> bool:
 
 def is_blank_mark(text: str) -> bool:
     """Whether a cell's text prints a blank cell (／, —, 无 …, or dashes however many)."""
+    if not text or text[0] not in _MARK_STARTS:  # the common case: a label's word
+        return not text
     return text in BLANK_MARKS or set(text) <= _DASHES
 
 

@@ -15,10 +15,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from difflib import SequenceMatcher
+from typing import TypeVar, cast
 
 from ..template.spec import TableSpec
+
+_T = TypeVar("_T")
 
 _ENUMERATORS = re.compile(
     r"[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、](?![0-9])"
@@ -83,6 +86,27 @@ def _truncation(label: str, form: str) -> float:
     return 0.0
 
 
+_UNKNOWN = object()
+
+
+def _kept(method: Callable[..., _T]) -> Callable[..., _T]:
+    """A question about label runs whose answers a table's index keeps (a bounded number):
+    reports print the same runs, report after report. The answers are never changed in place."""
+    name = method.__name__
+
+    @functools.wraps(method)
+    def answer(self: LabelIndex, *runs: str) -> _T:
+        key = (name, *runs)
+        found = self._answers.get(key, _UNKNOWN)
+        if found is _UNKNOWN:
+            if len(self._answers) >= _KEPT_ANSWERS:
+                self._answers.clear()
+            found = self._answers[key] = method(self, *runs)
+        return cast("_T", found)
+
+    return answer
+
+
 #: What a table prints over its label column (申请人情况 over table 三's rows, 信息内容 over table
 #: 二's): a header, never a row.
 _STUB_HEADERS = ("申请人情况", "信息内容")
@@ -97,6 +121,7 @@ class LabelIndex:
 
     __slots__ = (
         "_all_headers",
+        "_answers",
         "_by_length",
         "_candidates",
         "_enumerated",
@@ -141,6 +166,8 @@ class LabelIndex:
         )
         #: (run, fuzzy) -> the rows it may name (see :meth:`candidates`)
         self._candidates: dict[tuple[str, bool], dict[int, float]] = {}
+        #: (question, runs) -> its answer (see :func:`_kept`)
+        self._answers: dict[tuple[str, ...], object] = {}
 
     @staticmethod
     @functools.cache
@@ -148,14 +175,15 @@ class LabelIndex:
         """The label index of ``table``, built on first use."""
         return LabelIndex(table)
 
-    def rows_named_by(self, run: str) -> list[int]:
+    @_kept
+    def rows_named_by(self, run: str) -> tuple[int, ...]:
         """The rows whose label the run ends with, in table order."""
         found: list[int] = []
         for length, forms in self._by_length.items():
             rows = forms.get(run[-length:])
             if rows:
                 found.extend(rows)
-        return sorted(set(found))
+        return tuple(sorted(set(found)))
 
     def without_headers(self, run: str) -> str:
         """The run without the column headers at its end (政府集中采购 采购总金额: a PDF's text
@@ -207,17 +235,19 @@ class LabelIndex:
         counting only forms that name one row alone."""
         return [k for k in among if any(form in run for form in self._telling[k])]
 
-    def rows_printed_in(self, text: str, run: str) -> list[int]:
+    @_kept
+    def rows_printed_in(self, text: str, run: str) -> tuple[int, ...]:
         """The rows whose label stands anywhere in a label run, in table order: by a form that
         names the row alone and is no column header (规章 is a row, 总计 a column too), or by
         the label with its number (``（七）总计``) in the run's ``text`` as printed."""
         bare = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
-        return [
+        return tuple(
             k
             for k, forms in enumerate(self._printed_forms)
             if any(f in run for f in forms) or (self._enumerated[k] and self._enumerated[k] in bare)
-        ]
+        )
 
+    @_kept
     def only_headers(self, text: str, run: str) -> bool:
         """Whether the run is a header row run together — two or more column headers and
         nothing else (``申请人情况…其他总计``) — which names no row even where it ends like one
@@ -246,6 +276,7 @@ class LabelIndex:
 
         return sorted(rows, key=where)
 
+    @_kept
     def begun_at_end(self, text: str) -> int | None:
         """The row whose number and first two or more characters end a label run as printed
         (``…不计其他情形)1.属于国``): a row's label that begins there and wraps below, the

@@ -21,17 +21,13 @@ def json_text(data: Any, *, indent: int | None = None) -> str:
     as a JSON number exactly as held — never through a float."""
     decimals: list[str] = []
 
-    def encode(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: encode(v) for k, v in value.items()}
-        if isinstance(value, list | tuple):
-            return [encode(v) for v in value]
-        if isinstance(value, Decimal):
-            decimals.append(format(value, "f"))
-            return f"{_MARK}{len(decimals) - 1}"
-        return value
+    def mark(value: Any) -> str:  # json calls this for what it cannot write: only Decimal here
+        if not isinstance(value, Decimal):
+            raise TypeError(f"{type(value).__name__} is not plain data")
+        decimals.append(format(value, "f"))
+        return f"{_MARK}{len(decimals) - 1}"
 
-    text = json.dumps(encode(data), ensure_ascii=False, indent=indent)
+    text = json.dumps(data, ensure_ascii=False, indent=indent, default=mark)
     return _MARKED.sub(lambda m: decimals[int(m.group(1))], text) if decimals else text
 
 

@@ -29,6 +29,9 @@ GRID_MARKS = frozenset({"SEP", "RULE"})
 HTML_MARKS = frozenset({"TR", "TD", "TD_END"})
 
 _SEPARATORS = {"tsv": "_TAB", "pipe": "_PIPE"}
+#: The character each separated layout parts cells with, and the padding it ignores around them.
+_SEPARATOR_CHARS = {"tsv": "\t", "pipe": "|"}
+_PADDING = {"tsv": " |", "pipe": " \t"}
 _KEPT = {"grid": PIECES | GRID_MARKS}
 
 
@@ -58,7 +61,75 @@ def scan_lines(layout: Layout, text: str, offset: int, engine: str) -> list[Line
     """Lines → cells → pieces of a line-based layout; ``offset`` turns region lines into report lines."""
     if engine == "lark":
         return _lines_lark(layout, text, offset)
+    if layout in _SEPARATOR_CHARS:
+        return _lines_separated(layout, text, offset)
+    if layout == "lines":
+        return _lines_one_cell(text, offset)
     return _lines_fast(layout, text, offset)
+
+
+def _lines_one_cell(text: str, offset: int) -> list[LineCells]:
+    """The one-cell-per-line layout cut by ``str.split``: an empty line, a lone tab and a number
+    alone on its line (after its padding tab) are made directly, the other lines scanned each on
+    its own — no terminal spans a line break."""
+    scanner = _scanner("lines")
+    make = tuple.__new__  # a Piece without the Python-level constructor: this runs per line
+    lines: list[LineCells] = []
+    start = 0
+    for line, raw in enumerate(text.split("\n"), 1 + offset):
+        end = start + len(raw)
+        number = raw[1:] if raw.startswith("\t") else raw
+        if not raw:
+            pieces = []
+        elif number.isdigit() and number.isascii():
+            pieces = [make(Piece, ("NUMBER", number, line, end - len(number), end))]
+            if number is not raw:
+                pieces.insert(0, make(Piece, ("TAB", "\t", line, start, start + 1)))
+        elif raw == "\t":
+            pieces = [make(Piece, ("TAB", "\t", line, start, end))]
+        else:
+            pieces = [
+                make(Piece, (match.lastgroup, match.group(), line, match.start(), match.end()))
+                for match in scanner.finditer(text, start, end)
+                if match.lastgroup in PIECES
+            ]
+        lines.append([pieces])
+        start = end + 1
+    return lines
+
+
+def _lines_separated(layout: Layout, text: str, offset: int) -> list[LineCells]:
+    """A layout whose cells a character separates, cut by ``str.split``: a cell of digits
+    alone (most of a table) is one NUMBER piece, and only the others are scanned, each between
+    its separators — no terminal spans a separator or a line break, so the pieces are those of
+    one scan of the whole text."""
+    separator, padding = _SEPARATOR_CHARS[layout], _PADDING[layout]
+    kept = _KEPT.get(layout, PIECES)
+    scanner = _scanner(layout)
+    make = tuple.__new__  # a Piece without the Python-level constructor: this runs per cell
+    lines: list[LineCells] = []
+    start = 0
+    for line, raw in enumerate(text.split("\n"), 1 + offset):
+        cells: LineCells = []
+        for part in raw.split(separator):
+            end = start + len(part)
+            number = part.strip(padding)
+            if number.isdigit() and number.isascii():
+                at = start + len(part) - len(part.lstrip(padding))
+                cells.append([make(Piece, ("NUMBER", number, line, at, at + len(number)))])
+            elif not number:
+                cells.append([])
+            else:
+                cells.append(
+                    [
+                        make(Piece, (match.lastgroup, match.group(), line, match.start(), match.end()))
+                        for match in scanner.finditer(text, start, end)
+                        if match.lastgroup in kept
+                    ]
+                )
+            start = end + 1
+        lines.append(cells)
+    return lines
 
 
 def _lines_fast(layout: Layout, text: str, offset: int) -> list[LineCells]:
