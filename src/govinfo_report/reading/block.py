@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 
 from .. import diagnostics as diag
@@ -239,8 +240,10 @@ def _header_piece(text: str, words: frozenset[str]) -> bool:
     return bool(folded) and (_words_only(folded, words) or any(folded in word for word in words))
 
 
+@functools.lru_cache(maxsize=4096)
 def _words_only(text: str, words: frozenset[str]) -> bool:
-    """Whether ``text`` is whole words of ``words`` one after another (or nothing)."""
+    """Whether ``text`` is whole words of ``words`` one after another (or nothing); reports
+    print the same header words, so the answers are kept."""
     ends = {0}
     for end in range(1, len(text) + 1):
         if any(start in ends and text[start:end] in words for start in range(end)):

@@ -2,12 +2,12 @@
 its vocabulary grammar, into the table's attrs class.
 
 The placement stage decides each row's cells; :func:`table_tree` writes them as the parse tree
-of the table's vocabulary grammar (the start rule over its rows, each row over its columns,
-each column over its cell — read already, so no number is read twice), and
-:class:`TableBuilder` builds the model: a column rule gives its
-:class:`~govinfo_report.model.Cell`, a row rule the row class the model declares for it (or an
-entry of ``extra_rows`` for a row a regional variant adds), a group rule the rows below it,
-the start rule the table.
+of the table's vocabulary grammar cut down to what carries cells (the start rule over its rows,
+each row already the (row id, cells) pair a row rule becomes — read already, so no number is
+read twice), and :class:`TableBuilder` builds the model: a column rule gives its
+:class:`~govinfo_report.model.Cell`, a row rule its row id and cells, a group rule the rows
+below it, the start rule the table — each row as the row class the model declares for it (or an
+entry of ``extra_rows`` for a row a regional variant adds).
 
 ``engine="lark"`` parses the same cells with the vocabulary grammar's own LALR parser instead:
 the cells are fed as the token stream the grammar describes (each label, header and value as
@@ -127,18 +127,17 @@ def _value_token(kind_terminal: str, cell: Cell) -> Token:
 
 
 def table_tree(spec: TableSpec, rows: Mapping[str, Sequence[Cell]]) -> Tree[Any]:
-    """The table as a tree in its grammar's shape, rows under the start rule, each row over its
-    cells in column order, as one group of columns (the builder takes a row's cells as the
-    grammar's column groups give them). What carries no cell is left out: groups of rows, the
-    label and header terminals (the builder keeps none of them), and the column rules, whose one
-    child is their cell. A row not read has blank cells."""
-    children: list[Tree[Any]] = []
+    """The table as a tree in its grammar's shape, cut down to what carries cells: the start
+    rule over its rows in template order, each row already as the (row id, cells) pair the
+    builder makes of a row rule — groups of rows, label and header terminals and column rules
+    carry no cell, and a row's cells are read already. A row not read has blank cells."""
+    children: list[tuple[str, tuple[Cell, ...]]] = []
     for row in spec.rows:
-        cells = rows.get(row.id) or tuple(Cell() for _ in row.columns)
+        cells = tuple(rows.get(row.id) or (Cell() for _ in row.columns))
         if len(cells) != len(row.columns):
             raise ValueError(f"row {row.id} has {len(row.columns)} columns, not {len(cells)}")
-        children.append(Tree(row.id, [list(cells)]))
-    return Tree(spec.id, children)
+        children.append((row.id, cells))
+    return Tree(spec.id, children)  # type: ignore[arg-type]  # rows stand built in the tree
 
 
 def build_table(

@@ -57,15 +57,17 @@ def _plain(match: re.Match[str]) -> str:
 # emphasis spans a few words: looking no further than that keeps a line of unclosed marks linear
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.{1,1000}?)(?<=\S)\1")
 _WORD_ARTEFACTS = re.compile(r"\[(?:bookmark|BOOKMARK):[^\]]*\]|\{\s*PAGE\s*\}|\{\s*NUMPAGES\s*\}")
-_PAGE_NUMBER_LINES = re.compile(
-    r"^[ \t]*(?:[-—–－‐]+[ \t]*[0-9]{1,4}[ \t]*[-—–－‐]+"
+_PAGE_NUMBER_LINE = re.compile(
+    r"[ \t]*(?:[-—–－‐]+[ \t]*[0-9]{1,4}[ \t]*[-—–－‐]+"
     # a PDF-to-markdown tool's table row made of a page number alone: | | - 3 | - |
     r"|\|[ \t|]*[-—–－‐]+[ \t]*[0-9]{1,4}[ \t|]*[-—–－‐]+[ \t|]*"
     r"|第[ \t]*[0-9]{1,4}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*[0-9]{1,4}[ \t]*页)?"
     r"|[0-9]{1,4}[ \t]*/[ \t]*[0-9]{1,4}"
-    r"|Page[ \t]+[0-9]{1,4}(?:[ \t]+of[ \t]+[0-9]{1,4})?)[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
+    r"|Page[ \t]+[0-9]{1,4}(?:[ \t]+of[ \t]+[0-9]{1,4})?)[ \t]*",
+    re.IGNORECASE,
 )
+#: What a page number line starts with after its blanks and bars: any other line is none.
+_PAGE_NUMBER_STARTS = frozenset("-—–－‐第0123456789Pp")
 # a number starts where no digit, point or comma stands before it, and its groups are never given
 # back (a shorter run is followed by ",digit" and fails anyway): one try per number, linear
 _THOUSANDS = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3})++(?![0-9]|,[0-9])")
@@ -136,7 +138,7 @@ def _char_width(ch: str) -> int:
 
 def _fold_word(match: re.Match[str]) -> str:
     word = match.group(0)
-    if word.isascii():
+    if word.isascii() or unicodedata.is_normalized("NFKC", word):
         return word
     folded = unicodedata.normalize("NFKC", word)
     return folded + " " * max(0, display_width(word) - display_width(folded))
@@ -144,7 +146,10 @@ def _fold_word(match: re.Match[str]) -> str:
 
 def _fold_column_line(match: re.Match[str]) -> str:
     """NFKC a table row word by word, keeping every word where it starts."""
-    return _WORD.sub(_fold_word, match.group(0).replace("\u3000", "  "))
+    line = match.group(0)
+    if unicodedata.is_normalized("NFKC", line):
+        return line  # every word is (and the line holds no ideographic space)
+    return _WORD.sub(_fold_word, line.replace("\u3000", "  "))
 
 
 def _drop_commas(match: re.Match[str]) -> str:
@@ -179,7 +184,7 @@ def nfkc(text: str) -> str:
     return folded if unicodedata.is_normalized("NFKC", folded) else unicodedata.normalize("NFKC", text)
 
 
-_MD_HEADING_LINES = re.compile(r"^[ \t]*#{1,6}[ \t]*", re.MULTILINE)
+_MD_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]*")
 
 
 def normalize(text: str) -> str:
@@ -200,21 +205,42 @@ def normalize(text: str) -> str:
             text = text.replace(box, ascii_)
         if _HAS_BOX.search(text):
             text = text.translate(_BOX)
-    if "|" in text:
+    if "|" in text and not unicodedata.is_normalized("NFKC", text):
         text = _COLUMN_LINE.sub(_fold_column_line, text)
     text = nfkc(text)
     text = _SPACES_AND_QUOTES.sub(_plain, text)
     # the rarer rules only where their marks occur: each pass over a long page costs
     if "[" in text or "{" in text:
         text = _WORD_ARTEFACTS.sub("", text)
-    text = _PAGE_NUMBER_LINES.sub("", text)
-    if "#" in text:
-        text = _MD_HEADING_LINES.sub("", text)
-    if "**" in text or "__" in text:
-        text = _MD_EMPHASIS.sub(r"\2", text)
-    if _THOUSANDS_HINT.search(text):
-        text = _THOUSANDS.sub(_drop_commas, text)
-    return "\n".join(line.rstrip(" ") for line in text.split("\n"))
+    rules = _LineRules.of(text)
+    return "\n".join([rules.apply(line) for line in text.split("\n")])
+
+
+class _LineRules:
+    """The rules that keep within a line, applied line by line in one pass — page numbers,
+    Markdown heading marks and emphasis, thousands separators, trailing spaces — each only on
+    the lines where its marks occur, and only where the text has them at all."""
+
+    __slots__ = ("emphasis", "headings", "thousands")
+
+    def __init__(self, headings: bool, emphasis: bool, thousands: bool) -> None:
+        self.headings, self.emphasis, self.thousands = headings, emphasis, thousands
+
+    @classmethod
+    def of(cls, text: str) -> _LineRules:
+        return cls("#" in text, "**" in text or "__" in text, _THOUSANDS_HINT.search(text) is not None)
+
+    def apply(self, line: str) -> str:
+        head = line.lstrip(" \t|")
+        if head and head[0] in _PAGE_NUMBER_STARTS and _PAGE_NUMBER_LINE.fullmatch(line):
+            return ""
+        if self.headings and "#" in line:
+            line = _MD_HEADING_LINE.sub("", line, count=1)
+        if self.emphasis and ("**" in line or "__" in line):
+            line = _MD_EMPHASIS.sub(r"\2", line)
+        if self.thousands and "," in line:
+            line = _THOUSANDS.sub(_drop_commas, line)
+        return line.rstrip(" ")
 
 
 class LineIndex:

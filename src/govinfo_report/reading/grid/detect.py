@@ -49,9 +49,12 @@ def _separated(lines: list[str]) -> Layout | None:
 
 def _tab_layout(line: str) -> Layout | None:
     """A tab between two filled cells separates cells; one before or after a lone cell pads it."""
-    filled = sum(1 for cell in line.split("\t") if cell.strip())
-    if filled >= 2:
-        return "tsv"
+    filled = 0
+    for cell in line.split("\t"):
+        if cell.strip():
+            filled += 1
+            if filled == 2:
+                return "tsv"
     if line.startswith("\t") or line.endswith("\t"):
         return "lines"
     return None
