@@ -11,7 +11,7 @@ guess cell boundaries from text.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Literal
+from typing import Literal, cast
 
 import attrs
 
@@ -95,16 +95,24 @@ def grid(rows: list[list[tuple[str, int, int]]], location: Location = NOWHERE) -
             while (r, c) in placed:
                 c += 1
             where = Location(location.line, location.page, location.table, r, index)
-            covered = TableCell("", where, covered=True)
-            for dr in range(max(rowspan, 1)):
-                for dc in range(max(colspan, 1)):
-                    placed[r + dr, c + dc] = covered
+            if rowspan > 1 or colspan > 1:
+                covered = TableCell("", where, covered=True)
+                for dr in range(max(rowspan, 1)):
+                    for dc in range(max(colspan, 1)):
+                        placed[r + dr, c + dc] = covered
             placed[r, c] = TableCell(text, where)
             c += max(colspan, 1)
             width = max(width, c)
     height = max((r for r, _ in placed), default=-1) + 1
-    empty = {r: TableCell("", attrs.evolve(location, row=r)) for r in range(height)}
-    return Table(
-        tuple(tuple(placed.get((r, c), empty[r]) for c in range(width)) for r in range(height)),
-        location,
-    )
+    return Table(tuple(_filled_row(placed, r, width, location) for r in range(height)), location)
+
+
+def _filled_row(
+    placed: dict[tuple[int, int], TableCell], r: int, width: int, location: Location
+) -> tuple[TableCell, ...]:
+    """Row ``r`` of a grid, a place no cell covers an empty cell of the row (most rows have none)."""
+    row = [placed.get((r, c)) for c in range(width)]
+    if any(cell is None for cell in row):
+        empty = TableCell("", attrs.evolve(location, row=r))
+        return tuple(empty if cell is None else cell for cell in row)
+    return cast("tuple[TableCell, ...]", tuple(row))

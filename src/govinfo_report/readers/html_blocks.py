@@ -16,6 +16,7 @@ a line of page details (来源、时间、字号、打印 …).
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from ..model import Location
 from .document import Block, Paragraph, grid
@@ -149,12 +150,37 @@ class _Flow:
 
 def cell_text(cell: Element) -> str:
     """A cell's text as the page shows it: its paragraphs and lines one under the other."""
-    texts = [child for child in cell.children if isinstance(child, str)]
-    if len(texts) == len(cell.children):  # most cells: text alone, no markup to walk
-        return laid_out("".join(texts))
+    pieces = _simple_cell(cell)
+    if pieces is not None:  # most cells: text and paragraphs of text, pieced as the walk would
+        return laid_out("".join(pieces))
     flow = _Flow(in_article=False, in_cell=True)
     flow.walk_children(cell)
     return laid_out("".join(flow.pieces))
+
+
+def _simple_cell(cell: Element) -> list[str] | None:
+    """The pieces a cell's walk makes, where the cell holds text, line breaks and paragraphs
+    of text alone (a Word-pasted cell: ``<p>`` and its runs): each paragraph a line of its own.
+    None for any other markup, which the walk reads."""
+    pieces: list[str] = []
+    for child in cell.children:
+        if type(child) is str:
+            pieces.append(child)
+        elif not isinstance(child, Element):
+            return None
+        elif child.tag == "br":
+            pieces.append(_LINE_BREAK)
+        elif child.tag in _BLOCK_TAGS and child.tag not in ("pre", "table") and _texts_only(child):
+            pieces.append(_LINE_BREAK)
+            pieces.extend(cast("list[str]", child.children))
+            pieces.append(_LINE_BREAK)
+        else:
+            return None
+    return pieces
+
+
+def _texts_only(element: Element) -> bool:
+    return all(type(child) is str for child in element.children)
 
 
 def laid_out(text: str) -> str:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import cast
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -42,7 +43,7 @@ _MAYBE_HIDDEN = '[hidden], [style*="none" i], [style*="hid" i]'
 _HIDING_STYLE = re.compile(r"display:none|visibility:hidden|mso-hide:all")
 _SPACE = re.compile(r"\s+")
 # The marks sentences are made of: a report's prose is full of them, a site's furniture is not.
-_WITHOUT_MARKS = str.maketrans(dict.fromkeys("，。；、！？"))
+_MARKS = "，。；、！？"
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _NUMBER_CHARS = 20  # the longest a cell holding one number is worth looking at
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -140,6 +141,16 @@ def text_of(element: Element) -> str:
     if len(element.children) == 1 and isinstance(element.children[0], str):  # most cells
         return _SPACE.sub("", element.children[0])
     parts: list[str] = []
+    for child in element.children:  # a cell of text and paragraphs of text (Word-pasted)
+        if type(child) is str:
+            parts.append(child)
+        elif isinstance(child, Element) and all(type(text) is str for text in child.children):
+            parts.extend(cast("list[str]", child.children))
+        else:
+            break
+    else:
+        return _SPACE.sub("", "".join(parts))
+    parts = []
     pending: list[Element | str] = [element]
     while pending:
         item = pending.pop()
@@ -209,33 +220,36 @@ def _hidden(attributes: dict[str, str | None]) -> bool:
 
 def _measure(elements: list[Element]) -> None:
     """Every element's measures, from its text and its children's (document order backwards,
-    so that children come first)."""
+    so that children come first), and what the element is adds to them: a link's text is link
+    text, with no sentences of the page's own; a cell may hold a number; a table may be one of
+    numbers."""
     for order, element in enumerate(elements):
         element.order = element.last = order
     for element in reversed(elements):
+        chars = link_chars = marks = numeric_cells = report_tables = 0
+        has_table = False
         for child in element.children:
-            if isinstance(child, Element):
-                element.chars += child.chars
-                element.link_chars += child.link_chars
-                element.marks += child.marks
-                element.numeric_cells += child.numeric_cells
-                element.report_tables += child.report_tables
-                element.has_table = element.has_table or child.has_table or child.tag == "table"
-                element.last = child.last
-            elif not child.isspace():
-                text = child.strip()
-                element.chars += len(text)
-                element.marks += len(text) - len(text.translate(_WITHOUT_MARKS))
-        _measure_own(element)
-
-
-def _measure_own(element: Element) -> None:
-    """What an element is adds to its measures: a link's text is link text, with no sentences
-    of the page's own; a cell may hold a number; a table may be one of numbers."""
-    if element.is_link():
-        element.link_chars = element.chars
-        element.marks = 0
-    elif element.tag in ("td", "th") and element.chars <= _NUMBER_CHARS:
-        element.numeric_cells += bool(_NUMBER.fullmatch(text_of(element)))
-    elif element.tag == "table" and not element.has_table and element.numeric_cells >= 3:
-        element.report_tables += 1
+            if type(child) is str:
+                if not child.isspace():
+                    text = child.strip()
+                    chars += len(text)
+                    marks += sum(map(text.count, _MARKS))
+                continue
+            assert isinstance(child, Element)
+            chars += child.chars
+            link_chars += child.link_chars
+            marks += child.marks
+            numeric_cells += child.numeric_cells
+            report_tables += child.report_tables
+            has_table = has_table or child.has_table or child.tag == "table"
+            element.last = child.last
+        tag = element.tag
+        if element.is_link():
+            link_chars, marks = chars, 0
+        elif tag in ("td", "th") and chars <= _NUMBER_CHARS:
+            numeric_cells += bool(_NUMBER.fullmatch(text_of(element)))
+        elif tag == "table" and not has_table and numeric_cells >= 3:
+            report_tables += 1
+        element.chars, element.link_chars, element.marks = chars, link_chars, marks
+        element.numeric_cells, element.report_tables = numeric_cells, report_tables
+        element.has_table = has_table
