@@ -1,9 +1,10 @@
 """Cutting a region into pieces with a layout grammar.
 
 Two engines build the same structure. The default scans with the grammar's terminals compiled
-into one regex, tried in the order Lark's lexer tries them; ``engine="lark"`` runs Lark's own
-LALR parser on the grammar, about ten times slower, and stays as the reference the tests hold
-the scanner to.
+into one regex, tried in the order Lark's lexer tries them — where a layout's lines and cells are
+cut by one character (tsv, pipe, one cell per line), it cuts them with ``str.split`` and scans
+only what is not a plain number; ``engine="lark"`` runs Lark's own LALR parser on the grammar,
+about ten times slower, and stays as the reference the tests hold the scanner to.
 """
 
 from __future__ import annotations
@@ -78,12 +79,13 @@ def _lines_one_cell(text: str, offset: int) -> list[LineCells]:
     start = 0
     for line, raw in enumerate(text.split("\n"), 1 + offset):
         end = start + len(raw)
-        number = raw[1:] if raw.startswith("\t") else raw
+        padded = raw.startswith("\t")
+        number = raw[1:] if padded else raw
         if not raw:
             pieces = []
         elif number.isdigit() and number.isascii():
             pieces = [make(Piece, ("NUMBER", number, line, end - len(number), end))]
-            if number is not raw:
+            if padded:
                 pieces.insert(0, make(Piece, ("TAB", "\t", line, start, start + 1)))
         elif raw == "\t":
             pieces = [make(Piece, ("TAB", "\t", line, start, end))]
