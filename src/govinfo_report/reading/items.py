@@ -216,6 +216,8 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
                 if kind == "text" and is_blank_mark(piece.text):
                     kind = "null"
                 items.append(make(Item, (kind, piece.text, piece.line, False, False, printed, False, col)))
+            elif not pieces:  # an empty cell, as _cell_items reads it
+                items.append(make(Item, ("empty", "", cell.line, False, False, printed, False, col)))
             else:
                 items += _cell_items(cell, printed, col)
             printed += row.stream
@@ -271,15 +273,20 @@ def observed_rows(stream: Sequence[Item | None]) -> list[ObservedRow]:
     values: list[Item] = []
 
     def flush() -> None:
-        if values or label:
-            line = (label[-1] if label else values[0]).line
-            tied = bool(label) and any(v.row == label[-1].row or v.line == line for v in values)
+        if not label:
+            if values:
+                rows.append(ObservedRow("", tuple(values), values[0].line))
+            return
+        last = label[-1]
+        line, row = last.line, last.row
+        tied = any(v.row == row or v.line == line for v in values)
+        if tied or len(label) == 1:
+            attached = tied
+        else:
             label_rows, label_lines = {i.row for i in label}, {i.line for i in label}
             attached = any(v.row in label_rows or v.line in label_lines for v in values)
-            texts = tuple((i.text, i.col) for i in label)
-            rows.append(
-                ObservedRow("".join(i.text for i in label), tuple(values), line, tied, attached, texts)
-            )
+        texts = tuple([(i.text, i.col) for i in label])
+        rows.append(ObservedRow("".join([i.text for i in label]), tuple(values), line, tied, attached, texts))
 
     for item in stream:
         if item is None:
