@@ -79,7 +79,14 @@ def _cell_items(cell: GridCell, row: int, col: int) -> list[Item]:
         return [Item("num", p.text, p.line, shared=True, row=row, col=col) for p in pieces]
     whole = _one_value(pieces, cell.line)
     items = [whole] if whole is not None else _mixed_items(pieces)
-    return [item._replace(row=row, col=col) for item in items]
+    return [_placed(item, row, col) for item in items]
+
+
+def _placed(item: Item, row: int, col: int) -> Item:
+    """``item`` standing in printed row ``row`` and grid column ``col`` (``_replace`` without
+    its keyword handling: this runs for every label cell)."""
+    kind, text, line, glued, sign_apart, _, shared, _ = item
+    return tuple.__new__(Item, (kind, text, line, glued, sign_apart, row, shared, col))
 
 
 def _touching(pieces: Sequence[Piece], index: int, step: int) -> Piece | None:
@@ -271,11 +278,12 @@ def observed_rows(stream: Sequence[Item | None]) -> list[ObservedRow]:
     rows: list[ObservedRow] = []
     label: list[Item] = []
     values: list[Item] = []
+    make = tuple.__new__  # an ObservedRow without the Python-level constructor: one per row
 
     def flush() -> None:
         if not label:
             if values:
-                rows.append(ObservedRow("", tuple(values), values[0].line))
+                rows.append(make(ObservedRow, ("", tuple(values), values[0].line, False, False, (), False)))
             return
         last = label[-1]
         line, row = last.line, last.row
@@ -286,7 +294,8 @@ def observed_rows(stream: Sequence[Item | None]) -> list[ObservedRow]:
             label_rows, label_lines = {i.row for i in label}, {i.line for i in label}
             attached = any(v.row in label_rows or v.line in label_lines for v in values)
         texts = tuple([(i.text, i.col) for i in label])
-        rows.append(ObservedRow("".join([i.text for i in label]), tuple(values), line, tied, attached, texts))
+        joined = "".join([i.text for i in label])
+        rows.append(make(ObservedRow, (joined, tuple(values), line, tied, attached, texts, False)))
 
     for item in stream:
         if item is None:

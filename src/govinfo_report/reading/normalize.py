@@ -68,6 +68,7 @@ _PAGE_NUMBER_LINE = re.compile(
 )
 #: What a page number line starts with after its blanks and bars: any other line is none.
 _PAGE_NUMBER_STARTS = frozenset("-—–－‐第0123456789Pp")
+_PAGE_NUMBER_PADDING = frozenset(" \t|")
 # a number starts where no digit, point or comma stands before it, and its groups are never given
 # back (a shorter run is followed by ",digit" and fails anyway): one try per number, linear
 _THOUSANDS = re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:,[0-9]{3})++(?![0-9]|,[0-9])")
@@ -231,8 +232,10 @@ class _LineRules:
         return cls("#" in text, "**" in text or "__" in text, _THOUSANDS_HINT.search(text) is not None)
 
     def apply(self, line: str) -> str:
-        head = line.lstrip(" \t|")
-        if head and head[0] in _PAGE_NUMBER_STARTS and _PAGE_NUMBER_LINE.fullmatch(line):
+        first = line[:1]
+        if first in _PAGE_NUMBER_PADDING:  # (most lines start with a word: no copy of them)
+            first = line.lstrip(" \t|")[:1]
+        if first in _PAGE_NUMBER_STARTS and _PAGE_NUMBER_LINE.fullmatch(line):
             return ""
         if self.headings and "#" in line:
             line = _MD_HEADING_LINE.sub("", line, count=1)

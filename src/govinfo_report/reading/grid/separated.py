@@ -12,7 +12,11 @@ from .scan import LineCells, scan_lines
 def tsv_rows(region: Region, engine: str) -> list[GridRow]:
     """One row per line, cells between tabs."""
     lines = scan_lines("tsv", region.text, region.offset, engine)
-    return [GridRow(_cells(line, number), number) for number, line in enumerate(lines, region.first_line)]
+    make = tuple.__new__  # a GridRow without the Python-level constructor: one per line
+    return [
+        make(GridRow, (_cells(line, number), number, False))
+        for number, line in enumerate(lines, region.first_line)
+    ]
 
 
 def pipe_rows(region: Region, engine: str) -> list[GridRow]:
@@ -47,7 +51,7 @@ def lines_rows(region: Region, engine: str) -> list[GridRow]:
         # follows values, which the table reader finds in one stream of cells
         return [GridRow(tuple(cell for row in rows for cell in row.cells), rows[0].line, stream=True)]
     # a block where text follows a number holds several table rows: a stream too
-    return [row._replace(stream=_several_rows(row)) for row in rows]
+    return [row._replace(stream=True) if _several_rows(row) else row for row in rows]
 
 
 def _cells(line: LineCells, number: int) -> tuple[GridCell, ...]:
