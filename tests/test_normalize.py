@@ -35,6 +35,14 @@ def test_page_number_lines_become_blank_lines() -> None:
     assert normalize(text) == "正文\n\n\n\n\n正文"
 
 
+def test_each_line_rule_reads_its_line_as_the_earlier_rules_left_it() -> None:
+    # a page number alone in a markdown row; a heading, emphasis and a thousands separator each
+    # on a line of their own; a heading mark before a page number is taken off after the page
+    # numbers were looked for, so that line stays
+    text = "| | - 3 | - |\n## 二、主动公开\n**重点**\t1,234\n  第 2 页  \n# 3/10"
+    assert normalize(text) == "\n二、主动公开\n重点\t1234\n\n3/10"
+
+
 def test_a_lone_number_is_not_a_page_number() -> None:
     assert normalize("3\n\t0") == "3\n\t0"
 

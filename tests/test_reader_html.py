@@ -502,3 +502,19 @@ def test_garbage_that_looks_like_a_page_gives_a_report_error(noise: bytes) -> No
     data = b"<!DOCTYPE html><html><body>" + noise
     with contextlib.suppress(ReportError):
         _read_back(data)
+
+
+@pytest.mark.parametrize(
+    ("cell", "text"),
+    [
+        ("<td>\n  <p><span>第二十条</span><span>第（一）项</span></p>\n</td>", "第二十条第（一）项"),
+        ("<td><p>申请人</p>\n<p>情况</p></td>", "申请人\n情况"),
+        ("<td>自然人<br>申请<p> 12 </p></td>", "自然人\n申请\n12"),
+        ("<td><p>法人或<b>其他</b>组织</p><div><a href='x'>总计</a></div></td>", "法人或其他组织\n总计"),
+    ],
+)
+def test_a_cells_paragraphs_and_line_breaks_are_its_lines(cell: str, text: str) -> None:
+    page = f"<html><body><table><tr><td>行</td>{cell}<td>1</td></tr></table></body></html>"
+    document = read_document(page.encode(), "cell.html")
+    (table,) = document.tables()
+    assert table.rows[0][1].text == text
