@@ -17,7 +17,7 @@ import lark
 from lark import Token, Tree
 
 from ...template import grammars
-from .model import Layout, Piece, Region
+from .model import GridCell, Layout, Piece, Region
 
 #: The pieces of one line, cell by cell: one cell unless the layout separates cells on a line.
 LineCells = list[list[Piece]]
@@ -62,8 +62,6 @@ def scan_lines(layout: Layout, text: str, offset: int, engine: str) -> list[Line
     """Lines → cells → pieces of a line-based layout; ``offset`` turns region lines into report lines."""
     if engine == "lark":
         return _lines_lark(layout, text, offset)
-    if layout in _SEPARATOR_CHARS:
-        return _lines_separated(layout, text, offset)
     if layout == "lines":
         return _lines_one_cell(text, offset)
     return _lines_fast(layout, text, offset)
@@ -100,42 +98,53 @@ def _lines_one_cell(text: str, offset: int) -> list[LineCells]:
     return lines
 
 
-def _lines_separated(layout: Layout, text: str, offset: int) -> list[LineCells]:
-    """A layout whose cells a character separates, cut by ``str.split``: a cell of digits
-    alone (most of a table) is one NUMBER piece, and only the others are scanned, each between
-    its separators — no terminal spans a separator or a line break, so the pieces are those of
-    one scan of the whole text."""
+def scan_cells(layout: Layout, text: str, offset: int, engine: str) -> list[tuple[GridCell, ...]]:
+    """Each line's cells of a layout whose cells a character separates (tsv, pipe), as grid
+    cells on the line's report line number; ``offset`` turns region lines into report lines."""
+    if engine == "lark":
+        return [
+            tuple(GridCell(tuple(pieces), number) for pieces in line)
+            for number, line in enumerate(_lines_lark(layout, text, offset), 1 + offset)
+        ]
+    return _cells_separated(layout, text, offset)
+
+
+def _cells_separated(layout: Layout, text: str, offset: int) -> list[tuple[GridCell, ...]]:
+    """The cells of a separated layout cut by ``str.split``: a cell of digits alone (most of a
+    table) is one NUMBER piece, and only the others are scanned, each between its separators —
+    no terminal spans a separator or a line break, so the pieces are those of one scan of the
+    whole text."""
     separator, padding = _SEPARATOR_CHARS[layout], _PADDING[layout]
-    kept = _KEPT.get(layout, PIECES)
     scanner = _scanner(layout)
-    make = tuple.__new__  # a Piece without the Python-level constructor: this runs per cell
-    lines: list[LineCells] = []
+    make = tuple.__new__  # pieces and cells without the Python-level constructor: one per cell
+    lines: list[tuple[GridCell, ...]] = []
+    empty = ()
     start = 0
     for line, raw in enumerate(text.split("\n"), 1 + offset):
-        cells: LineCells = []
+        cells: list[GridCell] = []
         for part in raw.split(separator):
             end = start + len(part)
             number = part.strip(padding)
             if number.isdigit() and number.isascii():
                 at = start + len(part) - len(part.lstrip(padding))
-                cells.append([make(Piece, ("NUMBER", number, line, at, at + len(number)))])
+                pieces: tuple[Piece, ...] = (make(Piece, ("NUMBER", number, line, at, at + len(number))),)
             elif not number:
-                cells.append([])
+                pieces = empty
             else:
-                cells.append(
+                pieces = tuple(
                     [
                         make(Piece, (match.lastgroup, match.group(), line, match.start(), match.end()))
                         for match in scanner.finditer(text, start, end)
-                        if match.lastgroup in kept
+                        if match.lastgroup in PIECES
                     ]
                 )
+            cells.append(make(GridCell, (pieces, line)))
             start = end + 1
-        lines.append(cells)
+        lines.append(tuple(cells))
     return lines
 
 
 def _lines_fast(layout: Layout, text: str, offset: int) -> list[LineCells]:
-    separator = _SEPARATORS.get(layout)
     kept = _KEPT.get(layout, PIECES)
     lines: list[LineCells] = [[[]]]
     cell = lines[0][0]
@@ -147,9 +156,6 @@ def _lines_fast(layout: Layout, text: str, offset: int) -> list[LineCells]:
             cell = []
             lines.append([cell])
             line += 1
-        elif kind == separator:
-            cell = []
-            lines[-1].append(cell)
         elif kind in kept:
             start, end = match.span()
             cell.append(make(Piece, (kind, match.group(), line, start, end)))

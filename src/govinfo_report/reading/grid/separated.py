@@ -6,29 +6,26 @@ import itertools
 from typing import NamedTuple
 
 from .model import GridCell, GridRow, Piece, Region, is_value
-from .scan import LineCells, scan_lines
+from .scan import LineCells, scan_cells, scan_lines
 
 
 def tsv_rows(region: Region, engine: str) -> list[GridRow]:
     """One row per line, cells between tabs."""
-    lines = scan_lines("tsv", region.text, region.offset, engine)
+    lines = scan_cells("tsv", region.text, region.offset, engine)
     make = tuple.__new__  # a GridRow without the Python-level constructor: one per line
-    return [
-        make(GridRow, (_cells(line, number), number, False))
-        for number, line in enumerate(lines, region.first_line)
-    ]
+    return [make(GridRow, (cells, number, False)) for number, cells in enumerate(lines, region.first_line)]
 
 
 def pipe_rows(region: Region, engine: str) -> list[GridRow]:
     """One row per line, cells between bars; markdown header rules are dropped, and a row that
     line wrapping cut after a bar gets its last value back from the next line."""
     bars = _OuterBars.of(region.lines)
-    lines = scan_lines("pipe", region.text, region.offset, engine)
+    lines = scan_cells("pipe", region.text, region.offset, engine)
     rows: list[GridRow] = []
     unfinished = False
     for number, (raw, line) in enumerate(zip(region.lines, lines, strict=True), region.first_line):
         drawn = raw.strip()
-        cells = bars.strip(drawn, _cells(line, number))
+        cells = bars.strip(drawn, line)
         if cells and all(_is_rule(c) for c in cells):
             continue  # a markdown header rule |---|:--:|
         if unfinished and len(cells) == 1 and is_value(cells[0]):
@@ -52,11 +49,6 @@ def lines_rows(region: Region, engine: str) -> list[GridRow]:
         return [GridRow(tuple(cell for row in rows for cell in row.cells), rows[0].line, stream=True)]
     # a block where text follows a number holds several table rows: a stream too
     return [row._replace(stream=True) if _several_rows(row) else row for row in rows]
-
-
-def _cells(line: LineCells, number: int) -> tuple[GridCell, ...]:
-    make = tuple.__new__  # a GridCell without the Python-level constructor: this runs per cell
-    return tuple([make(GridCell, (tuple(pieces), number)) for pieces in line])
 
 
 class _OuterBars(NamedTuple):
@@ -90,16 +82,17 @@ def _is_rule(cell: GridCell) -> bool:
 def _blocks(lines: list[LineCells], first_line: int) -> list[GridRow]:
     """Runs of non-blank lines, each line one cell without its padding tabs."""
     rows: list[GridRow] = []
+    make = tuple.__new__  # a GridCell without the Python-level constructor: one per line
     numbered = enumerate((line[0] for line in lines), first_line)
     for filled, run in itertools.groupby(numbered, key=lambda item: bool(item[1])):
         if filled:
-            cells = tuple(GridCell(_without_tabs(pieces), number) for number, pieces in run)
+            cells = tuple([make(GridCell, (_without_tabs(pieces), number)) for number, pieces in run])
             rows.append(GridRow(cells, cells[0].line))
     return rows
 
 
 def _without_tabs(pieces: list[Piece]) -> tuple[Piece, ...]:
-    return tuple(p for p in pieces if p.kind != "TAB")
+    return tuple([p for p in pieces if p.kind != "TAB"])
 
 
 def _several_rows(row: GridRow) -> bool:
