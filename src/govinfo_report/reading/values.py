@@ -93,26 +93,22 @@ def ran_together(values: Sequence[Item], expected: int) -> bool:
     cell, or (when the count is off) a number with a leading zero or ten digits, which no single
     printed cell has."""
     miscounted = len(values) != expected
-    return any(
-        v.kind == "num"
-        and (
-            v.glued
-            or too_long(v)
-            or (
-                miscounted
-                and len(v.text) > 1
-                and (_LEADING_ZERO.match(v.text) is not None or _TOO_LONG.match(v.text) is not None)
-            )
-        )
-        for v in values
-    )
+    for v in values:
+        if v.kind != "num":
+            continue
+        if v.glued or too_long(v):
+            return True
+        if miscounted and len(v.text) > 1 and (_LEADING_ZERO.match(v.text) or _TOO_LONG.match(v.text)):
+            return True
+    return False
 
 
 def too_long(value: Item) -> bool:
     """Whether a number has more digits than any printed cell."""
+    # (the length first: most numbers are short, and no regex needs to look at them)
     return (
-        value.kind == "num"
-        and len(value.text) > MAX_CELL_DIGITS
+        len(value.text) > MAX_CELL_DIGITS
+        and value.kind == "num"
         and _NOT_ONE_CELL.match(value.text) is not None
     )
 
