@@ -185,6 +185,7 @@ class LabelIndex:
                 found.extend(rows)
         return tuple(sorted(set(found)))
 
+    @_kept
     def without_headers(self, run: str) -> str:
         """The run without the column headers at its end (政府集中采购 采购总金额: a PDF's text
         prints a table's column headers after its first row label)."""
