@@ -24,5 +24,7 @@ def _pieces(text: str, line: int) -> tuple[Piece, ...]:
     flat = " ".join(text.split())
     if not flat:
         return ()
+    if flat.isdigit() and flat.isascii():  # most cells: one number, as the scanner reads it
+        return (Piece("NUMBER", flat, line, 0, len(flat)),)
     (cells,) = scan_lines("spaced", flat, line - 1, "fast")
     return tuple(piece for cell in cells for piece in cell)
