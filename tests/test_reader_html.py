@@ -355,6 +355,15 @@ def test_hidden_elements_are_not_read(report: Report) -> None:
     _same_report(_read_back(page), report)
 
 
+def test_an_element_hidden_by_a_style_written_with_character_references_is_not_read() -> None:
+    # the page holds neither "none" nor "hid" as such: only the parsed style says display:none
+    page = (
+        "<p>一、总体情况</p><div style='display:&#110;&#111;&#110;&#101;'>二、主动公开 9999</div>"
+        "<p>全年收到申请5件。</p>"
+    )
+    assert _paragraphs(page) == ["一、总体情况", "全年收到申请5件。"]
+
+
 # --- text as a browser lays it out --------------------------------------------------------------
 
 

@@ -41,6 +41,8 @@ _RUNS = frozenset(
 # What may hide an element; each candidate's style is then read in full.
 _MAYBE_HIDDEN = '[hidden], [style*="none" i], [style*="hid" i]'
 _HIDING_STYLE = re.compile(r"display:none|visibility:hidden|mso-hide:all")
+#: The words every hiding attribute or style holds (see _MAYBE_HIDDEN).
+_MAY_HIDE = re.compile("hid|none", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
 # The marks sentences are made of: a report's prose is full of them, a site's furniture is not.
 _MARKS = "，。；、！？"
@@ -122,7 +124,8 @@ def parse_page(text: str) -> Page:
     parser = LexborHTMLParser(text)
     builder = _Builder()
     if parser.root is not None:
-        _remove_hidden(parser.root)
+        if _MAY_HIDE.search(text) or "&#" in text:  # a page without these words hides nothing
+            _remove_hidden(parser.root)
         builder.build(parser.root)
     _measure(builder.elements)
     return Page(builder.elements[0], builder.title, builder.metas, builder.elements)
