@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import functools
 import unicodedata
-from collections.abc import Callable
 
 import attrs
 
 from .. import diagnostics as diag
 from ..model import Cell, Diagnostic, Value
-from ..template.rules import Check, PrintedTable, checks_for, evaluate
+from ..template.rules import Check, PrintedTable, Terms, checks_for, evaluate, row_terms, rows_getter
 from ..template.spec import TableSpec
 
 
@@ -26,7 +25,7 @@ def blank_cut_totals(
     a report's own slip, and stands."""
     if _sums_hold(table, found, printed):
         return []  # the common case, told by plain arithmetic: no total fails, none was cut
-    value = _value_in(table, found)
+    value = rows_getter(table, found)
     failing = [
         (check, outcome)
         for check in _one_row_checks(table, printed)
@@ -63,7 +62,7 @@ def sums_hold_but_for_cut_totals(
 ) -> bool:
     """Whether every row sum of ``found`` holds, or fails only where its total prints the first
     digits of the sum (a total a page's edge cut): the rows are otherwise as printed."""
-    value = _value_in(table, found)
+    value = rows_getter(table, found)
     for check in _one_row_checks(table, printed):
         outcome = evaluate(check, value)
         if outcome.failed and not _digits_cut(outcome.actual, outcome.expected):
@@ -78,59 +77,29 @@ def _sums_hold(table: TableSpec, found: dict[str, tuple[Cell, ...]], printed: Pr
     sums = _row_sums(table, printed)
     if sums is None:
         return False
-    for row, target, plus, minus in sums:
+    for row, terms in sums:
         cells = found.get(row)
         if not cells:
             return False
-        actual = cells[target].value
-        values = [cells[k].value for k in plus]
-        taken = [cells[k].value for k in minus]
-        if actual is None or None in values or None in taken:
+        values = [(cells[at].value, sign) for at, sign in terms]
+        if any(v is None for v, _ in values):
             return False
-        if sum(v for v in values if v is not None) - sum(v for v in taken if v is not None) != actual:
+        if sum(sign * v for v, sign in values if v is not None) != 0:
             return False
     return True
 
 
-#: A row sum by the places of its cells in the row: (row, target, plus, minus).
-_RowSum = tuple[str, int, tuple[int, ...], tuple[int, ...]]
-
-
 @functools.lru_cache(maxsize=64)
-def _row_sums(table: TableSpec, printed: PrintedTable) -> tuple[_RowSum, ...] | None:
-    """The row sums of a printed table as (row, target column, plus columns, minus columns), by
-    the columns' places in the row; None where a sum has optional cells, which only the rules'
-    evaluation weighs."""
-    column_of = _column_index(table)
+def _row_sums(table: TableSpec, printed: PrintedTable) -> tuple[tuple[str, Terms], ...] | None:
+    """The row sums of a printed table, each as its row and its terms (see :func:`row_terms`);
+    None where one has optional cells."""
     sums = []
     for check in _one_row_checks(table, printed):
-        if check.optional:
+        terms = row_terms(table, check)
+        if terms is None:
             return None
-        row = check.target[1]
-        sums.append(
-            (
-                row,
-                column_of[(row, check.target[2])],
-                tuple(column_of[(row, key[2])] for key in check.plus),
-                tuple(column_of[(row, key[2])] for key in check.minus),
-            )
-        )
+        sums.append((check.target[1], terms))
     return tuple(sums)
-
-
-def _value_in(
-    table: TableSpec, found: dict[str, tuple[Cell, ...]]
-) -> Callable[[tuple[str, str, str]], Value]:
-    """The value of a (table, row, column) key among ``found``'s cells."""
-    column_of = _column_index(table)
-
-    def value(key: tuple[str, str, str]) -> Value:
-        _, row, column = key
-        cells = found.get(row)
-        at = column_of.get((row, column))
-        return cells[at].value if cells and at is not None else None
-
-    return value
 
 
 @functools.lru_cache(maxsize=64)
@@ -138,12 +107,6 @@ def _one_row_checks(table: TableSpec, printed: PrintedTable) -> tuple[Check, ...
     """The checks of a printed table that stay within one row (its row sums): a cut total
     shows in them."""
     return tuple(c for c in checks_for(table.id, printed) if len(c.rows) == 1)
-
-
-@functools.lru_cache(maxsize=64)
-def _column_index(table: TableSpec) -> dict[tuple[str, str], int]:
-    """(row, column) -> the column's place among the row's cells."""
-    return {(row.id, column): i for row in table.rows for i, column in enumerate(row.columns)}
 
 
 def _fewer_digits(printed: Value, whole: Value) -> bool:

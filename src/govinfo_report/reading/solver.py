@@ -39,8 +39,8 @@ from typing import Literal, NamedTuple, cast
 import attrs
 
 from ..model import Cell, Value
-from ..template.rules import Check, PrintedTable, checks_for, evaluate, rows_getter
-from ..template.spec import RowSpec, TableSpec
+from ..template.rules import Check, PrintedTable, Terms, checks_for, evaluate, row_terms, rows_getter
+from ..template.spec import TableSpec
 from .items import Item
 from .values import cells as read_cells
 from .values import too_long
@@ -386,7 +386,7 @@ class _Filling:
         self.own = _own_checks(table, rows, checks)
         #: per row, its own sums as (column index, sign) terms where plain arithmetic decides
         #: them (no optional cells), else None
-        self.terms = [_terms(spec, own) for spec, own in zip(self.specs, self.own, strict=True)]
+        self.terms = [_terms(table, own) for own in self.own]
         #: each value as a plain count, None where it is anything else (a blank mark, a decimal)
         self.counts = [
             int(v.text) if v.kind == "num" and v.text.isdigit() and v.text.isascii() else None for v in values
@@ -475,12 +475,10 @@ class _Filling:
         return not any(evaluate(check, get).failed for check in self.own[row])
 
 
-def _terms(spec: RowSpec, own: Sequence[Check]) -> list[list[tuple[int, int]]] | None:
-    """A row's own sums as (column index, sign) terms adding up to zero; None where one has
-    optional cells, which only the rules' evaluation weighs."""
-    if any(check.optional for check in own):
-        return None
-    return [[(spec.columns.index(key[2]), sign) for key, sign in check.equation()] for check in own]
+def _terms(table: TableSpec, own: Sequence[Check]) -> list[Terms] | None:
+    """A row's own sums as terms (see :func:`row_terms`); None where one has optional cells."""
+    terms = [row_terms(table, check) for check in own]
+    return None if None in terms else cast("list[Terms]", terms)
 
 
 def _own_checks(table: TableSpec, rows: Sequence[int], checks: Sequence[Check]) -> list[list[Check]]:

@@ -145,16 +145,40 @@ class Outcome:
 def rows_getter(table: TableSpec, *layers: Mapping[str, Sequence[Cell]]) -> Getter:
     """A getter of the cells of ``table``'s rows held by row id in ``layers``: a row's cells
     come from the first layer that holds it (rows placed, then rows read already)."""
+    places = _places(table)
 
     def get(key: Key) -> Value:
         _, row, column = key
-        cells = next((layer[row] for layer in layers if row in layer), None)
-        if cells is None:
+        at = places.get((row, column))
+        if at is None:
             return None
-        columns = table.row(row).columns
-        return cells[columns.index(column)].value if column in columns else None
+        for layer in layers:
+            if row in layer:
+                cells = layer[row]
+                return cells[at].value if cells else None
+        return None
 
     return get
+
+
+#: A row's own sum as (a cell's place in the row, its sign) terms that add up to zero.
+Terms = tuple[tuple[int, int], ...]
+
+
+def row_terms(table: TableSpec, check: Check) -> Terms | None:
+    """A row's own sum as (the cell's place in the row, sign) terms that add up to zero where
+    it holds: plain arithmetic on the row's cells decides it, whenever they are all read. None
+    where the sum has optional cells, which only :func:`evaluate` weighs."""
+    if check.optional:
+        return None
+    places = _places(table)
+    return tuple((places[key[1], key[2]], sign) for key, sign in check.equation())
+
+
+@functools.lru_cache(maxsize=64)
+def _places(table: TableSpec) -> dict[tuple[str, str], int]:
+    """(row, column) -> the column's place among the row's cells."""
+    return {(row.id, column): i for row in table.rows for i, column in enumerate(row.columns)}
 
 
 def evaluate(check: Check, get: Getter) -> Outcome:
