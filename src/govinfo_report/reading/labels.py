@@ -33,7 +33,7 @@ _NOT_WORD = re.compile(r"[^\u4e00-\u9fff0-9A-Za-z]+")
 
 #: A row label this short (其他, 总计) is also a column label or the tail of a longer label.
 _BARE_KEYWORD = 4
-#: Label runs whose candidate rows a table's index keeps before it starts afresh.
+#: Answers about label runs a table's index keeps before it starts afresh (see :func:`_kept`).
 _KEPT_ANSWERS = 4096
 
 
@@ -95,13 +95,13 @@ def _kept(method: Callable[..., _T]) -> Callable[..., _T]:
     name = method.__name__
 
     @functools.wraps(method)
-    def answer(self: LabelIndex, *runs: str) -> _T:
-        key = (name, *runs)
+    def answer(self: LabelIndex, *runs: str, **options: object) -> _T:
+        key = (name, *runs, *sorted(options.items()))
         found = self._answers.get(key, _UNKNOWN)
         if found is _UNKNOWN:
             if len(self._answers) >= _KEPT_ANSWERS:
                 self._answers.clear()
-            found = self._answers[key] = method(self, *runs)
+            found = self._answers[key] = method(self, *runs, **options)
         return cast("_T", found)
 
     return answer
@@ -123,7 +123,6 @@ class LabelIndex:
         "_all_headers",
         "_answers",
         "_by_length",
-        "_candidates",
         "_enumerated",
         "_forms",
         "_header_words",
@@ -164,10 +163,8 @@ class LabelIndex:
         self._printed_forms = tuple(
             tuple(f for f in forms if not any(f in h for h in self._all_headers)) for forms in self._telling
         )
-        #: (run, fuzzy) -> the rows it may name (see :meth:`candidates`)
-        self._candidates: dict[tuple[str, bool], dict[int, float]] = {}
         #: (question, runs) -> its answer (see :func:`_kept`)
-        self._answers: dict[tuple[str, ...], object] = {}
+        self._answers: dict[tuple[object, ...], object] = {}
 
     @staticmethod
     @functools.cache
@@ -195,23 +192,15 @@ class LabelIndex:
                 return run
             run = run[: -len(header)]
 
+    @_kept
     def candidates(self, run: str, *, fuzzy: bool) -> Mapping[int, float]:
         """The rows a run may name, with how well it names each (1.0 exactly, 0.9 once column
         headers after it are dropped, less when repaired).
 
         With ``fuzzy``, a run that names no row exactly is compared fuzzily, and so is one that
         only ends with a bare keyword (其他, 总计): a long label cut off after "…不计其他" is not
-        3.其他. Reports print the same labels, so the answers are kept (a bounded number).
+        3.其他.
         """
-        key = (run, fuzzy)
-        found = self._candidates.get(key)
-        if found is None:
-            if len(self._candidates) >= _KEPT_ANSWERS:
-                self._candidates.clear()
-            found = self._candidates[key] = self._scored(run, fuzzy=fuzzy)
-        return found
-
-    def _scored(self, run: str, *, fuzzy: bool) -> dict[int, float]:
         scores = dict.fromkeys(self.rows_named_by(run), 1.0)
         if not scores and (bare := self.without_headers(run)) != run:
             scores = dict.fromkeys(self.rows_named_by(bare), 0.9)
