@@ -170,17 +170,13 @@ def _simple_cell(cell: Element) -> list[str] | None:
             return None
         elif child.tag == "br":
             pieces.append(_LINE_BREAK)
-        elif child.tag in _BLOCK_TAGS and child.tag not in ("pre", "table") and _texts_only(child):
+        elif child.tag in _BLOCK_TAGS and child.tag not in ("pre", "table") and child.holds_text_only():
             pieces.append(_LINE_BREAK)
             pieces.extend(cast("list[str]", child.children))
             pieces.append(_LINE_BREAK)
         else:
             return None
     return pieces
-
-
-def _texts_only(element: Element) -> bool:
-    return all(type(child) is str for child in element.children)
 
 
 def laid_out(text: str) -> str:

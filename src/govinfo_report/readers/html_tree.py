@@ -88,6 +88,10 @@ class Element:
     def elements(self) -> list[Element]:
         return [child for child in self.children if isinstance(child, Element)]
 
+    def holds_text_only(self) -> bool:
+        """Whether every child is text (a paragraph and its styled runs: no element inside)."""
+        return all(type(child) is str for child in self.children)
+
     def is_link(self) -> bool:
         return self.tag == "a" and "href" in self.attributes
 
@@ -141,13 +145,11 @@ def _remove_hidden(root: LexborNode) -> None:
 
 def text_of(element: Element) -> str:
     """All the text under an element, white space squeezed out (to compare, not to show)."""
-    if len(element.children) == 1 and isinstance(element.children[0], str):  # most cells
-        return _SPACE.sub("", element.children[0])
     parts: list[str] = []
-    for child in element.children:  # a cell of text and paragraphs of text (Word-pasted)
+    for child in element.children:  # most cells: text, or paragraphs of text (Word-pasted)
         if type(child) is str:
             parts.append(child)
-        elif isinstance(child, Element) and all(type(text) is str for text in child.children):
+        elif isinstance(child, Element) and child.holds_text_only():
             parts.extend(cast("list[str]", child.children))
         else:
             break

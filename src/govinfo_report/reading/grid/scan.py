@@ -88,11 +88,7 @@ def _lines_one_cell(text: str, offset: int) -> list[LineCells]:
         elif raw == "\t":
             pieces = [make(Piece, ("TAB", "\t", line, start, end))]
         else:
-            pieces = [
-                make(Piece, (match.lastgroup, match.group(), line, match.start(), match.end()))
-                for match in scanner.finditer(text, start, end)
-                if match.lastgroup in PIECES
-            ]
+            pieces = _scanned(scanner, text, start, end, line)
         lines.append([pieces])
         start = end + 1
     return lines
@@ -118,7 +114,6 @@ def _cells_separated(layout: Layout, text: str, offset: int) -> list[tuple[GridC
     scanner = _scanner(layout)
     make = tuple.__new__  # pieces and cells without the Python-level constructor: one per cell
     lines: list[tuple[GridCell, ...]] = []
-    empty = ()
     start = 0
     for line, raw in enumerate(text.split("\n"), 1 + offset):
         cells: list[GridCell] = []
@@ -129,19 +124,23 @@ def _cells_separated(layout: Layout, text: str, offset: int) -> list[tuple[GridC
                 at = start + len(part) - len(part.lstrip(padding))
                 pieces: tuple[Piece, ...] = (make(Piece, ("NUMBER", number, line, at, at + len(number))),)
             elif not number:
-                pieces = empty
+                pieces = ()
             else:
-                pieces = tuple(
-                    [
-                        make(Piece, (match.lastgroup, match.group(), line, match.start(), match.end()))
-                        for match in scanner.finditer(text, start, end)
-                        if match.lastgroup in PIECES
-                    ]
-                )
+                pieces = tuple(_scanned(scanner, text, start, end, line))
             cells.append(make(GridCell, (pieces, line)))
             start = end + 1
         lines.append(tuple(cells))
     return lines
+
+
+def _scanned(scanner: re.Pattern[str], text: str, start: int, end: int, line: int) -> list[Piece]:
+    """The pieces of ``text[start:end]``, one cell or one line, on report line ``line``."""
+    make = tuple.__new__  # a Piece without the Python-level constructor
+    return [
+        make(Piece, (match.lastgroup, match.group(), line, match.start(), match.end()))
+        for match in scanner.finditer(text, start, end)
+        if match.lastgroup in PIECES
+    ]
 
 
 def _lines_fast(layout: Layout, text: str, offset: int) -> list[LineCells]:
