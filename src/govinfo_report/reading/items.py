@@ -69,12 +69,10 @@ class ObservedRow(NamedTuple):
 
 
 def _cell_items(cell: GridCell, row: int, col: int) -> list[Item]:
-    """A grid cell's items, standing in printed row ``row`` and grid column ``col``."""
+    """The items of a grid cell of several pieces (or of one piece no cell text is made of),
+    standing in printed row ``row`` and grid column ``col``; :func:`grid_items` makes the
+    common cells itself — empty, or one number or word."""
     pieces = cell.pieces
-    if not pieces:
-        return [Item("empty", "", cell.line, row=row, col=col)]
-    if len(pieces) == 1 and pieces[0].kind == "NUMBER":  # the common case
-        return [Item("num", pieces[0].text, pieces[0].line, row=row, col=col)]
     if all(p.kind == "NUMBER" for p in pieces):
         return [Item("num", p.text, p.line, shared=True, row=row, col=col) for p in pieces]
     whole = _one_value(pieces, cell.line)
@@ -219,11 +217,11 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
         for col, cell in enumerate(row.cells):
             pieces = cell.pieces
             if len(pieces) == 1 and (kind := _ONE_PIECE.get(pieces[0].kind)) is not None:
-                piece = pieces[0]  # the common cases, as _cell_items reads them
+                piece = pieces[0]  # the common cases: one number or word
                 if kind == "text" and is_blank_mark(piece.text):
                     kind = "null"
                 items.append(make(Item, (kind, piece.text, piece.line, False, False, printed, False, col)))
-            elif not pieces:  # an empty cell, as _cell_items reads it
+            elif not pieces:  # an empty cell
                 items.append(make(Item, ("empty", "", cell.line, False, False, printed, False, col)))
             else:
                 items += _cell_items(cell, printed, col)

@@ -66,16 +66,16 @@ def to_value(text: str, decimal: bool) -> Value:
 def cells(values: Sequence[Item], spec: RowSpec | None = None) -> tuple[Cell, ...]:
     """The cells the values print; amounts are decimals in the columns ``spec`` says hold them."""
     amounts = spec.amounts if spec is not None else ()
-    out = []
-    for i, v in enumerate(values):
-        value: Value = None
-        if v.kind == "num":
-            decimal = i < len(amounts) and amounts[i]
-            text = v.text
-            plain = not decimal and text.isdigit() and text.isascii()  # as to_value reads a count
-            value = int(text) if plain else to_value(text, decimal)
-        out.append(Cell(value, v.line, v.col if v.col >= 0 else None))
-    return tuple(out)
+    return tuple(
+        [
+            Cell(
+                to_value(v.text, i < len(amounts) and amounts[i]) if v.kind == "num" else None,
+                v.line,
+                v.col if v.col >= 0 else None,
+            )
+            for i, v in enumerate(values)
+        ]
+    )
 
 
 def blank_cells(count: int, line: int) -> tuple[Cell, ...]:
