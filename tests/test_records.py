@@ -7,6 +7,7 @@ import builtins
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import pytest
 
 import govinfo_report
@@ -166,3 +167,20 @@ def test_a_missing_extra_says_which_pip_install_brings_it(
     )
     with pytest.raises(MissingExtraError, match=r"pip install 'govinfo-report\[dataframe\]'"):
         govinfo_report.to_dataframe([report])
+
+
+def test_long_batches_of_several_reports_hold_their_long_records(report: Report) -> None:
+    """Reports of both formats, blank and filled, and one whose table two is not its format's
+    (its records are built one by one) make one batch equal to their records, row for row."""
+    pa = pytest.importorskip("pyarrow")
+    from govinfo_report.writers.dataframe import arrow_table, long_batch_of, long_part
+
+    odd = attrs.evolve(report, format="2019")  # table two of 2021 under the 2019 format
+    reports = [report, Report("2019", agency="某局"), odd, Report("2021", year=2023)]
+    sources = [SOURCE, None, SOURCE, SourceInfo("b.txt", 1, "cd" * 32, "text")]
+    batch = long_batch_of([long_part(r, s) for r, s in zip(reports, sources, strict=True)])
+    records = [
+        record for r, s in zip(reports, sources, strict=True) for record in to_records(r, "long", source=s)
+    ]
+    assert pa.Table.from_batches([batch]).equals(arrow_table(records, "long"))
+    assert batch.num_rows == len(records)

@@ -12,7 +12,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from ..checks.findings import ValidationResult
 from ..contract import amount_columns
@@ -263,33 +263,76 @@ def arrow_table(records: Sequence[Mapping[str, Any]], shape: Shape | str) -> pa.
 
 
 @functools.lru_cache(maxsize=64)
-def _long_template(
-    format_name: str,
-) -> tuple[tuple[tuple[str, str, str], ...], dict[str, Any], tuple[bool, ...]]:
-    """What every long batch of a format shares: its cells' keys, the Arrow arrays of their ids
-    and names, and which cells hold money."""
-    pa = require("pyarrow")
+def _long_keys(format_name: str) -> tuple[tuple[tuple[str, str, str], ...], tuple[bool, ...]]:
+    """A format's cells' keys in the order of its long records, and which cells hold money."""
     keys = cell_keys(format_name)
+    money = amount_columns(format_name)
+    return keys, tuple(k[2] in money for k in keys)
+
+
+#: The columns of a long record that a format decides: its cells' ids and names.
+_TEMPLATE_COLUMNS = ("table", "row", "column", "row_name", "column_name")
+
+
+@functools.lru_cache(maxsize=64)
+def _long_template(format_name: str) -> dict[str, Any]:
+    """What every long batch of a format shares: the Arrow arrays of its cells' ids and names."""
+    pa = require("pyarrow")
+    keys, _ = _long_keys(format_name)
     names = [names_of(format_name, *key) for key in keys]
-    arrays = {
+    return {
         "table": pa.array([k[0] for k in keys], pa.string()),
         "row": pa.array([k[1] for k in keys], pa.string()),
         "column": pa.array([k[2] for k in keys], pa.string()),
         "row_name": pa.array([n[0] for n in names], pa.string()),
         "column_name": pa.array([n[1] for n in names], pa.string()),
     }
-    money = amount_columns(format_name)
-    return keys, arrays, tuple(k[2] in money for k in keys)
 
 
-def long_batch(report: Report, source: SourceInfo | None = None) -> pa.RecordBatch:
-    """The long records of one report as an Arrow record batch, built column by column (the
-    same rows as :func:`~govinfo_report.writers.records.long_records`, several times faster)."""
-    pa = require("pyarrow")
-    keys, template, money = _long_template(report.format)
+class LongPart(NamedTuple):
+    """One report's long records in the few values that differ from report to report: what a
+    worker process hands to the process writing the file. The names and ids of the cells are the
+    format's, the same for every report, and are added when the parts become a record batch."""
+
+    format: str
+    size: int
+    report_fields: tuple[object, ...]  # source path, sha256, agency, year, format, status
+    values: list[int | None]
+    amounts: list[Decimal | None]
+    lines: list[int | None]
+    places: list[str | None]
+    diagnostics: list[str]
+    #: The records themselves, for a report with rows its format does not declare.
+    records: list[Record] | None = None
+
+
+#: The columns of a long record that hold one value for the whole report, in LongPart's order.
+_REPORT_COLUMNS = ("source_path", "source_sha256", "agency", "year", "format", "status")
+#: The columns of a long record that differ from cell to cell, and the fields of LongPart that hold them.
+_CELL_COLUMNS = (
+    ("value", "values"),
+    ("amount", "amounts"),
+    ("line", "lines"),
+    ("location", "places"),
+    ("diagnostics", "diagnostics"),
+)
+
+
+def long_part(report: Report, source: SourceInfo | None = None) -> LongPart:
+    """The long records of one report as a :class:`LongPart` (plain Python: no pyarrow)."""
+    keys, money = _long_keys(report.format)
+    report_fields = (
+        source.path if source else None,
+        source.sha256 if source else None,
+        report.agency,
+        report.year,
+        report.format,
+        report_status(report),
+    )
     cells = {(t, r, c): cell for t in TABLE_IDS for r, c, cell in report.table_or_blank(t).cells()}
     if len(cells) != len(keys) or not all(key in cells for key in keys):  # rows no format declares
-        return arrow_table(list(long_records(report, source)), "long").combine_chunks().to_batches()[0]
+        records = list(long_records(report, source))
+        return LongPart(report.format, len(records), report_fields, [], [], [], [], [], records)
     codes = {place: ";".join(dict.fromkeys(found)) for place, found in codes_by_place(report).items()}
     values: list[int | None] = []
     amounts: list[Decimal | None] = []
@@ -309,32 +352,53 @@ def long_batch(report: Report, source: SourceInfo | None = None) -> pa.RecordBat
         places.append(location_text(cell))
         whole, row = codes.get((key[0], None), ""), codes.get((key[0], key[1]), "")
         diagnostics.append(";".join(c for c in (whole, row) if c))
-    size = len(keys)
+    return LongPart(report.format, len(keys), report_fields, values, amounts, lines, places, diagnostics)
+
+
+def long_batch_of(parts: Sequence[LongPart]) -> pa.RecordBatch:
+    """The long records of many reports as one Arrow record batch, built column by column: a
+    report's own values repeated along its cells, its cells' ids and names from its format."""
+    pa = require("pyarrow")
     schema = arrow_schema("long")
-
-    def repeated(name: str, value: object) -> Any:
-        return pa.repeat(pa.scalar(value, type=schema.field(name).type), size)
-
-    columns = {
-        **template,
-        "source_path": repeated("source_path", source.path if source else None),
-        "source_sha256": repeated("source_sha256", source.sha256 if source else None),
-        "agency": repeated("agency", report.agency),
-        "year": repeated("year", report.year),
-        "format": repeated("format", report.format),
-        "status": repeated("status", report_status(report)),
-        "value": pa.array(values, pa.int64()),
-        "amount": pa.array(amounts, schema.field("amount").type),
-        "line": pa.array(lines, pa.int64()),
-        "location": pa.array(places, pa.string()),
-        "diagnostics": pa.array(diagnostics, pa.string()),
-    }
+    if any(part.records is not None for part in parts):  # rare: each report on its own
+        tables = [
+            arrow_table(part.records, "long")
+            if part.records is not None
+            else pa.Table.from_batches([long_batch_of([part])], schema)
+            for part in parts
+        ]
+        batches = pa.concat_tables(tables).combine_chunks().to_batches()
+        return batches[0] if batches else pa.RecordBatch.from_pylist([], schema=schema)
+    columns: dict[str, Any] = {}
+    for name in _TEMPLATE_COLUMNS:
+        arrays = [_long_template(part.format)[name] for part in parts]
+        columns[name] = pa.concat_arrays(arrays) if arrays else pa.array([], pa.string())
+    # each report's own values, taken for each of its cells (long text is copied, not converted)
+    owner: list[int] = []
+    for position, part in enumerate(parts):
+        owner += [position] * part.size
+    taken = pa.array(owner, pa.int64())
+    for index, name in enumerate(_REPORT_COLUMNS):
+        own = pa.array([part.report_fields[index] for part in parts], schema.field(name).type)
+        columns[name] = own.take(taken)
+    for name, field in _CELL_COLUMNS:
+        joined: list[object] = []
+        for part in parts:
+            joined += getattr(part, field)
+        columns[name] = pa.array(joined, schema.field(name).type)
     return pa.RecordBatch.from_arrays([columns[name] for name in schema.names], schema=schema)
+
+
+def long_batch(report: Report, source: SourceInfo | None = None) -> pa.RecordBatch:
+    """The long records of one report as an Arrow record batch, built column by column (the
+    same rows as :func:`~govinfo_report.writers.records.long_records`, several times faster)."""
+    return long_batch_of([long_part(report, source)])
 
 
 __all__ = [
     "DECIMAL_PRECISION",
     "DECIMAL_SCALE",
+    "LongPart",
     "ReadResult",
     "arrow_schema",
     "arrow_table",
@@ -344,6 +408,8 @@ __all__ = [
     "findings_dataframe",
     "frame_from_records",
     "long_batch",
+    "long_batch_of",
+    "long_part",
     "records_of",
     "require",
     "to_dataframe",

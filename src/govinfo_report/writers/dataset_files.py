@@ -25,7 +25,7 @@ from typing import IO, Any, Literal
 from ..contract import to_dict
 from ..model import Report
 from ..sources import SourceInfo
-from .dataframe import arrow_schema, arrow_table, long_batch, require
+from .dataframe import LongPart, arrow_schema, arrow_table, long_batch_of, long_part, require
 from .files import OutputError
 from .records import (
     ERROR_FIELDS,
@@ -193,33 +193,29 @@ class ParquetSink(DatasetSink):
         self.schema = arrow_schema(shape)
         self.writer = pq.ParquetWriter(str(temporary), self.schema, compression="zstd")
         self.pending: list[Record] = []
-        self.batches: list[Any] = []
+        self.parts: list[LongPart] = []
         self.rows = 0
 
     kind = "parquet"
 
     def write(self, payload: Any) -> None:
-        if isinstance(payload, dict):  # a wide record
+        if isinstance(payload, LongPart):  # a report's long records
+            self.parts.append(payload)
+            self.rows += payload.size
+        else:  # a wide record
             self.pending.append(payload)
             self.rows += 1
-        else:  # a long record batch
-            self.batches.append(payload)
-            self.rows += payload.num_rows
         if self.rows >= PARQUET_BATCH_ROWS:
             self._flush()
 
     def _flush(self) -> None:
-        pa = require("pyarrow")
+        """Write what is held as one row group: a table built column by column at once."""
         if self.pending:
-            self.batches.append(arrow_table(self.pending, self.shape))
+            self.writer.write_table(arrow_table(self.pending, self.shape))
             self.pending = []
-        if self.batches:
-            tables = [
-                b if isinstance(b, pa.Table) else pa.Table.from_batches([b], self.schema)
-                for b in self.batches
-            ]
-            self.writer.write_table(pa.concat_tables(tables))
-            self.batches = []
+        if self.parts:
+            self.writer.write_batch(long_batch_of(self.parts))
+            self.parts = []
         self.rows = 0
 
     def close(self) -> None:
@@ -314,13 +310,14 @@ def _csv_rows(shape: Shape, report: Report, source: SourceInfo | None) -> str:
 
 
 def _parquet_part(shape: Shape, report: Report, source: SourceInfo | None) -> Any:
-    return long_batch(report, source) if shape == "long" else wide_record(report, source)
+    return long_part(report, source) if shape == "long" else wide_record(report, source)
 
 
 def prepare(kind: str, shape: Shape, report: Report, source: SourceInfo | None) -> Any:
     """What a sink of ``kind`` writes for one report — made where the report was parsed (a
-    worker process), so the process writing the file only writes: a JSON line, CSV rows, an
-    Arrow record batch (a wide record), or a workbook's records."""
+    worker process), so the process writing the file only writes: a JSON line, CSV rows, a
+    :class:`~govinfo_report.writers.dataframe.LongPart` (the few values of a report's long
+    records that are its own) or a wide record, or a workbook's records."""
     makers: dict[str, Callable[[Shape, Report, SourceInfo | None], Any]] = {
         "jsonl": lambda _, r, s: json_text(document_with_source(r, s)) + "\n",
         "csv": _csv_rows,
