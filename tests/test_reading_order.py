@@ -4,6 +4,8 @@ wrong (:mod:`govinfo_report.reading.solver`)."""
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,8 +18,11 @@ from govinfo_report.reading.values import cells as read_cells
 from govinfo_report.template.formats import get_format
 from govinfo_report.template.rules import PrintedTable
 from govinfo_report.testing import EXTRACTED_ORDERS, cell_values, extracted_text, reports, reports_2019
+from report_files import SAMPLE
 
 REQUESTS = get_format("2021").tables["requests"]
+#: The columns of table 三 with its total printed before 其他, as pdfminer printed a real report.
+TOTAL_BEFORE_OTHER = (0, 1, 2, 3, 4, 6, 5)
 
 
 def _any_report(consistent: bool | None = True) -> st.SearchStrategy[Report]:
@@ -38,7 +43,15 @@ def _extracted(draw: st.DrawFn, consistent: bool | None = True) -> tuple[Report,
     rows = _rows_printed(report)
     breaks = draw(st.lists(st.integers(1, rows - 1), max_size=2, unique=True))
     after = draw(st.lists(st.booleans(), min_size=rows, max_size=rows))
-    return report, order, extracted_text(report, order, breaks=breaks, after=after)
+    # pages of two rows or more whose total column pdfminer printed before 其他 (one row printed
+    # that way is a row misprinted, and is read as printed)
+    cuts = sorted({0, rows, *breaks})
+    pages = len(cuts) - 1
+    columns: list[tuple[int, ...]] = []
+    if order == "columns" and all(b - a > 1 for a, b in itertools.pairwise(cuts)):
+        orders = st.sampled_from([tuple(range(7)), TOTAL_BEFORE_OTHER])
+        columns = draw(st.lists(orders, min_size=pages, max_size=pages))
+    return report, order, extracted_text(report, order, breaks=breaks, after=after, columns=columns)
 
 
 def _wrong(parsed: Report, report: Report) -> list[str]:
@@ -256,3 +269,45 @@ def _checks() -> tuple[object, ...]:
     from govinfo_report.template.rules import checks_for
 
     return checks_for(REQUESTS.id, PrintedTable.of(REQUESTS))
+
+
+def test_a_page_printing_its_columns_out_of_order_is_read_by_the_next_pages_columns() -> None:
+    """The first page's total column printed before 其他, the second page's columns in the table's
+    order (as pdfminer printed a real report): the rules down the columns, across the pages, tell
+    which printed column is which."""
+    report = _natural_persons_only()
+    text = extracted_text(report, "columns", breaks=[10], columns=[TOTAL_BEFORE_OTHER])
+    parsed = govinfo_report.parse(text)
+    got, want = cell_values(parsed), cell_values(report)
+    requests = {k: v for k, v in want.items() if k[0] == "requests"}
+    assert {k: got[k] for k in requests} == requests
+    (note,) = [d for d in parsed.diagnostics if d.code == "cells-by-reading-order"]
+    assert "column by column with the columns in another order" in note.message
+
+
+def _natural_persons_only() -> Report:
+    """The sample report with every request made by natural persons: its totals in the first
+    column too, the other columns zero."""
+    document = govinfo_report.to_dict(govinfo_report.parse_file(SAMPLE))
+    for row in document["requests"].values():
+        if row["total"] is not None:
+            row.update(dict.fromkeys(row, 0), natural_person=row["total"], total=row["total"])
+    return govinfo_report.from_dict(document)
+
+
+def test_columns_printed_out_of_order_on_every_page_leave_the_cells_they_decide_blank() -> None:
+    """Moved the same way on every page, the columns are told apart by nothing but the row
+    sums: the total column and the rows of zeros are read, the first column stays blank where
+    it is not zero, and the readings are listed."""
+    report = _natural_persons_only()
+    moved = extracted_text(report, "columns", breaks=[10], columns=[TOTAL_BEFORE_OTHER] * 2)
+    parsed = govinfo_report.parse(moved)
+    assert _wrong(parsed, report) == []
+    got, want = cell_values(parsed), cell_values(report)
+    totals = {k for k in want if k[0] == "requests" and k[2] == "total" and want[k] is not None}
+    assert totals and all(got[k] == want[k] for k in totals)
+    natural = {k for k in want if k[0] == "requests" and k[2] == "natural_person" and want[k]}
+    assert natural and all(got[k] is None for k in natural)
+    zeros = {k for k in want if k[0] == "requests" and want[k] == 0 and (k[0], k[1], "total") not in natural}
+    assert all(got[k] == 0 for k in zeros if want[(k[0], k[1], "total")] == 0)
+    assert "cells-readings-differ" in {d.code for d in parsed.diagnostics}

@@ -579,7 +579,7 @@ class TablePlacement:
                 readings="; ".join(solution.readings),
             )
         )
-        for row in filled & solution.differing.keys():
+        for row in sorted(filled & solution.differing.keys(), key=self.table.index):
             self._readings_differ(row, solution.differing[row])
 
     def _readings_differ(self, row: str, readings: Sequence[str]) -> None:

@@ -47,8 +47,11 @@ from .values import too_long
 
 #: Combinations of segment orders tried at most; past it nothing is placed.
 STEP_LIMIT = 1024
+#: Orders of a block's columns tried at most when its columns may be printed out of the
+#: table's order (columns that print alike count once); past it they are not tried.
+MOVED_LIMIT = 120
 
-Order = Literal["rows", "columns"]
+Order = Literal["rows", "columns", "moved"]
 Direction = Literal["labels first", "numbers first", "in table order"]
 
 
@@ -242,6 +245,8 @@ def _block_readings(
         ]
         placed = [(o, p) for o, p in placed if _allowed(table, p, checks, known, only_within=True)]
         if not placed:
+            placed = _columns_moved(table, sequences, values, checks, known)
+        if not placed:
             return [], False
         options.append(_distinct(placed))
     combinations = 1
@@ -260,7 +265,11 @@ def _block_readings(
     return readings, False
 
 
-_ORDER_WORDS = {"rows": "row by row", "columns": "column by column"}
+_ORDER_WORDS = {
+    "rows": "row by row",
+    "columns": "column by column",
+    "moved": "column by column with the columns in another order",
+}
 
 
 def _orders(table: TableSpec, rows: Sequence[int]) -> list[Order]:
@@ -273,10 +282,15 @@ def _orders(table: TableSpec, rows: Sequence[int]) -> list[Order]:
 
 
 def _place(
-    table: TableSpec, rows: Sequence[int], values: Sequence[Item], order: Order
+    table: TableSpec,
+    rows: Sequence[int],
+    values: Sequence[Item],
+    order: Order,
+    sources: Sequence[int] | None = None,
 ) -> dict[str, tuple[Cell, ...]] | None:
     """The block's rows with their values in ``order``; None when the count does not fit or
-    digits ran together."""
+    digits ran together. ``sources`` (column by column only): for each of the table's columns,
+    which printed column holds it, where the columns were printed in another order."""
     widths = [len(table.rows[k].columns) for k in rows]
     if len(values) != sum(widths) or any(v.glued or too_long(v) for v in values):
         return None  # digits that ran together are the decoder's
@@ -287,10 +301,73 @@ def _place(
         if order == "rows":
             items = values[start : start + width]
         else:
-            items = [values[c * height + n] for c in range(width)]
+            columns = sources if sources is not None else range(width)
+            items = [values[c * height + n] for c in columns]
         placed[spec.id] = read_cells(items, spec)
         start += width
     return placed
+
+
+def _columns_moved(
+    table: TableSpec,
+    sequences: Sequence[tuple[int, ...]],
+    values: Sequence[Item],
+    checks: Sequence[Check],
+    known: Mapping[str, tuple[Cell, ...]],
+) -> list[tuple[Order, dict[str, tuple[Cell, ...]]]]:
+    """A block read column by column with its columns printed in another order than the
+    table's (pdfminer can print a total column before the column the table puts before it):
+    every order of the printed columns whose rows' own sums hold. Tried only where no order of
+    the table's own fits; every order the sums allow is kept, so the cells they disagree on stay
+    blank unless the rules across blocks decide them."""
+    placed: list[tuple[Order, dict[str, tuple[Cell, ...]]]] = []
+    for rows in sequences:
+        if "columns" not in _orders(table, rows):
+            continue
+        height = len(rows)
+        width = len(table.rows[rows[0]].columns)
+        if len(values) != width * height:
+            continue
+        printed = [tuple(v.text for v in values[c * height : (c + 1) * height]) for c in range(width)]
+        for sources in _arrangements(printed, MOVED_LIMIT):
+            p = _place(table, rows, values, "columns", sources)
+            if p is not None and _allowed(table, p, checks, known, only_within=True):
+                placed.append(("moved", p))
+    return placed
+
+
+def _arrangements(printed: Sequence[tuple[str, ...]], limit: int) -> list[tuple[int, ...]]:
+    """The distinct ways the printed columns can stand in the table's columns, each as the
+    printed column every table column takes; columns that print alike are one (a run of zero
+    columns moves nowhere). Empty when there are more than ``limit``."""
+    alike: dict[tuple[str, ...], list[int]] = {}
+    for index, column in enumerate(printed):
+        alike.setdefault(column, []).append(index)
+    groups = list(alike.values())
+    found: list[tuple[int, ...]] = []
+
+    def extend(sequence: list[int], left: list[int]) -> bool:
+        if len(sequence) == len(printed):
+            used = [0] * len(groups)
+            sources = []
+            for group in sequence:
+                sources.append(groups[group][used[group]])
+                used[group] += 1
+            found.append(tuple(sources))
+            return len(found) <= limit
+        for group, count in enumerate(left):
+            if count:
+                left[group] -= 1
+                sequence.append(group)
+                going = extend(sequence, left)
+                sequence.pop()
+                left[group] += 1
+                if not going:
+                    return False
+        return True
+
+    complete = extend([], [len(group) for group in groups])
+    return found if complete else []
 
 
 def _distinct(

@@ -53,6 +53,7 @@ def extracted_text(
     *,
     breaks: Sequence[int] = (),
     after: Sequence[bool] = (),
+    columns: Sequence[Sequence[int]] = (),
 ) -> str:
     """The report's text with table 三 printed in ``order``.
 
@@ -60,6 +61,9 @@ def extracted_text(
     ``columns``: each page prints its labels, then its numbers), or a new block (``blocks``).
     ``after``: for ``floating``, per printed row whether its label comes after its numbers
     (before when missing); for ``blocks``, whether it is gathered after all the numbers.
+    ``columns``: for ``columns``, the order each page prints its columns in (their indexes), page
+    by page; the table's order on the pages past the list — pdfminer can print a page's total
+    column before the one the table puts before it.
 
     Raises ValueError when the report has no table 三.
     """
@@ -69,7 +73,8 @@ def extracted_text(
     headings = [s.heading for s in report.sections]
     start = lines.index(headings[2]) + 1
     end = lines.index(headings[3])
-    return "\n".join([*lines[:start], *_table(report, order, breaks, after), *lines[end:]])
+    table = _table(report, order, breaks, after, columns)
+    return "\n".join([*lines[:start], *table, *lines[end:]])
 
 
 def _printed_rows(report: Report) -> list[RowSpec]:
@@ -94,7 +99,13 @@ def _labels(rows: Sequence[RowSpec], seen: set[str]) -> list[str]:
     return lines
 
 
-def _table(report: Report, order: ExtractedOrder, breaks: Sequence[int], after: Sequence[bool]) -> list[str]:
+def _table(
+    report: Report,
+    order: ExtractedOrder,
+    breaks: Sequence[int],
+    after: Sequence[bool],
+    columns: Sequence[Sequence[int]],
+) -> list[str]:
     rows = _printed_rows(report)
     values = cell_values(report)
     numbers = [[format_value(values[("requests", row.id, c)]) for c in row.columns] for row in rows]
@@ -104,13 +115,14 @@ def _table(report: Report, order: ExtractedOrder, breaks: Sequence[int], after: 
         return lines + _blocks(rows, numbers, breaks, after)
     if order in ("rows", "columns"):
         cuts = [0, *sorted(b for b in breaks if 0 < b < len(rows)), len(rows)]
-        for a, b in itertools.pairwise(cuts):
+        for index, (a, b) in enumerate(itertools.pairwise(cuts)):
             lines += _labels(rows[a:b], seen)
             page = numbers[a:b]
             if order == "rows":
                 lines += [n for row in page for n in row]
             else:
-                lines += [row[c] for c in range(len(page[0])) for row in page]
+                moved = columns[index] if index < len(columns) else range(len(page[0]))
+                lines += [row[c] for c in moved for row in page]
             lines.append("")
         return lines
     for index, row in enumerate(rows):
