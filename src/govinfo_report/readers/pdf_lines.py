@@ -46,15 +46,16 @@ class TextLine:
 
     def __init__(self, glyphs: Sequence[Glyph]) -> None:
         self.glyphs = tuple(glyphs)
-        self.left = glyphs[0].left
-        self.right = max(map(_RIGHT, glyphs))
-        self.top = min(map(_TOP, glyphs))
-        self.bottom = max(map(_BOTTOM, glyphs))
+        chars, lefts, tops, rights, bottoms = zip(*self.glyphs, strict=True)
+        self.left = lefts[0]
+        self.right = max(rights)
+        self.top = min(tops)
+        self.bottom = max(bottoms)
         height = self.bottom - self.top
-        gaps = [b.left - a.right for a, b in itertools.pairwise(self.glyphs)]
+        gaps = list(map(operator.sub, lefts[1:], rights[:-1]))
         self.widest_gap = max(gaps, default=0.0)
         if self.widest_gap <= _LATIN_SPACE * height:  # most lines: no gap is a space
-            self.text = "".join(map(_CHAR, self.glyphs))
+            self.text = "".join(chars)
         else:
             self.text = spaced(self.glyphs, gaps, height)
 
@@ -68,11 +69,7 @@ class TextLine:
         )
 
 
-_TOP = operator.attrgetter("top")
-_BOTTOM = operator.attrgetter("bottom")
-_RIGHT = operator.attrgetter("right")
 _LEFT = operator.attrgetter("left")
-_CHAR = operator.attrgetter("char")
 
 
 def spaced(glyphs: Sequence[Glyph], gaps: Sequence[float], height: float) -> str:
@@ -89,17 +86,19 @@ def spaced(glyphs: Sequence[Glyph], gaps: Sequence[float], height: float) -> str
 def lines_of(glyphs: Iterable[Glyph]) -> list[TextLine]:
     """The characters grouped into lines, top to bottom, each line left to right. A character
     drawn twice over itself (a bold face faked by overprinting) counts once."""
-    ordered = sorted(glyphs, key=_twice_centre)
-    if len(ordered) < 2:
-        return [TextLine(ordered)] if ordered else []
+    found = glyphs if isinstance(glyphs, list) else list(glyphs)
+    if len(found) < 2:
+        return [TextLine(found)] if found else []
+    # by vertical centre (twice it: top + bottom), the characters' order kept among equals
+    centres = [glyph[2] + glyph[4] for glyph in found]
     lines: list[TextLine] = []
     current: list[Glyph] = []
     centre = height = 0.0
     reach = 2 * _SAME_LINE
-    for glyph in ordered:
-        _, _, top, _, bottom = glyph
-        own = bottom - top
-        twice = top + bottom
+    for index in sorted(range(len(found)), key=centres.__getitem__):
+        glyph = found[index]
+        twice = centres[index]
+        own = glyph[4] - glyph[2]
         if current and abs(twice - centre) <= reach * (own if own > height else height):
             current.append(glyph)
             continue
@@ -110,10 +109,6 @@ def lines_of(glyphs: Iterable[Glyph]) -> list[TextLine]:
     return lines
 
 
-def _twice_centre(glyph: Glyph) -> float:
-    return glyph.top + glyph.bottom
-
-
 def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
     """The line's characters by position, without overprinted copies (a copy stands over the
     character before it: a gap far below nothing)."""
@@ -121,7 +116,8 @@ def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
         return glyphs
     glyphs.sort(key=_LEFT)
     overlap = -0.5 * (glyphs[0].bottom - glyphs[0].top)
-    if min(b.left - a.right for a, b in itertools.pairwise(glyphs)) >= overlap:
+    _, lefts, _, rights, _ = zip(*glyphs, strict=True)
+    if min(map(operator.sub, lefts[1:], rights[:-1])) >= overlap:
         return glyphs
     kept = [glyphs[0]]
     last = glyphs[0]

@@ -139,22 +139,27 @@ def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[Glyph]:
     if count <= 0:
         return []
     text = _text_of(textpage, count)
-    box = pdfium_c.FS_RECTF()
-    box_address = ctypes.addressof(box)
+    # what prints: above the space character, and not one of the rarer spaces either
+    printed = [i for i, char in enumerate(text) if char > " " and char not in _BLANKS]
+    # every box written by pdfium into one array (left, top, right, bottom each), read back at
+    # once: this runs per character
+    boxes = (ctypes.c_float * (4 * len(printed)))()
+    base = ctypes.addressof(boxes)
     loose_box = _LOOSE_BOX
     raw = textpage.raw
     page_address = ctypes.cast(raw, ctypes.c_void_p).value
+    found = [loose_box(page_address, index, base + 16 * k) for k, index in enumerate(printed)]
+    corners = iter(memoryview(boxes).cast("B").cast("f").tolist())
     origin_x, origin_y = frame.left, frame.top
     page_width, page_height = frame.size
     turned = frame.rotation != 0
     glyphs: list[Glyph] = []
     append = glyphs.append
-    make = tuple.__new__  # a Glyph without the Python-level constructor: this loop runs per character
-    # what prints: above the space character, and not one of the rarer spaces either
-    for index in [i for i, char in enumerate(text) if char > " " and char not in _BLANKS]:
-        if not loose_box(page_address, index, box_address):
+    make = tuple.__new__  # a Glyph without the Python-level constructor
+    each = zip(printed, found, corners, corners, corners, corners, strict=True)
+    for index, ok, left, top, right, bottom in each:
+        if not ok:
             continue
-        left, right, top, bottom = box.left, box.right, box.top, box.bottom
         width, height = right - left, top - bottom
         if not (0 < width <= 2.5 * height and 0 < height <= 3.5 * width and height <= _LARGEST_GLYPH):
             tight = _tight_box(raw, index)
