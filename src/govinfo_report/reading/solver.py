@@ -47,11 +47,14 @@ from .values import too_long
 
 #: Combinations of segment orders tried at most; past it nothing is placed.
 STEP_LIMIT = 1024
+#: Rows' sums tried at most for blocks whose first column was printed apart; past it nothing is
+#: placed.
+_SPLIT_STEPS = 20_000
 #: Orders of a block's columns tried at most when its columns may be printed out of the
 #: table's order (columns that print alike count once); past it they are not tried.
 MOVED_LIMIT = 120
 
-Order = Literal["rows", "columns", "moved"]
+Order = Literal["rows", "columns", "moved", "split"]
 Direction = Literal["labels first", "numbers first", "in table order"]
 
 
@@ -269,6 +272,7 @@ _ORDER_WORDS = {
     "rows": "row by row",
     "columns": "column by column",
     "moved": "column by column with the columns in another order",
+    "split": "the first column apart, then the rest column by column",
 }
 
 
@@ -424,6 +428,10 @@ def fillings(
 
     A row's own sum is what tells a block's order: read in the wrong order, a row of counts that
     are not all equal no longer adds up. A run of zeros reads the same in every order.
+
+    Where no filling fits, a block may also be read as pdfminer prints a table whose every cell
+    is a text box of its own: the block's first column top to bottom, then the rest of its
+    columns in smaller blocks, each column by column (see :meth:`_Filling._first_column_apart`).
     """
     if sum(len(table.rows[k].columns) for k in rows) != len(values):
         return [], False
@@ -431,6 +439,9 @@ def fillings(
         return [], False  # digits that ran together are the decoder's
     filling = _Filling(table, rows, values, checks)
     complete = filling.suffixes(0)
+    if complete == []:  # no plain order fits: try bands whose first column was printed first
+        filling = _Filling(table, rows, values, checks, first_column_apart=True)
+        complete = filling.suffixes(0)
     if complete is None:
         return [], True
     return [
@@ -442,6 +453,8 @@ def fillings(
     ], False
 
 
+#: A block of rows of a filling: the values each row takes (their indexes), and its order.
+_Block = tuple[list[tuple[int, ...]], frozenset[Order]]
 #: Rows n… of a filling: the identity of what they read (see :meth:`_Filling.identity`), the
 #: values each row takes (their indexes), and the orders their blocks were read in.
 _Suffix = tuple[int, tuple[tuple[int, ...], ...], frozenset[Order]]
@@ -453,8 +466,15 @@ class _Filling:
     reads the same printed values: a run of zeros fills alike in any order, and is kept once."""
 
     def __init__(
-        self, table: TableSpec, rows: Sequence[int], values: Sequence[Item], checks: Sequence[Check]
+        self,
+        table: TableSpec,
+        rows: Sequence[int],
+        values: Sequence[Item],
+        checks: Sequence[Check],
+        *,
+        first_column_apart: bool = False,
     ) -> None:
+        self.first_column_apart = first_column_apart
         self.specs = [table.rows[k] for k in rows]
         self.values = values
         self.texts = [v.text for v in values]
@@ -464,11 +484,17 @@ class _Filling:
         #: per row, its own sums as (column index, sign) terms where plain arithmetic decides
         #: them (no optional cells), else None
         self.terms = [_terms(table, own) for own in self.own]
+        #: the same sums as the places of the cells added and of those taken away
+        self.sides = [
+            None if terms is None else [_sides(sum_terms) for sum_terms in terms] for terms in self.terms
+        ]
         #: each value as a plain count, None where it is anything else (a blank mark, a decimal)
         self.counts = [
             int(v.text) if v.kind == "num" and v.text.isdigit() and v.text.isascii() else None for v in values
         ]
         self.memo: dict[int, list[_Suffix] | None] = {len(rows): [(0, (), frozenset())]}
+        #: rows' sums tried by :meth:`_first_column_apart`
+        self.steps = 0
         self._identities: dict[tuple[tuple[str, ...], int], int] = {}
 
     def cells(self, picks: Sequence[tuple[int, ...]]) -> list[tuple[Cell, ...]]:
@@ -492,18 +518,21 @@ class _Filling:
             return self.memo[n]
         found: dict[int, _Suffix] = {}
         for height in self._heights(n):
-            block = self._block(n, height)
-            if block is None:
+            blocks = self._blocks_from(n, height)
+            if blocks is None:
+                found.clear()
+                break
+            if not blocks:
                 continue
             rest = self.suffixes(n + height)
             if rest is None:
                 found.clear()
                 break
-            order: frozenset[Order] = frozenset({"columns" if height > 1 else "rows"})
-            for tail, picks, orders in rest:
-                identity = self.identity(block, tail)
-                if identity not in found:
-                    found[identity] = (identity, (*block, *picks), orders | order)
+            for block, order in blocks:
+                for tail, picks, orders in rest:
+                    identity = self.identity(block, tail)
+                    if identity not in found:
+                        found[identity] = (identity, (*block, *picks), orders | order)
             if len(found) > STEP_LIMIT:
                 found.clear()
                 break
@@ -522,6 +551,55 @@ class _Filling:
                 end += 1
         return range(1, end - n + 1)
 
+    def _blocks_from(
+        self, n: int, height: int
+    ) -> list[tuple[list[tuple[int, ...]], frozenset[Order]]] | None:
+        """The ways rows n… n+height-1 read as one block, each with its order; None past the
+        step limit."""
+        found: list[_Block] = []
+        block = self._block(n, height)
+        if block is not None:
+            found.append((block, frozenset({"columns" if height > 1 else "rows"})))
+        if self.first_column_apart and height > 1 and self.widths[n] > 2:
+            apart = self._first_column_apart(n, height)
+            if apart is None:
+                return None
+            found += [(picks, frozenset({"split"})) for picks in apart]
+        return found
+
+    def _first_column_apart(self, n: int, height: int) -> list[list[tuple[int, ...]]] | None:
+        """The values rows n… n+height-1 take read as the block's first column, top to bottom,
+        then the rest of its columns in smaller blocks of rows, each column by column (a block of
+        one row: row by row) — where every row's own sum holds; each distinct way once, None
+        past the step limit."""
+        begin, width = self.starts[n], self.widths[n]
+        end = n + height
+        rest = begin + height  # where the values of the other columns start
+        # ways[m]: the distinct picks of rows m… end-1, the smaller blocks starting at row m
+        ways: dict[int, list[list[tuple[int, ...]]]] = {end: [[]]}
+        for m in range(end - 1, n - 1, -1):
+            found: dict[tuple[tuple[str, ...], ...], list[tuple[int, ...]]] = {}
+            for size in range(1, end - m + 1):
+                if not ways[m + size]:
+                    continue  # the rows below cannot be filled after such a block
+                start = rest + (width - 1) * (m - n)
+                picked = []
+                for i in range(size):
+                    others = range(start + i, start + (width - 1) * size, size)
+                    picks = (begin + m + i - n, *others)
+                    self.steps += 1
+                    if not self._adds_up(m + i, picks):
+                        break
+                    picked.append(picks)
+                else:
+                    for tail in ways[m + size]:
+                        whole = [*picked, *tail]
+                        found.setdefault(tuple(tuple(self.texts[k] for k in row) for row in whole), whole)
+                if self.steps > _SPLIT_STEPS or len(found) > STEP_LIMIT:
+                    return None
+            ways[m] = list(found.values())
+        return ways[n]
+
     def _block(self, n: int, height: int) -> list[tuple[int, ...]] | None:
         """The values rows n… n+height-1 take read column by column (row by row for one row);
         None where a row's own sum fails."""
@@ -537,11 +615,11 @@ class _Filling:
     def _adds_up(self, row: int, picks: Sequence[int]) -> bool:
         """Whether no own sum of ``row`` fails with the values at ``picks`` as its cells: by
         plain arithmetic on counts, else by the rules' own evaluation."""
-        terms = self.terms[row]
+        sides = self.sides[row]
         counts = [self.counts[k] for k in picks]
-        if terms is not None and None not in counts:
-            known = cast(list[int], counts)
-            return all(sum(sign * known[c] for c, sign in sum_terms) == 0 for sum_terms in terms)
+        if sides is not None and None not in counts:
+            cell = cast(list[int], counts).__getitem__
+            return all(sum(map(cell, plus)) == sum(map(cell, minus)) for plus, minus in sides)
         spec = self.specs[row]
         cells = dict(zip(spec.columns, read_cells([self.values[k] for k in picks], spec), strict=True))
 
@@ -550,6 +628,11 @@ class _Filling:
             return None if cell is None else cell.value
 
         return not any(evaluate(check, get).failed for check in self.own[row])
+
+
+def _sides(terms: Terms) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """A sum's terms (each sign is 1 or -1) as the places added and the places taken away."""
+    return tuple(c for c, sign in terms if sign > 0), tuple(c for c, sign in terms if sign < 0)
 
 
 def _terms(table: TableSpec, own: Sequence[Check]) -> list[Terms] | None:

@@ -30,9 +30,19 @@ from .oracle import cell_values
 #: ``floating``: each row's numbers on one line, its label just before or just after it;
 #: ``blocks``: the numbers in table order, one per line, each block of rows between page breaks
 #: column by column (a block of one row row by row); each label before its block's numbers, or
-#: gathered after all of them.
-ExtractedOrder = Literal["rows", "columns", "numbers-first", "floating", "blocks"]
-EXTRACTED_ORDERS: tuple[ExtractedOrder, ...] = ("rows", "columns", "numbers-first", "floating", "blocks")
+#: gathered after all of them;
+#: ``cell-boxes``: each page's labels, then its first column top to bottom, then its other columns
+#: in smaller blocks of rows, each column by column (pdfminer on a PDF whose every cell is a text
+#: box of its own: the boxes close to each other are grouped first).
+ExtractedOrder = Literal["rows", "columns", "numbers-first", "floating", "blocks", "cell-boxes"]
+EXTRACTED_ORDERS: tuple[ExtractedOrder, ...] = (
+    "rows",
+    "columns",
+    "numbers-first",
+    "floating",
+    "blocks",
+    "cell-boxes",
+)
 
 _HEADER = (
     "申请人情况",
@@ -63,7 +73,8 @@ def extracted_text(
     (before when missing); for ``blocks``, whether it is gathered after all the numbers.
     ``columns``: for ``columns``, the order each page prints its columns in (their indexes), page
     by page; the table's order on the pages past the list — pdfminer can print a page's total
-    column before the one the table puts before it.
+    column before the one the table puts before it. For ``cell-boxes``, ``after`` says per
+    printed row whether a smaller block of the other columns starts at it.
 
     Raises ValueError when the report has no table 三.
     """
@@ -110,27 +121,56 @@ def _table(
     values = cell_values(report)
     numbers = [[format_value(values[("requests", row.id, c)]) for c in row.columns] for row in rows]
     lines = ["", *_HEADER]
-    seen: set[str] = set()
     if order == "blocks":
         return lines + _blocks(rows, numbers, breaks, after)
-    if order in ("rows", "columns"):
-        cuts = [0, *sorted(b for b in breaks if 0 < b < len(rows)), len(rows)]
-        for index, (a, b) in enumerate(itertools.pairwise(cuts)):
-            lines += _labels(rows[a:b], seen)
-            page = numbers[a:b]
-            if order == "rows":
-                lines += [n for row in page for n in row]
-            else:
-                moved = columns[index] if index < len(columns) else range(len(page[0]))
-                lines += [row[c] for c in moved for row in page]
-            lines.append("")
-        return lines
+    if order in ("rows", "columns", "cell-boxes"):
+        return lines + _pages(order, rows, numbers, breaks, after, columns)
+    seen: set[str] = set()
     for index, row in enumerate(rows):
         label = _labels([row], seen)
         printed = " ".join(numbers[index])
         label_after = order == "numbers-first" or (index < len(after) and after[index])
         lines += [printed, *label] if label_after else [*label, printed]
     lines.append("")
+    return lines
+
+
+def _pages(
+    order: ExtractedOrder,
+    rows: Sequence[RowSpec],
+    numbers: Sequence[Sequence[str]],
+    breaks: Sequence[int],
+    after: Sequence[bool],
+    columns: Sequence[Sequence[int]],
+) -> list[str]:
+    """The ``rows``, ``columns`` and ``cell-boxes`` orders: each page's labels, then its numbers."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    cuts = [0, *sorted(b for b in breaks if 0 < b < len(rows)), len(rows)]
+    for index, (a, b) in enumerate(itertools.pairwise(cuts)):
+        lines += _labels(rows[a:b], seen)
+        page = numbers[a:b]
+        if order == "rows":
+            lines += [n for row in page for n in row]
+        elif order == "columns":
+            moved = columns[index] if index < len(columns) else range(len(page[0]))
+            lines += [row[c] for c in moved for row in page]
+        else:
+            lines += _cell_boxes(page, [k - a for k in range(a + 1, b) if k < len(after) and after[k]])
+        lines.append("")
+    return lines
+
+
+def _cell_boxes(page: Sequence[Sequence[str]], starts: Sequence[int]) -> list[str]:
+    """A page's numbers in the ``cell-boxes`` order: the first column, then the other columns in
+    blocks of rows starting at ``starts`` (and where the rows' widths change), each column by
+    column. A page whose rows differ in width is printed row by row."""
+    if len({len(row) for row in page}) > 1:
+        return [n for row in page for n in row]
+    cuts = sorted({0, len(page), *starts})
+    lines = [row[0] for row in page]
+    for a, b in itertools.pairwise(cuts):
+        lines += [row[c] for c in range(1, len(page[0])) for row in page[a:b]]
     return lines
 
 
