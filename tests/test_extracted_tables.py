@@ -4,8 +4,10 @@ printed one, and every cell the text cannot decide is blank with a diagnostic.""
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,6 +15,7 @@ import govinfo_report
 from govinfo_report.model import Report
 from govinfo_report.template.formats import get_format
 from govinfo_report.testing import cell_values, reports, reports_2019
+from report_files import SAMPLE
 
 REQUESTS = get_format("2021").tables["requests"]
 
@@ -618,3 +621,79 @@ def test_table_4_with_a_note_after_it_is_still_read() -> None:
     values = _review_values(report)
     parsed = govinfo_report.parse(_with_review_section(report, [*REVIEW_HEADER, *values, "注：1.", "2"]))
     assert _review_read(parsed) == [int(v) for v in values]
+
+
+def _table_two_printed_plainly(report: Report, *, fees_first: bool, unprinted: str = "") -> str:
+    """Table 二 as plain pdftotext prints a WPS PDF's: each cell on a line of its own, the
+    groups' headings and column headers before their rows; with ``fees_first`` the one-row fee
+    group's number before its label, on the line of the group's column header. The row
+    ``unprinted`` prints no number."""
+    values = cell_values(report)
+
+    def shown(row: str, column: str) -> str:
+        value = values["active_disclosure", row, column]
+        return "" if value is None or row == unprinted else str(value)
+
+    fee = shown("fees", "amount")
+    lines = [
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "信息内容",
+        "本年制发件数 本年废止件数 现行有效件数",
+        *(
+            f"{label} {' '.join(shown(row, c) for c in ('issued', 'repealed', 'in_force'))}"
+            for row, label in (("regulations", "规章"), ("normative_documents", "行政规范性文件"))
+        ),
+        "第二十条第（五）项",
+        "信息内容",
+        "本年处理决定数量",
+        f"行政许可 {shown('licensing', 'decisions')}",
+        "第二十条第（六）项",
+        "信息内容",
+        "本年处理决定数量",
+        f"行政处罚 {shown('punishment', 'decisions')}",
+        f"行政强制 {shown('enforcement', 'decisions')}",
+        "第二十条第（八）项",
+        "信息内容",
+        *(
+            ["本年收费金额（单位：万元）", fee, "", "行政事业性收费"]
+            if fees_first
+            else ["本年收费金额（单位：万元）", f"行政事业性收费 {fee}"]
+        ),
+    ]
+    text = govinfo_report.render(report, layout="tsv")
+    start, end = _heading(text, r"^二、.*主动公开"), _heading(text, r"^三、.*申请")
+    return text[:start] + "\n".join(lines) + "\n\n" + text[end:]
+
+
+@settings(max_examples=15, deadline=None)
+@given(reports(blanks=False))
+def test_a_one_row_groups_number_printed_before_its_label_is_its_own(report: Report) -> None:
+    """Plain pdftotext prints the fee group's amount on the line of its column header, before
+    the label: every row before it read whole, nothing else can have put a number there."""
+    parsed = govinfo_report.parse(_table_two_printed_plainly(report, fees_first=True))
+    want = cell_values(report)
+    got = cell_values(parsed)
+    assert {k: got[k] for k in want if k[0] == "active_disclosure"} == {
+        k: v for k, v in want.items() if k[0] == "active_disclosure"
+    }
+
+
+def _every_decision_printed() -> Report:
+    """The sample report with a number for 行政强制 too (it prints none)."""
+    document = govinfo_report.to_dict(govinfo_report.parse_file(SAMPLE))
+    document["active_disclosure"]["enforcement"]["decisions"] = 3
+    return govinfo_report.from_dict(document)
+
+
+@pytest.mark.parametrize("unprinted", ["regulations", "licensing", "punishment", "enforcement"])
+def test_a_number_before_a_label_is_not_taken_after_a_row_short_of_its_own(unprinted: str) -> None:
+    """An earlier row printed without its numbers: the number after the fee group's heading may
+    be one of its, moved, so the fee row is left blank."""
+    report = _every_decision_printed()
+    assert govinfo_report.parse(
+        _table_two_printed_plainly(report, fees_first=True)
+    ).active_disclosure_table.fees.values() == (Decimal("12.35"),)
+    parsed = govinfo_report.parse(_table_two_printed_plainly(report, fees_first=True, unprinted=unprinted))
+    assert parsed.active_disclosure_table.fees.values() == (None,)
+    assert "missing-row" in {d.code for d in parsed.diagnostics if d.row == "fees"}

@@ -281,21 +281,28 @@ class TablePlacement:
         规范性文件`` in the next row's label run). When the rows whose labels are buried in a run
         come just before the row that run names, and the row printed just before it holds
         exactly their cells and nothing else, those are their numbers, in template order —
-        placed by position, and said so."""
+        placed by position, and said so. So are those of a run of such labels alone after a
+        group's heading that carries their numbers (see :meth:`_labels_after_their_numbers`)."""
         for i, j in sorted(self.matches.items()):
-            named = self._labels_waiting_in(i, j)
-            if not named:
-                continue
-            values = self.observed[i - 1].values
-            widths = [len(self.specs[k].columns) for k in named]
-            if len(values) != sum(widths) or any(v.kind != "num" for v in values):
-                continue
-            self.observed[i - 1] = self.observed[i - 1]._replace(values=())
-            start = 0
-            for k, width in zip(named, widths, strict=True):
-                self._place_by_position(values[start : start + width], k)
-                start += width
-                del self.buried[k]
+            self._place_before(i, self._labels_waiting_in(i, j))
+        for i, named in self._labels_after_their_numbers():
+            self._place_before(i, named)
+
+    def _place_before(self, i: int, named: Sequence[int]) -> None:
+        """The numbers of the row printed just before observed row ``i`` placed as the rows
+        ``named`` (template order), where they are exactly their cells."""
+        if not named:
+            return
+        values = self.observed[i - 1].values
+        widths = [len(self.specs[k].columns) for k in named]
+        if len(values) != sum(widths) or any(v.kind != "num" for v in values):
+            return
+        self.observed[i - 1] = self.observed[i - 1]._replace(values=())
+        start = 0
+        for k, width in zip(named, widths, strict=True):
+            self._place_by_position(values[start : start + width], k)
+            start += width
+            del self.buried[k]
 
     def fill_gaps_by_position(self) -> None:
         """Rows without a readable label, between two matched rows, fill the gap between them
@@ -997,6 +1004,32 @@ class TablePlacement:
         if {self.grid_of(self.specs[k]) for k in named} & self.first_short.keys():
             return []
         return named
+
+    def _labels_after_their_numbers(self) -> list[tuple[int, list[int]]]:
+        """Label runs that are nothing but labels of rows found nowhere else, with no numbers,
+        just after a line that names no row — their group's heading and column header
+        (``第二十条第（八）项 信息内容 本年收费金额（单位：万元） 7730.28`` then ``行政事业性收费``:
+        plain ``pdftotext`` prints a group's numbers before its labels) — where every row of
+        the table before them was found and read with all its numbers, so no earlier row's
+        numbers can have moved there: (the run, its rows in template order)."""
+        found = []
+        for i in range(1, len(self.observed)):
+            if i in self.matches or i - 1 in self.matches or self.observed[i].values:
+                continue
+            named = sorted(k for k, at in self.buried.items() if at == i)
+            if not named or named != [k for k in range(named[0], named[-1] + 1) if k not in self.skip]:
+                continue
+            if any(at == i - 1 for at in self.buried.values()):
+                continue
+            rest = self.folded[i]
+            for k in named:
+                rest = self.labels.without_label_of(rest, k)
+            earlier = {b: a for a, b in self.matches.items() if b < named[0]}
+            if rest or sorted(earlier) != list(range(named[0])):
+                continue  # a row before them is not found: its numbers may be these
+            if all(len(self._values(a, b)) == len(self.specs[b].columns) for b, a in earlier.items()):
+                found.append((i, named))
+        return found
 
     def _placeable(self, gap: Sequence[int]) -> bool:
         """Whether the template rows of a gap may be filled by position: none of their labels is
