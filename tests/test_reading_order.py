@@ -267,6 +267,29 @@ def test_the_ways_of_filling_the_rows_are_bounded(monkeypatch: pytest.MonkeyPatc
     assert limit_hit and filled == []
 
 
+def test_a_first_column_printed_apart_is_read_and_its_search_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows printed as pdfminer prints a table of one text box per cell: their first column,
+    then the rest column by column. Read so, and — with the search bounded below what it
+    needs — nothing is placed, and the report says why."""
+    rows = _rows("granted", "partially_granted", "denied_state_secret")
+    printed = [(5, 1, 3, 7, 2, 2, 20), (3, 4, 1, 6, 9, 1, 24), (8, 2, 2, 4, 1, 3, 20)]
+    # the first column; then the first two rows' other columns column by column; then the third
+    values = _items(
+        *(row[0] for row in printed),
+        *(row[c] for c in range(1, 7) for row in printed[:2]),
+        *printed[2][1:],
+    )
+    filled, limit_hit = solver.fillings(REQUESTS, rows, values, [*_checks()])
+    assert not limit_hit
+    assert [
+        [[c.value for c in placed[r]] for r in ("granted", "partially_granted", "denied_state_secret")]
+        for _, placed in filled
+    ] == [[list(row) for row in printed]]
+    assert "the first column apart" in filled[0][0]
+    monkeypatch.setattr(solver, "_SPLIT_STEPS", 1)
+    assert solver.fillings(REQUESTS, rows, values, [*_checks()]) == ([], True)
+
+
 def test_labels_printed_in_another_order_than_the_table_give_a_second_reading() -> None:
     assert solver.as_printed((3, 4, 5, 6), (5, 3, 6)) == (5, 3, 4, 6)
     assert solver.as_printed((3, 4, 5), ()) == (3, 4, 5)

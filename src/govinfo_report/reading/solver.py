@@ -481,12 +481,11 @@ class _Filling:
         self.widths = [len(spec.columns) for spec in self.specs]
         self.starts = list(itertools.accumulate(self.widths, initial=0))
         self.own = _own_checks(table, rows, checks)
-        #: per row, its own sums as (column index, sign) terms where plain arithmetic decides
-        #: them (no optional cells), else None
-        self.terms = [_terms(table, own) for own in self.own]
-        #: the same sums as the places of the cells added and of those taken away
+        #: per row, its own sums as the places of the cells added and of those taken away,
+        #: where plain arithmetic decides them (no optional cells), else None
         self.sides = [
-            None if terms is None else [_sides(sum_terms) for sum_terms in terms] for terms in self.terms
+            None if terms is None else [_sides(sum_terms) for sum_terms in terms]
+            for terms in (_terms(table, own) for own in self.own)
         ]
         #: each value as a plain count, None where it is anything else (a blank mark, a decimal)
         self.counts = [
@@ -551,9 +550,7 @@ class _Filling:
                 end += 1
         return range(1, end - n + 1)
 
-    def _blocks_from(
-        self, n: int, height: int
-    ) -> list[tuple[list[tuple[int, ...]], frozenset[Order]]] | None:
+    def _blocks_from(self, n: int, height: int) -> list[_Block] | None:
         """The ways rows n… n+height-1 read as one block, each with its order; None past the
         step limit."""
         found: list[_Block] = []
