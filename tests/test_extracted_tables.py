@@ -3,8 +3,10 @@ printed one, and every cell the text cannot decide is blank with a diagnostic.""
 
 from __future__ import annotations
 
+import json
 import re
 from decimal import Decimal
+from pathlib import Path
 
 import attrs
 import pytest
@@ -697,3 +699,24 @@ def test_a_number_before_a_label_is_not_taken_after_a_row_short_of_its_own(unpri
     parsed = govinfo_report.parse(_table_two_printed_plainly(report, fees_first=True, unprinted=unprinted))
     assert parsed.active_disclosure_table.fees.values() == (None,)
     assert "missing-row" in {d.code for d in parsed.diagnostics if d.row == "fees"}
+
+
+DATA = Path(__file__).parent / "data"
+
+
+def test_a_number_wrapped_around_its_rows_other_numbers_is_not_read_cut() -> None:
+    """A generated report made into a PDF by LibreOffice with its tables at the page's width,
+    as ``pdftotext -layout`` prints it (kept as it came out, so the case stays whatever
+    LibreOffice and poppler do next): 2000 in the 其他 column of 1.申请人无正当理由逾期不补正 is
+    printed as ``200`` beside the label's second line and ``0`` beside its third, the row's other
+    numbers on a line of their own between them, which is placed by position as the next row
+    (whose label runs into its group's) and refused by the sums. That line is numbers with no
+    row after all: the row beside it, whose sum cannot be checked, is not read from ``200``."""
+    report = govinfo_report.from_dict(json.loads((DATA / "libreoffice_narrow_cells.json").read_text("utf-8")))
+    text = (DATA / "libreoffice_narrow_cells.pdftotext-layout.txt").read_text("utf-8")
+    parsed = govinfo_report.parse(text)
+    want, got = cell_values(report), cell_values(parsed)
+    assert [k for k, v in got.items() if v is not None and v != want.get(k)] == []
+    assert got["requests", "other_overdue_correction", "other_org"] is None
+    cut = {d.row for d in parsed.diagnostics if d.code == "row-values-cut"}
+    assert "other_overdue_correction" in cut

@@ -422,6 +422,7 @@ class TablePlacement:
         number's digits went)."""
         width = max(len(spec.columns) for spec in self.specs)
         fragments = {i for i, n in self._left_over_counts() if n < width} | self._wrapped_label_lines(width)
+        fragments |= self._rejected_by_position(width)
         if not fragments:
             return
         read = self._rows_read()
@@ -433,6 +434,17 @@ class TablePlacement:
         near = {r for r, i in read.items() if fragments & {i - 1, i + 1}}
         for row in sorted((failing | (unchecked & near)) & read.keys(), key=lambda r: read[r]):
             self._unverified(row, read[row], code="row-values-cut")
+
+    def _rejected_by_position(self, width: int) -> set[int]:
+        """Lines of numbers short of a row, with no label, that were placed by position and then
+        left blank (their sums spoke against the row): numbers with no row after all, like any
+        line of them left over."""
+        return {
+            i
+            for i in self.by_position
+            if not _has_value(self.found.get(self.specs[self.matches[i]].id, ()))
+            and 0 < sum(v.kind == "num" for v in self.observed[i].values) < width
+        }
 
     def _wrapped_label_lines(self, width: int) -> set[int]:
         """Lines of a few numbers, short of a row, standing beside the rest of a wrapped label
