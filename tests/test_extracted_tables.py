@@ -582,6 +582,42 @@ def test_a_run_of_fifteen_made_up_by_wrapped_numbers_is_not_table_4() -> None:
     _assert_review_left_blank(parsed, "table-run-unconfirmed")
 
 
+def test_a_run_of_fifteen_with_pieces_of_wrapped_numbers_is_not_table_4() -> None:
+    """Plain pdftotext prints a blank line between cells and none inside one: numbers too wide
+    for LibreOffice's narrow cells come out as pieces on lines next to each other (141 as 14 /
+    1), and with a block of cells lost the pieces can number fifteen. Its rows do not add up:
+    the table is left blank — never read from the pieces."""
+    report = govinfo_report.parse(open_example())
+    header = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    cells = [
+        ["1"],
+        ["14", "1"],
+        ["65"],
+        ["14"],
+        ["22", "1"],
+        ["93"],
+        ["30", "0"],
+        ["25", "4"],
+        ["49"],
+        ["69", "6"],
+    ]
+    body = [*header, *(line for cell in cells for line in ["", *cell])]
+    parsed = govinfo_report.parse(_with_review_section(report, body))
+    _assert_review_left_blank(parsed, "table-run-wrapped")
+
+
+def test_fifteen_values_a_blank_line_apart_that_do_not_add_up_are_read_as_printed() -> None:
+    """The same spacing between every two values is no sign of wrapped numbers: a table whose
+    printed sums are off is read as printed (the validator says so)."""
+    report = govinfo_report.parse(open_example())
+    header = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    values = ["1", "2", "3", "4", "99", *["0"] * 10]
+    parsed = govinfo_report.parse(
+        _with_review_section(report, [*header, *(x for v in values for x in ["", v])])
+    )
+    assert _review_read(parsed) == [int(v) for v in values]
+
+
 def test_the_one_run_of_fifteen_that_adds_up_is_read_among_other_numbers() -> None:
     """Other numbers in table 四's section (a note under it) do not stop a run of fifteen whose
     rows add up from being read; nor, when they come after it, one whose rows do not (the

@@ -86,6 +86,14 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "表格“{table_zh}”唯一一组 {expected} 个数值（{values}）之前、表头之下另有数字（{others}），"
         "且各行合计不符：可能是折行的数字凑足了个数；为免误读，表格留空",
     ),
+    "table-run-wrapped": (
+        "warning",
+        "table {table_zh}'s run of {expected} values ({values}) prints some of them on lines next "
+        "to each other and others a blank line apart, and its rows do not add up: a number wrapped "
+        "over two lines may have made up the count; its cells are left blank rather than guessed",
+        "表格“{table_zh}”的 {expected} 个数值（{values}）有的逐行相连、有的隔有空行，且各行合计不符："
+        "可能是折行的数字凑足了个数；为免误读，表格留空",
+    ),
     "table-runs-differ": (
         "warning",
         "table {table_zh} prints {count} runs of {expected} values ({readings}), and the table's "

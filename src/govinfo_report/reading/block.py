@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 from collections.abc import Callable, Sequence
 
 from .. import diagnostics as diag
@@ -55,6 +56,7 @@ def read_block_values(
     found = whole[0] if whole else None
     if found is not None and (
         doubt := _unconfirmed(found, runs, items, header_words, add_up, table_id, table_zh)
+        or _wrapped(found, add_up, table_id, table_zh)
     ):
         return doubt
     if found is None:
@@ -185,6 +187,28 @@ def _unconfirmed(
         expected=str(len(run)),
         values=describe(run),
         others=describe(strays),
+    )
+    return blank_cells(len(run), line), (note,)
+
+
+def _wrapped(
+    run: Sequence[Item], add_up: Callable[[Sequence[Item]], bool] | None, table_id: str, table_zh: str
+) -> BlockRead | None:
+    """The table blank, said why, where ``run`` prints one value a line, some of them on lines
+    next to each other and others a blank line apart, and its rows do not add up: plain
+    ``pdftotext`` puts a blank line between cells and none inside one, so values on lines next
+    to each other are the pieces of a number too wide for its narrow cell; None otherwise."""
+    gaps = {b.line - a.line for a, b in itertools.pairwise(run)}
+    if 0 in gaps or 1 not in gaps or max(gaps) < 2 or add_up is None or add_up(run):
+        return None
+    line = run[0].line
+    note = diag.make(
+        "table-run-wrapped",
+        table=table_id,
+        line=line,
+        table_zh=table_zh,
+        expected=str(len(run)),
+        values=describe(run),
     )
     return blank_cells(len(run), line), (note,)
 
