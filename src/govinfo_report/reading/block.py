@@ -178,17 +178,7 @@ def _unconfirmed(
     strays += [v for v in items[end + 1 : last_header] if v.kind == "num"]
     if not strays or add_up is None or add_up(run):
         return None
-    line = run[0].line
-    note = diag.make(
-        "table-run-unconfirmed",
-        table=table_id,
-        line=line,
-        table_zh=table_zh,
-        expected=str(len(run)),
-        values=describe(run),
-        others=describe(strays),
-    )
-    return blank_cells(len(run), line), (note,)
+    return _run_left_blank(run, "table-run-unconfirmed", table_id, table_zh, others=describe(strays))
 
 
 def _wrapped(
@@ -201,14 +191,20 @@ def _wrapped(
     gaps = {b.line - a.line for a, b in itertools.pairwise(run)}
     if 0 in gaps or 1 not in gaps or max(gaps) < 2 or add_up is None or add_up(run):
         return None
+    return _run_left_blank(run, "table-run-wrapped", table_id, table_zh)
+
+
+def _run_left_blank(run: Sequence[Item], code: str, table_id: str, table_zh: str, **fields: str) -> BlockRead:
+    """The table blank in place of ``run``, with a note of ``code`` on it."""
     line = run[0].line
     note = diag.make(
-        "table-run-wrapped",
+        code,
         table=table_id,
         line=line,
         table_zh=table_zh,
         expected=str(len(run)),
         values=describe(run),
+        **fields,
     )
     return blank_cells(len(run), line), (note,)
 
