@@ -333,14 +333,10 @@ def long_part(report: Report, source: SourceInfo | None = None) -> LongPart:
     if len(cells) != len(keys) or not all(key in cells for key in keys):  # rows no format declares
         records = list(long_records(report, source))
         return LongPart(report.format, len(records), report_fields, [], [], [], [], [], records)
-    codes = {place: ";".join(dict.fromkeys(found)) for place, found in codes_by_place(report).items()}
+    ordered = [cells[key] for key in keys]
     values: list[int | None] = []
     amounts: list[Decimal | None] = []
-    lines: list[int | None] = []
-    places: list[str | None] = []
-    diagnostics: list[str] = []
-    for key, is_money in zip(keys, money, strict=True):
-        cell = cells[key]
+    for cell, is_money in zip(ordered, money, strict=True):
         value = cell.value
         if value is not None and (is_money or isinstance(value, Decimal)):
             values.append(None)
@@ -348,11 +344,29 @@ def long_part(report: Report, source: SourceInfo | None = None) -> LongPart:
         else:
             values.append(value)
             amounts.append(None)
-        lines.append(cell.line)
-        places.append(location_text(cell))
-        whole, row = codes.get((key[0], None), ""), codes.get((key[0], key[1]), "")
-        diagnostics.append(";".join(c for c in (whole, row) if c))
-    return LongPart(report.format, len(keys), report_fields, values, amounts, lines, places, diagnostics)
+    return LongPart(
+        report.format,
+        len(keys),
+        report_fields,
+        values,
+        amounts,
+        [cell.line for cell in ordered],
+        [location_text(cell) for cell in ordered],
+        _cell_codes(report, keys),
+    )
+
+
+def _cell_codes(report: Report, keys: Sequence[tuple[str, str, str]]) -> list[str]:
+    """Each cell's diagnostics codes, joined by ``;``: those about its table, then its row's."""
+    codes = {place: ";".join(dict.fromkeys(found)) for place, found in codes_by_place(report).items()}
+    if not codes:
+        return [""] * len(keys)
+    joined: dict[tuple[str, str], str] = {}
+    for table, row, _ in keys:
+        if (table, row) not in joined:
+            both = (codes.get((table, None), ""), codes.get((table, row), ""))
+            joined[table, row] = ";".join(c for c in both if c)
+    return [joined[table, row] for table, row, _ in keys]
 
 
 def long_batch_of(parts: Sequence[LongPart]) -> pa.RecordBatch:
