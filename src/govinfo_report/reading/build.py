@@ -17,7 +17,6 @@ to the same model objects.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal
 from typing import Any
@@ -49,7 +48,7 @@ class TableBuilder(Transformer[Any, Any]):
         }
 
     def __default__(self, data: Any, children: list[Any], meta: Any) -> Any:
-        name = _local_name(data)
+        name = local_name(str(data))
         if name == self.spec.id:
             return self._table(children)
         if name in self.columns:
@@ -89,11 +88,6 @@ class TableBuilder(Transformer[Any, Any]):
             rows["extra_rows"] = extra
         table: Table = self.cls(**rows)
         return table
-
-
-@functools.cache
-def _local_name(data: str) -> str:
-    return local_name(str(data))
 
 
 def _rows(children: Sequence[Any]) -> Iterator[tuple[str, tuple[Cell, ...]]]:

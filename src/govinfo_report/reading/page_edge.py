@@ -10,7 +10,16 @@ import attrs
 
 from .. import diagnostics as diag
 from ..model import Cell, Diagnostic, Value
-from ..template.rules import Check, PrintedTable, Terms, checks_for, evaluate, row_terms, rows_getter
+from ..template.rules import (
+    Check,
+    PrintedTable,
+    Terms,
+    checks_for,
+    evaluate,
+    row_terms,
+    rows_getter,
+    sum_holds,
+)
 from ..template.spec import TableSpec
 
 
@@ -79,12 +88,7 @@ def _sums_hold(table: TableSpec, found: dict[str, tuple[Cell, ...]], printed: Pr
         return False
     for row, terms in sums:
         cells = found.get(row)
-        if not cells:
-            return False
-        values = [(cells[at].value, sign) for at, sign in terms]
-        if any(v is None for v, _ in values):
-            return False
-        if sum(sign * v for v, sign in values if v is not None) != 0:
+        if not cells or not sum_holds(terms, [cell.value for cell in cells]):
             return False
     return True
 

@@ -39,7 +39,16 @@ from typing import Literal, NamedTuple, cast
 import attrs
 
 from ..model import Cell, Value
-from ..template.rules import Check, PrintedTable, Terms, checks_for, evaluate, row_terms, rows_getter
+from ..template.rules import (
+    Check,
+    PrintedTable,
+    Terms,
+    checks_for,
+    evaluate,
+    row_terms,
+    rows_getter,
+    sum_holds,
+)
 from ..template.spec import TableSpec
 from .items import Item
 from .values import cells as read_cells
@@ -481,12 +490,9 @@ class _Filling:
         self.widths = [len(spec.columns) for spec in self.specs]
         self.starts = list(itertools.accumulate(self.widths, initial=0))
         self.own = _own_checks(table, rows, checks)
-        #: per row, its own sums as the places of the cells added and of those taken away,
-        #: where plain arithmetic decides them (no optional cells), else None
-        self.sides = [
-            None if terms is None else [_sides(sum_terms) for sum_terms in terms]
-            for terms in (_terms(table, own) for own in self.own)
-        ]
+        #: per row, its own sums as (column index, sign) terms where plain arithmetic decides
+        #: them (no optional cells), else None
+        self.terms = [_terms(table, own) for own in self.own]
         #: each value as a plain count, None where it is anything else (a blank mark, a decimal)
         self.counts = [
             int(v.text) if v.kind == "num" and v.text.isdigit() and v.text.isascii() else None for v in values
@@ -576,10 +582,10 @@ class _Filling:
         ways: dict[int, list[list[tuple[int, ...]]]] = {end: [[]]}
         for m in range(end - 1, n - 1, -1):
             found: dict[tuple[tuple[str, ...], ...], list[tuple[int, ...]]] = {}
+            start = rest + (width - 1) * (m - n)  # where the other columns of row m start
             for size in range(1, end - m + 1):
                 if not ways[m + size]:
                     continue  # the rows below cannot be filled after such a block
-                start = rest + (width - 1) * (m - n)
                 picked = []
                 for i in range(size):
                     others = range(start + i, start + (width - 1) * size, size)
@@ -612,11 +618,10 @@ class _Filling:
     def _adds_up(self, row: int, picks: Sequence[int]) -> bool:
         """Whether no own sum of ``row`` fails with the values at ``picks`` as its cells: by
         plain arithmetic on counts, else by the rules' own evaluation."""
-        sides = self.sides[row]
+        terms = self.terms[row]
         counts = [self.counts[k] for k in picks]
-        if sides is not None and None not in counts:
-            cell = cast(list[int], counts).__getitem__
-            return all(sum(map(cell, plus)) == sum(map(cell, minus)) for plus, minus in sides)
+        if terms is not None and None not in counts:
+            return all(sum_holds(sum_terms, counts) for sum_terms in terms)
         spec = self.specs[row]
         cells = dict(zip(spec.columns, read_cells([self.values[k] for k in picks], spec), strict=True))
 
@@ -625,11 +630,6 @@ class _Filling:
             return None if cell is None else cell.value
 
         return not any(evaluate(check, get).failed for check in self.own[row])
-
-
-def _sides(terms: Terms) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """A sum's terms (each sign is 1 or -1) as the places added and the places taken away."""
-    return tuple(c for c, sign in terms if sign > 0), tuple(c for c, sign in terms if sign < 0)
 
 
 def _terms(table: TableSpec, own: Sequence[Check]) -> list[Terms] | None:

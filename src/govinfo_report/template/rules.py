@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
+from decimal import Decimal
 from typing import Literal
 
 import attrs
@@ -173,6 +174,18 @@ def row_terms(table: TableSpec, check: Check) -> Terms | None:
         return None
     places = _places(table)
     return tuple((places[key[1], key[2]], sign) for key, sign in check.equation())
+
+
+def sum_holds(terms: Terms, values: Sequence[Value]) -> bool | None:
+    """Whether a row's own sum holds on its cells' ``values`` (in row order) by plain
+    arithmetic; None where a cell it adds is blank, which only :func:`evaluate` weighs."""
+    total: int | Decimal = 0
+    for at, sign in terms:
+        value = values[at]
+        if value is None:
+            return None
+        total += sign * value
+    return total == 0
 
 
 @functools.lru_cache(maxsize=64)

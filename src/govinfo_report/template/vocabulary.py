@@ -9,6 +9,7 @@ reads, the renderer prints and findings say, with no Python code.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -33,6 +34,7 @@ def literal_alternatives(pattern: lark.lexer.Pattern) -> list[str]:
     return [re.sub(r"\\(.)", r"\1", part) for part in parts]
 
 
+@functools.lru_cache(maxsize=4096)
 def local_name(name: str) -> str:
     """A rule or terminal name without the namespace ``%import`` gives it
     (``tables__active_2021__regulations`` → ``regulations``)."""
