@@ -8,11 +8,12 @@ printed cells, or leaves a cell blank with a diagnostic — never another number
 
 from __future__ import annotations
 
+import itertools
 import random
 from decimal import Decimal
 
 import attrs
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import govinfo_report
@@ -43,6 +44,7 @@ from govinfo_report.reading.decoding import (
     request_equations,
     request_shape,
     review_shape,
+    rows,
     split_row,
 )
 from govinfo_report.template.formats import section_titles_of
@@ -299,13 +301,16 @@ def test_a_solve_past_its_budget_keeps_each_rows_own_readings() -> None:
 
 
 @st.composite
-def glued_rows(draw: st.DrawFn, shape: Shape) -> tuple[tuple[int, ...], list[str]]:
+def glued_rows(
+    draw: st.DrawFn, shape: Shape, values: st.SearchStrategy[int] | None = None
+) -> tuple[tuple[int, ...], list[str]]:
     """Cells that satisfy the shape's sums, printed with the separators deleted or (now and
     then) kept as spaces."""
-    high = draw(st.sampled_from((3, 30, 3000)))
+    if values is None:
+        values = st.integers(0, draw(st.sampled_from((3, 30, 3000))))
     cells: list[int] = []
     for start, end in shape.sums or ((0, shape.size),):
-        parts = [draw(st.integers(0, high)) for _ in range(end - start - (1 if shape.sums else 0))]
+        parts = [draw(values) for _ in range(end - start - (1 if shape.sums else 0))]
         cells += [*parts, sum(parts)] if shape.sums else parts
     chunks = [str(cells[0])]
     for value in cells[1:]:
@@ -327,6 +332,74 @@ def test_a_row_always_has_its_printed_reading(data: st.DataObject) -> None:
         assert sum(map(len, chunks)) >= 30  # only long runs of digits reach the bound
         return
     assert cells in result.readings
+
+
+def _every_reading(chunks: list[str | None], shape: Shape) -> list[Reading]:
+    """Every reading of a row, by trying every way to place its cell boundaries."""
+    text = "".join(chunk if chunk is not None else "/" for chunk in chunks)
+    bounds, place = set(), 0
+    for chunk in chunks[:-1]:
+        place += len(chunk) if chunk is not None else 1
+        bounds.add(place)
+    free = [p for p in range(1, len(text)) if p not in bounds]
+    out: list[Reading] = []
+    if len(bounds) >= shape.size:  # more chunks than cells
+        return out
+    for chosen in itertools.combinations(free, shape.size - 1 - len(bounds)):
+        places = [0, *sorted(bounds | set(chosen)), len(text)]
+        pieces = [text[a:b] for a, b in itertools.pairwise(places)]
+        cells = [
+            None if piece == "/" else parse_cell(piece, kind)
+            for piece, kind in zip(pieces, shape.kinds, strict=True)
+        ]
+        if any(cell is None and piece != "/" for cell, piece in zip(cells, pieces, strict=True)):
+            continue
+        if (
+            None not in chunks
+            and any(
+                cells[end - 1] != sum(cells[start : end - 1])  # type: ignore[arg-type]
+                for start, end in shape.sums
+                if end - start >= 2 and all(kind == "count" for kind in shape.kinds[start:end])
+            )
+        ):
+            continue
+        out.append(tuple(cells))
+    return out
+
+
+@st.composite
+def short_rows(draw: st.DrawFn, shape: Shape, extra: int) -> list[str | None]:
+    """Digits (now and then a point, a sign or a blank chunk) a few more than a row's cells,
+    in chunks: rows that read no way, one way or many."""
+    length = shape.size + draw(st.integers(0, extra))
+    text = draw(st.text(st.sampled_from("0000111234567899.-"), min_size=length, max_size=length))
+    cuts = sorted(draw(st.sets(st.integers(1, length - 1), max_size=3)))
+    chunks: list[str | None] = [text[a:b] for a, b in itertools.pairwise([0, *cuts, length])]
+    if draw(st.integers(0, 5)) == 0:
+        chunks[draw(st.integers(0, len(chunks) - 1))] = None
+    return chunks
+
+
+@given(st.data())
+def test_both_row_searches_find_every_reading_and_no_other(data: st.DataObject) -> None:
+    """Short rows are cut cell by cell and long ones met in the middle: on rows short enough to
+    try every way of cutting them, each search finds exactly the readings those ways give, in
+    the order of their cell boundaries."""
+    shape, extra = data.draw(st.sampled_from(((REQUEST_SHAPE, 7), (REVIEW_SHAPE, 3), (THREE, 9))))
+    source = data.draw(st.sampled_from(("sums hold", "digits that read many ways", "any digits")))
+    if source == "sums hold":
+        _, chunks = data.draw(glued_rows(shape))
+    elif source == "digits that read many ways":
+        _, chunks = data.draw(glued_rows(shape, values=st.sampled_from((0, 1, 2, 5, 9, 10, 11, 19, 99, 100))))
+    else:
+        chunks = data.draw(short_rows(shape, extra))
+    assume(sum(len(chunk) if chunk is not None else 1 for chunk in chunks) <= shape.size + extra)
+    expected = _every_reading(chunks, shape)
+    for search in (rows._split_few, lambda *given: rows._RowSplitter(*given).run()):
+        found = search(tuple(chunks), shape, 10**6, 10**6)
+        assert found.complete
+        assert list(found.readings) == expected, search
+    assert list(split_row(chunks, shape).readings) == expected
 
 
 def _each_cell_read_or_explained(parsed: Report, report: Report) -> None:

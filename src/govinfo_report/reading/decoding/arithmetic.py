@@ -28,13 +28,23 @@ class Arithmetic(NamedTuple):
 
 def _printed(spec: TableSpec, rows: Collection[str]) -> PrintedTable:
     """The table as printed: an alternative (（六）其他处理) as one row when that row is there."""
-    return PrintedTable.of(spec, collapsed=any(one_row in rows for one_row in spec.alternatives()))
+    return PrintedTable.of(spec, collapsed=_collapsed(spec, rows))
+
+
+def _collapsed(spec: TableSpec, rows: Collection[str]) -> bool:
+    return any(one_row in rows for one_row in spec.alternatives())
 
 
 def table_arithmetic(spec: TableSpec, rows: Collection[str]) -> Arithmetic:
     """The arithmetic of a labelled table printed with ``rows``: each row's own sums and the
     equations between rows, from the rules about the table (table 二 has none)."""
-    printed = _printed(spec, rows)
+    return _table_arithmetic(spec, _collapsed(spec, rows))
+
+
+@functools.lru_cache(maxsize=64)
+def _table_arithmetic(spec: TableSpec, collapsed: bool) -> Arithmetic:
+    """:func:`table_arithmetic`, kept: it depends only on the table and how it prints （六）."""
+    printed = PrintedTable.of(spec, collapsed=collapsed)
     row_checks = checks_for(spec.id, printed, scope="row")
     if not row_checks and not checks_for(spec.id, printed, scope="column"):
         return Arithmetic((), ())

@@ -8,6 +8,9 @@ within :data:`ROW_STEPS` steps and :data:`ROW_READINGS` readings.
 
 from __future__ import annotations
 
+import functools
+import itertools
+import math
 import re
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
@@ -104,10 +107,143 @@ def split_row(
     A row with a blank chunk is cut without sums (a blank is not 0). Dead states are remembered,
     ``max_steps`` bounds the work and ``max_readings`` the answer. A row with more characters
     than its cells can hold (:data:`MAX_CELL_CHARACTERS` each) decides nothing, at no cost.
+
+    Answers are kept (:data:`SPLIT_CACHE_SIZE` of them): the same printed rows — ``0000000``,
+    ``1000001`` — recur within a report and across reports, and an answer depends on nothing
+    but the arguments.
     """
-    if sum(len(chunk) if chunk is not None else 1 for chunk in chunks) > shape.size * MAX_CELL_CHARACTERS:
+    return _split(tuple(chunks), shape, max_readings, max_steps)
+
+
+#: Row answers kept by :func:`split_row`.
+SPLIT_CACHE_SIZE = 2048
+
+
+#: A row with at most this many characters more than cells is split cell by cell
+#: (:func:`_split_few`), as is a row without sums whose cell boundaries can be placed in at most
+#: :data:`FEW_CUTS` ways; longer rows by the search of :class:`_RowSplitter`, whose meeting in
+#: the middle only pays on long rows (measured: the two are even at about 12 characters for a
+#: table 三 row, 20 for table 四's).
+FEW_EXTRA = 5
+FEW_CUTS = 2_000
+
+
+@functools.lru_cache(maxsize=SPLIT_CACHE_SIZE)
+def _split(chunks: tuple[Chunk, ...], shape: Shape, max_readings: int, max_steps: int) -> RowSplits:
+    length = sum(len(chunk) if chunk is not None else 1 for chunk in chunks)
+    if length > shape.size * MAX_CELL_CHARACTERS:
         return RowSplits((), False, 0)
+    if length < shape.size:
+        return RowSplits((), True, 0)
+    if length - shape.size <= FEW_EXTRA or (
+        not shape.sums and math.comb(length - 1, shape.size - 1) <= FEW_CUTS
+    ):
+        return _split_few(chunks, shape, max_readings, max_steps)
     return _RowSplitter(chunks, shape, max_readings, max_steps).run()
+
+
+def _split_few(chunks: tuple[Chunk, ...], shape: Shape, max_readings: int, max_steps: int) -> RowSplits:
+    """:func:`split_row` for a short row: each cell tried at each length its chunk allows, in
+    order, with two shortcuts from the sums. The total of a sum range is not tried: its value is
+    the sum before it, so its text is looked for. A sum range that ends the row is read total
+    first: each ending of the row that can be its total is tried, and the cells before it are
+    cut so that none passes what is left of it. A step is a cell placed."""
+    text = _joined(chunks)
+    next_boundary, chunks_from = _chunk_tables(_chunk_starts(chunks))
+    count_end = _count_ends(text)
+    digit_sum = _digit_sums(text)
+    ranges = _count_ranges(chunks, shape)
+    totals = {end - 1: start for start, end in ranges.items()}
+    kinds, size, length = shape.kinds, shape.size, len(text)
+    #: the first cell of the sum range that ends the row, read total first
+    last_range = next((start for start, end in ranges.items() if end == size), None)
+    found: list[Reading] = []
+    cells: list[Value] = [None] * size
+    steps = 0
+
+    def tick() -> None:
+        nonlocal steps
+        steps += 1
+        if steps > max_steps:
+            raise _Stop
+
+    def keep() -> None:
+        found.append(tuple(cells))
+        if len(found) >= max_readings:
+            raise _Stop
+
+    def visit(x: int, k: int) -> None:
+        if k == size:
+            if x == length:
+                keep()
+            return
+        if not chunks_from[x] <= size - k <= length - x:
+            return
+        tick()
+        if text[x] == _BLANK:
+            cells[k] = None
+            visit(x + 1, k + 1)
+            return
+        if k == last_range:
+            total_first(x, k)
+            return
+        last = min(next_boundary[x], length - (size - k - 1))
+        start = totals.get(k)
+        if start is not None:  # the total of a sum range: its value is the sum before it
+            total = str(sum(cells[start:k]))  # type: ignore[arg-type]
+            y = x + len(total)
+            if y <= last and text.startswith(total, x):
+                cells[k] = int(total)
+                visit(y, k + 1)
+        elif kinds[k] == "count":
+            for y in range(x + 1, min(last, count_end[x]) + 1):
+                cells[k] = int(text[x:y])
+                visit(y, k + 1)
+        else:
+            for y in range(x + 1, last + 1):
+                value = parse_cell(text[x:y], kinds[k])
+                if value is not None:
+                    cells[k] = value
+                    visit(y, k + 1)
+
+    def total_first(x: int, k: int) -> None:
+        """Cells ``k`` to the end from ``x``: a sum range whose total ends the row."""
+        parts = size - 1 - k
+        for t in range(length - 1, x + parts - 1, -1):
+            if count_end[t] != length or next_boundary[t] != length:
+                continue  # not one count, or not in the last chunk
+            total = int(text[t:])
+            if parts <= t - x <= parts * (length - t) and (digit_sum[t] - digit_sum[x] - total) % 9 == 0:
+                cells[size - 1] = total
+                before_total(x, k, t, total, length - t)
+
+    def before_total(x: int, k: int, t: int, left: int, width: int) -> None:
+        """Cells ``k`` on, in text[x:t], adding up to ``left``, none wider than the total's
+        ``width``: their digits spread as evenly as they can be already add up to at least
+        ``10 ** (ceil(digits / cells) - 1)``."""
+        if k == size - 1:
+            if x == t and left == 0:
+                keep()
+            return
+        parts, rest = size - 1 - k, t - x
+        if not (chunks_from[x] <= parts + 1 and parts <= rest <= parts * width):
+            return
+        if rest > parts and 10 ** (-(-rest // parts) - 1) > left:
+            return
+        tick()
+        for y in range(x + 1, min(next_boundary[x], count_end[x], t - parts + 1) + 1):
+            value = int(text[x:y])
+            if value > left:
+                break  # a longer cell is larger still
+            cells[k] = value
+            before_total(y, k + 1, t, left - value, width)
+
+    try:
+        visit(0, 0)
+    except _Stop:
+        return RowSplits(tuple(found), False, steps)
+    found.sort(key=_cut_places)  # totals were tried shortest first
+    return RowSplits(tuple(found), True, steps)
 
 
 #: The longest text one printed cell has (a count of nine digits, an amount such as 12345678.90).
@@ -156,7 +292,7 @@ class _RowSplitter:
         self.max_steps = max_steps
         #: the sum ranges read total first, by their first cell: start -> end
         self.ranges = _count_ranges(chunks, shape)
-        self.text = "".join(chunk if chunk is not None else _BLANK for chunk in chunks)
+        self.text = _joined(chunks)
         self.chunk_starts = _chunk_starts(chunks)
         self.next_boundary, self.chunks_from = _chunk_tables(self.chunk_starts)
         self.widest = _widest(self.next_boundary)
@@ -176,6 +312,7 @@ class _RowSplitter:
             self.visit(0, 0)
         except _Stop:
             return RowSplits(tuple(self.found), False, self.steps)
+        self.found.sort(key=_cut_places)
         return RowSplits(tuple(self.found), True, self.steps)
 
     def tick(self, work: int = 1) -> None:
@@ -379,13 +516,47 @@ class _RowSplitter:
             if not (text[lo:hi].isascii() and text[lo:hi].isdigit()):
                 break  # a point or a sign inside a sum of counts: no longer cell is a count either
             value = int(text[lo:hi])
-            least = value + (10 ** (-(-rest // later) - 1) if later and rest > later else 0)
-            most = value + (10 ** (rest - later + 1) + 9 * later if later else 0)
+            low_rest, high_rest = _rest_bounds(rest, later, width, total)
+            least = value + low_rest
+            most = value + high_rest
             if least > total:
                 if direction == 1 and value > total:
                     break
                 continue
             yield end, value, least, most
+
+
+@functools.lru_cache(maxsize=4096)
+def _rest_bounds(rest: int, later: int, width: int, total: int) -> tuple[int, int]:
+    """The least and the most that ``later`` counts printed in ``rest`` digits add up to, each
+    count at most ``width`` digits and at most ``total``.
+
+    The least spreads the digits evenly (a count of ``n`` digits is at least ``10 ** (n - 1)``,
+    and that grows faster than the digits); the most gives as many counts as it can ``width``
+    digits (each then at most ``total``), one count what is left, and the others one digit.
+    """
+    if not later:
+        return 0, 0
+    even, longer = divmod(rest, later)
+    least = longer * _smallest(even + 1) + (later - longer) * _smallest(even)
+    if width == 1:
+        return least, 9 * later
+    full, left = divmod(rest - later, width - 1)
+    if full >= later:
+        return least, later * total
+    most = full * min(10**width - 1, total) + (10 ** (left + 1) - 1) + (later - full - 1) * 9
+    return least, most
+
+
+def _smallest(digits: int) -> int:
+    """The smallest count printed with ``digits`` digits."""
+    return 10 ** (digits - 1) if digits > 1 else 0
+
+
+def _cut_places(reading: Reading) -> tuple[int, ...]:
+    """A reading's cell widths: readings in the order of their cell boundaries, whichever
+    search found them."""
+    return tuple(len(describe((value,))) for value in reading)
 
 
 def _count_ranges(chunks: Sequence[Chunk], shape: Shape) -> dict[int, int]:
@@ -398,6 +569,13 @@ def _count_ranges(chunks: Sequence[Chunk], shape: Shape) -> dict[int, int]:
         for start, end in shape.sums
         if end - start >= 2 and all(kind == "count" for kind in shape.kinds[start:end])
     }
+
+
+def _joined(chunks: Sequence[Chunk]) -> str:
+    """The row's text: its chunks one after the other, a blank chunk as :data:`_BLANK`."""
+    if None in chunks:
+        return "".join(chunk if chunk is not None else _BLANK for chunk in chunks)
+    return "".join(chunks)  # type: ignore[arg-type]
 
 
 def _chunk_starts(chunks: Sequence[Chunk]) -> list[int]:
@@ -413,6 +591,8 @@ def _chunk_tables(starts: Sequence[int]) -> tuple[list[int], list[int]]:
     """For each position of the row's text: where its chunk ends, and how many chunks run
     through it or begin after it."""
     length, count = starts[-1], len(starts) - 1
+    if count == 1:
+        return [length] * (length + 1), [1] * length + [0]
     next_boundary = [0] * (length + 1)
     chunks_from = [0] * (length + 1)
     for i in range(count):
@@ -433,6 +613,8 @@ def _widest(next_boundary: Sequence[int]) -> list[int]:
 
 def _digit_sums(text: str) -> list[int]:
     """For each position, the sum of the digits before it."""
+    if text.isascii() and text.isdigit():
+        return list(itertools.accumulate(map(int, text), initial=0))
     digit_sum = [0] * (len(text) + 1)
     for x, ch in enumerate(text):
         digit_sum[x + 1] = digit_sum[x] + (int(ch) if ch.isdigit() else 0)
@@ -441,6 +623,9 @@ def _digit_sums(text: str) -> list[int]:
 
 def _count_ends(text: str) -> list[int]:
     """For each position, the furthest end of a count printed from there."""
+    length = len(text)
+    if text.isascii() and text.isdigit():
+        return [x + 1 if ch == "0" else length for x, ch in enumerate(text)] + [length]
     count_end = list(range(len(text) + 1))
     run_end = len(text)
     for x in range(len(text) - 1, -1, -1):

@@ -48,12 +48,17 @@ class Solved(NamedTuple):
 def usable(equations: Iterable[Equation], readings: Mapping[str, Sequence[Reading]]) -> list[Equation]:
     """The equations that can be checked: every row they name is there, and none of its
     readings leaves the cell blank or holds an amount (a blank is not 0)."""
+    not_whole = {  # cells that some reading leaves blank or holds as an amount
+        (row, col)
+        for row, found in readings.items()
+        for reading in found
+        for col, value in enumerate(reading)
+        if type(value) is not int
+    }
     return [
         equation
         for equation in equations
-        if all(
-            row in readings and all(type(r[col]) is int for r in readings[row]) for row, col, _ in equation
-        )
+        if all(row in readings and (row, col) not in not_whole for row, col, _ in equation)
     ]
 
 
@@ -62,7 +67,8 @@ def solve(
 ) -> Solved | None:
     """All combinations of one reading per row under which every equation holds.
 
-    Rows are taken one at a time, fewest readings first. A partial table is summarised by the
+    The rows with one reading add a fixed amount to each equation; they start the search. The
+    others are taken one at a time, fewest readings first. A partial table is summarised by the
     residual of each equation, and partial tables with equal residuals are merged, so the work is
     rows × distinct residual vectors × distinct contributions of a row — not the product of the
     rows' reading counts. A residual that the remaining rows cannot bring back to zero (from
@@ -72,14 +78,24 @@ def solve(
     Returns None when ``budget`` runs out; the caller then decides with each row's sums only.
     """
     checked = usable(equations, readings)
-    order = sorted(readings, key=lambda row: len(readings[row]))
+    fixed = [row for row in readings if len(readings[row]) == 1]
+    order = sorted((row for row in readings if len(readings[row]) != 1), key=lambda row: len(readings[row]))
+    start = [0] * len(checked)
+    for e, equation in enumerate(checked):
+        for row, col, sign in equation:
+            if len(readings[row]) == 1:
+                value = readings[row][0][col]
+                assert isinstance(value, int)
+                start[e] += sign * value
     moves = _moves(order, readings, checked)
-    layers = _forward(moves, len(checked), budget)
+    layers = _forward(moves, tuple(start), budget)
     if layers is None:
         return None
     if not layers[-1]:
         return Solved({}, 0)
-    return _backward(order, readings, moves, layers, budget)
+    solved = _backward(order, readings, moves, layers, budget)
+    viable = {row: tuple(readings[row]) for row in fixed} | solved.viable
+    return Solved({row: viable[row] for row in readings}, solved.solutions)
 
 
 def _moves(
@@ -90,7 +106,8 @@ def _moves(
     touching: dict[str, list[tuple[int, int, int]]] = {row: [] for row in order}
     for e, equation in enumerate(checked):
         for row, col, sign in equation:
-            touching[row].append((e, col, sign))
+            if row in touching:
+                touching[row].append((e, col, sign))
     moves: list[dict[_Move, list[Reading]]] = []
     for row in order:
         groups: dict[_Move, list[Reading]] = {}
@@ -107,26 +124,41 @@ def _moves(
 
 def _bounds(moves: Sequence[Mapping[_Move, object]], size: int) -> tuple[list[list[int]], list[list[int]]]:
     """``low[k][e]`` and ``high[k][e]``: the least and most that rows ``k`` on can still add to
-    equation ``e``, each row adding its smallest or its largest move."""
+    equation ``e``, each row adding its smallest or its largest move (every move of a row adds
+    to the same equations)."""
     low = [[0] * size for _ in range(len(moves) + 1)]
     high = [[0] * size for _ in range(len(moves) + 1)]
     for k in range(len(moves) - 1, -1, -1):
-        low[k], high[k] = list(low[k + 1]), list(high[k + 1])
-        for e in {e for move in moves[k] for e, _ in move}:
-            values = [dict(move).get(e, 0) for move in moves[k]]
-            low[k][e] += min(values)
-            high[k][e] += max(values)
+        lo, hi = list(low[k + 1]), list(high[k + 1])
+        least: dict[int, int] = {}
+        most: dict[int, int] = {}
+        for move in moves[k]:
+            for e, v in move:
+                if e not in least or v < least[e]:
+                    least[e] = v
+                if e not in most or v > most[e]:
+                    most[e] = v
+        for e, v in least.items():
+            lo[e] += v
+        for e, v in most.items():
+            hi[e] += v
+        low[k], high[k] = lo, hi
     return low, high
 
 
-def _forward(moves: Sequence[Mapping[_Move, object]], size: int, budget: Budget) -> list[set[_State]] | None:
-    """The residual vectors reachable after each row, from all zeros: ``layers[k]`` before row
-    ``k``. A residual that the rows after can no longer cancel is dropped at once. The layers
-    stop early at an empty one (no solution); None when ``budget`` runs out."""
-    low, high = _bounds(moves, size)
-    layers: list[set[_State]] = [{(0,) * size}]
+def _forward(
+    moves: Sequence[Mapping[_Move, object]], start: _State, budget: Budget
+) -> list[set[_State]] | None:
+    """The residual vectors reachable after each row, from ``start``: ``layers[k]`` before row
+    ``k``. A residual that the rows after can no longer cancel is dropped at once (``start``
+    too). The layers stop early at an empty one (no solution); None when ``budget`` runs out."""
+    low, high = _bounds(moves, len(start))
+    reachable = all(-hi <= r <= -lo for r, lo, hi in zip(start, low[0], high[0], strict=True))
+    layers: list[set[_State]] = [{start} if reachable else set()]
     for k, row_moves in enumerate(moves):
         current = layers[k]
+        if not current:
+            break
         if not budget.spend(len(current) * len(row_moves)):
             return None
         nxt: set[_State] = set()
@@ -144,8 +176,6 @@ def _forward(moves: Sequence[Mapping[_Move, object]], size: int, budget: Budget)
                 else:
                     nxt.add(tuple(after))
         layers.append(nxt)
-        if not nxt:
-            break
     return layers
 
 
@@ -156,10 +186,10 @@ def _backward(
     layers: Sequence[set[_State]],
     budget: Budget,
 ) -> Solved:
-    """From the last layer (the zero vector alone) back to the first (the zero vector alone
-    too): the number of ways each state reaches zero, and the readings of each row whose move
-    takes a state to one that does."""
-    zero = next(iter(layers[0]))
+    """From the last layer (the zero vector alone) back to the first (the start alone): the
+    number of ways each state reaches zero, and the readings of each row whose move takes a
+    state to one that does."""
+    start = next(iter(layers[0]))
     counts: dict[_State, int] = dict.fromkeys(layers[-1], 1)
     viable: dict[str, tuple[Reading, ...]] = {}
     for k in range(len(order) - 1, -1, -1):
@@ -181,7 +211,7 @@ def _backward(
         keep = set(kept)
         viable[order[k]] = tuple(r for r in readings[order[k]] if r in keep)
         counts = before
-    return Solved({row: viable[row] for row in readings}, counts.get(zero, 0))
+    return Solved(viable, counts.get(start, 0))
 
 
 class Decoded(NamedTuple):
@@ -270,6 +300,8 @@ def _order(first: Sequence[Reading]) -> Callable[[Reading], tuple[int, str]]:
 
 def agreed(readings: Sequence[Reading], size: int) -> tuple[Value, ...]:
     """Cell by cell, the value every reading agrees on, else None."""
+    if len(readings) == 1:
+        return readings[0]
     if not readings:
         return (None,) * size
     out: list[Value] = []

@@ -239,7 +239,7 @@ class _TableDecoder:
             out[row] = agreed(kept, size)
             if not kept:
                 self.notes.append(_note("glued-cells", self.table, row, self.glued[row]))
-            elif any(len({r[c] for r in kept}) > 1 for c in range(size)):
+            elif len(kept) > 1 and any(len({r[c] for r in kept}) > 1 for c in range(size)):
                 self.notes.append(
                     _note(
                         "glued-cells-ambiguous",
