@@ -135,11 +135,33 @@ def _split(chunks: tuple[Chunk, ...], shape: Shape, max_readings: int, max_steps
         return RowSplits((), False, 0)
     if length < shape.size:
         return RowSplits((), True, 0)
+    if length == shape.size:
+        return _split_one_character_each(chunks, shape) if max_steps >= 1 else RowSplits((), False, 1)
     if length - shape.size <= FEW_EXTRA or (
         not shape.sums and math.comb(length - 1, shape.size - 1) <= FEW_CUTS
     ):
         return _split_few(chunks, shape, max_readings, max_steps)
     return _RowSplitter(chunks, shape, max_readings, max_steps).run()
+
+
+def _split_one_character_each(chunks: tuple[Chunk, ...], shape: Shape) -> RowSplits:
+    """:func:`split_row` for a row with as many characters as cells (``0000000``): the one
+    way to cut it, if its cells are printings of their kinds and its sums hold. One step."""
+    text = _joined(chunks)
+    if text.isascii() and text.isdigit():  # a digit is a printing of every kind
+        cells: tuple[Value, ...] = tuple(
+            Decimal(ch) if kind == "amount" else int(ch) for ch, kind in zip(text, shape.kinds, strict=True)
+        )
+    else:
+        cells = tuple(
+            None if ch == _BLANK else parse_cell(ch, kind) for ch, kind in zip(text, shape.kinds, strict=True)
+        )
+        if any(cell is None and ch != _BLANK for cell, ch in zip(cells, text, strict=True)):
+            return RowSplits((), True, 1)
+    for start, end in _count_ranges(chunks, shape).items():
+        if cells[end - 1] != sum(cells[start : end - 1]):  # type: ignore[arg-type]
+            return RowSplits((), True, 1)
+    return RowSplits((cells,), True, 1)
 
 
 def _split_few(chunks: tuple[Chunk, ...], shape: Shape, max_readings: int, max_steps: int) -> RowSplits:
@@ -242,7 +264,8 @@ def _split_few(chunks: tuple[Chunk, ...], shape: Shape, max_readings: int, max_s
         visit(0, 0)
     except _Stop:
         return RowSplits(tuple(found), False, steps)
-    found.sort(key=_cut_places)  # totals were tried shortest first
+    if len(found) > 1:
+        found.sort(key=_cut_places)  # totals were tried shortest first
     return RowSplits(tuple(found), True, steps)
 
 
@@ -312,7 +335,8 @@ class _RowSplitter:
             self.visit(0, 0)
         except _Stop:
             return RowSplits(tuple(self.found), False, self.steps)
-        self.found.sort(key=_cut_places)
+        if len(self.found) > 1:
+            self.found.sort(key=_cut_places)
         return RowSplits(tuple(self.found), True, self.steps)
 
     def tick(self, work: int = 1) -> None:

@@ -7,6 +7,7 @@ All of the work on one table shares one :class:`~.solving.Budget` of :data:`~.so
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
@@ -376,6 +377,7 @@ def decode_review(
     return tuple(Cell(v, glued.line) for v in decoded.rows[REVIEW_ROW]), decoded.diagnostics
 
 
+@functools.lru_cache(maxsize=256)
 def _kinds(spec: RowSpec) -> tuple[Kind, ...]:
     """The kind of each value cell of a row (a count where the template does not say)."""
     return tuple(spec.kind(i) for i in range(len(spec.columns)))
