@@ -43,8 +43,9 @@ _DIGITS = frozenset("0123456789")
 #: The character that stands for a blank chunk in a row's text.
 _BLANK = "/"
 
-#: Cuts of part of a sum range by the place they end: place -> [(their sum, cells in text order)].
-_Layer = dict[int, list[tuple[int, tuple[int, ...]]]]
+#: Cuts of part of a sum range by the place they end and their sum: place -> sum -> [cells in
+#: text order].
+_Layer = dict[int, dict[int, list[tuple[int, ...]]]]
 
 
 @attrs.frozen
@@ -451,9 +452,10 @@ class _RowSplitter:
 
         Meet in the middle: the first half of the cells is cut forwards from ``a``, the second
         half backwards from ``b``, and the two are joined where they meet on the sum. Nothing is
-        cut unless each cell can have between one digit and as many as the total, and the digit
+        cut unless each cell can have between one digit and as many as the total, the digit
         sum agrees modulo 9 (a number is its digit sum modulo 9, so the cells' sum is the text's
-        digit sum, however it is cut)."""
+        digit sum, however it is cut), and cells of that many digits can add up to the total
+        (:func:`_rest_bounds`)."""
         key = (a, b, parts, total)
         cached = self.cut_cache.get(key)
         if cached is not None:
@@ -461,7 +463,11 @@ class _RowSplitter:
         out: list[tuple[int, ...]] = []
         width = len(str(total))
         digit_sum = self.digit_sum
-        if parts <= b - a <= parts * width and (digit_sum[b] - digit_sum[a] - total) % 9 == 0:
+        if (
+            parts <= b - a <= parts * width
+            and (digit_sum[b] - digit_sum[a] - total) % 9 == 0
+            and _within(total, _rest_bounds(b - a, parts, width, total))
+        ):
             first = parts // 2
             forward = self.half(a, b, first, parts - first, total, width, 1)
             backward = self.half(b, a, parts - first, first, total, width, -1)
@@ -470,11 +476,10 @@ class _RowSplitter:
                 if not rights:
                     continue
                 self.tick(len(lefts) + len(rights))
-                by_sum: dict[int, list[tuple[int, ...]]] = {}
-                for value, right in rights:
-                    by_sum.setdefault(value, []).append(right)
-                for value, left in lefts:
-                    out.extend(left + right for right in by_sum.get(total - value, ()))
+                for value, firsts in lefts.items():
+                    lasts = rights.get(total - value)
+                    if lasts:
+                        out.extend(left + right for left in firsts for right in lasts)
         self.cut_cache[key] = out
         return out
 
@@ -482,31 +487,42 @@ class _RowSplitter:
         self, origin: int, limit: int, parts: int, others: int, total: int, width: int, direction: int
     ) -> _Layer:
         """Every cut of ``parts`` counts, each at most ``total``, from ``origin`` towards
-        ``limit`` (forwards when ``direction`` is 1, else backwards), by the place it ends:
-        place -> [(sum, cells in text order)]. The text left must still fit ``others`` cells,
-        and a partial cut is kept only while the cells still to come can bring its sum to
-        ``total`` (see :meth:`next_cells`)."""
-        layer: _Layer = {origin: [(0, ())]}
+        ``limit`` (forwards when ``direction`` is 1, else backwards), by the place it ends and
+        then by its sum: place -> sum -> [cells in text order]. The text left must still fit
+        ``others`` cells, and a partial cut is kept only while the cells still to come can bring
+        its sum to ``total`` (see :meth:`next_cells`)."""
+        layer: _Layer = {origin: {0: [()]}}
         for done in range(parts):
             later = parts - done - 1 + others
             nxt: _Layer = {}
-            for pos, partials in layer.items():
-                self.tick(len(partials) * width)
+            for pos, sums in layer.items():
+                self.tick(len(sums) * width)
                 for end, value, least, most in self.next_cells(
                     pos, origin, limit, later, total, width, direction
                 ):
-                    bucket = nxt.setdefault(end, [])
-                    for so_far, got in partials:
-                        if so_far + least <= total <= so_far + most:
-                            bucket.append(
-                                (so_far + value, (*got, value) if direction == 1 else (value, *got))
+                    # a partial sum s is kept when s + least <= total <= s + most
+                    low, high = total - most, total - least
+                    bucket = None
+                    for so_far, cuts in sums.items():
+                        if low <= so_far <= high:
+                            if bucket is None:
+                                bucket = nxt.setdefault(end, {})
+                            longer = (
+                                [(*cut, value) for cut in cuts]
+                                if direction == 1
+                                else [(value, *cut) for cut in cuts]
                             )
+                            kept = bucket.get(so_far + value)
+                            if kept is None:
+                                bucket[so_far + value] = longer
+                            else:
+                                kept.extend(longer)
             layer = nxt
         return layer
 
     def next_cells(
         self, pos: int, origin: int, limit: int, later: int, total: int, width: int, direction: int
-    ) -> Iterator[tuple[int, int, int, int]]:
+    ) -> list[tuple[int, int, int, int]]:
         """The cells that can be cut next from ``pos`` in ``direction``, shortest first, with
         ``later`` cells still to come before ``limit``: (place it ends, value, least and most
         that it and the later cells add up to).
@@ -515,20 +531,19 @@ class _RowSplitter:
         leaves fewer characters than the later cells need: every longer one would too. A cell is
         skipped when it leaves more characters than the later cells can hold (each at most as
         long as the total) or has a leading zero (forwards every longer cell has it too, so
-        that ends the search). The ``rest`` characters left add at least ``10 ** (ceil(rest /
-        later) - 1)`` when they hold more than a digit a cell (one cell has that many digits)
-        and less than ``10 ** (rest - later + 1) + 9 * later`` (their sum is largest as one long
-        cell and single digits). A cell whose least is past the total is skipped; forwards, once
+        that ends the search). What the ``rest`` characters left add up to is bounded by
+        :func:`_rest_bounds`. A cell whose least is past the total is skipped; forwards, once
         the cell alone is past it, so is every longer one.
         """
         text, next_boundary = self.text, self.next_boundary
         low, high = min(origin, limit), max(origin, limit)
+        out: list[tuple[int, int, int, int]] = []
         for d in range(1, width + 1):
             lo, hi = (pos, pos + d) if direction == 1 else (pos - d, pos)
             if lo < low or hi > high or hi > next_boundary[lo]:
                 break
             end = hi if direction == 1 else lo
-            rest = abs(limit - end)
+            rest = limit - end if direction == 1 else end - limit
             if rest < later:
                 break
             if rest > later * width:
@@ -537,17 +552,17 @@ class _RowSplitter:
                 if direction == 1:
                     break
                 continue
-            if not (text[lo:hi].isascii() and text[lo:hi].isdigit()):
+            digits = text[lo:hi]
+            if not (digits.isascii() and digits.isdigit()):
                 break  # a point or a sign inside a sum of counts: no longer cell is a count either
-            value = int(text[lo:hi])
+            value = int(digits)
             low_rest, high_rest = _rest_bounds(rest, later, width, total)
-            least = value + low_rest
-            most = value + high_rest
-            if least > total:
+            if value + low_rest > total:
                 if direction == 1 and value > total:
                     break
                 continue
-            yield end, value, least, most
+            out.append((end, value, value + low_rest, value + high_rest))
+        return out
 
 
 @functools.lru_cache(maxsize=4096)
@@ -570,6 +585,10 @@ def _rest_bounds(rest: int, later: int, width: int, total: int) -> tuple[int, in
         return least, later * total
     most = full * min(10**width - 1, total) + (10 ** (left + 1) - 1) + (later - full - 1) * 9
     return least, most
+
+
+def _within(value: int, bounds: tuple[int, int]) -> bool:
+    return bounds[0] <= value <= bounds[1]
 
 
 def _smallest(digits: int) -> int:
