@@ -618,6 +618,28 @@ def test_fifteen_values_a_blank_line_apart_that_do_not_add_up_are_read_as_printe
     assert _review_read(parsed) == [int(v) for v in values]
 
 
+def test_an_empty_cell_next_to_a_number_is_no_piece_of_a_wrapped_number() -> None:
+    """Markdown that keeps a table as raw HTML prints each cell over lines of markup: an empty
+    cell's line can follow a number's. That is no sign of a number wrapped in its cell: the
+    table, whose printed sums are off, is read as printed."""
+    report = govinfo_report.parse(open_example())
+    header = ["行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    values = ["255", "101", "", "296", "746", "36", "243", "148", "176", "607", *["0"] * 5]
+    cells = [
+        line
+        for value in values
+        for line in [
+            '<td data-valign="center"',
+            f'style="border: solid 1.0pt"><p><span>{value or " "}</span></p></td>',
+        ]
+    ]
+    parsed = govinfo_report.parse(
+        _with_review_section(report, [*header, "<table><tr>", *cells, "</tr></table>"])
+    )
+    assert _review_read(parsed) == [int(v) if v else None for v in values]
+    assert "table-run-wrapped" not in {d.code for d in parsed.diagnostics}
+
+
 def test_the_one_run_of_fifteen_that_adds_up_is_read_among_other_numbers() -> None:
     """Other numbers in table 四's section (a note under it) do not stop a run of fifteen whose
     rows add up from being read; nor, when they come after it, one whose rows do not (the

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import attrs
 import pytest
-from hypothesis import find, given
+from hypothesis import find, given, settings
 from hypothesis import strategies as st
 
 import govinfo_report
@@ -138,9 +138,17 @@ def test_city_reports_have_large_numbers_and_decimal_fees() -> None:
     assert int(fee(find(city, lambda r: fee(r).as_tuple().exponent < 0)).as_tuple().exponent) < 0
 
 
-@given(report=reports(scale="township", blanks=False))
-def test_township_reports_are_mostly_zero(report: Report) -> None:
-    values = [v for v in cell_values(report).values() if v is not None]
+def test_a_third_of_township_cells_or_more_are_zero() -> None:
+    """Over a fixed sample (one report can be drawn with few zeros: its cells are drawn one by
+    one), a third of the cells of township reports or more are zero."""
+    values: list[object] = []
+
+    @settings(derandomize=True, database=None, max_examples=60, deadline=None)
+    @given(report=reports(scale="township", blanks=False))
+    def collect(report: Report) -> None:
+        values.extend(v for v in cell_values(report).values() if v is not None)
+
+    collect()
     assert sum(v == 0 for v in values) * 3 >= len(values)
 
 

@@ -187,9 +187,12 @@ def _wrapped(
     """The table blank, said why, where ``run`` prints one value a line, some of them on lines
     next to each other and others a blank line apart, and its rows do not add up: plain
     ``pdftotext`` puts a blank line between cells and none inside one, so values on lines next
-    to each other are the pieces of a number too wide for its narrow cell; None otherwise."""
-    gaps = {b.line - a.line for a, b in itertools.pairwise(run)}
-    if 0 in gaps or 1 not in gaps or max(gaps) < 2 or add_up is None or add_up(run):
+    to each other are the pieces of a number too wide for its narrow cell; None otherwise.
+    Pieces are two numbers: an empty cell on the line after a number (markup's) is none."""
+    pairs = list(itertools.pairwise(run))
+    gaps = {b.line - a.line for a, b in pairs}
+    pieces = any(b.line - a.line == 1 and a.kind == b.kind == "num" for a, b in pairs)
+    if 0 in gaps or not pieces or max(gaps) < 2 or add_up is None or add_up(run):
         return None
     return _run_left_blank(run, "table-run-wrapped", table_id, table_zh)
 

@@ -341,10 +341,12 @@ class TablePlacement:
         """Each placed row's cells, by counting once merged-cell shadows are trimmed. A row
         whose numbers were moved is left blank; one whose digits ran together waits for the
         decoder; one with too many or too few values is left blank. In a table most of whose
-        rows ran together, a row with too few numbers ran together too."""
+        rows of several cells ran together, a row with too few numbers ran together too (a row
+        of one cell says nothing of how its cells were printed, only of its label)."""
+        several = [(i, j) for i, j in self.matches.items() if len(self.specs[j].columns) > 1]
         run_together = 2 * sum(
-            ran_together(self._values(i, j), len(self.specs[j].columns)) for i, j in self.matches.items()
-        ) > len(self.matches)
+            ran_together(self._values(i, j), len(self.specs[j].columns)) for i, j in several
+        ) > len(several)
         for i, j in sorted(self.matches.items()):
             self._read_row(i, j, run_together)
 
