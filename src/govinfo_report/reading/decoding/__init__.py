@@ -9,7 +9,8 @@ leading zero. This package finds every way of cutting the digits into cells that
 that, for the whole table at once, and keeps a cell only where all those ways agree. A cell with
 several valid readings is left blank with the readings in a diagnostic; a number is never guessed.
 
-- :mod:`.rows` cuts one row's digits into cells (:func:`split_row`);
+- :mod:`.rows` cuts one row's digits into cells (:func:`split_row`): a short row cell by cell,
+  a long one by meeting in the middle, and a row printed again from the answer kept for it;
 - :mod:`.solving` chooses the rows' readings under the table's equations (:func:`decode`);
 - :mod:`.table` decodes the glued rows of one table and says what it could not decide
   (:func:`decode_table`, :func:`decode_rows`, :func:`decode_review`);
