@@ -120,12 +120,10 @@ def split_row(
 SPLIT_CACHE_SIZE = 2048
 
 
-#: A row with at most this many characters more than cells is split cell by cell
-#: (:func:`_split_few`), as is a row without sums whose cell boundaries can be placed in at most
-#: :data:`FEW_CUTS` ways; longer rows by the search of :class:`_RowSplitter`, whose meeting in
-#: the middle only pays on long rows (measured: the two are even at about 12 characters for a
-#: table 三 row, 20 for table 四's).
-FEW_EXTRA = 5
+#: A row whose cell boundaries can be placed in at most this many ways is split cell by cell
+#: (:func:`_split_few`); longer rows by the search of :class:`_RowSplitter`, whose meeting in the
+#: middle only pays on long rows (measured: the two are even at about 14 characters for a table
+#: 三 row, 19 for table 四's — 1,716 and 3,060 ways).
 FEW_CUTS = 2_000
 
 
@@ -138,9 +136,7 @@ def _split(chunks: tuple[Chunk, ...], shape: Shape, max_readings: int, max_steps
         return RowSplits((), True, 0)
     if length == shape.size:
         return _split_one_character_each(chunks, shape) if max_steps >= 1 else RowSplits((), False, 1)
-    if length - shape.size <= FEW_EXTRA or (
-        not shape.sums and math.comb(length - 1, shape.size - 1) <= FEW_CUTS
-    ):
+    if math.comb(length - 1, shape.size - 1) <= FEW_CUTS:
         return _split_few(chunks, shape, max_readings, max_steps)
     return _RowSplitter(chunks, shape, max_readings, max_steps).run()
 
@@ -243,7 +239,7 @@ def _split_few(chunks: tuple[Chunk, ...], shape: Shape, max_readings: int, max_s
     def before_total(x: int, k: int, t: int, left: int, width: int) -> None:
         """Cells ``k`` on, in text[x:t], adding up to ``left``, none wider than the total's
         ``width``: their digits spread as evenly as they can be already add up to at least
-        ``10 ** (ceil(digits / cells) - 1)``."""
+        ``10 ** (ceil(digits / cells) - 1)``. The last cell is not tried: it is what is left."""
         if k == size - 1:
             if x == t and left == 0:
                 keep()
@@ -254,12 +250,21 @@ def _split_few(chunks: tuple[Chunk, ...], shape: Shape, max_readings: int, max_s
         if rest > parts and 10 ** (-(-rest // parts) - 1) > left:
             return
         tick()
+        if parts == 1:  # the last cell is what is left of the total: it is looked for
+            if t <= next_boundary[x] and text[x:t] == str(left):
+                cells[k] = left
+                keep()
+            return
         for y in range(x + 1, min(next_boundary[x], count_end[x], t - parts + 1) + 1):
             value = int(text[x:y])
             if value > left:
                 break  # a longer cell is larger still
             cells[k] = value
-            before_total(y, k + 1, t, left - value, width)
+            if parts > 2:
+                before_total(y, k + 1, t, left - value, width)
+            elif t <= next_boundary[y] and text[y:t] == str(left - value):  # the last cell, as above
+                cells[k + 1] = left - value
+                keep()
 
     try:
         visit(0, 0)
