@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from ...template.formats import get_format
 from ...template.rules import PrintedTable, checks_for, sum_ranges
-from ...template.spec import TableSpec
+from ...template.spec import RowSpec, TableSpec
 from .rows import Kind, Shape
 from .solving import Equation
 
@@ -72,16 +72,17 @@ def request_equations(rows: Collection[str]) -> tuple[Equation, ...]:
     return _equations(spec, _printed(spec, rows))
 
 
-def _kinds(spec: TableSpec, row: str) -> tuple[Kind, ...]:
-    row_spec = spec.row(row)
-    return tuple(row_spec.kind(i) for i in range(len(row_spec.columns)))
+@functools.lru_cache(maxsize=256)
+def row_kinds(row: RowSpec) -> tuple[Kind, ...]:
+    """The kind of each value cell of a row (a count where the template does not say)."""
+    return tuple(row.kind(i) for i in range(len(row.columns)))
 
 
 @functools.cache
 def request_shape() -> Shape:
     """A table 三 row: six counts and their sum."""
     spec = get_format("2021").tables["requests"]
-    return Shape(_kinds(spec, "new_received"), table_arithmetic(spec, ()).sums)
+    return Shape(row_kinds(spec.row("new_received")), table_arithmetic(spec, ()).sums)
 
 
 @functools.cache
@@ -89,5 +90,5 @@ def review_shape() -> Shape:
     """Table 四's fifteen values: three blocks of four counts and their total."""
     spec = get_format("2021").tables[REVIEW_ROW]
     cells = [(REVIEW_ROW, row.id, column) for row in spec.rows for column in row.columns]
-    kinds = tuple(kind for row in spec.rows for kind in _kinds(spec, row.id))
+    kinds = tuple(kind for row in spec.rows for kind in row_kinds(row))
     return Shape(kinds, sum_ranges(checks_for(REVIEW_ROW, PrintedTable.of(spec), scope="block"), cells))

@@ -468,10 +468,11 @@ class _RowSplitter:
         out: list[tuple[int, ...]] = []
         width = len(str(total))
         digit_sum = self.digit_sum
+        least, most = _rest_bounds(b - a, parts, width, total)
         if (
             parts <= b - a <= parts * width
             and (digit_sum[b] - digit_sum[a] - total) % 9 == 0
-            and _within(total, _rest_bounds(b - a, parts, width, total))
+            and least <= total <= most
         ):
             first = parts // 2
             forward = self.half(a, b, first, parts - first, total, width, 1)
@@ -590,10 +591,6 @@ def _rest_bounds(rest: int, later: int, width: int, total: int) -> tuple[int, in
         return least, later * total
     most = full * min(10**width - 1, total) + (10 ** (left + 1) - 1) + (later - full - 1) * 9
     return least, most
-
-
-def _within(value: int, bounds: tuple[int, int]) -> bool:
-    return bounds[0] <= value <= bounds[1]
 
 
 def _smallest(digits: int) -> int:

@@ -78,12 +78,12 @@ def solve(
     Returns None when ``budget`` runs out; the caller then decides with each row's sums only.
     """
     checked = usable(equations, readings)
-    fixed = [row for row in readings if len(readings[row]) == 1]
-    order = sorted((row for row in readings if len(readings[row]) != 1), key=lambda row: len(readings[row]))
+    fixed = {row for row in readings if len(readings[row]) == 1}
+    order = sorted((row for row in readings if row not in fixed), key=lambda row: len(readings[row]))
     start = [0] * len(checked)
     for e, equation in enumerate(checked):
         for row, col, sign in equation:
-            if len(readings[row]) == 1:
+            if row in fixed:
                 value = readings[row][0][col]
                 assert isinstance(value, int)
                 start[e] += sign * value

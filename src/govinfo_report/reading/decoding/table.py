@@ -7,17 +7,16 @@ All of the work on one table shares one :class:`~.solving.Budget` of :data:`~.so
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from ... import diagnostics as diag
 from ...model import Cell, Diagnostic, Value
-from ...template.spec import REVIEW_BLOCKS, REVIEW_OUTCOMES, RowSpec, TableSpec
+from ...template.spec import REVIEW_BLOCKS, REVIEW_OUTCOMES, TableSpec
 from ..prose import Fact
-from .arithmetic import REVIEW_ROW, review_shape, table_arithmetic
-from .rows import ROW_READINGS, ROW_STEPS, Chunk, Kind, Reading, Shape, describe, split_row
+from .arithmetic import REVIEW_ROW, review_shape, row_kinds, table_arithmetic
+from .rows import ROW_READINGS, ROW_STEPS, Chunk, Reading, Shape, describe, split_row
 from .solving import TABLE_STEPS, Budget, Decoded, Equation, agreed, decode
 
 
@@ -341,7 +340,7 @@ def decode_rows(
     ``read`` normally, under the table's arithmetic."""
     specs = {spec.id: spec for spec in table.rows}
     sums, equations = table_arithmetic(table, set(read) | set(glued))
-    shapes = {row: Shape(_kinds(specs[row]), sums) for row in glued}
+    shapes = {row: Shape(row_kinds(specs[row]), sums) for row in glued}
     fixed = {row: tuple(c.value for c in cells) for row, cells in read.items() if row not in glued}
     decoded = decode_table(
         table.id,
@@ -375,9 +374,3 @@ def decode_review(
         {REVIEW_ROW: names},
     )
     return tuple(Cell(v, glued.line) for v in decoded.rows[REVIEW_ROW]), decoded.diagnostics
-
-
-@functools.lru_cache(maxsize=256)
-def _kinds(spec: RowSpec) -> tuple[Kind, ...]:
-    """The kind of each value cell of a row (a count where the template does not say)."""
-    return tuple(spec.kind(i) for i in range(len(spec.columns)))
