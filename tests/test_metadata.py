@@ -243,3 +243,21 @@ def test_a_title_cut_off_in_a_page_info_cell_does_not_make_its_words_the_agency(
     preamble = f"{cell}\n\n安平县教育局政府信息公开工作年度报告(2020年度)"
     title = find_title(preamble)
     assert title is not None and (title.agency, title.year) == ("安平县教育局", 2020)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a sentence wrapped by a text browser: its second line cites a notice on the report
+        "根据《某市人民政府办公室\n某市政务公开办公室关于做好2019年政府信息公开工作年度报告编制公布工作的通知》要求，"
+        "现编制完成了本报告。\n",
+        "某市人民政府办公室关于印发某市2023年政府信息公开工作年度报告编制要求的通知\n",
+    ],
+)
+def test_a_notice_about_the_report_is_no_title(text: str) -> None:
+    assert find_title(text) is None
+
+
+def test_a_title_in_two_paragraphs_with_a_blank_line_between_them_is_read() -> None:
+    title = find_title("某区某局2019年度\n\n政府信息公开工作年度报告\n\n一、总体情况\n")
+    assert title is not None and (title.agency, title.year) == ("某区某局", 2019)

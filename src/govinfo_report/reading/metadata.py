@@ -128,7 +128,7 @@ def find_title(preamble: str) -> Title | None:
         line = _LABEL_PREFIX.sub("", raw).strip().lstrip("#").strip()  # a markdown heading too
         if not line:
             continue
-        printed = _title_on(line, lines[index + 1 : index + 3])
+        printed = _title_on(line, _next_filled(lines, index + 1))
         if printed:
             title = _title(printed, previous, index)
             if title.agency is not None and (first is None or first.year == title.year):
@@ -139,6 +139,12 @@ def find_title(preamble: str) -> Title | None:
             below.consider(line)
         previous = line
     return below.given_to(first)
+
+
+def _next_filled(lines: list[str], start: int) -> list[str]:
+    """The two lines from ``start`` on that hold something, within a few lines: a text browser
+    prints a title's two paragraphs with a blank line between them."""
+    return [line for line in lines[start : start + 2 * AGENCY_REACH] if line.strip()][:2]
 
 
 def _title_on(line: str, following: list[str]) -> _Printed | None:
@@ -219,7 +225,18 @@ def _printed_title(line: str) -> _Printed | None:
         return None
     if _SENTENCE_END.match(line, printed.end) or _SENTENCE_VERBS.search(printed.before):
         return None
+    if "关于" in _ABOUT.sub("", _squeeze(printed.before)) or _quoted(line, printed.end):
+        # a notice about the report (某办公室关于做好2019年…报告编制工作的通知), or a sentence
+        # citing one, begun on the line before: no title
+        return None
     return printed
+
+
+def _quoted(line: str, end: int) -> bool:
+    """Whether the words up to ``end`` stand inside a document's name: a 》 closes after them
+    before any 《 opens (…关于做好2019年政府信息公开工作年度报告编制工作的通知》要求)."""
+    close = line.find("》", end)
+    return close != -1 and "《" not in line[end:close]
 
 
 def _title_words(line: str) -> _Printed | None:
