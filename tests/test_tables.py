@@ -456,3 +456,14 @@ def test_a_joined_sub_row_of_other_processing_read_beside_its_one_row_form_is_no
     read = read_rows(observed, spec)
     assert all(cell.value is None for cell in read.rows["other_misc"])
     assert "other_misc" in {d.row for d in read.diagnostics if d.code == "row-values-unverified"}
+
+
+def test_a_blank_line_inside_a_wrapped_label_is_no_cell_of_it() -> None:
+    rows = standard_rows()
+    lines = tsv_table(rows).split("\n")
+    cells = "\t".join(rows[19][2])
+    # the label wrapped, and a blank line between its two parts
+    lines[3 + 19] = "\t\t5.要求\n \n行政机关确认或重新出具已获取信息\t" + cells
+    report = govinfo_report.parse(wrap("\n".join(lines)))
+    assert requests_of(report)["rejected_confirmation"] == values(19)
+    assert [d for d in report.diagnostics if d.table == "requests"] == []

@@ -183,6 +183,14 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "before it with no numbers of its own; both rows are left blank rather than guessed",
         "“{label}”之后的数字（{values}）也可能属于标签列于其前、自身无数字的“{other}”；为免误读，两行均留空",
     ),
+    "sign-apart-ambiguous": (
+        "warning",
+        "a sign printed on a line of its own before a number in the row '{label}' ({values}) may "
+        "be a blank cell or the number's sign, and the row's cells fit either way; the row is "
+        "left blank rather than guessed",
+        "“{label}”一行中单独成行、位于数字之前的符号（{values}）既可能是空白单元格，也可能是该数字的正负号，"
+        "两种读法的单元格数均相符；为免误读，该行留空",
+    ),
     "row-values-out-of-order": (
         "warning",
         "the numbers after '{label}' ({values}) follow column headers the text prints after the "

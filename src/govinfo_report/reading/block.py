@@ -74,14 +74,33 @@ def read_block_values(
 
 def _block_items(stream: Sequence[Item | None]) -> list[Item]:
     """The items of the table's region: a grid row of nothing but empty cells (a blank line, a
-    padded header line) holds no value, nor does an empty cell in a row of header words."""
+    padded header line) holds no value, nor does an empty cell among header words — one after
+    a value does (a table printed one cell per line is one grid row, its headers and its values
+    with their empty cells)."""
     items: list[Item] = []
     for row in split_rows(stream):
         kinds = {i.kind for i in row}
         if kinds == {"empty"} or not kinds:
             continue
-        items += [i for i in row if i.kind != "empty"] if "text" in kinds else row
+        items += _without_header_gaps(row) if "text" in kinds else row
     return items
+
+
+def _without_header_gaps(row: Sequence[Item]) -> list[Item]:
+    """A grid row's items without the empty cells that follow a word rather than a value —
+    but for those after the row's last word where values follow it: the first cells of those
+    values (a blank first cell, or a merged cell's shadow the count trims)."""
+    last_word = max(i for i, item in enumerate(row) if item.kind == "text")
+    values_after = any(item.kind in ("num", "null") for item in row[last_word + 1 :])
+    kept: list[Item] = []
+    after_value = False
+    for index, item in enumerate(row):
+        if item.kind != "empty":
+            after_value = item.kind != "text"
+        elif not after_value and not (values_after and index > last_word):
+            continue
+        kept.append(item)
+    return kept
 
 
 def _anchor_at(items: Sequence[Item], anchor: str | None) -> int:

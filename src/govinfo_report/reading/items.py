@@ -7,6 +7,7 @@ values, as printed. What a row means is decided later, by its label and its plac
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Literal, NamedTuple
@@ -38,7 +39,8 @@ class Item(NamedTuple):
     line: int
     glued: bool = False  # a number with no separator from the text next to it
     #: a sign and a number one space apart in one cell (``- 218``): signed only where the
-    #: column holds signed changes
+    #: column holds signed changes; on a blank mark, a sign alone on its line before a number
+    #: (see :func:`_mark_signs_apart`)
     sign_apart: bool = False
     #: the printed row the item stands in: a grid row, or one cell of a stream of cells
     row: int = -1
@@ -207,7 +209,9 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
     """The cell stream of a grid; ``None`` marks the end of each grid row.
 
     Empty cells before a label, or between two labels of the same row, are the shadows of merged
-    cells and are dropped here; empty cells among or after values are kept for counting.
+    cells and are dropped here, and so is a grid row of nothing but empty cells (a blank line
+    inside a label wrapped over lines is no cell of it); empty cells among or after values are
+    kept for counting.
     """
     stream: list[Item | None] = []
     printed = 0
@@ -228,10 +232,14 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
             printed += row.stream
         printed += not row.stream
         kinds = {item.kind for item in items}
+        if kinds == {"empty"}:
+            items = []  # a blank line, or a row of empty cells only: a spacer, no value
+        elif "null" in kinds and "num" in kinds:
+            _mark_signs_apart(items)
         if "null" in kinds and "text" in kinds:
             items = _marks_inside_labels(items)
         if "empty" in kinds:
-            items = _without_label_shadows(items)
+            items = _without_label_shadows(items, row.stream)
         stream.extend(items)
         stream.append(None)
     return stream
@@ -241,15 +249,33 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
 _ONE_PIECE: dict[str, ItemKind] = {"NUMBER": "num", "WORD": "text", "ENUM": "text", "DASH": "text"}
 
 
-def _without_label_shadows(items: list[Item]) -> list[Item]:
-    """A grid row's items without the empty cells that stand before a label."""
+def _mark_signs_apart(items: list[Item]) -> None:
+    """Mark a sign alone on its line, right before a number on the next line of the same grid
+    row (``sign_apart``): a dash printed for a blank cell, or the sign of that number cut from
+    it (a dump that puts every piece of a web page's text on a line of its own splits Word's
+    ``<span>-</span><span>52</span>``). Which one, only the row's count of cells can say."""
+    for index, (mark, number) in enumerate(itertools.pairwise(items)):
+        if (
+            mark.kind == "null"
+            and mark.text in _SIGNS
+            and number.kind == "num"
+            and number.line == mark.line + 1
+            and number.text[0] in _DIGITS
+        ):
+            items[index] = mark._replace(sign_apart=True)
+
+
+def _without_label_shadows(items: list[Item], stream: bool = False) -> list[Item]:
+    """A grid row's items without the empty cells that stand before a label. In a stream of
+    cells (one per line, rows not set apart) those after the first label are the last cells of
+    the row before the label, left empty (a web page's ``&nbsp;`` cells): they are kept."""
     kept: list[Item] = []
     pending_empty: list[Item] = []
     for item in items:
         if item.kind == "empty":
             pending_empty.append(item)
             continue
-        if item.kind != "text":
+        if item.kind != "text" or (stream and kept):
             kept.extend(pending_empty)
         pending_empty = []
         kept.append(item)

@@ -42,6 +42,10 @@ import unicodedata
 _NEWLINES = re.compile(r"\r\n?")
 # Spaces NFKC leaves alone or maps inconsistently, and zero-width characters.
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u000b]")
+#: A line of nothing but no-break spaces: a web page's empty cell (``<td>&nbsp;</td>``) as a
+#: one-cell-per-line dump prints it (BeautifulSoup's ``get_text("\\n")``). It becomes a lone tab,
+#: the empty cell of that layout; NFKC would make it a blank line, which ends a row.
+_EMPTY_CELL_LINE = re.compile(r"^\u00a0+$", re.MULTILINE)
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\u000c]")
 _DOUBLE_QUOTES = "“”„「」"
 _SINGLE_QUOTES = "‘’"
@@ -208,6 +212,8 @@ def normalize(text: str) -> str:
             text = text.translate(_BOX)
     if "|" in text and not unicodedata.is_normalized("NFKC", text):
         text = _COLUMN_LINE.sub(_fold_column_line, text)
+    if "\u00a0" in text:
+        text = _EMPTY_CELL_LINE.sub("\t", text)
     text = nfkc(text)
     text = _SPACES_AND_QUOTES.sub(_plain, text)
     # the rarer rules only where their marks occur: each pass over a long page costs

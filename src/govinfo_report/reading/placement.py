@@ -1097,11 +1097,38 @@ class TablePlacement:
             )
             self.found[spec.id] = blank_cells(expected, obs.line)
             return
+        signed = self._with_signs_apart(i, j, values)
+        if signed is None:
+            self.notes.append(
+                diag.make(
+                    "sign-apart-ambiguous",
+                    table=self.table.id,
+                    row=spec.id,
+                    line=obs.line,
+                    label=_plain(spec.label),
+                    values=describe(values),
+                )
+            )
+            self.found[spec.id] = blank_cells(expected, obs.line)
+            return
+        values = signed
         if len(values) == expected and not any(v.glued or too_long(v) for v in values if v.kind == "num"):
             self.found[spec.id] = self._counted_cells(spec, values)
             return
         self._glued_or_miscounted(i, j, values, run_together)
         self.found[spec.id] = blank_cells(expected, obs.line)
+
+    def _with_signs_apart(self, i: int, j: int, values: Sequence[Item]) -> Sequence[Item] | None:
+        """Row ``i``'s values as template row ``j`` where a sign stands alone on its line before
+        a number (see :func:`.items._mark_signs_apart`): as a blank cell and a number, or as
+        the number's sign — the reading whose count is the row's. None when both are."""
+        if not any(v.sign_apart and v.kind == "null" for v in values):
+            return values
+        expected = len(self.specs[j].columns)
+        joined = trim(_signs_joined(self.observed[i].values), expected, self.pad_right)
+        if len(joined) != expected:
+            return values
+        return None if len(values) == expected else joined
 
     def _note_how_placed(self, i: int, j: int) -> None:
         """Say so when a row was placed by position, or by a label that does not name it
@@ -1173,7 +1200,7 @@ class TablePlacement:
         in a column of counts may be a blank mark and a number, so that cell is left blank."""
         read = list(cells(values, spec))
         for c, value in enumerate(values):
-            if value.sign_apart and not spec.signed(c):
+            if value.sign_apart and value.kind == "num" and not spec.signed(c):
                 read[c] = attrs.evolve(read[c], value=None)
                 self.notes.append(
                     diag.make(
@@ -1233,6 +1260,18 @@ class TablePlacement:
         if number and printed and printed.group(1) != number and printed.group(1).endswith(number):
             return None, printed.group(1)[: -len(number)]
         return None, ""
+
+
+def _signs_joined(values: Sequence[Item]) -> tuple[Item, ...]:
+    """The values with each sign printed alone before a number joined to it: a number whose
+    sign stood apart, signed only in a column of signed changes."""
+    joined: list[Item] = []
+    for value in values:
+        if joined and joined[-1].sign_apart and joined[-1].kind == "null" and value.kind == "num":
+            sign = joined.pop().text.replace("+", "")
+            value = value._replace(text=sign + value.text, sign_apart=True)
+        joined.append(value)
+    return tuple(joined)
 
 
 def _blank_inside(values: Sequence[Item]) -> bool:
