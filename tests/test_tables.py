@@ -467,3 +467,52 @@ def test_a_blank_line_inside_a_wrapped_label_is_no_cell_of_it() -> None:
     report = govinfo_report.parse(wrap("\n".join(lines)))
     assert requests_of(report)["rejected_confirmation"] == values(19)
     assert [d for d in report.diagnostics if d.table == "requests"] == []
+
+
+def test_a_markdown_table_whose_merged_cells_stand_offset_from_their_headers_is_read() -> None:
+    """A 2019 table 二 as markdownify pads a web page's merged cells: 本年增/减 spans the second and
+    third columns of its header row, each row's first value the first and second of its own, so
+    a value stands beside its header, not under it; and the header row, without values, is part
+    of the first row's label run."""
+    text = (
+        "某县某局2019年政府信息公开工作年度报告\n二、主动公开政府信息情况\n\n"
+        "| 第二十条第（一）项 | | | | |\n| --- | --- | --- | --- | --- |\n"
+        "| 信息内容 | 本年新制作数量 | 本年新公开数量 | | 对外公开总数量 |\n"
+        "| 规章 | 13 | 12 | | 524 |\n| 规范性文件 | 60 | 59 | | 368 |\n"
+        "| 第二十条第（五）项 | | | | |\n"
+        "| 信息内容 | 上一年项目数量 | 本年增/减 | | 处理决定数量 |\n"
+        "| 行政许可 | 7 | | -2 | 31 |\n| 其他对外管理服务事项 | 4 | | 3 | 9 |\n"
+        "三、收到和处理政府信息公开申请情况\n无\n"
+    )
+    active = govinfo_report.parse(text).active_disclosure
+    assert active is not None
+    assert active.regulations.values() == (13, 12, 524)
+    assert active.normative_documents.values() == (60, 59, 368)
+    assert active.licensing.values() == (7, -2, 31)
+    assert active.other_services.values() == (4, 3, 9)
+
+
+def test_a_markdown_grid_whose_labels_stand_in_varying_columns_places_no_value_by_its_column() -> None:
+    """A PDF-to-markdown tool's grid of a table the page cut: each row's label stands in another
+    column, so a row's count of cells says nothing of its values' columns (here every number is
+    the first or second column's). A row that happens to count seven cells is not read by them:
+    the rows are left blank, never with a number in another column."""
+    e = "|     "
+
+    def row(label_column: int, label: str, cells: list[str]) -> str:
+        return e * label_column + f"| {label} " + "".join(f"| {c} " for c in cells) + "|"
+
+    rows = [
+        row(0, "一、本年新收政府信息公开申请数量", ["", "", "", "", "47", "6", "", ""]),
+        row(0, "二、上年结转政府信息公开申请数量", ["", "", "", "", "2", "", "", ""]),
+        row(1, "（一）予以公开", ["", "", "", "30", "4", "", ""]),
+        row(1, "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ["", "", "", "9", "", "", ""]),
+        row(2, "1.属于国家秘密", ["", "", "1", "", "", ""]),
+        row(2, "2.其他法律行政法规禁止公开", ["", "", "", "", "", ""]),
+        row(2, "3.危及“三安全一稳定”", ["", "", "", "", "", ""]),
+        row(1, "（七）总计", ["", "", "", "38", "7", "", ""]),
+    ]
+    header = "| 申请人情况 |" + e * 7 + "|\n|" + " --- |" * 9
+    report = govinfo_report.parse(wrap(header + "\n" + "\n".join(rows)))
+    assert all(value is None for row_values in requests_of(report).values() for value in row_values)
+    assert "row-value-count" in codes(report)

@@ -52,6 +52,11 @@ def test_a_line_of_no_break_spaces_is_an_empty_cell() -> None:
     assert lines[1:4] == ["\t", "\t", " 3"]
 
 
+def test_in_a_text_whose_cells_stand_behind_tabs_it_is_a_blank_line() -> None:
+    lines = normalize("\t规章\n\t\n\t3\n\u00a0\n\t规范性文件\n").split("\n")
+    assert lines[3] == ""
+
+
 ACTIVE_2019 = (
     "某县某局2020年政府信息公开工作年度报告\n"
     "二、主动公开政府信息情况\n"

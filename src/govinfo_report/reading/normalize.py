@@ -44,8 +44,11 @@ _NEWLINES = re.compile(r"\r\n?")
 _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\u000b]")
 #: A line of nothing but no-break spaces: a web page's empty cell (``<td>&nbsp;</td>``) as a
 #: one-cell-per-line dump prints it (BeautifulSoup's ``get_text("\\n")``). It becomes a lone tab,
-#: the empty cell of that layout; NFKC would make it a blank line, which ends a row.
+#: the empty cell of that layout; NFKC would make it a blank line, which ends a row. Not in a
+#: text whose cells stand behind tabs (tab-separated rows, Word's one cell per line behind a
+#: tab): there a lone tab is the empty cell already, and such a line is only a blank one.
 _EMPTY_CELL_LINE = re.compile(r"^\u00a0+$", re.MULTILINE)
+_CELL_BEHIND_TAB = re.compile(r"^\t+[^\s]", re.MULTILINE)
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\u000c]")
 _DOUBLE_QUOTES = "“”„「」"
 _SINGLE_QUOTES = "‘’"
@@ -212,7 +215,7 @@ def normalize(text: str) -> str:
             text = text.translate(_BOX)
     if "|" in text and not unicodedata.is_normalized("NFKC", text):
         text = _COLUMN_LINE.sub(_fold_column_line, text)
-    if "\u00a0" in text:
+    if "\u00a0" in text and not _CELL_BEHIND_TAB.search(text):
         text = _EMPTY_CELL_LINE.sub("\t", text)
     text = nfkc(text)
     text = _SPACES_AND_QUOTES.sub(_plain, text)

@@ -876,6 +876,8 @@ class TablePlacement:
         under = self._under_headers(i, j)
         if under is not None and all(v.kind != "empty" for v in under):
             return under  # a value under every header, and none elsewhere
+        if len(kept) != expected and (beside := self._beside_headers(i, j)) is not None:
+            return beside  # a value for every header, one way only: the empty cells are shadows
         return kept if self._trimmed_holds(i, j, len(values), kept, under) else values
 
     def _trimmed_holds(
@@ -924,8 +926,14 @@ class TablePlacement:
 
     def _header_columns_above(self, i: int, j: int) -> list[int] | None:
         """The grid columns of template row ``j``'s headers in the nearest header row above
-        row ``i`` that names each in a column of its own; None where there is none."""
-        above = [columns for k, columns in self._header_rows(self.specs[j].headers) if k < i]
+        row ``i`` that names each in a column of its own; None where there is none. A header
+        row printed without values is part of the next row's label run: it stands above that
+        row too, where the run ends with the row's label (not with headers after it)."""
+        above = [
+            columns
+            for k, columns in self._header_rows(self.specs[j].headers)
+            if k < i or (k == i and not self._headers_after_label(i))
+        ]
         return above[-1] if above else None
 
     @functools.cached_property
@@ -949,6 +957,19 @@ class TablePlacement:
             return True  # nothing to place, or no way to: the header row is offset from the row
         shown = [[(v.kind, v.text) if v is not None else ("empty", "") for v in r] for r in readings]
         return len(shown) == 1 and shown[0] == [(v.kind, v.text) for v in kept]
+
+    def _beside_headers(self, i: int, j: int) -> list[Item] | None:
+        """Observed row ``i``'s values as the nearest header row above it places them where
+        some stand beside a header rather than under one: the one reading that gives every
+        header a value (a web page's merged header and value cells offset from each other, as
+        a markdown table pads them: ``| 本年增/减 | |`` over ``| 0 | | 0 |``); None otherwise."""
+        columns = self._header_columns_above(i, j)
+        if columns is None:
+            return None
+        readings = _readings_beside(columns, [v for v in self.observed[i].values if v.kind != "empty"])
+        if len(readings) != 1 or any(v is None for v in readings[0]):
+            return None
+        return [v for v in readings[0] if v is not None]
 
     def _under_headers(self, i: int, j: int) -> list[Item] | None:
         """Observed row ``i``'s values as the nearest header row above it places them: the
@@ -980,10 +1001,31 @@ class TablePlacement:
 
     @functools.cached_property
     def _columns_lost(self) -> bool:
-        """Whether numbers share a grid cell in a row of the table: the grid's columns are not
-        the table's (a PDF-to-markdown tool's table), so no empty cell of any row is a printed
-        blank, and every row must print all its numbers."""
-        return any(v.shared for i in self.aligned for v in self.observed[i].values)
+        """Whether the grid's columns are not the table's (a PDF-to-markdown tool's table), so
+        no empty cell of any row is a printed blank, and every row must print all its numbers:
+        numbers share a grid cell in a row of the table, or its rows disagree on their count
+        of cells (see :meth:`_counts_disagree`)."""
+        return any(v.shared for i in self.aligned for v in self.observed[i].values) or self._counts_disagree()
+
+    def _counts_disagree(self) -> bool:
+        """Whether the table's rows of several cells print, empty cells counted, more cells
+        than their template rows in some rows and fewer in others, and such rows outnumber
+        the rows that print just as many: a grid whose labels stand in varying columns (a PDF
+        whose table the page cut, turned into markdown), where a row that happens to count
+        right places its values by the column its label stands in, not by the table's. (A
+        row of merged-cell shadows prints more cells than its template row; only where other
+        rows print fewer does that say the columns are not the table's.)"""
+        fit = over = short = 0
+        for i, j in self.aligned.items():
+            expected = len(self.specs[j].columns)
+            values = self.observed[i].values
+            if expected < 2 or not values:
+                continue
+            count = len(values)
+            fit += count == expected
+            over += count > expected
+            short += count < expected
+        return over > 0 and short > 0 and over + short > fit
 
     def _shadows_inside(self) -> bool:
         """Whether a row of the table prints more cells than its template row has, with empty
