@@ -223,6 +223,13 @@ def test_a_title_naming_a_place_takes_its_organ_from_the_pages_content_source(re
     assert _read_back(other).agency == "临江市"
 
 
+def test_without_a_content_source_the_source_line_names_the_publisher(report: Report) -> None:
+    placed = attrs.evolve(report, title="临江市2023年政府信息公开工作年度报告", agency="临江市")
+    page = _page(placed, chrome=True).replace("来源：临江市", "来源：临江市人民政府办公室", 1)
+    assert html_reader.read(page.encode(), "page.html").publisher == "临江市人民政府办公室"
+    assert _read_back(page).agency == "临江市人民政府"
+
+
 def test_a_page_that_attaches_its_report_says_which_file_to_read(report: Report) -> None:
     page = _page(report, chrome=True)
     attached = '<p>附件：<a href="./P0202401.doc?v=2">示例县示例镇人民政府2023年报告.doc</a></p>'

@@ -19,7 +19,7 @@ from itertools import accumulate
 
 from ..errors import DocumentError
 from .document import Block, Document, Paragraph
-from .html_article import find_article, find_title
+from .html_article import find_article, find_title, page_source
 from .html_blocks import article_blocks
 from .html_encoding import decode_page
 from .html_tree import Element, Page, parse_page
@@ -60,10 +60,10 @@ def read(data: bytes, name: str, *, max_bytes: int | None = None) -> Document:
     page = parse_page(text)
     article = find_article(page)
     title = find_title(page, article)
-    blocks = article_blocks(article)
+    blocks, source = article_blocks(article)
     if title and not _starts_with(blocks, title):
         blocks.insert(0, Paragraph(title))
-    publisher = page.metas.get("contentsource") or None
+    publisher = page.metas.get("contentsource") or source or page_source(page, article)
     return Document("html", tuple(blocks), title, notes, publisher, _attachments(page, article))
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .html_blocks import is_details
+from .html_blocks import details_source, is_details
 from .html_tree import Element, Page, text_of
 
 #: The share of the sentences (or of the text) a child must hold for the walk to step into it.
@@ -75,6 +75,21 @@ def find_title(page: Page, article: Element) -> str | None:
         return nearest
     agreeing = next((h for h in headings if _agrees(h, in_title)), "")
     return agreeing or in_title or None
+
+
+#: How many elements before the article a line of page details naming its source is looked for.
+_SOURCE_REACH = 12
+
+
+def page_source(page: Page, article: Element) -> str | None:
+    """The body the line of page details over the article names as its source (``来源：某局
+    办公室`` under the title, outside the article's text), where one does."""
+    before = [e for e in page.elements[: article.order] if e.last < article.order]
+    for element in reversed(before[-_SOURCE_REACH:]):
+        source = details_source(text_of(element))
+        if source:
+            return source
+    return None
 
 
 def title_proper(title: str, site: str = "") -> str:

@@ -40,6 +40,16 @@ _DETAILS_LINE = re.compile(
     r"^[\s【\[]*(?:信息来源|来源|发布时间|发布日期|更新时间|时间|日期|作者|编辑|责任编辑|浏览次数|访问次数"
     r"|访问量|点击数|点击量|阅读次数|阅读量|字号|字体|打印本页|打印|关闭窗口|关闭|分享到|分享)[\s】\]]*(?:[:：]|$|【|\[)"
 )
+_DETAILS_FIELDS = (
+    r"信息来源|来源|发布机构|发布时间|发布日期|更新时间|时间|日期|作者|编辑|责任编辑|浏览次数|访问次数"
+    r"|访问量|点击数|点击量|阅读次数|阅读量|字号|字体|打印|关闭|分享"
+)
+#: The field of a details line that names the body the page is from: a name, up to the next
+#: field (white space may have been squeezed out between them).
+_SOURCE_FIELD = re.compile(
+    r"(?:信息来源|来源|发布机构)\s*[:：]\s*([\u4e00-\u9fff（）()·]{2,40}?)"
+    rf"(?=$|\s|[|｜【】\[\]:：,，;；]|(?:{_DETAILS_FIELDS}))"
+)
 _DETAILS_CHARS = 120
 # How many blocks at the article's top and foot a details line is looked for among.
 _DETAILS_REACH = 3
@@ -57,17 +67,22 @@ _KEPT_SPACE = "\xa0"
 _KEPT_TAB = "\ue001"
 
 
-def article_blocks(article: Element) -> list[Block]:
+def article_blocks(article: Element) -> tuple[list[Block], str | None]:
     """The article's paragraphs and tables, in reading order, without a line of page details
-    at its top or its foot."""
+    at its top or its foot; and the body such a line names as the page's source (``来源：某局
+    办公室``), where one does."""
     flow = _Flow()
     flow.walk_children(article)
     flow.flush()
     blocks = flow.blocks
     ends = {*range(_DETAILS_REACH), *range(len(blocks) - _DETAILS_REACH, len(blocks))}
-    return [
-        b for i, b in enumerate(blocks) if not (i in ends and isinstance(b, Paragraph) and is_details(b.text))
-    ]
+    details = {
+        i
+        for i in sorted(ends & set(range(len(blocks))))
+        if isinstance(b := blocks[i], Paragraph) and is_details(b.text)
+    }
+    sources = (details_source(cast(Paragraph, blocks[i]).text) for i in sorted(details))
+    return [b for i, b in enumerate(blocks) if i not in details], next((s for s in sources if s), None)
 
 
 def is_data_table(element: Element) -> bool:
@@ -229,6 +244,12 @@ def _is_furniture(element: Element) -> bool:
         return False
     mostly_links = element.link_chars > 0 and element.link_chars >= _LINK_SHARE * element.chars
     return mostly_links and element.marks == 0  # a sentence around a link is the report's
+
+
+def details_source(text: str) -> str | None:
+    """The body a line of page details names as the page's source (``来源：某局办公室``)."""
+    found = _SOURCE_FIELD.search(text) if is_details(text) else None
+    return found.group(1) if found else None
 
 
 def is_details(text: str) -> bool:
