@@ -143,9 +143,11 @@ def _row_spec(report: Report, table: str, row: str) -> RowSpec | None:
 @st.composite
 def shifted_row(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     """A row that lost its leading cell and shifted left, as merged cells leave rows in copied
-    tables. Losing an empty (merged) cell or a group label changes nothing; losing the row's
-    label may leave the row unreadable (missing-row, unless its place identifies it); losing a
-    value leaves the row with too few values."""
+    tables. Losing an empty (merged) cell or a group label changes nothing — unless the row has
+    a blank cell: its columns no longer those of the rows around it, an empty cell of it may be
+    a blank or a merged cell's shadow, and the row may be left blank (row-value-count). Losing
+    the row's label may leave the row unreadable (missing-row, unless its place identifies
+    it); losing a value leaves the row with too few values."""
     lines, placement = lines_of(rendered)
     table, row = draw(st.sampled_from(sorted(placement.rows)))
     spans = [span for (t, _r, _c), span in placement.cells.items() if t == table]
@@ -153,7 +155,9 @@ def shifted_row(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     text = "\n".join(lines)
     spec = _row_spec(rendered.report, table, row)
     own_label = spec is not None and _squeeze(spec.label) in _squeeze(lost)
-    if not own_label and not value_lost:
+    values = cell_values(rendered.report)
+    blank = spec is not None and any(values.get((table, row, column)) is None for column in spec.columns)
+    if not own_label and not value_lost and not blank:
         # an empty (merged) cell or a group label: nothing the reader needs
         return Mutated("shifted-row", text, rendered.report, rendered.layout)
     damaged: tuple[tuple[str, str | None], ...] = ((table, None if table == "review_litigation" else row),)
