@@ -346,6 +346,20 @@ def test_a_label_run_ending_where_a_numbered_row_begins_names_that_row() -> None
     assert index.begun_at_end("…1.属") is None  # a number and one character say nothing yet
 
 
+def test_a_wrapped_label_with_a_group_label_s_letter_among_its_lines_names_its_row() -> None:
+    """``pdftotext -layout`` of a LibreOffice table: a label wraps over lines of a narrow cell,
+    and its group label (（六）其他处理), printed letter by letter down the cell beside it, puts
+    a letter between two of them (``…逾期未按收费`` 理 ``通知要求缴纳费用、行``)."""
+    from govinfo_report.reading.labels import LabelIndex, fold
+
+    index = LabelIndex.of(REQUESTS)
+    run = fold("再处理其政府信息公开申请（六）其他处2.申请人逾期未按收费理通知要求缴纳费用、行")
+    named = [row.id for k, row in enumerate(REQUESTS.rows) if index.score(run, k) > 0]
+    assert named == ["other_unpaid_fee"]
+    # a few letters in order, with others among them, name nothing
+    assert [k for k in range(len(REQUESTS.rows)) if index.score(fold("申请理人逾"), k) > 0] == []
+
+
 def test_a_label_whose_last_line_stands_among_the_rows_numbers_is_one_row() -> None:
     """A PDF's text prints a wrapped label's last line after the row's first number
     (``…公开申请`` 12 ``数量`` 2 0 …): the numbers after the rest of the label are the row's, as

@@ -75,7 +75,9 @@ def _likeness(label: str, form: str) -> float:
 
 def _truncation(label: str, form: str) -> float:
     """The score of a run ending with the first k ≥ 4 characters of a form (its end wrapped
-    below it), the longest such k; 0 when it does not."""
+    below it), the longest such k; 0 when it does not. A group label printed letter by letter
+    down the rows' wrapped lines may stand among them: the first k ≥ 6 characters with one or
+    two others between them count too, a little less."""
     floor = max(0, len(label) - len(form))
     start = label.rfind(form[0], floor)
     while start != -1:
@@ -83,7 +85,34 @@ def _truncation(label: str, form: str) -> float:
         if k >= 4 and form.startswith(label[start:]):
             return 0.55 + 0.4 * k / len(form)
         start = label.rfind(form[0], floor, start)
+    for k in range(len(form) - 1, _INTERLEAVED_PREFIX - 1, -1):
+        extra = _interleaved(label, form[:k])
+        if extra:
+            return 0.5 + 0.4 * k / len(form) - 0.05 * extra
     return 0.0
+
+
+#: The fewest characters of a label's start that, with others between them, still name it.
+_INTERLEAVED_PREFIX = 6
+
+
+def _interleaved(label: str, prefix: str) -> int:
+    """How many other characters (one or two) stand among ``prefix``'s characters at the end
+    of ``label``, which ends with the prefix's last one; 0 when none or more do."""
+    if not label.endswith(prefix[-1]):
+        return 0
+    tail = label[-(len(prefix) + 2) :]
+    for extra in (1, 2):
+        window = tail[-(len(prefix) + extra) :]
+        if len(window) == len(prefix) + extra and window[0] == prefix[0] and _in_order(prefix, window):
+            return extra
+    return 0
+
+
+def _in_order(prefix: str, window: str) -> bool:
+    """Whether ``prefix``'s characters all stand in ``window``, in order."""
+    rest = iter(window)
+    return all(char in rest for char in prefix)
 
 
 _UNKNOWN = object()
