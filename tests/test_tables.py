@@ -516,3 +516,81 @@ def test_a_markdown_grid_whose_labels_stand_in_varying_columns_places_no_value_b
     report = govinfo_report.parse(wrap(header + "\n" + "\n".join(rows)))
     assert all(value is None for row_values in requests_of(report).values() for value in row_values)
     assert "row-value-count" in codes(report)
+
+
+#: Table 三 as pypdf prints a table of narrow cells: labels wrapped at ten characters, group labels
+#: three to a line, two rows whose blank total left them a number short, and three rows whose
+#: numbers stand on a line of their own below their label.
+PYPDF_NARROW = """（本列数据的勾稽关系为：第一项加第二
+项之和，等于第三项加第四项之和）
+申请人情况
+自然人法人或其他组织 总计
+商业企业科研
+机构
+一、本年新收政府信息公开申请数量 0 0 0 0 0 0 0
+二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0
+三、本年
+度办理结
+果
+（一）予以公开 0 0 0 0 0 0{pad}
+（二）部分公开（区分处理的，
+只计这一情形，不计其他情形）0 0 0 0 0 0{pad}
+（三）
+不予公
+开
+1.属于国家秘密 0 0 0 0 0 0 0
+2.其他法律行政法规禁
+止公开 0 0 0 0 0 0 0
+3.危及“三安全一稳定” 0 0 0 0 0 0 0
+4.保护第三方合法权益 0 0 0 0 0 0 0
+5.属于三类内部事务信
+息 0 0 0 0 0 0 0
+6.属于四类过程性信息 0 0 0 0 0 0 0
+7.属于行政执法案卷 0 0 0 0 0 0 0
+8.属于行政查询事项 0 0 0 0 0 0 0
+（四）
+无法提
+供
+1.本机关不掌握相关政
+府信息 0 0 0 0 0 0 0
+2.没有现成信息需要另
+行制作 0 0 0 0 0 0 0
+3.补正后申请内容仍不
+明确 0 0 0 0 0 0 0
+（五）
+不予处
+理
+1.信访举报投诉类申请 0 0 0 0 0 0 0
+2.重复申请 0 0 0 0 0 0 0
+3.要求提供公开出版物 0 0 0 0 0 0 0
+4.无正当理由大量反复
+申请
+0 0 0 0 0 0 0
+5.要求行政机关确认或
+重新出具已获取信息 0 0 0 0 0 0 0
+（六）
+其他处
+理
+1.申请人无正当理由逾
+期不补正、行政机关不
+再处理其政府信息公开
+申请
+0 0 0 0 0 0 0
+2.申请人逾期未按收费
+通知要求缴纳费用、行
+政机关不再处理其政府
+信息公开申请
+0 0 0 0 0 0 0
+3.其他 0 0 0 0 0 0 0
+（七）总计 0 0 0 0 0 0 0
+四、结转下年度继续办理 0 0 0 0 0 0 0
+""".replace("{pad}", "  ")
+
+
+def test_numbers_printed_whole_on_a_line_below_their_label_are_no_cells_moved_from_a_short_row() -> None:
+    """Seven numbers on one line, each in a column of its own, are one row of the table: a
+    short row above does not make them cells moved from it (they are still held to the
+    table's arithmetic, as every row tied to its label only by the order of the text)."""
+    report = govinfo_report.parse(wrap(PYPDF_NARROW))
+    assert "row-values-moved" not in codes(report)
+    assert all(v in (0, None) for row in requests_of(report).values() for v in row)

@@ -1228,9 +1228,23 @@ class TablePlacement:
         if before:
             return "row-values-ambiguous", max(before)
         moved_from = self.first_short.get(self.grid_of(self.specs[j]), j)
-        if moved_from < j:
+        if moved_from < j and not self._printed_whole(i, j):
             return "row-values-moved", moved_from
         return None
+
+    def _printed_whole(self, i: int, j: int) -> bool:
+        """Whether observed row ``i``'s values stand on one printed line, each in a column of
+        its own, just as many as template row ``j`` has: that line is one row of the table, as
+        a text printed row by row has it (``pdftotext -layout``, a label wrapped around its
+        numbers), whatever the text did to a row above; a text printed column by column puts a
+        column's numbers on lines of their own."""
+        values = self.observed[i].values
+        return (
+            len(values) == len(self.specs[j].columns)
+            and len({v.line for v in values}) == 1
+            and len({v.col for v in values}) == len(values)
+            and all(v.col >= 0 and v.kind == "num" for v in values)
+        )
 
     def _headers_after_label(self, i: int) -> bool:
         """Whether row ``i``'s label run ends with column headers rather than with its label."""
