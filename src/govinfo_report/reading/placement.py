@@ -17,6 +17,7 @@ import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
+from typing import Any
 
 import attrs
 
@@ -1126,31 +1127,12 @@ class TablePlacement:
         moved = self._moved_values(i, j)
         if moved is not None:
             code, other = moved
-            self.notes.append(
-                diag.make(
-                    code,
-                    table=self.table.id,
-                    row=spec.id,
-                    line=obs.line,
-                    label=_plain(spec.label),
-                    other=_plain(self.specs[other].label),
-                    values=describe(values),
-                )
-            )
+            self._note_row(code, i, j, values, other=_plain(self.specs[other].label))
             self.found[spec.id] = blank_cells(expected, obs.line)
             return
         signed = self._with_signs_apart(i, j, values)
         if signed is None:
-            self.notes.append(
-                diag.make(
-                    "sign-apart-ambiguous",
-                    table=self.table.id,
-                    row=spec.id,
-                    line=obs.line,
-                    label=_plain(spec.label),
-                    values=describe(values),
-                )
-            )
+            self._note_row("sign-apart-ambiguous", i, j, values)
             self.found[spec.id] = blank_cells(expected, obs.line)
             return
         values = signed
@@ -1281,16 +1263,20 @@ class TablePlacement:
         if ran_together(values, expected) or stolen or short:
             self.glued_rows[spec.id] = glued(values, obs.line, tail, stolen)
             return
+        self._note_row("row-value-count", i, j, values, found=len(values), expected=expected)
+
+    def _note_row(self, code: str, i: int, j: int, values: Sequence[Item], **fields: Any) -> None:
+        """Note ``code`` about observed row ``i`` read as template row ``j``, with its values."""
+        spec = self.specs[j]
         self.notes.append(
             diag.make(
-                "row-value-count",
+                code,
                 table=self.table.id,
                 row=spec.id,
-                line=obs.line,
+                line=self.observed[i].line,
                 label=_plain(spec.label),
-                found=len(values),
-                expected=expected,
                 values=describe(values),
+                **fields,
             )
         )
 
