@@ -36,19 +36,17 @@ _FURNITURE_ROLES = frozenset({"navigation", "banner", "contentinfo", "complement
 _LINK_SHARE = 0.5
 # A page's details line: where the article came from, when, how often read, the font size and
 # print/close/share buttons — each a short label, nothing a report says in a sentence.
-_DETAILS_LINE = re.compile(
-    r"^[\s【\[]*(?:信息来源|来源|发布时间|发布日期|更新时间|时间|日期|作者|编辑|责任编辑|浏览次数|访问次数"
-    r"|访问量|点击数|点击量|阅读次数|阅读量|字号|字体|打印本页|打印|关闭窗口|关闭|分享到|分享)[\s】\]]*(?:[:：]|$|【|\[)"
-)
+#: The fields a line of page details starts with (a longer name before its own start).
 _DETAILS_FIELDS = (
-    r"信息来源|来源|发布机构|发布时间|发布日期|更新时间|时间|日期|作者|编辑|责任编辑|浏览次数|访问次数"
-    r"|访问量|点击数|点击量|阅读次数|阅读量|字号|字体|打印|关闭|分享"
+    "信息来源|来源|发布时间|发布日期|更新时间|时间|日期|作者|编辑|责任编辑|浏览次数|访问次数"
+    "|访问量|点击数|点击量|阅读次数|阅读量|字号|字体|打印本页|打印|关闭窗口|关闭|分享到|分享"
 )
+_DETAILS_LINE = re.compile(rf"^[\s【\[]*(?:{_DETAILS_FIELDS})[\s】\]]*(?:[:：]|$|【|\[)")
 #: The field of a details line that names the body the page is from: a name, up to the next
 #: field (white space may have been squeezed out between them).
 _SOURCE_FIELD = re.compile(
     r"(?:信息来源|来源|发布机构)\s*[:：]\s*([\u4e00-\u9fff（）()·]{2,40}?)"
-    rf"(?=$|\s|[|｜【】\[\]:：,，;；]|(?:{_DETAILS_FIELDS}))"
+    rf"(?=$|\s|[|｜【】\[\]:：,，;；]|发布机构|{_DETAILS_FIELDS})"
 )
 _DETAILS_CHARS = 120
 # How many blocks at the article's top and foot a details line is looked for among.
@@ -76,13 +74,12 @@ def article_blocks(article: Element) -> tuple[list[Block], str | None]:
     flow.flush()
     blocks = flow.blocks
     ends = {*range(_DETAILS_REACH), *range(len(blocks) - _DETAILS_REACH, len(blocks))}
-    details = {
-        i
-        for i in sorted(ends & set(range(len(blocks))))
-        if isinstance(b := blocks[i], Paragraph) and is_details(b.text)
-    }
-    sources = (details_source(cast(Paragraph, blocks[i]).text) for i in sorted(details))
-    return [b for i, b in enumerate(blocks) if i not in details], next((s for s in sources if s), None)
+    details = [
+        (i, b) for i, b in enumerate(blocks) if i in ends and isinstance(b, Paragraph) and is_details(b.text)
+    ]
+    dropped = {i for i, _ in details}
+    sources = (_source_field(b.text) for _, b in details)
+    return [b for i, b in enumerate(blocks) if i not in dropped], next((s for s in sources if s), None)
 
 
 def is_data_table(element: Element) -> bool:
@@ -248,7 +245,11 @@ def _is_furniture(element: Element) -> bool:
 
 def details_source(text: str) -> str | None:
     """The body a line of page details names as the page's source (``来源：某局办公室``)."""
-    found = _SOURCE_FIELD.search(text) if is_details(text) else None
+    return _source_field(text) if is_details(text) else None
+
+
+def _source_field(text: str) -> str | None:
+    found = _SOURCE_FIELD.search(text)
     return found.group(1) if found else None
 
 

@@ -232,9 +232,10 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
             printed += row.stream
         printed += not row.stream
         kinds = {item.kind for item in items}
-        if kinds == {"empty"}:
-            items = []  # a blank line, or a row of empty cells only: a spacer, no value
-        elif "null" in kinds and "num" in kinds:
+        if kinds == {"empty"}:  # a blank line, or a row of empty cells only: a spacer, no value
+            stream.append(None)
+            continue
+        if "null" in kinds and "num" in kinds:
             _mark_signs_apart(items)
         if "null" in kinds and "text" in kinds:
             items = _marks_inside_labels(items)

@@ -101,9 +101,8 @@ def _interleaved(label: str, prefix: str) -> int:
     of ``label``, which ends with the prefix's last one; 0 when none or more do."""
     if not label.endswith(prefix[-1]):
         return 0
-    tail = label[-(len(prefix) + 2) :]
     for extra in (1, 2):
-        window = tail[-(len(prefix) + extra) :]
+        window = label[-(len(prefix) + extra) :]
         if len(window) == len(prefix) + extra and window[0] == prefix[0] and _in_order(prefix, window):
             return extra
     return 0

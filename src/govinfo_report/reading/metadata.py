@@ -141,10 +141,14 @@ def find_title(preamble: str) -> Title | None:
     return below.given_to(first)
 
 
+#: How many lines after a title's first line its other lines are looked for among.
+_BROKEN_TITLE_REACH = 6
+
+
 def _next_filled(lines: list[str], start: int) -> list[str]:
     """The two lines from ``start`` on that hold something, within a few lines: a text browser
     prints a title's two paragraphs with a blank line between them."""
-    return [line for line in lines[start : start + 2 * AGENCY_REACH] if line.strip()][:2]
+    return [line for line in lines[start : start + _BROKEN_TITLE_REACH] if line.strip()][:2]
 
 
 def _title_on(line: str, following: list[str]) -> _Printed | None:

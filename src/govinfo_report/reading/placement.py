@@ -950,10 +950,7 @@ class TablePlacement:
         takes one value, in order. True where no header row places the row's values, and
         where the header row cannot place them (a row shifted by a lost cell: the header row
         is offset from it, and proves nothing)."""
-        columns = self._header_columns_above(i, j)
-        if columns is None:
-            return True
-        readings = _readings_beside(columns, [v for v in self.observed[i].values if v.kind != "empty"])
+        readings = self._readings_by_headers(i, j)
         if not readings:
             return True  # nothing to place, or no way to: the header row is offset from the row
         shown = [[(v.kind, v.text) if v is not None else ("empty", "") for v in r] for r in readings]
@@ -964,13 +961,19 @@ class TablePlacement:
         some stand beside a header rather than under one: the one reading that gives every
         header a value (a web page's merged header and value cells offset from each other, as
         a markdown table pads them: ``| 本年增/减 | |`` over ``| 0 | | 0 |``); None otherwise."""
-        columns = self._header_columns_above(i, j)
-        if columns is None:
-            return None
-        readings = _readings_beside(columns, [v for v in self.observed[i].values if v.kind != "empty"])
+        readings = self._readings_by_headers(i, j)
         if len(readings) != 1 or any(v is None for v in readings[0]):
             return None
         return [v for v in readings[0] if v is not None]
+
+    def _readings_by_headers(self, i: int, j: int) -> list[list[Item | None]]:
+        """The ways the nearest header row above row ``i`` places its printed values under or
+        beside template row ``j``'s headers (see :func:`_readings_beside`); none where no
+        header row names them."""
+        columns = self._header_columns_above(i, j)
+        if columns is None:
+            return []
+        return _readings_beside(columns, [v for v in self.observed[i].values if v.kind != "empty"])
 
     def _under_headers(self, i: int, j: int) -> list[Item] | None:
         """Observed row ``i``'s values as the nearest header row above it places them: the
