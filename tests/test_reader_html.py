@@ -186,6 +186,18 @@ def test_the_site_name_in_the_title_is_not_the_agency(
     _same_report(_read_back(page), report)
 
 
+def test_a_title_the_opening_sentence_names_is_still_printed_over_the_article(report: Report) -> None:
+    # the article opens with a sentence naming the report (特向社会公布…年度报告。), which the
+    # title's reader rightly passes over: the page's title still heads the article
+    page = _without_heading(_page(report, chrome=True))
+    opening = f"<p>根据《中华人民共和国政府信息公开条例》有关要求，特向社会公布{report.title}。</p>\n"
+    page = page.replace('<div class="article" id="zoom">\n', '<div class="article" id="zoom">\n' + opening, 1)
+    assert opening in page
+    document = html_reader.read(page.encode(), "page.html")
+    assert document.blocks[0] == Paragraph(report.title or "")
+    _same_report(_read_back(page), report)
+
+
 def _zoom(page: str) -> str:
     return page.split('id="zoom">', 1)[1]
 

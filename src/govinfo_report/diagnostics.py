@@ -50,6 +50,12 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "section {number} ({heading}) was not found",
         "未找到第{number_zh}部分（{heading}）",
     ),
+    "sections-renumbered": (
+        "info",
+        "the report numbers these headings its own way ({headings}); they are read as section(s) "
+        "{numbers} of the template",
+        "报告以自己的编号印出这些标题（{headings}），按模板第{numbers_zh}部分读取",
+    ),
     "missing-table": (
         "warning",
         "table {table_zh} was not found in its section",
@@ -361,6 +367,11 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
 _ZH_NUMERALS = "零一二三四五六七八九十"
 
 
+def zh_numeral(number: int) -> str:
+    """A section's number as its heading prints it (3: 三)."""
+    return _ZH_NUMERALS[number]
+
+
 #: How a failed arithmetic check is worded, whichever rule it is (the rule supplies the reason).
 ARITHMETIC_MESSAGES = ("{cell}: reported {actual}, {reason}", "{cell_zh}：报告值 {actual}，{reason_zh}")
 # every arithmetic rule of the template's registry is a finding code of its own
@@ -385,7 +396,7 @@ def make(
     """Build the diagnostic ``code`` with its catalogue messages filled from ``fields``."""
     severity, en, zh = CATALOGUE[code]
     if "number" in fields and "number_zh" not in fields:
-        fields["number_zh"] = _ZH_NUMERALS[int(fields["number"])]
+        fields["number_zh"] = zh_numeral(int(fields["number"]))
     return Diagnostic(
         code=code,
         severity=severity,

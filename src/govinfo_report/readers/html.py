@@ -99,6 +99,16 @@ def _deeper(depth: int, step: int) -> int:
 
 
 def _starts_with(blocks: Sequence[Block], title: str) -> bool:
-    """Whether the article's first paragraphs already print the title (on one line or two)."""
-    opening = [b.text for b in blocks[:_TITLE_PARAGRAPHS] if isinstance(b, Paragraph)]
-    return _SPACE.sub("", title) in _SPACE.sub("", "".join(opening))
+    """Whether the article's first paragraphs already print the title (on one line or two) —
+    as a heading, not inside a sentence about the report (特向社会公布…年度报告。), which the
+    title's reader rightly passes over."""
+    wanted = _SPACE.sub("", title)
+    opening = []
+    for block in blocks[:_TITLE_PARAGRAPHS]:
+        if not isinstance(block, Paragraph):
+            continue
+        words = _SPACE.sub("", block.text)
+        if "。" in words or len(words) > 2 * len(wanted):
+            break
+        opening.append(words)
+    return wanted in "".join(opening)

@@ -38,8 +38,14 @@ def align(
     longest increasing subsequence). Unmatched observed rows are prose or unknown rows, unmatched
     template rows are missing. A row whose value count fits the template gets a small bonus, so
     the table row wins over a sentence of prose that happens to end with the same words.
+
+    Rows a converter moved as a block past the others (a PDF-to-Markdown tool that prints a
+    sub-table after the loose text of the rest) are matched too, when every one of them names one
+    row exactly and holds its count of values (see :func:`_moved_block`).
     """
-    return _best_chain(_candidate_pairs(observed, table, folded, pad_right))
+    pairs = _candidate_pairs(observed, table, folded, pad_right)
+    chain = _best_chain(pairs)
+    return chain | _moved_block(pairs, chain)
 
 
 def _candidate_pairs(
@@ -62,6 +68,38 @@ def _candidate_pairs(
             fits = len(trim(values, expected, pad_right)) == expected
             pairs.append(_Pair(i, j, score + (_FITS_BONUS if fits else 0.0)))
     return pairs
+
+
+#: The score of a pair whose label names its row exactly and whose values fit the row.
+_EXACT_AND_FITTING = 1.0 + _FITS_BONUS
+
+
+def _moved_block(pairs: Sequence[_Pair], chain: dict[int, int]) -> dict[int, int]:
+    """Template rows the chain left unmatched, matched by observed rows all after the chain's
+    last or all before its first, in order among themselves: each such row names one template
+    row alone, exactly, and holds its count of values. Rows interleaved with the chain are never
+    taken out of order (其他 and 总计 name rows only by their place)."""
+    if not chain:
+        return {}
+    taken = set(chain.values())
+    named: dict[int, list[_Pair]] = {}
+    for pair in pairs:
+        named.setdefault(pair.observed, []).append(pair)
+    sure = [
+        found[0]
+        for i, found in named.items()
+        if i not in chain
+        and len(found) == 1
+        and found[0].score >= _EXACT_AND_FITTING - _EPSILON
+        and found[0].template not in taken
+    ]
+    first, last = min(chain), max(chain)
+    after = _best_chain([p for p in sure if p.observed > last])
+    before = _best_chain([p for p in sure if p.observed < first])
+    block = after if len(after) >= len(before) else before
+    if block and len(set(block.values())) == len(block):
+        return block
+    return {}
 
 
 def _best_chain(pairs: Sequence[_Pair]) -> dict[int, int]:

@@ -191,14 +191,16 @@ def _body_name(words: str) -> str | None:
 
 
 def _title(printed: _Printed, previous: str, index: int) -> Title:
-    """The title a printed title line makes, its agency named in it or on the line before it."""
+    """The title a printed title line makes, its agency named in it — before the year or after
+    it — or else on the line before it, when that line is a body's name alone (not a page's
+    word such as 正文 over the title)."""
     agency = _ABOUT.sub("", _squeeze(printed.before).strip("#*")) or None
     title = printed.title
-    if agency is None and _AGENCY_LINE.match(previous):
-        agency = _squeeze(previous)
-        title = agency + title
     if agency is None:
         agency = _name_before(_squeeze(printed.after_year))
+    if agency is None and _AGENCY_LINE.match(previous):
+        agency = _body_name(_squeeze(previous))
+        title = (agency or "") + title
     if agency is not None:  # a Chinese name's brackets are full-width (the text's NFKC made them not)
         agency = agency.replace("(", "（").replace(")", "）")
     return Title(title=title, agency=agency, year=printed.year, line_index=index)

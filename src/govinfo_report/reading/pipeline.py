@@ -41,7 +41,7 @@ from .labels import fold
 from .metadata import Title, find_period, find_stated_year, find_title, qualify_agency
 from .page_edge import blank_cut_totals, sums_hold_but_for_cut_totals
 from .placement import read_rows
-from .skeleton import read_skeleton
+from .skeleton import Skeleton, read_skeleton
 from .values import cells
 
 
@@ -88,7 +88,10 @@ class ReportReader:
     def read_outline(self) -> None:
         """The preamble and the six sections."""
         ctx = self.context
-        ctx.skeleton = read_skeleton(ctx.text, self.format.skeleton, ctx.lines)
+        tables = frozenset(spec.section for spec in self.format.tables.values() if spec.section)
+        ctx.skeleton = read_skeleton(ctx.text, self.format.skeleton, ctx.lines, tables)
+        if ctx.skeleton.renumbered:
+            self.notes.append(_renumbered(ctx.skeleton))
 
     def read_metadata(self) -> None:
         """Title, agency, year and statistics period, from the preamble (or the start of
@@ -396,6 +399,18 @@ def _last_line(table: Table | None) -> int:
         for column in columns
     ]
     return max((line for line in lines if line is not None), default=0)
+
+
+def _renumbered(skeleton: Skeleton) -> Any:
+    """The note that sections were found under headings the report numbers on its own."""
+    sections = [s for s in skeleton.sections if s.number in skeleton.renumbered]
+    return diag.make(
+        "sections-renumbered",
+        line=sections[0].line,
+        headings=" ".join(s.heading for s in sections),
+        numbers=", ".join(str(s.number) for s in sections),
+        numbers_zh="、".join(diag.zh_numeral(s.number) for s in sections),
+    )
 
 
 def _without_heading(spec: TableSpec) -> Any:

@@ -10,6 +10,7 @@ current state, otherwise it stays text. A transformer then turns the tree into
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -17,6 +18,7 @@ from typing import Any
 import attrs
 import lark
 from lark import Token, Transformer
+from lark.parsers.lalr_interactive_parser import InteractiveParser
 
 from ..errors import GrammarError
 from ..model import Section
@@ -33,6 +35,8 @@ class Skeleton:
     sections: tuple[Section, ...]
     #: (start, end) offsets of each section's body in the normalised text, by section number
     bodies: dict[int, tuple[int, int]]
+    #: the sections whose headings the report numbers on its own (一、主动公开政府信息情况 for 二)
+    renumbered: tuple[int, ...] = ()
 
 
 @functools.cache
@@ -212,20 +216,51 @@ _OPENING_QUOTES = frozenset("“‘《〈「『\"'")
 _SENTENCE_GOES_ON = frozenset("；;，,、。”’》〉」』")
 
 
-def read_skeleton(text: str, parser: lark.Lark | None = None, lines: LineIndex | None = None) -> Skeleton:
+def read_skeleton(
+    text: str,
+    parser: lark.Lark | None = None,
+    lines: LineIndex | None = None,
+    table_sections: frozenset[int] = frozenset(),
+) -> Skeleton:
     """Split normalised report text into preamble and sections, with the skeleton grammar of
     the report's format (the built-in one by default); ``lines`` is the text's line index when
-    the caller has one."""
+    the caller has one.
+
+    Some reports number headings on their own: the tables after an outline of the report's
+    own (一、总体情况 二、工作机制保障 … then 一、主动公开政府信息情况 二、收到和处理… 三、…行政复议、
+    行政诉讼情况), or the sections after an extra one (五、信息处理费收取情况 六、存在的主要问题…).
+    Where a heading is not found, it is looked for with any numeral, alone on its line (see
+    :func:`_renumbered`);
+    ``table_sections`` (the sections holding the statistics tables) say which those are."""
     parser = parser or grammars.load("skeleton.lark", "start")
+    candidates = list(_candidates(text, parser))
+    interactive, kinds = _drive(text, parser, candidates)
+    renumbered: tuple[int, ...] = ()
+    extra = _renumbered(text, parser, table_sections, kinds) if table_sections else []
+    if extra:
+        merged = sorted([*candidates, *extra], key=lambda m: (m.start(), -m.end()))
+        interactive, kinds = _drive(text, parser, merged)
+        taken = {id(m) for m in extra}
+        renumbered = tuple(sorted(_number(k) for k, m in kinds.items() if id(m) in taken))
+    tree = interactive.feed_eof()  # type: ignore[no-untyped-call]
+    skeleton = _ToSkeleton(lines or LineIndex(text)).transform(tree)
+    return attrs.evolve(skeleton, renumbered=renumbered) if renumbered else skeleton
+
+
+def _drive(
+    text: str, parser: lark.Lark, candidates: list[re.Match[str]]
+) -> tuple[InteractiveParser, dict[str, re.Match[str]]]:
+    """Feed the grammar's interactive parser the text, each candidate a heading where the parser
+    takes it; the parser before its end, and the candidates taken by their kind."""
     text_name = _text_terminal(parser)
     interactive = parser.parse_interactive()
     position = 0
-    candidates = list(_candidates(text, parser))
+    taken: dict[str, re.Match[str]] = {}
     last = {match.lastgroup: index for index, match in enumerate(candidates)}
     for index, match in enumerate(candidates):
         kind = match.lastgroup
         assert kind is not None
-        if kind not in interactive.choices():  # type: ignore[no-untyped-call]
+        if match.start() < position or kind not in interactive.choices():  # type: ignore[no-untyped-call]
             continue  # a heading pattern where no heading can stand: ordinary text
         if _in_a_sentence(text, match) and last[kind] > index:
             continue  # a heading's words inside a sentence (详见三、…): the heading comes later
@@ -243,7 +278,65 @@ def read_skeleton(text: str, parser: lark.Lark | None = None, lines: LineIndex |
             continue
         interactive = probe
         position = match.end()
+        taken[kind] = match
     if position < len(text):
         interactive.feed_token(Token(text_name, text[position:], start_pos=position, end_pos=len(text)))
-    tree = interactive.feed_eof()  # type: ignore[no-untyped-call]
-    return _ToSkeleton(lines or LineIndex(text)).transform(tree)
+    return interactive, taken
+
+
+def _number(kind: str) -> int:
+    """The section a heading terminal opens (``HEADING_3``, maybe namespaced: 3)."""
+    return int(kind.rsplit("_", 1)[1])
+
+
+#: A numeral a heading numbered on its own may carry.
+_ANY_NUMERAL = "[一二三四五六七八九十]"
+
+
+@functools.cache
+def _renumbered_scanner(parser: lark.Lark) -> re.Pattern[str] | None:
+    """The headings of the grammar with any numeral, each at the start of a line and alone on
+    it (a colon may end it); None when a heading pattern does not start with a guarded numeral
+    (a variant's own wording), which this pass cannot renumber."""
+    headings = [t for t in parser.terminals if _local(str(t.name)).startswith("HEADING_")]
+    branches = []
+    for terminal in headings:
+        pattern = terminal.pattern.to_regexp()
+        guard = _GUARDED_NUMERAL.match(pattern)
+        if guard is None:
+            return None
+        branches.append(f"(?P<{terminal.name}>{_ANY_NUMERAL}{pattern[guard.end() :]})")
+    return re.compile(r"^[ \t]*(?:" + "|".join(branches) + r")(?=[ \t]*[:：]?[ \t]*$)", re.MULTILINE)
+
+
+def _renumbered(
+    text: str, parser: lark.Lark, table_sections: frozenset[int], found: dict[str, re.Match[str]]
+) -> list[re.Match[str]]:
+    """The headings not ``found`` that stand alone on their lines with a numeral of their own
+    (of a heading printed twice, the last: the first may be the outline's list of contents).
+
+    Where no table section's heading was found, the tables' and those after them, when two
+    table sections or more are among them, in the template's order; else none. Where one was,
+    those of the sections after the tables, each after every heading found before it."""
+    scanner = _renumbered_scanner(parser)
+    if scanner is None:
+        return []
+    numbers = {_number(kind): match for kind, match in found.items()}
+    last: dict[int, re.Match[str]] = {}
+    for match in scanner.finditer(text):
+        assert match.lastgroup is not None
+        number = _number(match.lastgroup)
+        if number not in numbers:
+            last[number] = match
+    if table_sections & numbers.keys():
+        after = max(table_sections)
+        return [
+            m
+            for n, m in sorted(last.items())
+            if n > after and all(m.start() > f.start() for k, f in numbers.items() if k < n)
+        ]
+    kept = [last[n] for n in sorted(last) if n >= min(table_sections)]
+    in_order = all(a.start() < b.start() for a, b in itertools.pairwise(kept))
+    if not in_order or len({_number(m.lastgroup or "") for m in kept} & table_sections) < 2:
+        return []
+    return kept

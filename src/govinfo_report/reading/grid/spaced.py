@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
@@ -21,9 +22,19 @@ def spaced_rows(region: Region, engine: str) -> list[GridRow]:
     """One row per line, its cells split by spaces, with the blank cells the columns show."""
     lines = scan_lines("spaced", region.text, region.offset, engine)
     rows = [
-        GridRow(tuple(spaced_cells(line[0])), number) for number, line in enumerate(lines, region.first_line)
+        GridRow(
+            () if "|" in raw and "-" in raw and _MARKDOWN_RULE.match(raw) else tuple(spaced_cells(line[0])),
+            number,
+        )
+        for number, (raw, line) in enumerate(zip(region.lines, lines, strict=True), region.first_line)
     ]
     return _blank_columns(region, rows)
+
+
+#: A markdown table's rule (|---|:--:|) among lines read as spaced text — a pipe table's few lines
+#: in a region of prose: a line, not a row of cells printed "-" (each rule cell has three dashes).
+_RULE_CELL = r"[ \t]*(?::-+:?|-+:|-{3,})[ \t]*"
+_MARKDOWN_RULE = re.compile(rf"[ \t]*\|?(?:{_RULE_CELL}\|)+(?:{_RULE_CELL})?[ \t]*$")
 
 
 def spaced_cells(pieces: Iterable[Piece]) -> list[GridCell]:
