@@ -126,6 +126,75 @@ def test_a_city_report_printed_apart_is_read_whole(report: Report, order: str, d
     assert "cells-by-reading-order" in {d.code for d in parsed.diagnostics} or order == "floating"
 
 
+def _label_beside_its_first_number(text: str, label: str) -> str:
+    """The text with ``label`` and the number after it on one line, as plain ``pdftotext``
+    prints a row whose label's last line stands beside the row's first number."""
+    lines = text.split("\n")
+    at = lines.index(label)
+    number = next(k for k in range(at + 1, len(lines)) if lines[k].strip())
+    lines[at] = f"{label} {lines[number]}"
+    del lines[number]
+    return "\n".join(lines)
+
+
+def _label_below_its_first_number(text: str, label: str) -> str:
+    """The text with ``label`` moved below the number after it (a label's line that the
+    extractor printed after the row's first number)."""
+    lines = text.split("\n")
+    at = lines.index(label)
+    number = next(k for k in range(at + 1, len(lines)) if lines[k].strip())
+    lines[at], lines[number] = lines[number], lines[at]
+    return "\n".join(lines)
+
+
+@settings(max_examples=30)
+@given(report=reports(consistent=True, blanks=False, scale="city"), data=st.data())
+def test_labels_printed_after_the_table_beside_a_row_printed_with_its_label_are_read(
+    report: Report, data: st.DataObject
+) -> None:
+    """The numbers in table order, row by row, some labels gathered after the table, one row
+    whose label stands beside its first number (the text keeps that row) and the last one's
+    label below its first number, as plain ``pdftotext`` prints a table in narrow cells: the
+    labels after the table are labels printed apart, not rows printed out of order, so the
+    table is read."""
+    rows = _rows_printed(report)
+    gathered = data.draw(
+        st.lists(st.integers(1, rows - 2), min_size=1, max_size=4, unique=True), label="gathered"
+    )
+    kept = data.draw(st.sampled_from([k for k in range(rows - 1) if k not in gathered]), label="kept")
+    after = [k in gathered for k in range(rows)]
+    text = extracted_text(report, "blocks", breaks=range(1, rows), after=after)
+    printed = [
+        row
+        for row in REQUESTS.rows
+        if any(cell_values(report)[("requests", row.id, c)] is not None for c in row.columns)
+    ]
+    text = _label_beside_its_first_number(text, printed[kept].label)
+    text = _label_below_its_first_number(text, printed[-1].label)
+    parsed = govinfo_report.parse(text)
+    got, want = cell_values(parsed), cell_values(report)
+    assert _wrong(parsed, report) == []
+    differing = {d.row for d in parsed.diagnostics if d.code == "cells-readings-differ"}
+    blank = {k[1] for k, v in want.items() if k[0] == "requests" and v is not None and got[k] is None}
+    assert blank <= differing
+
+
+@settings(max_examples=20)
+@given(report=reports(consistent=True, blanks=False, collapsed_other=True))
+def test_numbers_after_the_one_row_other_processing_are_never_its_sub_rows(report: Report) -> None:
+    """（六）其他处理 printed as one row, with the numbers of （七）总计 after its own (总计's label
+    printed after the table): the row after it is 总计, never one of the sub-rows （六） stands
+    for when it is printed as three."""
+    rows = _rows_printed(report)
+    total = rows - 2  # （七）总计, before 四、结转下年度继续办理
+    text = extracted_text(report, "blocks", breaks=range(1, rows), after=[k == total for k in range(rows)])
+    parsed = govinfo_report.parse(text)
+    assert _wrong(parsed, report) == []
+    requests = parsed.requests
+    assert requests is not None
+    assert all(cell.value is None for _, cell in requests.other_overdue_correction.by_column())
+
+
 def _items(*numbers: int) -> tuple[Item, ...]:
     return tuple(Item("num", str(n), 1) for n in numbers)
 

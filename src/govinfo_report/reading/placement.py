@@ -847,8 +847,8 @@ class TablePlacement:
 
     def _not_in_gaps(self) -> set[int]:
         """Template rows a gap never holds: the three sub-rows of （六） when it is printed as one
-        row (its label is among the buried ones), else the one-row （六）其他处理."""
-        if self._one_row() & self.buried.keys():
+        row (its label is matched, or among the buried ones), else the one-row （六）其他处理."""
+        if self._one_row() & (self.buried.keys() | set(self.matches.values())):
             return self._subrows()
         return self._one_row()
 

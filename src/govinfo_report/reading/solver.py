@@ -140,7 +140,9 @@ def solve(
     readings: list[Reading] = []
     limit_hit = False
     in_order = _in_order(segments)
-    if not in_order and (rows_kept or _rows_out_of_order(table, segments)):
+    if not in_order and (
+        _rows_out_of_order(table, segments) or (rows_kept and not _labels_float(table, order, lead, segments))
+    ):
         return None
     if in_order:  # labels printed out of order pair with no numbers by position
         for direction in ("labels first", "numbers first"):
@@ -219,6 +221,31 @@ def _rows_out_of_order(table: TableSpec, segments: Sequence[Segment]) -> bool:
             return True
         last = max(last, segment.rows[-1])
     return False
+
+
+def _labels_float(
+    table: TableSpec, order: Sequence[int], lead: Sequence[Item], segments: Sequence[Segment]
+) -> bool:
+    """Whether the label runs out of table order are labels printed apart from their rows, not
+    rows printed out of order with their numbers: every run that holds as many numbers as its
+    rows have cells or more stands among its first row's numbers where the numbers, read in
+    table order, put them; the others are labels the text printed apart (plain ``pdftotext``
+    prints some labels of a narrow column after the table, and a label below its row's first
+    number). Two rows printed the other way round, each with its numbers, fail it."""
+    start: dict[int, int] = {}
+    offset = 0
+    for k in order:
+        start[k] = offset
+        offset += len(table.rows[k].columns)
+    printed = len(values_of(lead))
+    for segment in segments:
+        count = len(values_of(segment.values))
+        first = segment.rows[0]
+        holds_its_rows = count >= sum(len(table.rows[k].columns) for k in segment.rows)
+        if holds_its_rows and not start[first] <= printed < start[first] + len(table.rows[first].columns):
+            return False
+        printed += count
+    return True
 
 
 Block = tuple[tuple[tuple[int, ...], ...], tuple[Item, ...]]
