@@ -45,7 +45,11 @@ def align(
     """
     pairs = _candidate_pairs(observed, table, folded, pad_right)
     chain = _best_chain(pairs)
-    return chain | _moved_block(pairs, chain)
+    labels = LabelIndex.of(table)
+    own = {
+        (p.observed, p.template) for p in pairs if labels.ends_with_own_label(folded[p.observed], p.template)
+    }
+    return chain | _moved_block(pairs, chain, own)
 
 
 def _candidate_pairs(
@@ -74,11 +78,12 @@ def _candidate_pairs(
 _EXACT_AND_FITTING = 1.0 + _FITS_BONUS
 
 
-def _moved_block(pairs: Sequence[_Pair], chain: dict[int, int]) -> dict[int, int]:
+def _moved_block(pairs: Sequence[_Pair], chain: dict[int, int], own: set[tuple[int, int]]) -> dict[int, int]:
     """Template rows the chain left unmatched, matched by observed rows all after the chain's
     last or all before its first, in order among themselves: each such row names one template
-    row alone, exactly, and holds its count of values. Rows interleaved with the chain are never
-    taken out of order (其他 and 总计 name rows only by their place)."""
+    row alone, exactly, by a label no column header shares (the pairs in ``own``), and holds
+    its count of values. Rows interleaved with the chain are never taken out of order, nor rows
+    named by 其他 or 总计, which name rows only by their place."""
     if not chain:
         return {}
     taken = set(chain.values())
@@ -91,6 +96,7 @@ def _moved_block(pairs: Sequence[_Pair], chain: dict[int, int]) -> dict[int, int
         if i not in chain
         and len(found) == 1
         and found[0].score >= _EXACT_AND_FITTING - _EPSILON
+        and (i, found[0].template) in own
         and found[0].template not in taken
     ]
     first, last = min(chain), max(chain)

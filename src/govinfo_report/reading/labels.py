@@ -248,6 +248,11 @@ class LabelIndex:
         own = [f for f in self._forms[row] if run.endswith(f)]
         return run[: len(run) - max(map(len, own), default=0)]
 
+    def ends_with_own_label(self, run: str, row: int) -> bool:
+        """Whether the run ends with a form of ``row``'s label that names it alone and is part
+        of no column header (规章 does; 其他 and 总计 are column headers too)."""
+        return any(run.endswith(form) for form in self._printed_forms[row])
+
     def rows_buried_in(self, run: str, among: Iterable[int]) -> list[int]:
         """The rows of ``among`` whose label stands anywhere inside the run, in the order given,
         counting only forms that name one row alone."""
