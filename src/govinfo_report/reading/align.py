@@ -8,7 +8,7 @@ the highest total score.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..template.spec import TableSpec
@@ -46,10 +46,9 @@ def align(
     pairs = _candidate_pairs(observed, table, folded, pad_right)
     chain = _best_chain(pairs)
     labels = LabelIndex.of(table)
-    own = {
-        (p.observed, p.template) for p in pairs if labels.ends_with_own_label(folded[p.observed], p.template)
-    }
-    return chain | _moved_block(pairs, chain, own)
+    return chain | _moved_block(
+        pairs, chain, lambda p: labels.ends_with_own_label(folded[p.observed], p.template)
+    )
 
 
 def _candidate_pairs(
@@ -78,11 +77,13 @@ def _candidate_pairs(
 _EXACT_AND_FITTING = 1.0 + _FITS_BONUS
 
 
-def _moved_block(pairs: Sequence[_Pair], chain: dict[int, int], own: set[tuple[int, int]]) -> dict[int, int]:
+def _moved_block(
+    pairs: Sequence[_Pair], chain: dict[int, int], own: Callable[[_Pair], bool]
+) -> dict[int, int]:
     """Template rows the chain left unmatched, matched by observed rows all after the chain's
     last or all before its first, in order among themselves: each such row names one template
-    row alone, exactly, by a label no column header shares (the pairs in ``own``), and holds
-    its count of values. Rows interleaved with the chain are never taken out of order, nor rows
+    row alone, exactly, by a label no column header shares (``own`` tells), and holds its count
+    of values. Rows interleaved with the chain are never taken out of order, nor rows
     named by 其他 or 总计, which name rows only by their place."""
     if not chain:
         return {}
@@ -96,8 +97,8 @@ def _moved_block(pairs: Sequence[_Pair], chain: dict[int, int], own: set[tuple[i
         if i not in chain
         and len(found) == 1
         and found[0].score >= _EXACT_AND_FITTING - _EPSILON
-        and (i, found[0].template) in own
         and found[0].template not in taken
+        and own(found[0])
     ]
     first, last = min(chain), max(chain)
     after = _best_chain([p for p in sure if p.observed > last])
