@@ -355,7 +355,7 @@ def test_a_first_column_printed_apart_is_read_and_its_search_bounded(monkeypatch
         for _, placed in filled
     ] == [[list(row) for row in printed]]
     assert "the first column apart" in filled[0][0]
-    monkeypatch.setattr(solver, "_SPLIT_STEPS", 1)
+    monkeypatch.setattr(solver, "WORK_LIMIT", 1)
     assert solver.fillings(REQUESTS, rows, values, [*_checks()]) == ([], True)
 
 

@@ -27,7 +27,8 @@ reading orders:
   that is not the table's — a report may print two rows of a group the other way round, which
   no sum down the group sees, so both readings stand and the cells they disagree on stay blank.
 
-The work is bounded: per segment at most two orders, combinations up to :data:`STEP_LIMIT`.
+The work is bounded: per segment at most two orders, combinations up to :data:`STEP_LIMIT`;
+the table-order readings of a table together within :data:`WORK_LIMIT` steps.
 """
 
 from __future__ import annotations
@@ -56,9 +57,12 @@ from .values import too_long
 
 #: Combinations of segment orders tried at most; past it nothing is placed.
 STEP_LIMIT = 1024
-#: Rows' sums tried at most for blocks whose first column was printed apart; past it nothing is
-#: placed.
-_SPLIT_STEPS = 20_000
+#: Work the search for table-order readings of one table may do (:class:`_Budget`: a row's sum
+#: tried or a way of filling rows built is one step, about 2.5 µs; a reading checked against the
+#: table's rules ten); past it nothing is placed.
+WORK_LIMIT = 15_000
+#: The steps of checking one reading against the table's rules.
+_CHECK_STEPS = 10
 #: Orders of a block's columns tried at most when its columns may be printed out of the
 #: table's order (columns that print alike count once); past it they are not tried.
 MOVED_LIMIT = 120
@@ -95,7 +99,7 @@ class Solution:
     ``cells``: row id -> its cells, ``None`` where the readings disagree; ``differing``: row id
     -> what each reading gives the row, where they disagree; ``readings``: how each kept reading
     placed the numbers; ``lead``: every kept reading placed the numbers before the first label
-    run; ``limit_hit``: the search stopped at :data:`STEP_LIMIT`.
+    run; ``limit_hit``: the search stopped at :data:`STEP_LIMIT` or :data:`WORK_LIMIT`.
     """
 
     cells: dict[str, tuple[Cell, ...]]
@@ -440,21 +444,44 @@ def _whole(
     after = tuple(v for s in segments for v in values_of(s.values))
     sequences = {"table": tuple(rows), "label": as_printed(rows, [k for s in segments for k in s.order])}
     found = []
-    limit_hit = False
+    budget = _Budget(WORK_LIMIT)
     for where, sequence in sequences.items():
         if where == "label" and sequence == sequences["table"]:
             continue  # the labels were printed in table order: one reading
         for values, with_lead in ((after, False), (values_of(lead) + after, True)):
-            filled, hit = fillings(table, sequence, values, checks)
-            limit_hit |= hit
+            filled, hit = fillings(table, sequence, values, checks, budget)
+            if hit:
+                return [], True
             for how, placed in filled:
+                if not budget.spend(_CHECK_STEPS):
+                    return [], True
                 if _allowed(table, placed, checks, known):
                     found.append(Reading(f"in {where} order, {how}", placed, with_lead))
-    return found, limit_hit
+    return found, False
+
+
+class _Budget:
+    """The work a table's search for table-order readings may still do: one budget for all the
+    fillings :func:`_whole` tries and the readings it checks, so the table's cost is bounded as
+    one (see :data:`WORK_LIMIT`)."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, steps: int) -> None:
+        self.left = steps
+
+    def spend(self, steps: int = 1) -> bool:
+        """Take ``steps``; False once the budget is spent."""
+        self.left -= steps
+        return self.left >= 0
 
 
 def fillings(
-    table: TableSpec, rows: Sequence[int], values: Sequence[Item], checks: Sequence[Check]
+    table: TableSpec,
+    rows: Sequence[int],
+    values: Sequence[Item],
+    checks: Sequence[Check],
+    budget: _Budget | None = None,
 ) -> tuple[list[tuple[str, dict[str, tuple[Cell, ...]]]], bool]:
     """Every way the values fill ``rows`` in that order, as blocks of consecutive rows of one
     width, each printed row by row or column by column (a PDF's text prints a run of rows whose
@@ -467,16 +494,19 @@ def fillings(
 
     Where no filling fits, a block may also be read as pdfminer prints a table whose every cell
     is a text box of its own: the block's first column top to bottom, then the rest of its
-    columns in smaller blocks, each column by column (see :meth:`_Filling._first_column_apart`).
+    columns in smaller blocks, each column by column (see :meth:`_Filling._first_column_apart`),
+    The search stops once ``budget`` is spent (:data:`WORK_LIMIT` steps when none is given),
+    and says the limit was hit.
     """
     if sum(len(table.rows[k].columns) for k in rows) != len(values):
         return [], False
     if any(v.glued or too_long(v) for v in values):
         return [], False  # digits that ran together are the decoder's
-    filling = _Filling(table, rows, values, checks)
+    budget = budget or _Budget(WORK_LIMIT)
+    filling = _Filling(table, rows, values, checks, budget)
     complete = filling.suffixes(0)
     if complete == []:  # no plain order fits: try bands whose first column was printed first
-        filling = _Filling(table, rows, values, checks, first_column_apart=True)
+        filling = _Filling(table, rows, values, checks, budget, first_column_apart=True)
         complete = filling.suffixes(0)
     if complete is None:
         return [], True
@@ -507,9 +537,11 @@ class _Filling:
         rows: Sequence[int],
         values: Sequence[Item],
         checks: Sequence[Check],
+        budget: _Budget,
         *,
         first_column_apart: bool = False,
     ) -> None:
+        self.budget = budget
         self.first_column_apart = first_column_apart
         self.specs = [table.rows[k] for k in rows]
         self.values = values
@@ -525,16 +557,22 @@ class _Filling:
             int(v.text) if v.kind == "num" and v.text.isdigit() and v.text.isascii() else None for v in values
         ]
         self.memo: dict[int, list[_Suffix] | None] = {len(rows): [(0, (), frozenset())]}
-        #: rows' sums tried by :meth:`_first_column_apart`
-        self.steps = 0
         self._identities: dict[tuple[tuple[str, ...], int], int] = {}
+        #: (row position, the values it takes) -> its cells (see :meth:`cells`)
+        self._read: dict[tuple[int, tuple[int, ...]], tuple[Cell, ...]] = {}
 
     def cells(self, picks: Sequence[tuple[int, ...]]) -> list[tuple[Cell, ...]]:
-        """The rows' cells, read from the values each row takes."""
-        return [
-            read_cells([self.values[k] for k in row], spec)
-            for row, spec in zip(picks, self.specs, strict=True)
-        ]
+        """The rows' cells, read from the values each row takes; a row read alike in several
+        fillings (most rows of most of them) is read once."""
+        read = self._read
+        out = []
+        for position, row in enumerate(picks):
+            key = (position, row)
+            cells = read.get(key)
+            if cells is None:
+                cells = read[key] = read_cells([self.values[k] for k in row], self.specs[position])
+            out.append(cells)
+        return out
 
     def identity(self, picks: Sequence[tuple[int, ...]], tail: int) -> int:
         """A number standing for what rows n… read: the printed values of each row of ``picks``,
@@ -558,6 +596,9 @@ class _Filling:
                 continue
             rest = self.suffixes(n + height)
             if rest is None:
+                found.clear()
+                break
+            if not self.budget.spend(len(blocks) * len(rest)):
                 found.clear()
                 break
             for block, order in blocks:
@@ -601,7 +642,7 @@ class _Filling:
         """The values rows n… n+height-1 take read as the block's first column, top to bottom,
         then the rest of its columns in smaller blocks of rows, each column by column (a block of
         one row: row by row) — where every row's own sum holds; each distinct way once, None
-        past the step limit."""
+        once the budget is spent."""
         begin, width = self.starts[n], self.widths[n]
         end = n + height
         rest = begin + height  # where the values of the other columns start
@@ -617,7 +658,8 @@ class _Filling:
                 for i in range(size):
                     others = range(start + i, start + (width - 1) * size, size)
                     picks = (begin + m + i - n, *others)
-                    self.steps += 1
+                    if not self.budget.spend():
+                        return None
                     if not self._adds_up(m + i, picks):
                         break
                     picked.append(picks)
@@ -625,7 +667,7 @@ class _Filling:
                     for tail in ways[m + size]:
                         whole = [*picked, *tail]
                         found.setdefault(tuple(tuple(self.texts[k] for k in row) for row in whole), whole)
-                if self.steps > _SPLIT_STEPS or len(found) > STEP_LIMIT:
+                if len(found) > STEP_LIMIT:
                     return None
             ways[m] = list(found.values())
         return ways[n]
