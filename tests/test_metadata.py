@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo_report.model import Period
+import govinfo_report
+from govinfo_report.model import Period, Report
 from govinfo_report.reading.metadata import find_period, find_title, qualify_agency
 from govinfo_report.testing.prose import agencies
 
@@ -261,3 +262,37 @@ def test_a_notice_about_the_report_is_no_title(text: str) -> None:
 def test_a_title_in_two_paragraphs_with_a_blank_line_between_them_is_read() -> None:
     title = find_title("某区某局2019年度\n\n政府信息公开工作年度报告\n\n一、总体情况\n")
     assert title is not None and (title.agency, title.year) == ("某区某局", 2019)
+
+
+def _parsed(text: str) -> Report:
+    return govinfo_report.parse(text + "\n一、总体情况\n全年收到申请3件。\n")
+
+
+def test_a_report_without_a_title_takes_its_agency_from_the_words_naming_it() -> None:
+    parsed = _parsed("根据条例要求，特向社会公布示例县示例镇人民政府2025年度政府信息公开工作年度报告。")
+    assert (parsed.agency, parsed.year) == ("示例县示例镇人民政府", 2025)
+    assert "agency-from-text" in {d.code for d in parsed.diagnostics}
+
+
+def test_a_title_naming_no_agency_takes_it_from_the_words_naming_the_report() -> None:
+    parsed = _parsed(
+        "2024年政府信息公开工作年度报告\n现将《示例市统计局2024年政府信息公开工作年度报告》公布如下。"
+    )
+    assert parsed.agency == "示例市统计局"
+    codes = {d.code for d in parsed.diagnostics}
+    assert "agency-from-text" in codes and "no-agency" not in codes
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "现将本机关2024年政府信息公开工作年度报告公布如下。",  # no body's name
+        "特向社会公布示例局2023年度政府信息公开工作年度报告。",  # another year than the title's
+        "特向社会公布示例局2024年政府信息公开工作年度报告。现将示例办2024年政府信息公开工作年度报告附后。",
+        "根据《示例市人民政府办公室关于做好2024年政府信息公开工作年度报告编制工作的通知》要求编制。",
+    ],
+)
+def test_words_that_name_no_one_body_of_the_reports_year_give_no_agency(words: str) -> None:
+    parsed = _parsed("2024年政府信息公开工作年度报告\n" + words)
+    assert parsed.agency is None
+    assert "no-agency" in {d.code for d in parsed.diagnostics}

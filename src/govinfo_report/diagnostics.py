@@ -45,6 +45,11 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "the reporting year {year} is read from the report's words ('{text}'), there being no title",
         "没有标题，报告年度 {year} 读自正文（“{text}”）",
     ),
+    "agency-from-text": (
+        "info",
+        "the agency '{agency}' is read from the report's words ('{text}'), the title naming none",
+        "标题中没有机关名称，机关名称“{agency}”读自正文（“{text}”）",
+    ),
     "missing-section": (
         "warning",
         "section {number} ({heading}) was not found",

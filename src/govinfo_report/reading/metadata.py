@@ -311,6 +311,31 @@ def find_stated_year(text: str) -> tuple[int, str] | None:
     return int(found[0].group(1)), _squeeze(found[0].group())
 
 
+# The report naming itself, with the body's name before its year, after a verb that publishes
+# or writes it: 特向社会公布某局2025年度政府信息公开工作年度报告, 现将《某县2023年…报告》….
+_STATED_AGENCY = re.compile(
+    r"(?:公布|发布|编制|印发|现将|特将|形成|撰写)了?\s*[《“]?(?P<agency>[\u4e00-\u9fff()（）·]{2,40}?)\s*"
+    r"(?P<year>(?:19|20)[0-9]{2})\s*年\s*度?\s*(?:政府信息公开|政务公开)\s*(?:工\s*作\s*)?(?:年\s*度\s*)?"
+    r"(?:报\s*告|年\s*报)"
+)
+
+
+def find_stated_agency(text: str, year: int | None) -> tuple[str, str] | None:
+    """The body a report names itself by in its words (特向社会公布某局2025年度政府信息公开工作
+    年度报告), with the words: where the words before the year are a body's name alone, of the
+    report's year; None where the report names none that way, or names two."""
+    found: dict[str, str] = {}
+    for match in _STATED_AGENCY.finditer(text):
+        if year is not None and int(match.group("year")) != year:
+            continue
+        name = _body_name(_squeeze(match.group("agency")))
+        if name is not None and "关于" not in name:
+            found.setdefault(name.replace("(", "（").replace(")", "）"), _squeeze(match.group()))
+    if len(found) != 1:
+        return None
+    return next(iter(found.items()))
+
+
 def find_period(text: str) -> Period | None:
     """The statistics period (2023年1月1日至2023年12月31日, or …至12月31日) if the text states one."""
     match = _PERIOD.search(text)

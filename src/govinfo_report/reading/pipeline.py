@@ -38,7 +38,14 @@ from .context import ParseContext, Region
 from .document import PlacedTable
 from .items import Item, grid_items, observed_rows
 from .labels import fold
-from .metadata import Title, find_period, find_stated_year, find_title, qualify_agency
+from .metadata import (
+    Title,
+    find_period,
+    find_stated_agency,
+    find_stated_year,
+    find_title,
+    qualify_agency,
+)
 from .page_edge import blank_cut_totals, sums_hold_but_for_cut_totals
 from .placement import read_rows
 from .skeleton import Skeleton, read_skeleton
@@ -55,6 +62,8 @@ class ReportReader:
         self.period: Period | None = None
         #: the year the report names itself by in its words, where it has no title
         self.stated_year: int | None = None
+        #: the body the report names itself by in its words, where its title names none
+        self.stated_agency: str | None = None
         self.tables: dict[str, Table | None] = {}
 
     @property
@@ -106,8 +115,6 @@ class ReportReader:
         self.title, self.period = title, find_period(opening)
         if title is None:
             self.notes.append(diag.make("no-title"))
-        elif title.agency is None:
-            self.notes.append(diag.make("no-agency", title=title.title))
         if self.year is None:
             stated = find_stated_year(opening)
             if stated is None:
@@ -115,6 +122,19 @@ class ReportReader:
             else:
                 self.stated_year, words = stated
                 self.notes.append(diag.make("year-from-text", year=self.stated_year, text=words))
+        if title is None or title.agency is None:
+            self.read_stated_agency(title, opening)
+
+    def read_stated_agency(self, title: Title | None, opening: str) -> None:
+        """The agency of a report whose title names none, or that has no title, from its words
+        naming the report (特向社会公布某局2025年度政府信息公开工作年度报告): a converter that drops
+        headings leaves them."""
+        named = find_stated_agency(opening, self.year)
+        if named is not None:
+            self.stated_agency, words = named
+            self.notes.append(diag.make("agency-from-text", agency=self.stated_agency, text=words))
+        elif title is not None:
+            self.notes.append(diag.make("no-agency", title=title.title))
 
     def note_missing_sections(self) -> None:
         skeleton = self.context.skeleton
@@ -176,7 +196,7 @@ class ReportReader:
         report = Report(
             format=name,
             title=title.title if title else None,
-            agency=qualify_agency(title.agency, ctx.text) if title and title.agency else None,
+            agency=self._agency(),
             year=self.year,
             period=self.period,
             sections=skeleton.sections,
@@ -190,6 +210,12 @@ class ReportReader:
         return _run_hook(fmt, report, ctx.text)
 
     # --- the tables ------------------------------------------------------------------------
+
+    def _agency(self) -> str | None:
+        """The agency the title names, else the one the report's words name, as fully as the
+        report names it."""
+        agency = self.title.agency if self.title is not None and self.title.agency else self.stated_agency
+        return qualify_agency(agency, self.context.text) if agency else None
 
     @property
     def year(self) -> int | None:
