@@ -136,6 +136,12 @@ class ReportReader:
         elif title is not None:
             self.notes.append(diag.make("no-agency", title=title.title))
 
+    def _agency(self) -> str | None:
+        """The agency the title names, else the one the report's words name, as fully as the
+        report names it."""
+        agency = self.title.agency if self.title is not None and self.title.agency else self.stated_agency
+        return qualify_agency(agency, self.context.text) if agency else None
+
     def note_missing_sections(self) -> None:
         skeleton = self.context.skeleton
         assert skeleton is not None
@@ -210,12 +216,6 @@ class ReportReader:
         return _run_hook(fmt, report, ctx.text)
 
     # --- the tables ------------------------------------------------------------------------
-
-    def _agency(self) -> str | None:
-        """The agency the title names, else the one the report's words name, as fully as the
-        report names it."""
-        agency = self.title.agency if self.title is not None and self.title.agency else self.stated_agency
-        return qualify_agency(agency, self.context.text) if agency else None
 
     @property
     def year(self) -> int | None:

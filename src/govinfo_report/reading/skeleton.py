@@ -4,7 +4,9 @@ The skeleton grammar (``grammars/skeleton.lark``) defines the heading terminals 
 the sections. This module scans the normalised text for every heading candidate and drives Lark's
 interactive LALR parser: a candidate becomes a heading only if the parser accepts it in its
 current state, otherwise it stays text. A transformer then turns the tree into
-:class:`~govinfo_report.model.Section` objects.
+:class:`~govinfo_report.model.Section` objects. Where headings are missing, a second pass tries
+each heading's pattern with any numeral, alone on its line, for reports that number headings
+their own way (see :func:`read_skeleton`).
 """
 
 from __future__ import annotations
