@@ -145,13 +145,15 @@ def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[Glyph]:
     # once: this runs per character
     boxes = (ctypes.c_float * (4 * len(printed)))()
     base = ctypes.addressof(boxes)
-    loose_box = _LOOSE_BOX
     raw = textpage.raw
     page_address = ctypes.cast(raw, ctypes.c_void_p).value
-    found = [loose_box(page_address, index, base + 16 * k) for k, index in enumerate(printed)]
+    # one call per character, driven by map: no Python-level loop around the foreign call
+    addresses = range(base, base + 16 * len(printed), 16)
+    found = list(map(_LOOSE_BOX, itertools.repeat(page_address), printed, addresses))
     corners = iter(memoryview(boxes).cast("B").cast("f").tolist())
     origin_x, origin_y = frame.left, frame.top
     page_width, page_height = frame.size
+    across, down, largest = 2 * page_width, 2 * page_height, _LARGEST_GLYPH
     turned = frame.rotation != 0
     glyphs: list[Glyph] = []
     append = glyphs.append
@@ -161,7 +163,7 @@ def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[Glyph]:
         if not ok:
             continue
         width, height = right - left, top - bottom
-        if not (0 < width <= 2.5 * height and 0 < height <= 3.5 * width and height <= _LARGEST_GLYPH):
+        if not (0 < width <= 2.5 * height and 0 < height <= 3.5 * width and height <= largest):
             tight = _tight_box(raw, index)
             if tight is None:
                 continue
@@ -171,7 +173,7 @@ def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[Glyph]:
         else:
             x0, y0, x1, y1 = left - origin_x, origin_y - top, right - origin_x, origin_y - bottom
         # a character whose middle is off the page is not printed
-        if 0 <= x0 + x1 <= 2 * page_width and 0 <= y0 + y1 <= 2 * page_height:
+        if 0 <= x0 + x1 <= across and 0 <= y0 + y1 <= down:
             append(make(Glyph, (text[index], x0, y0, x1, y1)))
     return glyphs
 
