@@ -103,10 +103,7 @@ def _moved_block(
     first, last = min(chain), max(chain)
     after = _best_chain([p for p in sure if p.observed > last])
     before = _best_chain([p for p in sure if p.observed < first])
-    block = after if len(after) >= len(before) else before
-    if block and len(set(block.values())) == len(block):
-        return block
-    return {}
+    return after if len(after) >= len(before) else before
 
 
 def _best_chain(pairs: Sequence[_Pair]) -> dict[int, int]:

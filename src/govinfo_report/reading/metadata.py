@@ -74,9 +74,11 @@ _FURNITURE_MARK = re.compile(r"[:：>＞»›】|｜]")
 # Words of a breadcrumb or a column name, never of an agency's: they end with these.
 _NOT_AGENCY_END = ("报告", "年报", "公开")
 # The report naming itself in its words: 现公布我局2022年政府信息公开工作年度报告.
-_STATED = re.compile(
-    r"((?:19|20)[0-9]{2})\s*年\s*度?\s*(?:政府信息公开|政务公开)\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)"
+#: The words after a year that name the report: 年度政府信息公开工作年度报告 and its shorter forms.
+_REPORT_AFTER_YEAR = (
+    r"\s*年\s*度?\s*(?:政府信息公开|政务公开)\s*(?:工\s*作\s*)?(?:年\s*度\s*)?(?:报\s*告|年\s*报)"
 )
+_STATED = re.compile(r"((?:19|20)[0-9]{2})" + _REPORT_AFTER_YEAR)
 # A place name qualifying an agency: up to four characters and a provincial/municipal suffix.
 _PARENT = re.compile(r"[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|州|盟|地区)$")
 _QUALIFIED = re.compile(r"^[\u4e00-\u9fff]{2,4}?(?:省|市|自治区|自治州|州|盟)")
@@ -201,8 +203,8 @@ def _title(printed: _Printed, previous: str, index: int) -> Title:
     if agency is None and _AGENCY_LINE.match(previous):
         agency = _body_name(_squeeze(previous))
         title = (agency or "") + title
-    if agency is not None:  # a Chinese name's brackets are full-width (the text's NFKC made them not)
-        agency = agency.replace("(", "（").replace(")", "）")
+    if agency is not None:
+        agency = _full_width_brackets(agency)
     return Title(title=title, agency=agency, year=printed.year, line_index=index)
 
 
@@ -315,8 +317,7 @@ def find_stated_year(text: str) -> tuple[int, str] | None:
 # or writes it: 特向社会公布某局2025年度政府信息公开工作年度报告, 现将《某县2023年…报告》….
 _STATED_AGENCY = re.compile(
     r"(?:公布|发布|编制|印发|现将|特将|形成|撰写)了?\s*[《“]?(?P<agency>[\u4e00-\u9fff()（）·]{2,40}?)\s*"
-    r"(?P<year>(?:19|20)[0-9]{2})\s*年\s*度?\s*(?:政府信息公开|政务公开)\s*(?:工\s*作\s*)?(?:年\s*度\s*)?"
-    r"(?:报\s*告|年\s*报)"
+    r"(?P<year>(?:19|20)[0-9]{2})" + _REPORT_AFTER_YEAR
 )
 
 
@@ -330,10 +331,16 @@ def find_stated_agency(text: str, year: int | None) -> tuple[str, str] | None:
             continue
         name = _body_name(_squeeze(match.group("agency")))
         if name is not None and "关于" not in name:
-            found.setdefault(name.replace("(", "（").replace(")", "）"), _squeeze(match.group()))
+            found.setdefault(_full_width_brackets(name), _squeeze(match.group()))
     if len(found) != 1:
         return None
     return next(iter(found.items()))
+
+
+def _full_width_brackets(name: str) -> str:
+    """A body's name with its brackets full-width, as Chinese names print them (the text's
+    NFKC made them ASCII)."""
+    return name.replace("(", "（").replace(")", "）")
 
 
 def find_period(text: str) -> Period | None:

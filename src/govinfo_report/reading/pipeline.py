@@ -97,8 +97,7 @@ class ReportReader:
     def read_outline(self) -> None:
         """The preamble and the six sections."""
         ctx = self.context
-        tables = frozenset(spec.section for spec in self.format.tables.values() if spec.section)
-        ctx.skeleton = read_skeleton(ctx.text, self.format.skeleton, ctx.lines, tables)
+        ctx.skeleton = read_skeleton(ctx.text, self.format.skeleton, ctx.lines, _TABLE_SECTIONS)
         if ctx.skeleton.renumbered:
             self.notes.append(_renumbered(ctx.skeleton))
 
@@ -425,6 +424,10 @@ def _last_line(table: Table | None) -> int:
         for column in columns
     ]
     return max((line for line in lines if line is not None), default=0)
+
+
+#: The sections that hold the statistics tables, in every format.
+_TABLE_SECTIONS = frozenset(formats.TABLE_SECTIONS.values())
 
 
 def _renumbered(skeleton: Skeleton) -> Any:

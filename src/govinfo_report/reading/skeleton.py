@@ -232,8 +232,8 @@ def read_skeleton(
     own (一、总体情况 二、工作机制保障 … then 一、主动公开政府信息情况 二、收到和处理… 三、…行政复议、
     行政诉讼情况), or the sections after an extra one (五、信息处理费收取情况 六、存在的主要问题…).
     Where a heading is not found, it is looked for with any numeral, alone on its line (see
-    :func:`_renumbered`);
-    ``table_sections`` (the sections holding the statistics tables) say which those are."""
+    :func:`_renumbered`); ``table_sections`` (the sections holding the statistics tables) say
+    which headings those are."""
     parser = parser or grammars.load("skeleton.lark", "start")
     candidates = list(_candidates(text, parser))
     interactive, kinds = _drive(text, parser, candidates)

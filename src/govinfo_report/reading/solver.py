@@ -236,11 +236,8 @@ def _labels_float(
     table order, put them; the others are labels the text printed apart (plain ``pdftotext``
     prints some labels of a narrow column after the table, and a label below its row's first
     number). Two rows printed the other way round, each with its numbers, fail it."""
-    start: dict[int, int] = {}
-    offset = 0
-    for k in order:
-        start[k] = offset
-        offset += len(table.rows[k].columns)
+    widths = [len(table.rows[k].columns) for k in order]
+    start = dict(zip(order, itertools.accumulate(widths, initial=0), strict=False))  # row -> its first number
     printed = len(values_of(lead))
     for segment in segments:
         count = len(values_of(segment.values))
@@ -494,7 +491,7 @@ def fillings(
 
     Where no filling fits, a block may also be read as pdfminer prints a table whose every cell
     is a text box of its own: the block's first column top to bottom, then the rest of its
-    columns in smaller blocks, each column by column (see :meth:`_Filling._first_column_apart`),
+    columns in smaller blocks, each column by column (see :meth:`_Filling._first_column_apart`).
     The search stops once ``budget`` is spent (:data:`WORK_LIMIT` steps when none is given),
     and says the limit was hit.
     """
