@@ -141,6 +141,29 @@ def test_a_markdown_table_with_doubled_columns_leaves_a_row_with_a_blank_unread(
     assert ("row-value-count", "normative_documents") in noted
 
 
+def test_a_markdown_row_whose_every_column_printed_its_value_drops_a_split_headers_empty_cell() -> None:
+    """markitdown splits a header wrapped in its cell (``本年 废止`` | ``件``) over two grid
+    columns, and each row has an empty cell under the second half: a row that prints a value
+    for every column of the table has no blank, so the empty cell is a shadow. A row that
+    prints one value fewer has a blank the text cannot place, and stays unread."""
+    parsed = _with_first_sub_table(
+        [
+            "第二十条第（一）项",
+            "|     | 本年制发件 | 本年 废止 | 件   | 现行有效件 |",
+            "| --- | ----- | ----- | --- | ----- |",
+            "信息内容",
+            "|       | 数   | 数   |     | 数   |",
+            "| ----- | --- | --- | --- | --- |",
+            "| 规章    | 0   | 0   |     | 0   |",
+            "| 规范性文件 | 8   |    |     | 18  |",
+        ]
+    )
+    active = parsed.active_disclosure
+    assert active.regulations.values() == (0, 0, 0)
+    assert active.normative_documents.values() == (None, None, None)
+    assert ("row-value-count", "normative_documents") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
 def test_a_value_between_two_headers_columns_is_read_only_where_one_header_can_take_it() -> None:
     """markitdown can print a table with an empty header cell where one header's merged cell
     spans two grid columns: a value in that column belongs to the header just left of it or

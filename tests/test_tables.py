@@ -347,6 +347,37 @@ def test_numbers_after_two_labels_one_cell_per_line_are_not_given_to_either_row(
     assert active.fees.amount.value == Decimal("12.5")
 
 
+def test_two_labels_then_one_number_each_read_in_label_order() -> None:
+    # rows of one cell: printed row by row or column by column, the numbers read the same
+    report = _by_column(DOCUMENTS, "行政许可\n\n7\n\n", "行政处罚\n行政强制\n\n8\n9\n\n")
+    active = report.active_disclosure
+    assert active is not None
+    assert (active.punishment.decisions.value, active.enforcement.decisions.value) == (8, 9)
+    assert "row-values-ambiguous" not in codes(report)
+    (note,) = [d for d in report.diagnostics if d.code == "row-by-position"]
+    assert note.row == "punishment"
+
+
+@pytest.mark.parametrize(
+    ("numbers", "expected"),
+    [
+        # all zeros: every order a text prints them in reads the same
+        ("0\n0\n0\n0\n0\n0", ((0, 0, 0), (0, 0, 0))),
+        # row by row 1 2 3 | 4 5 6, column by column 1 3 5 | 2 4 6: either may be the text's
+        ("1\n2\n3\n4\n5\n6", ((None, None, None), (None, None, None))),
+    ],
+)
+def test_two_labels_then_all_their_numbers_are_read_only_when_every_order_agrees(
+    numbers: str, expected: tuple[tuple[int | None, ...], ...]
+) -> None:
+    report = _by_column(f"规章\n行政规范性文件\n\n{numbers}\n\n", "行政许可\n\n7\n\n", "行政处罚\n\n8\n\n")
+    active = report.active_disclosure
+    assert active is not None
+    assert (active.regulations.values(), active.normative_documents.values()) == expected
+    assert ("row-values-ambiguous" in codes(report)) == (expected[0][0] is None)
+    assert active.licensing.decisions.value == 7
+
+
 def test_a_number_on_the_line_of_its_label_belongs_to_that_label() -> None:
     # the same two labels, but the number printed on 行政强制's own line: no doubt whose it is
     report = _by_column(DOCUMENTS, "行政许可\n\n7\n\n", "行政处罚\n行政强制 8\n\n")

@@ -190,6 +190,7 @@ class TablePlacement:
         self.find_buried_labels()
         self.find_short_rows()
         self.place_values_before_labels()
+        self.place_values_after_a_label_run()
         self.fill_gaps_by_position()
         self.split_carried_rows()
         self.read_cells()
@@ -288,6 +289,54 @@ class TablePlacement:
             self._place_before(i, self._labels_waiting_in(i, j))
         for i, named in self._labels_after_their_numbers():
             self._place_before(i, named)
+
+    def place_values_after_a_label_run(self) -> None:
+        """Numbers printed after a run of labels: a PDF's text may print a sub-table's row labels
+        one after the other and then all its numbers (``行政处罚 行政强制`` then ``4119 195``).
+        The numbers follow the last label, so they look like its row's, and the rows before it
+        look blank. When the run holds exactly the rows just before the one it names, buried
+        (found nowhere else), each as wide as that row, in a grid with no short row, and the
+        numbers are exactly all their cells, they are theirs — in the order the text printed
+        them, which is row by row or column by column. Only when both orders read the same
+        (rows of one cell; or the same numbers everywhere, as all zeros) are they placed, by
+        position, and said so; otherwise the rows stay blank as ambiguous."""
+        for i, j in sorted(self.matches.items()):
+            named = self._labels_before_their_numbers(i, j)
+            width = len(self.specs[j].columns)
+            values = self.observed[i].values
+            if not named or not _orders_agree(values, len(named) + 1, width):
+                continue
+            self.observed[i] = self.observed[i]._replace(values=values[-width:])
+            for r, k in enumerate(named):
+                self._place_by_position(values[r * width : (r + 1) * width], k)
+                del self.buried[k]
+
+    def _labels_before_their_numbers(self, i: int, j: int) -> list[int]:
+        """The rows, buried in observed row ``i``'s run, whose labels stand just before ``j``'s
+        there, as the rows just before ``j`` in the table, each of its width, in a grid with no
+        short row, where the numbers after the run are all their cells and ``j``'s: those
+        rows in table order, else empty."""
+        named = sorted(k for k, at in self.buried.items() if at == i and k < j)
+        if not named or named != [k for k in range(named[0], j) if k not in self.skip]:
+            return []
+        width = len(self.specs[j].columns)
+        values = self.observed[i].values
+        if any(len(self.specs[k].columns) != width for k in named) or len(values) != width * (len(named) + 1):
+            return []
+        if any(v.kind != "num" for v in values) or self.grid_of(self.specs[j]) in self.first_short:
+            return []
+        return named if self._run_ends_with_labels_of(i, [*named, j]) else []
+
+    def _run_ends_with_labels_of(self, i: int, rows: Sequence[int]) -> bool:
+        """Whether observed row ``i``'s label run ends with the labels of ``rows``, one after the
+        other in that order, and what stands before them names no row (a group's heading and
+        column headers)."""
+        run = self.folded[i]
+        for k in reversed(rows):
+            if not self.labels.ends_with_own_label(run, k):
+                return False
+            run = self.labels.without_label_of(run, k)
+        return not self.labels.rows_buried_in(run, range(len(self.specs)))
 
     def _place_before(self, i: int, named: Sequence[int]) -> None:
         """The numbers of the row printed just before observed row ``i`` placed as the rows
@@ -879,6 +928,8 @@ class TablePlacement:
             return under  # a value under every header, and none elsewhere
         if len(kept) != expected and (beside := self._beside_headers(i, j)) is not None:
             return beside  # a value for every header, one way only: the empty cells are shadows
+        if len(kept) != expected and under is None and (printed := _printed_only(values, expected)):
+            return printed
         return kept if self._trimmed_holds(i, j, len(values), kept, under) else values
 
     def _trimmed_holds(
@@ -1317,6 +1368,23 @@ def _signs_joined(values: Sequence[Item]) -> tuple[Item, ...]:
             value = value._replace(text=sign + value.text, sign_apart=True)
         joined.append(value)
     return tuple(joined)
+
+
+def _orders_agree(values: Sequence[Item], rows: int, width: int) -> bool:
+    """Whether ``values``, the cells of ``rows`` rows of ``width`` columns, read the same row by
+    row as column by column."""
+    by_rows = [[v.text for v in values[r * width : (r + 1) * width]] for r in range(rows)]
+    by_columns = [[values[c * rows + r].text for c in range(width)] for r in range(rows)]
+    return by_rows == by_columns
+
+
+def _printed_only(values: Sequence[Item], expected: int) -> tuple[Item, ...]:
+    """A row's printed values without its empty cells, when they are just as many as its
+    columns and the empty cells are more: every column printed its value, so each empty cell is
+    a merged cell's shadow (a PDF-to-markdown tool splits a header over two grid columns, and
+    each row then has an empty cell under the second half). Empty otherwise."""
+    printed = tuple(v for v in values if v.kind != "empty")
+    return printed if len(printed) == expected < len(values) else ()
 
 
 def _blank_inside(values: Sequence[Item]) -> bool:
