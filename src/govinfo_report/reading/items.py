@@ -191,17 +191,21 @@ def _mixed_items(pieces: Sequence[Piece]) -> list[Item]:
     text: the prose's, as no cell of the template prints one; so is a year a number ran into
     (see :func:`_years_apart`). A unit between two numbers parts their cells."""
     items: list[Item] = []
+    words: list[Piece] = []  # the text pieces of the text item under way
+
+    def end_words() -> None:
+        if words:
+            items.append(Item("text", "".join(p.text for p in words), words[0].line))
+            words.clear()
+
     pieces = _years_apart(pieces)
     for index, piece in enumerate(pieces):
         if piece.kind == "NUMBER" and not _percentage(pieces, index):
+            end_words()
             items.append(Item("num", piece.text, piece.line, glued=_glued(pieces, index)))
-        elif _unit_between(pieces, index):
-            continue
-        elif items and items[-1].kind == "text":
-            last = items[-1]
-            items[-1] = last._replace(text=last.text + piece.text)
-        else:
-            items.append(Item("text", piece.text, piece.line))
+        elif not _unit_between(pieces, index):
+            words.append(piece)
+    end_words()
     return items
 
 

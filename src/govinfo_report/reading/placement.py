@@ -254,7 +254,7 @@ class TablePlacement:
         Decides too which rows a gap never holds."""
         taken = set(self.matches.values())
         missing = [k for k in range(len(self.specs)) if k not in taken]
-        for i in range(self.span.start, len(self.folded)):
+        for i in range(self.span.start, len(self.folded)) if missing else ():
             run = self.folded[i]
             if not run:
                 continue
@@ -300,7 +300,7 @@ class TablePlacement:
         them, which is row by row or column by column. Only when both orders read the same
         (rows of one cell; or the same numbers everywhere, as all zeros) are they placed, by
         position, and said so; otherwise the rows stay blank as ambiguous."""
-        for i, j in sorted(self.matches.items()):
+        for i, j in sorted(self.matches.items()) if self.buried else ():
             named = self._labels_before_their_numbers(i, j)
             width = len(self.specs[j].columns)
             values = self.observed[i].values
@@ -917,9 +917,11 @@ class TablePlacement:
 
     def _values_uncached(self, i: int, j: int) -> Sequence[Item]:
         values = self.observed[i].values
+        expected = len(self.specs[j].columns)
+        if len(values) == expected and all(v.kind != "empty" for v in values):
+            return values  # a value in every cell, nothing to trim: every header row agrees
         if self._columns_lost:
             return tuple(v for v in values if v.kind != "empty")
-        expected = len(self.specs[j].columns)
         if len(values) < expected and self._headers_share_a_cell(i, j):
             return values  # the grid lost a column: a short row is not padded, nor read
         kept = trim(values, expected, self.pad_right)

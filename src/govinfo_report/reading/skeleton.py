@@ -324,20 +324,28 @@ def _renumbered(
     if scanner is None:
         return []
     numbers = {_number(kind): match for kind, match in found.items()}
+    tables_found = bool(table_sections & numbers.keys())
+    first = max(table_sections) + 1 if tables_found else min(table_sections)
+    if all(n in numbers for n in map(_number, scanner.groupindex) if n >= first):
+        return []  # every heading this pass may add was found: the text need not be scanned
     last: dict[int, re.Match[str]] = {}
     for match in scanner.finditer(text):
         assert match.lastgroup is not None
         number = _number(match.lastgroup)
         if number not in numbers:
             last[number] = match
-    if table_sections & numbers.keys():
-        after = max(table_sections)
+    if tables_found:
         return [
             m
             for n, m in sorted(last.items())
-            if n > after and all(m.start() > f.start() for k, f in numbers.items() if k < n)
+            if n >= first and all(m.start() > f.start() for k, f in numbers.items() if k < n)
         ]
-    kept = [last[n] for n in sorted(last) if n >= min(table_sections)]
+    return _tables_renumbered([last[n] for n in sorted(last) if n >= first], table_sections)
+
+
+def _tables_renumbered(kept: list[re.Match[str]], table_sections: frozenset[int]) -> list[re.Match[str]]:
+    """``kept`` (headings of the tables' sections and those after them, by number) when they
+    stand in that order and two table sections or more are among them; else none."""
     in_order = all(a.start() < b.start() for a, b in itertools.pairwise(kept))
     if not in_order or len({_number(m.lastgroup or "") for m in kept} & table_sections) < 2:
         return []
