@@ -8,6 +8,7 @@ gap wider than a few characters separates things that stand apart on the line.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import operator
@@ -30,6 +31,10 @@ def is_wide(char: str) -> bool:
     return unicodedata.east_asian_width(char) in "WF"
 
 
+#: A line's glyphs field by field (``zip(*glyphs)``): chars, lefts, tops, rights, bottoms.
+_Columns = tuple[tuple[str, ...], tuple[float, ...], tuple[float, ...], tuple[float, ...], tuple[float, ...]]
+
+
 class TextLine:
     """Characters standing on one line, left to right, the box around them, their text and the
     widest gap between two of them."""
@@ -45,14 +50,40 @@ class TextLine:
     widest_gap: float
 
     def __init__(self, glyphs: Sequence[Glyph]) -> None:
-        self.glyphs = tuple(glyphs)
-        chars, lefts, tops, rights, bottoms = zip(*self.glyphs, strict=True)
+        kept = tuple(glyphs)
+        chars, lefts, tops, rights, bottoms = zip(*kept, strict=True)
+        self._measure(kept, chars, lefts, tops, rights, bottoms)
+
+    @classmethod
+    def _of_columns(
+        cls,
+        glyphs: tuple[Glyph, ...],
+        columns: _Columns,
+        gaps: list[float],
+    ) -> TextLine:
+        """A line of ``glyphs`` already in order, from their fields (``zip(*glyphs)``) and gaps."""
+        line = cls.__new__(cls)
+        line._measure(glyphs, *columns, gaps=gaps)
+        return line
+
+    def _measure(
+        self,
+        glyphs: tuple[Glyph, ...],
+        chars: tuple[str, ...],
+        lefts: tuple[float, ...],
+        tops: tuple[float, ...],
+        rights: tuple[float, ...],
+        bottoms: tuple[float, ...],
+        gaps: list[float] | None = None,
+    ) -> None:
+        self.glyphs = glyphs
         self.left = lefts[0]
         self.right = max(rights)
         self.top = min(tops)
         self.bottom = max(bottoms)
         height = self.bottom - self.top
-        gaps = list(map(operator.sub, lefts[1:], rights[:-1]))
+        if gaps is None:
+            gaps = list(map(operator.sub, lefts[1:], rights[:-1]))
         self.widest_gap = max(gaps, default=0.0)
         if self.widest_gap <= _LATIN_SPACE * height:  # most lines: no gap is a space
             self.text = "".join(chars)
@@ -85,40 +116,48 @@ def spaced(glyphs: Sequence[Glyph], gaps: Sequence[float], height: float) -> str
 
 def lines_of(glyphs: Iterable[Glyph]) -> list[TextLine]:
     """The characters grouped into lines, top to bottom, each line left to right. A character
-    drawn twice over itself (a bold face faked by overprinting) counts once."""
+    drawn twice over itself (a bold face faked by overprinting) counts once.
+
+    By vertical centre (twice it: top + bottom; the characters' order kept among equals), a
+    line runs on from its first character while the next stands within reach of that one's
+    centre, at the taller of the two heights: every character within reach at the first one's
+    height is found by bisection, the taller ones after them one by one."""
     found = glyphs if isinstance(glyphs, list) else list(glyphs)
     if len(found) < 2:
         return [TextLine(found)] if found else []
-    # by vertical centre (twice it: top + bottom), the characters' order kept among equals
     centres = [glyph[2] + glyph[4] for glyph in found]
-    lines: list[TextLine] = []
-    current: list[Glyph] = []
-    centre = height = 0.0
+    order = sorted(range(len(found)), key=centres.__getitem__)
+    ordered = [found[i] for i in order]
+    twices = [centres[i] for i in order]
     reach = 2 * _SAME_LINE
-    for index in sorted(range(len(found)), key=centres.__getitem__):
-        glyph = found[index]
-        twice = centres[index]
-        own = glyph[4] - glyph[2]
-        if current and abs(twice - centre) <= reach * (own if own > height else height):
-            current.append(glyph)
-            continue
-        if current:
-            lines.append(TextLine(_left_to_right(current)))
-        current, centre, height = [glyph], twice, own
-    lines.append(TextLine(_left_to_right(current)))
+    lines: list[TextLine] = []
+    start, count = 0, len(ordered)
+    while start < count:
+        centre, height = twices[start], ordered[start][4] - ordered[start][2]
+        end = bisect.bisect_right(twices, centre + reach * height, start + 1)
+        while end > start + 1 and not twices[end - 1] - centre <= reach * height:
+            end -= 1  # the sum bisected on may round the other way than the difference
+        while end < count:
+            own = ordered[end][4] - ordered[end][2]
+            if not twices[end] - centre <= reach * (own if own > height else height):
+                break
+            end += 1
+        lines.append(_line(ordered[start:end]))
+        start = end
     return lines
 
 
-def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
-    """The line's characters by position, without overprinted copies (a copy stands over the
+def _line(glyphs: list[Glyph]) -> TextLine:
+    """One line's characters by position, without overprinted copies (a copy stands over the
     character before it: a gap far below nothing)."""
     if len(glyphs) < 2:
-        return glyphs
+        return TextLine(glyphs)
     glyphs.sort(key=_LEFT)
-    overlap = -0.5 * (glyphs[0].bottom - glyphs[0].top)
-    _, lefts, _, rights, _ = zip(*glyphs, strict=True)
-    if min(map(operator.sub, lefts[1:], rights[:-1])) >= overlap:
-        return glyphs
+    columns = tuple(zip(*glyphs, strict=True))
+    _, lefts, _, rights, _ = columns
+    gaps = list(map(operator.sub, lefts[1:], rights[:-1]))
+    if min(gaps) >= -0.5 * (glyphs[0].bottom - glyphs[0].top):
+        return TextLine._of_columns(tuple(glyphs), columns, gaps)  # type: ignore[arg-type]
     kept = [glyphs[0]]
     last = glyphs[0]
     for glyph in glyphs[1:]:
@@ -126,7 +165,7 @@ def _left_to_right(glyphs: list[Glyph]) -> list[Glyph]:
             continue
         kept.append(glyph)
         last = glyph
-    return kept
+    return TextLine(kept)
 
 
 def words(line: TextLine) -> list[TextLine]:
