@@ -54,6 +54,7 @@ from govinfo_report.writers import pdf as writers_pdf
 from govinfo_report.writers.pdf import PDF_FONT, render_pdf
 
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+SAMPLE = Path(__file__).resolve().parent.parent / "examples" / "sample_report.txt"
 CORPUS_PDFS = (
     sorted(p for p in CORPUS.glob("*.pdf") if p.with_suffix(".json").exists()) if CORPUS.is_dir() else []
 )
@@ -474,6 +475,29 @@ def test_a_report_written_by_reportlab_reads_back_cell_for_cell(
     parsed = govinfo_report.parse_file(path)
     assert cell_differences(parsed, report) == []
     assert _identity_problems(parsed, report) == []
+
+
+@pytest.mark.parametrize("paused_by_caller", [False, True])
+def test_reading_a_pdf_leaves_the_cycle_collector_as_it_found_it(
+    tmp_path: Path, paused_by_caller: bool
+) -> None:
+    """The reader pauses Python's cycle collector while it reads the pages; afterwards, and
+    after a damaged page, it runs again — unless the caller had paused it."""
+    import gc
+
+    path = tmp_path / "report.pdf"
+    render_pdf(govinfo_report.parse(SAMPLE.read_text(encoding="utf-8")), path)
+    try:
+        if paused_by_caller:
+            gc.disable()
+        govinfo_report.parse_file(path)
+        assert gc.isenabled() is not paused_by_caller
+        damaged = mock.patch.object(pdf, "lay_out_page", side_effect=pdf.pdfium.PdfiumError("damaged"))
+        with damaged, pytest.raises(DocumentError):
+            govinfo_report.parse_file(path)
+        assert gc.isenabled() is not paused_by_caller
+    finally:
+        gc.enable()
 
 
 def _without_rules(grid: Any, styles: Any) -> Any:
