@@ -47,6 +47,22 @@ def test_tables_numbered_on_their_own_after_an_own_outline_are_read(report: Repo
     assert "missing-section" not in codes
 
 
+@settings(max_examples=15)
+@given(report=st.one_of(reports(blanks=False), reports_2019(blanks=False)), joiner=st.sampled_from([" ", ""]))
+def test_tables_numbered_on_their_own_in_one_line_text_are_read(report: Report, joiner: str) -> None:
+    """A crawler prints the whole page as one line (its line breaks a space, or nothing): the
+    headings numbered on their own are found run into the text around them, and the report
+    reads as it does with the template's own numbering."""
+    text = govinfo_report.render(report, "tsv")
+    one_line = joiner.join(_with_own_outline(report, text).split())
+    parsed = govinfo_report.parse(one_line)
+    as_template = govinfo_report.parse(joiner.join(text.split()))
+    assert cell_differences(parsed, as_template) == []
+    assert [s.number for s in parsed.sections] == [s.number for s in as_template.sections]
+    assert [s.number for s in parsed.sections][-5:] == [2, 3, 4, 5, 6]
+    assert "sections-renumbered" in {d.code for d in parsed.diagnostics}
+
+
 FEE_SECTION = "五、信息处理费收取情况\n通知收取件数\t通知收取金额（元）\t实际收取金额（元）\n0\t0\t0\n"
 
 

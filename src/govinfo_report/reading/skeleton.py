@@ -5,8 +5,9 @@ the sections. This module scans the normalised text for every heading candidate 
 interactive LALR parser: a candidate becomes a heading only if the parser accepts it in its
 current state, otherwise it stays text. A transformer then turns the tree into
 :class:`~govinfo_report.model.Section` objects. Where headings are missing, a second pass tries
-each heading's pattern with any numeral, alone on its line, for reports that number headings
-their own way (see :func:`read_skeleton`).
+each heading's pattern with any numeral — alone on its line, else run into the text of a
+crawler's one-line page — for reports that number headings their own way (see
+:func:`read_skeleton`).
 """
 
 from __future__ import annotations
@@ -231,9 +232,9 @@ def read_skeleton(
     Some reports number headings on their own: the tables after an outline of the report's
     own (一、总体情况 二、工作机制保障 … then 一、主动公开政府信息情况 二、收到和处理… 三、…行政复议、
     行政诉讼情况), or the sections after an extra one (五、信息处理费收取情况 六、存在的主要问题…).
-    Where a heading is not found, it is looked for with any numeral, alone on its line (see
-    :func:`_renumbered`); ``table_sections`` (the sections holding the statistics tables) say
-    which headings those are."""
+    Where a heading is not found, it is looked for with any numeral, alone on its line or, where
+    none is, run into the text around it (see :func:`_renumbered`); ``table_sections`` (the
+    sections holding the statistics tables) say which headings those are."""
     parser = parser or grammars.load("skeleton.lark", "start")
     candidates = list(_candidates(text, parser))
     interactive, kinds = _drive(text, parser, candidates)
@@ -296,51 +297,61 @@ _ANY_NUMERAL = "[一二三四五六七八九十]"
 
 
 @functools.cache
-def _renumbered_scanner(parser: lark.Lark) -> re.Pattern[str] | None:
-    """The headings of the grammar with any numeral, each at the start of a line and alone on
-    it (a colon may end it); None when a heading pattern does not start with a guarded numeral
-    (a variant's own wording), which this pass cannot renumber."""
+def _renumbered_scanners(parser: lark.Lark) -> tuple[re.Pattern[str], ...]:
+    """The headings of the grammar with any numeral: first each alone on its line (a colon may
+    end it), then each run into the text around it as a crawler's one-line text prints it —
+    where the numeral follows no Chinese character, or no numeral, 第 or bracket when 、 follows
+    it (the grammar's own guard). None when a heading pattern does not start with a guarded
+    numeral (a variant's own wording), which this pass cannot renumber."""
     headings = [t for t in parser.terminals if _local(str(t.name)).startswith("HEADING_")]
     branches = []
     for terminal in headings:
         pattern = terminal.pattern.to_regexp()
         guard = _GUARDED_NUMERAL.match(pattern)
         if guard is None:
-            return None
+            return ()
         branches.append(f"(?P<{terminal.name}>{_ANY_NUMERAL}{pattern[guard.end() :]})")
-    return re.compile(r"^[ \t]*(?:" + "|".join(branches) + r")(?=[ \t]*[:：]?[ \t]*$)", re.MULTILINE)
+    alone = r"^[ \t]*(?:" + "|".join(branches) + r")(?=[ \t]*[:：]?[ \t]*$)"
+    glued = (
+        r"(?:(?<![\u4e00-\u9fff])|(?<![一二三四五六七八九十百千第（(])(?=" + _ANY_NUMERAL + r"[ \t]*、))"
+        r"(?:" + "|".join(branches) + ")"
+    )
+    return re.compile(alone, re.MULTILINE), re.compile(glued)
 
 
 def _renumbered(
     text: str, parser: lark.Lark, table_sections: frozenset[int], found: dict[str, re.Match[str]]
 ) -> list[re.Match[str]]:
-    """The headings not ``found`` that stand alone on their lines with a numeral of their own
-    (of a heading printed twice, the last: the first may be the outline's list of contents).
+    """The headings not ``found`` that stand with a numeral of their own (of a heading printed
+    twice, the last: the first may be the outline's list of contents): alone on their lines,
+    else, where none is, run into the text around them.
 
     Where no table section's heading was found, the tables' and those after them, when two
     table sections or more are among them, in the template's order; else none. Where one was,
     those of the sections after the tables, each after every heading found before it."""
-    scanner = _renumbered_scanner(parser)
-    if scanner is None:
-        return []
     numbers = {_number(kind): match for kind, match in found.items()}
     tables_found = bool(table_sections & numbers.keys())
     first = max(table_sections) + 1 if tables_found else min(table_sections)
-    if all(n in numbers for n in map(_number, scanner.groupindex) if n >= first):
-        return []  # every heading this pass may add was found: the text need not be scanned
-    last: dict[int, re.Match[str]] = {}
-    for match in scanner.finditer(text):
-        assert match.lastgroup is not None
-        number = _number(match.lastgroup)
-        if number not in numbers:
-            last[number] = match
-    if tables_found:
-        return [
-            m
-            for n, m in sorted(last.items())
-            if n >= first and all(m.start() > f.start() for k, f in numbers.items() if k < n)
-        ]
-    return _tables_renumbered([last[n] for n in sorted(last) if n >= first], table_sections)
+    for scanner in _renumbered_scanners(parser):
+        if all(n in numbers for n in map(_number, scanner.groupindex) if n >= first):
+            return []  # every heading this pass may add was found: the text need not be scanned
+        last: dict[int, re.Match[str]] = {}
+        for match in scanner.finditer(text):
+            assert match.lastgroup is not None
+            number = _number(match.lastgroup)
+            if number not in numbers:
+                last[number] = match
+        if tables_found:
+            kept = [
+                m
+                for n, m in sorted(last.items())
+                if n >= first and all(m.start() > f.start() for k, f in numbers.items() if k < n)
+            ]
+        else:
+            kept = _tables_renumbered([last[n] for n in sorted(last) if n >= first], table_sections)
+        if kept:
+            return kept
+    return []
 
 
 def _tables_renumbered(kept: list[re.Match[str]], table_sections: frozenset[int]) -> list[re.Match[str]]:
