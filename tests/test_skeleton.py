@@ -93,6 +93,15 @@ def test_headings_inside_one_long_line() -> None:
     assert _numbers(text) == [1, 2, 3]
 
 
+def test_a_title_run_into_the_first_heading_leaves_it_a_heading() -> None:
+    # a crawler's one-line text without spaces: 报告一、总体情况 — but 统一、总体情况 stays a word
+    text = "某局2023年政府信息公开工作年度报告一、总体情况全年收到申请3件。二、主动公开政府信息情况第二十条"
+    assert _numbers(text) == [1, 2]
+    assert _numbers(
+        "某局2023年政府信息公开工作年度报告 全市统一、总体情况良好。二、主动公开政府信息情况"
+    ) == [2]
+
+
 def test_heading_words_in_the_middle_of_a_sentence_are_not_a_heading() -> None:
     # "统一、总体情况…": the numeral follows another Chinese character
     assert _numbers(_report("全面统一、总体情况良好")) == []
