@@ -448,6 +448,46 @@ def test_headings_quoted_in_a_sentence_are_not_headings(report: Report, run_toge
     assert cell_differences(parsed, report) == []
 
 
+def _wrapped_numbers(text: str, rng: random.Random, most: int) -> str:
+    """The text as a PDF extractor prints a table whose narrow cells wrapped their wider
+    numbers: each row of table 三 on one line, its cells apart by a space, and up to ``most``
+    of its numbers of two digits or more printed as two pieces (``48085`` as ``4808 5``)."""
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        cells = line.split("\t")
+        numbers = cells[-7:]
+        if len(cells) < 8 or not all(c.isdigit() for c in numbers):
+            continue
+        wide = [c for c, n in enumerate(numbers) if len(n) > 1]
+        for c in rng.sample(wide, min(len(wide), rng.randint(0, most))):
+            cut = rng.randint(1, len(numbers[c]) - 1)
+            numbers[c] = numbers[c][:cut] + " " + numbers[c][cut:]
+        lines[k] = " ".join([*(c for c in cells[:-7] if c), *numbers])
+    return "\n".join(lines)
+
+
+@given(reports(consistent=True, blanks=False, scale="city"), st.randoms(use_true_random=False))
+def test_numbers_wrapped_in_their_cells_are_joined_or_left_blank_never_wrong(
+    report: Report, rng: random.Random
+) -> None:
+    """pypdf and pdfplumber print a number that wrapped in its narrow cell as two numbers on
+    the row's line: the pieces are joined where the table's arithmetic allows one reading."""
+    text = _wrapped_numbers(govinfo_report.render(report, "tsv"), rng, most=3)
+    _each_cell_read_or_explained(govinfo_report.parse(text), report)
+
+
+def test_a_total_wrapped_in_its_cell_is_joined_by_the_rows_sum() -> None:
+    rows = {row: [0] * 7 for row in REQUEST_ROWS}
+    rows["new_received"] = [9571, 9766, 12162, 6689, 9897, 0, 48085]
+    rows["granted"] = rows["total_processed"] = rows["new_received"]
+    report = _report(_requests(rows))
+    text = govinfo_report.render(report, "tsv").replace("9897\t0\t48085", "9897\t0\t4808 5")
+    text = text.replace("9571\t9766\t12162", "9571\t9766\t1216 2")
+    parsed = govinfo_report.parse(text.replace("\t", " "))
+    assert cell_differences(parsed, report) == []
+    assert "wrapped-cells-joined" in {d.code for d in parsed.diagnostics}
+
+
 @given(reports(consistent=True, blanks=False))
 def test_a_report_ending_with_table_three_has_no_table_four_read_from_its_last_row(report: Report) -> None:
     """A text cut after table 三, its last row short of a cell: that row is not taken for a

@@ -243,6 +243,14 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "表格“{table_zh}”有 {count} 行单元格之间没有分隔；"
         "只有一种拆分符合模板（勾稽关系、无前导零）的，已拆分为单元格",
     ),
+    "wrapped-cells-joined": (
+        "info",
+        "table {table_zh}: {count} row(s) printed more numbers than cells, as a number too wide for "
+        "its cell wraps into two pieces; the pieces were joined where only one reading fits the "
+        "template's arithmetic",
+        "表格“{table_zh}”有 {count} 行的数字多于单元格（过宽的数字在单元格内折成两段）；"
+        "只有一种合并方式符合勾稽关系的，已合并",
+    ),
     "glued-cells-ambiguous": (
         "warning",
         "the digits '{digits}' can be split into cells in {count} ways that the template allows "

@@ -244,6 +244,11 @@ class ReportReader:
 
     def _grid(self, region: Region, table_id: str) -> list[Any]:
         """The region's grid rows; none, with a note, for a region too large to be a table."""
+        return self._grid_and_bounds(region, table_id)[0]
+
+    def _grid_and_bounds(self, region: Region, table_id: str) -> tuple[list[Any], bool]:
+        """:meth:`_grid`, and whether its cells' bounds are soft (see
+        :meth:`~.context.ParseContext.grid_and_bounds`)."""
         bound = self.context.limits.max_region_chars
         if len(region.text) > bound:
             self.notes.append(
@@ -255,20 +260,21 @@ class ReportReader:
                     bound=bound,
                 )
             )
-            return []
-        return self.context.grid(region)
+            return [], False
+        return self.context.grid_and_bounds(region)
 
     def _read_labelled(self, table_id: str, after_line: int = 0) -> Table | None:
         """A labelled table (二 or 三), read from its section; rows its model class does not have
         (a variant's extra rows) go to ``extra_rows``."""
         spec = self.format.tables[table_id]
         region, stand_in = self._region(table_id, after_line)
-        grid = self._grid(region, table_id)
+        grid, soft = self._grid_and_bounds(region, table_id)
         result = read_rows(
             observed_rows(grid_items(grid)),
             spec,
             facts=self.context.facts.get(spec.id, ()),
             cut_right=self._cut_right(table_id),
+            soft_bounds=soft,
         )
         if not result.found:
             if not stand_in:  # a lost section says so already

@@ -55,6 +55,7 @@ def read_rows(
     *,
     facts: Sequence[decoding.Fact] = (),
     cut_right: bool = False,
+    soft_bounds: bool = False,
 ) -> TableRead:
     """Align observed rows with a labelled table (二 or 三) and read each row's cells.
 
@@ -63,7 +64,8 @@ def read_rows(
     readings. In a table whose rows have different numbers of columns (table 二), a short row is
     padded on the right to the table's width, so surplus empty cells are trimmed from the right
     first. ``cut_right``: the page's right edge cut the table (a PDF), so a row short of cells
-    lost its last ones.
+    lost its last ones. ``soft_bounds``: a space or a line break sets the cells apart, so a
+    number a narrow cell wrapped may stand as two (see :meth:`TablePlacement._wraps_numbers`).
     """
     observed = join_split_labels(observed, table)
     folded = [fold(o.label) for o in observed]
@@ -72,7 +74,7 @@ def read_rows(
     matches = align(observed, table, folded, _ragged(table))
     if not matches:
         return TableRead({}, (), False)
-    return TablePlacement(table, observed, folded, matches).read(facts)
+    return TablePlacement(table, observed, folded, matches, soft_bounds=soft_bounds).read(facts)
 
 
 def _lost_on_the_right(row: ObservedRow, table: TableSpec) -> ObservedRow:
@@ -141,9 +143,13 @@ class TablePlacement:
         observed: Sequence[ObservedRow],
         folded: Sequence[str],
         matches: dict[int, int],
+        *,
+        soft_bounds: bool = False,
     ) -> None:
         self.table = table
         self.specs = table.rows
+        #: whether a space or a line break sets the cells apart, which may cut a number too
+        self.soft_bounds = soft_bounds
         self.labels = LabelIndex.of(table)
         #: whether the table's rows differ in width, so that they are padded on the right
         self.pad_right = _ragged(table)
@@ -219,6 +225,9 @@ class TablePlacement:
             if not values or len(values) >= expected:
                 continue
             parts = self._wrapped_parts(i + 1, expected - len(values))
+            pieces = self._wrapped_number_parts(i + 1, expected - len(values))
+            if pieces and not (parts and self._adds_up(values, parts)):
+                parts = pieces  # the lines after it hold pieces of wrapped numbers, not its cells
             if parts:
                 self.joined.add(i)
                 self.observed[i] = self.observed[i]._replace(
@@ -244,6 +253,35 @@ class TablePlacement:
             if found == lacking:
                 return parts
         return []
+
+    def _adds_up(self, values: Sequence[Item], parts: Sequence[int]) -> bool:
+        """Whether ``values`` with those of the rows ``parts`` are counts whose row sums hold."""
+        texts = _plain_counts([*values, *(v for k in parts for v in self.observed[k].values)])
+        numbers = [int(t) for t in texts]
+        sums = decoding.table_arithmetic(self.table, ()).sums
+        return bool(numbers) and all(
+            end <= len(numbers) and sum(numbers[start : end - 1]) == numbers[end - 1] for start, end in sums
+        )
+
+    def _wrapped_number_parts(self, start: int, lacking: int) -> list[int]:
+        """The label-less rows of counts from ``start`` to the next labelled row, where they hold
+        more than the ``lacking`` values, by a few, in a table whose rows add up: the pieces of
+        numbers wrapped in their narrow cells, each piece on a line of its own (``pdftotext
+        -raw``: ``… 9897 0`` then ``4808`` then ``5``). The decoder joins them by the arithmetic
+        (see :meth:`_glued_or_miscounted`). None otherwise."""
+        if not self._wraps_numbers:
+            return []
+        parts: list[int] = []
+        found = 0
+        for k in range(start, len(self.observed)):
+            rest = self.observed[k].values
+            if k in self.matches or self.folded[k]:
+                break
+            if not rest or not _plain_counts(rest):
+                return []
+            parts.append(k)
+            found += len(rest)
+        return parts if lacking < found <= lacking + decoding.MAX_WRAPPED_PIECES else []
 
     def find_buried_labels(self) -> None:
         """Template rows, found nowhere, whose label is printed inside another label run of the
@@ -1319,7 +1357,19 @@ class TablePlacement:
         if ran_together(values, expected) or stolen or short:
             self.glued_rows[spec.id] = glued(values, obs.line, tail, stolen)
             return
+        if self._wraps_numbers and (pieces := decoding.wrapped_alternatives(_plain_counts(values), expected)):
+            printed = " ".join(v.text for v in values)
+            self.glued_rows[spec.id] = decoding.Glued(pieces, printed, obs.line, wrapped=True)
+            return
         self._note_row("row-value-count", i, j, values, found=len(values), expected=expected)
+
+    @functools.cached_property
+    def _wraps_numbers(self) -> bool:
+        """Whether a row printing more numbers than cells may be read as numbers wrapped in
+        their narrow cells, each printed as two pieces: where a space or a line break sets the
+        cells apart (a tab or a bar never falls inside a number) and the table's rows add up
+        (table 三), so the arithmetic can decide which pieces are one number."""
+        return self.soft_bounds and bool(decoding.table_arithmetic(self.table, ()).sums)
 
     def _note_row(self, code: str, i: int, j: int, values: Sequence[Item], **fields: Any) -> None:
         """Note ``code`` about observed row ``i`` read as template row ``j``, with its values."""
@@ -1370,6 +1420,16 @@ def _signs_joined(values: Sequence[Item]) -> tuple[Item, ...]:
             value = value._replace(text=sign + value.text, sign_apart=True)
         joined.append(value)
     return tuple(joined)
+
+
+def _plain_counts(values: Sequence[Item]) -> list[str]:
+    """The values' texts when every one is a count as printed (digits only), else none."""
+    texts = [v.text for v in values]
+    if all(v.kind == "num" and not v.sign_apart for v in values) and all(
+        t.isdigit() and t.isascii() for t in texts
+    ):
+        return texts
+    return []
 
 
 def _orders_agree(values: Sequence[Item], rows: int, width: int) -> bool:

@@ -48,6 +48,7 @@ from .rows import (
 )
 from .solving import TABLE_STEPS, Budget, Decoded, Equation, Solved, agreed, decode, solve, usable
 from .table import (
+    MAX_WRAPPED_PIECES,
     Glued,
     TableDecoding,
     chunk_alternatives,
@@ -55,9 +56,11 @@ from .table import (
     decode_rows,
     decode_table,
     readings_text,
+    wrapped_alternatives,
 )
 
 __all__ = [
+    "MAX_WRAPPED_PIECES",
     "REVIEW_ROW",
     "ROW_READINGS",
     "ROW_STEPS",
@@ -92,4 +95,5 @@ __all__ = [
     "split_row",
     "table_arithmetic",
     "usable",
+    "wrapped_alternatives",
 ]

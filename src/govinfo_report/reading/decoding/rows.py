@@ -136,6 +136,8 @@ def _split(chunks: tuple[Chunk, ...], shape: Shape, max_readings: int, max_steps
         return RowSplits((), True, 0)
     if length == shape.size:
         return _split_one_character_each(chunks, shape) if max_steps >= 1 else RowSplits((), False, 1)
+    if len(chunks) == shape.size:
+        return _split_one_chunk_each(chunks, shape) if max_steps >= 1 else RowSplits((), False, 1)
     if math.comb(length - 1, shape.size - 1) <= FEW_CUTS:
         return _split_few(chunks, shape, max_readings, max_steps)
     return _RowSplitter(chunks, shape, max_readings, max_steps).run()
@@ -155,6 +157,22 @@ def _split_one_character_each(chunks: tuple[Chunk, ...], shape: Shape) -> RowSpl
         )
         if any(cell is None and ch != _BLANK for cell, ch in zip(cells, text, strict=True)):
             return RowSplits((), True, 1)
+    for start, end in _count_ranges(chunks, shape).items():
+        if cells[end - 1] != sum(cells[start : end - 1]):  # type: ignore[arg-type]
+            return RowSplits((), True, 1)
+    return RowSplits((cells,), True, 1)
+
+
+def _split_one_chunk_each(chunks: tuple[Chunk, ...], shape: Shape) -> RowSplits:
+    """:func:`split_row` for a row with as many chunks as cells (each chunk holds a cell, so
+    each holds just one): that reading, if each chunk is a printing of its cell's kind and the
+    sums hold. One step."""
+    cells = tuple(
+        None if chunk is None else parse_cell(chunk, kind)
+        for chunk, kind in zip(chunks, shape.kinds, strict=True)
+    )
+    if any(cell is None and chunk is not None for cell, chunk in zip(cells, chunks, strict=True)):
+        return RowSplits((), True, 1)
     for start, end in _count_ranges(chunks, shape).items():
         if cells[end - 1] != sum(cells[start : end - 1]):  # type: ignore[arg-type]
             return RowSplits((), True, 1)

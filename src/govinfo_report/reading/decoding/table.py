@@ -7,6 +7,7 @@ All of the work on one table shares one :class:`~.solving.Budget` of :data:`~.so
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
@@ -23,11 +24,31 @@ from .solving import TABLE_STEPS, Budget, Decoded, Equation, agreed, decode
 class Glued(NamedTuple):
     """A row printed without cell separators: the ways its text can be cut into chunks (more
     than one when the next label's number may be stuck to its end), the digits as printed, and
-    the source line."""
+    the source line. ``wrapped`` marks a row printed with more numbers than cells, whose
+    neighbouring numbers may be the pieces of one (see :func:`wrapped_alternatives`)."""
 
     alternatives: tuple[tuple[Chunk, ...], ...]
     printed: str
     line: int | None = None
+    wrapped: bool = False
+
+
+#: The most numbers more than its cells a row may print and still be read as wrapped numbers.
+MAX_WRAPPED_PIECES = 5
+
+
+def wrapped_alternatives(pieces: Sequence[str], cells: int) -> tuple[tuple[Chunk, ...], ...]:
+    """Every way to join neighbouring ``pieces`` (numbers as printed) into ``cells`` chunks,
+    each chunk one cell: a number too wide for its narrow cell wraps, and a text extractor
+    prints its two pieces as two numbers (``9897 0 4808 5``: the total is 48085). None when
+    the row prints no more numbers than cells, or more than :data:`MAX_WRAPPED_PIECES` more."""
+    if not 0 < len(pieces) - cells <= MAX_WRAPPED_PIECES:
+        return ()
+    bounds = (
+        itertools.pairwise((0, *cuts, len(pieces)))
+        for cuts in itertools.combinations(range(1, len(pieces)), cells - 1)
+    )
+    return tuple(tuple("".join(pieces[a:b]) for a, b in pairs) for pairs in bounds)
 
 
 def chunk_alternatives(chunks: Sequence[Chunk], tail: str | None = None) -> tuple[tuple[Chunk, ...], ...]:
@@ -229,7 +250,7 @@ class _TableDecoder:
         """The cells of each split row that all its kept readings agree on, a note for each row
         left with none or several, and one for the rows decided in full."""
         out: dict[str, tuple[Value, ...]] = {}
-        decided = 0
+        decided = wrapped = 0
         for row in split:
             kept = result.viable.get(row)
             if kept is None:
@@ -250,11 +271,17 @@ class _TableDecoder:
                         readings=readings_text(kept),
                     )
                 )
+            elif self.glued[row].wrapped:
+                wrapped += 1
             else:
                 decided += 1
         if decided:
             self.notes.append(
                 diag.make("glued-cells-split", table=self.table, table_zh=self.table_zh, count=decided)
+            )
+        if wrapped:
+            self.notes.append(
+                diag.make("wrapped-cells-joined", table=self.table, table_zh=self.table_zh, count=wrapped)
             )
         return out
 
