@@ -13,6 +13,7 @@ import random
 from decimal import Decimal
 
 import attrs
+import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
@@ -448,44 +449,94 @@ def test_headings_quoted_in_a_sentence_are_not_headings(report: Report, run_toge
     assert cell_differences(parsed, report) == []
 
 
-def _wrapped_numbers(text: str, rng: random.Random, most: int) -> str:
+#: How PDF extractors print a row whose narrow cells wrapped their wider numbers: pypdf each
+#: wrapped number's two pieces in its place on the row's line; ``pdftotext -raw`` the row's line
+#: up to a wrapped cell, then each piece on a line of its own; pdfplumber and ``-layout`` the
+#: first pieces on the line above the row, the rest of the row on its line, the last pieces on
+#: the line below.
+WRAP_STYLES = ("inline", "raw", "around")
+
+
+def _wrapped_row(label: str, numbers: list[str], wrapped: dict[int, int], style: str) -> list[str]:
+    """The printed lines of one row whose cells ``wrapped`` (column -> where it breaks) wrapped."""
+    pieces = {c: (numbers[c][:cut], numbers[c][cut:]) for c, cut in wrapped.items()}
+    if style == "inline":
+        printed = (" ".join(pieces[c]) if c in pieces else n for c, n in enumerate(numbers))
+        return [" ".join([label, *printed])]
+    if style == "around":
+        middle = " ".join([label, *(n for c, n in enumerate(numbers) if c not in pieces)])
+        heads, tails = (" ".join(p[k] for _, p in sorted(pieces.items())) for k in (0, 1))
+        return [line for line in (heads, middle, tails) if line]
+    lines, current = [], [label]
+    for c, n in enumerate(numbers):
+        if c in pieces:
+            lines.append(" ".join(current))
+            lines.extend(pieces[c])
+            current = []
+        else:
+            current.append(n)
+    return [*lines, " ".join(current)] if current else lines
+
+
+def _wrapped_numbers(text: str, rng: random.Random, most: int, style: str) -> str:
     """The text as a PDF extractor prints a table whose narrow cells wrapped their wider
-    numbers: each row of table 三 on one line, its cells apart by a space, and up to ``most``
-    of its numbers of two digits or more printed as two pieces (``48085`` as ``4808 5``)."""
-    lines = text.split("\n")
-    for k, line in enumerate(lines):
+    numbers (see :data:`WRAP_STYLES`): each row of table 三 with its cells apart by a space,
+    and up to ``most`` of its numbers of two digits or more printed as two pieces."""
+    lines: list[str] = []
+    for line in text.split("\n"):
         cells = line.split("\t")
         numbers = cells[-7:]
         if len(cells) < 8 or not all(c.isdigit() for c in numbers):
+            lines.append(line)
             continue
         wide = [c for c, n in enumerate(numbers) if len(n) > 1]
-        for c in rng.sample(wide, min(len(wide), rng.randint(0, most))):
-            cut = rng.randint(1, len(numbers[c]) - 1)
-            numbers[c] = numbers[c][:cut] + " " + numbers[c][cut:]
-        lines[k] = " ".join([*(c for c in cells[:-7] if c), *numbers])
+        chosen = rng.sample(wide, min(len(wide), rng.randint(0, most)))
+        wrapped = {c: rng.randint(1, len(numbers[c]) - 1) for c in chosen}
+        lines.extend(_wrapped_row(" ".join(c for c in cells[:-7] if c), numbers, wrapped, style))
     return "\n".join(lines)
 
 
-@given(reports(consistent=True, blanks=False, scale="city"), st.randoms(use_true_random=False))
+@given(
+    reports(consistent=True, blanks=False, scale="city"),
+    st.randoms(use_true_random=False),
+    st.sampled_from(WRAP_STYLES),
+)
 def test_numbers_wrapped_in_their_cells_are_joined_or_left_blank_never_wrong(
-    report: Report, rng: random.Random
+    report: Report, rng: random.Random, style: str
 ) -> None:
-    """pypdf and pdfplumber print a number that wrapped in its narrow cell as two numbers on
-    the row's line: the pieces are joined where the table's arithmetic allows one reading."""
-    text = _wrapped_numbers(govinfo_report.render(report, "tsv"), rng, most=3)
+    """PDF extractors print a number that wrapped in its narrow cell as two numbers: the
+    pieces are joined where the table's arithmetic allows one reading, else left blank."""
+    text = _wrapped_numbers(govinfo_report.render(report, "tsv"), rng, 3, style)
     _each_cell_read_or_explained(govinfo_report.parse(text), report)
 
 
-def test_a_total_wrapped_in_its_cell_is_joined_by_the_rows_sum() -> None:
+@pytest.mark.parametrize("style", WRAP_STYLES)
+def test_a_total_wrapped_in_its_cell_is_joined_by_the_rows_sum(style: str) -> None:
     rows = {row: [0] * 7 for row in REQUEST_ROWS}
     rows["new_received"] = [9571, 9766, 12162, 6689, 9897, 0, 48085]
     rows["granted"] = rows["total_processed"] = rows["new_received"]
     report = _report(_requests(rows))
-    text = govinfo_report.render(report, "tsv").replace("9897\t0\t48085", "9897\t0\t4808 5")
-    text = text.replace("9571\t9766\t12162", "9571\t9766\t1216 2")
-    parsed = govinfo_report.parse(text.replace("\t", " "))
+    lines = []
+    for line in govinfo_report.render(report, "tsv").split("\n"):
+        if line.startswith("一、本年新收"):
+            label, *numbers = line.split("\t")
+            lines.extend(_wrapped_row(label, numbers, {6: 4}, style))  # 4808 and 5
+        else:
+            lines.append(line.replace("\t", " "))
+    parsed = govinfo_report.parse("\n".join(lines))
     assert cell_differences(parsed, report) == []
     assert "wrapped-cells-joined" in {d.code for d in parsed.diagnostics}
+
+
+def test_a_table_of_tabs_never_joins_two_cells() -> None:
+    # a tab is a cell's bound: a row of eight numbers for seven cells is miscounted, not wrapped
+    rows = {row: [0] * 7 for row in REQUEST_ROWS}
+    rows["new_received"] = rows["granted"] = rows["total_processed"] = [1, 2, 3, 4, 5, 0, 15]
+    text = govinfo_report.render(_report(_requests(rows)), "tsv").replace("5\t0\t15", "5\t0\t1\t5", 1)
+    parsed = govinfo_report.parse(text)
+    assert parsed.requests is not None
+    assert parsed.requests.new_received.values() == (None,) * 7
+    assert "wrapped-cells-joined" not in {d.code for d in parsed.diagnostics}
 
 
 @given(reports(consistent=True, blanks=False))

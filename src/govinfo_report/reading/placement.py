@@ -175,6 +175,9 @@ class TablePlacement:
         self.notes: list[Diagnostic] = []
         #: rows whose digits ran together, for the decoder
         self.glued_rows: dict[str, decoding.Glued] = {}
+        #: observed rows whose wrapped numbers stand on the lines above and below them, as the
+        #: decoder reads them (see find_numbers_wrapped_around_rows)
+        self.wrapped_around: dict[int, decoding.Glued] = {}
         #: observed row -> template row, as alignment matched them (before any pass)
         self.aligned = dict(matches)
         #: the observed rows as printed, before any pass moved values about
@@ -192,6 +195,7 @@ class TablePlacement:
 
     def read(self, facts: Sequence[decoding.Fact] = ()) -> TableRead:
         """Run the passes in order and return what was read."""
+        self.find_numbers_wrapped_around_rows()
         self.join_wrapped_rows()
         self.find_buried_labels()
         self.find_short_rows()
@@ -222,7 +226,7 @@ class TablePlacement:
         for i, j in sorted(self.matches.items()):
             expected = len(self.specs[j].columns)
             values = self.observed[i].values
-            if not values or len(values) >= expected:
+            if not values or len(values) >= expected or i in self.wrapped_around:
                 continue
             parts = self._wrapped_parts(i + 1, expected - len(values))
             pieces = self._wrapped_number_parts(i + 1, expected - len(values))
@@ -257,9 +261,15 @@ class TablePlacement:
     def _adds_up(self, values: Sequence[Item], parts: Sequence[int]) -> bool:
         """Whether ``values`` with those of the rows ``parts`` are counts whose row sums hold."""
         texts = _plain_counts([*values, *(v for k in parts for v in self.observed[k].values)])
-        numbers = [int(t) for t in texts]
+        return bool(texts) and self._sums_hold(texts)
+
+    def _sums_hold(self, chunks: Sequence[decoding.Chunk]) -> bool:
+        """Whether ``chunks``, one count each, keep the table's row sums."""
+        if any(chunk is None for chunk in chunks):
+            return False
+        numbers = [int(chunk) for chunk in chunks if chunk is not None]
         sums = decoding.table_arithmetic(self.table, ()).sums
-        return bool(numbers) and all(
+        return all(
             end <= len(numbers) and sum(numbers[start : end - 1]) == numbers[end - 1] for start, end in sums
         )
 
@@ -282,6 +292,69 @@ class TablePlacement:
             parts.append(k)
             found += len(rest)
         return parts if lacking < found <= lacking + decoding.MAX_WRAPPED_PIECES else []
+
+    def find_numbers_wrapped_around_rows(self) -> None:
+        """Numbers wrapped in their narrow cells, printed around their row: a table row's line
+        holds its cells of one line, and each cell that wrapped prints its first digits on the
+        line above and the rest on the line below (pdfplumber, ``pdftotext -layout``: ``4808``,
+        then ``一、本年新收… 9571 9766 12162 6689 9897 0``, then ``5``). Where a row short of
+        ``m`` numbers has just ``m`` loose numbers on the line above and ``m`` on the line below
+        (a line it shares with the row before or after holds theirs too, the upper row's
+        first), the k-th above and the k-th below are the pieces of its k-th wrapped cell, in
+        columns the decoder tries in every way under the arithmetic. Only where a space or a
+        line break sets the cells apart and the rows add up (see :attr:`_wraps_numbers`)."""
+        if not self._wraps_numbers:
+            return
+        short = self._rows_short_on_their_line()
+        loose = self._loose_numbers_by_line() if short else {}
+        rows = sorted(short)
+        for index, i in enumerate(rows):
+            line, middle, lacking = short[i]
+            before = short[rows[index - 1]] if index else None
+            after = short[rows[index + 1]] if index + 1 < len(rows) else None
+            above, below = loose.get(line - 1, []), loose.get(line + 1, [])
+            shared_above = before[2] if before is not None and before[0] + 2 == line else 0
+            shared_below = after[2] if after is not None and after[0] - 2 == line else 0
+            if len(above) != lacking + shared_above or len(below) != lacking + shared_below:
+                continue
+            tops, bottoms = above[len(above) - lacking :], below[:lacking]
+            around = _around(middle, [v for _, v in tops], [v for _, v in bottoms])
+            if any(map(self._sums_hold, around.alternatives)):  # else the lines hold no pieces of it
+                self.wrapped_around[i] = around
+                self._take_loose([*tops, *bottoms])
+                loose = self._loose_numbers_by_line()
+
+    def _rows_short_on_their_line(self) -> dict[int, tuple[int, list[Item], int]]:
+        """The matched rows printing fewer counts than cells, all on one line: row -> (that
+        line, the counts, how many it lacks)."""
+        short: dict[int, tuple[int, list[Item], int]] = {}
+        for i, j in self.matches.items():
+            middle = [v for v in self.observed[i].values if v.kind != "empty"]
+            lacking = len(self.specs[j].columns) - len(middle)
+            lines = {v.line for v in middle}
+            if middle and lacking > 0 and len(lines) == 1 and _plain_counts(middle):
+                short[i] = (lines.pop(), middle, lacking)
+        return short
+
+    def _loose_numbers_by_line(self) -> dict[int, list[tuple[int, Item]]]:
+        """The counts of the rows no template row matched (a header's run, a line of numbers
+        alone), by line, each with its observed row, in printed order."""
+        found: dict[int, list[tuple[int, Item]]] = {}
+        for k, row in enumerate(self.observed):
+            if k in self.matches:
+                continue
+            for v in row.values:
+                if v.kind != "empty":
+                    found.setdefault(v.line, []).append((k, v))
+        return found
+
+    def _take_loose(self, taken: Sequence[tuple[int, Item]]) -> None:
+        """Take the numbers ``taken`` out of their observed rows."""
+        for k in {k for k, _ in taken}:
+            gone = [v for row, v in taken if row == k]
+            self.observed[k] = self.observed[k]._replace(
+                values=tuple(v for v in self.observed[k].values if not any(v is g for g in gone))
+            )
 
     def find_buried_labels(self) -> None:
         """Template rows, found nowhere, whose label is printed inside another label run of the
@@ -312,6 +385,8 @@ class TablePlacement:
         for i, j in sorted(self.matches.items(), key=lambda match: match[1]):
             expected = len(self.specs[j].columns)
             values = self._values(i, j)
+            if i in self.wrapped_around:
+                continue  # its numbers are not missing: they wrapped above and below it
             if len(values) < expected and not ran_together(values, expected):
                 self.first_short.setdefault(self.grid_of(self.specs[j]), j)
 
@@ -1352,6 +1427,9 @@ class TablePlacement:
         spec = self.specs[j]
         obs = self.observed[i]
         expected = len(spec.columns)
+        if i in self.wrapped_around:
+            self.glued_rows[spec.id] = self.wrapped_around[i]
+            return
         tail, stolen = self._next_number(i)
         short = run_together and len(values) < expected and all(v.kind == "num" for v in values)
         if ran_together(values, expected) or stolen or short:
@@ -1420,6 +1498,23 @@ def _signs_joined(values: Sequence[Item]) -> tuple[Item, ...]:
             value = value._replace(text=sign + value.text, sign_apart=True)
         joined.append(value)
     return tuple(joined)
+
+
+def _around(middle: Sequence[Item], tops: Sequence[Item], bottoms: Sequence[Item]) -> decoding.Glued:
+    """A row's cells of one line and the pieces of its wrapped cells from the lines above and
+    below, as the decoder reads them: each wrapped cell (top piece then bottom piece) in every
+    way of placing those cells among the row's, in order. No reading unless every piece is a
+    count."""
+    joined = [top.text + bottom.text for top, bottom in zip(tops, bottoms, strict=True)]
+    cells = len(middle) + len(joined)
+    alternatives: list[tuple[decoding.Chunk, ...]] = []
+    if _plain_counts([*tops, *bottoms]):
+        for places in itertools.combinations(range(cells), len(joined)):
+            pieces, rest = iter(joined), iter(v.text for v in middle)
+            alternatives.append(tuple(next(pieces) if c in places else next(rest) for c in range(cells)))
+    printed = " ".join(v.text for v in middle)
+    wrapped = " ".join(f"{top.text}/{bottom.text}" for top, bottom in zip(tops, bottoms, strict=True))
+    return decoding.Glued(tuple(alternatives), f"{printed} + {wrapped}", middle[0].line, wrapped=True)
 
 
 def _plain_counts(values: Sequence[Item]) -> list[str]:
