@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import random
+import unicodedata
 from decimal import Decimal
 
 import attrs
@@ -523,6 +524,30 @@ def test_a_total_wrapped_in_its_cell_is_joined_by_the_rows_sum(style: str) -> No
             lines.extend(_wrapped_row(label, numbers, {6: 4}, style))  # 4808 and 5
         else:
             lines.append(line.replace("\t", " "))
+    parsed = govinfo_report.parse("\n".join(lines))
+    assert cell_differences(parsed, report) == []
+    assert "wrapped-cells-joined" in {d.code for d in parsed.diagnostics}
+
+
+def test_numbers_wrapped_above_and_below_a_row_of_aligned_columns_are_joined_in_their_columns() -> None:
+    """``pdftotext -layout`` keeps the columns: a wrapped number's first digits stand above its
+    row's line and the rest below, each in the cell's column, and the row's line leaves the
+    cell empty there."""
+    rows = {row: [0] * 7 for row in REQUEST_ROWS}
+    rows["new_received"] = [9571, 9766, 12162, 6689, 9897, 0, 48085]
+    rows["granted"] = rows["total_processed"] = rows["new_received"]
+    report = _report(_requests(rows))
+    lines = govinfo_report.render(report, "columns").split("\n")
+    k = next(n for n, line in enumerate(lines) if line.startswith("一、本年新收"))
+    row, above, below = lines[k], "", ""
+    for number, cut in (("9766", 2), ("48085", 4)):
+        at = row.index(number)
+        # as wide on the screen as the row up to the number (a Chinese character is two wide)
+        indent = "".join("  " if unicodedata.east_asian_width(ch) in "WF" else " " for ch in row[:at])
+        above += indent[len(above) :] + number[:cut]
+        below += indent[len(below) :] + number[cut:]
+        row = row[:at] + " " * len(number) + row[at + len(number) :]
+    lines[k : k + 1] = [above, row.rstrip(), below]
     parsed = govinfo_report.parse("\n".join(lines))
     assert cell_differences(parsed, report) == []
     assert "wrapped-cells-joined" in {d.code for d in parsed.diagnostics}

@@ -318,11 +318,21 @@ class TablePlacement:
             if len(above) != lacking + shared_above or len(below) != lacking + shared_below:
                 continue
             tops, bottoms = above[len(above) - lacking :], below[:lacking]
-            around = _around(middle, [v for _, v in tops], [v for _, v in bottoms])
+            gaps = self._empty_places(i, lacking)
+            around = _around(middle, [v for _, v in tops], [v for _, v in bottoms], gaps)
             if any(map(self._sums_hold, around.alternatives)):  # else the lines hold no pieces of it
                 self.wrapped_around[i] = around
                 self._take_loose([*tops, *bottoms])
                 loose = self._loose_numbers_by_line()
+
+    def _empty_places(self, i: int, lacking: int) -> tuple[int, ...] | None:
+        """Where in observed row ``i`` its ``lacking`` cells stand, when the text keeps its
+        columns (``pdftotext -layout``): the row prints a cell for every column, just that many
+        of them empty, and those are the places of its wrapped numbers. None when it does not."""
+        values = self.observed[i].values
+        expected = len(self.specs[self.matches[i]].columns)
+        gaps = tuple(c for c, v in enumerate(values) if v.kind == "empty")
+        return gaps if len(values) == expected and len(gaps) == lacking else None
 
     def _rows_short_on_their_line(self) -> dict[int, tuple[int, list[Item], int]]:
         """The matched rows printing fewer counts than cells, all on one line: row -> (that
@@ -349,12 +359,14 @@ class TablePlacement:
         return found
 
     def _take_loose(self, taken: Sequence[tuple[int, Item]]) -> None:
-        """Take the numbers ``taken`` out of their observed rows."""
+        """Take the numbers ``taken`` out of their observed rows (a row left with empty cells
+        only, with them)."""
         for k in {k for k, _ in taken}:
             gone = [v for row, v in taken if row == k]
-            self.observed[k] = self.observed[k]._replace(
-                values=tuple(v for v in self.observed[k].values if not any(v is g for g in gone))
-            )
+            left = tuple(v for v in self.observed[k].values if not any(v is g for g in gone))
+            if all(v.kind == "empty" for v in left):
+                left = ()  # the empty cells around the pieces were only the columns' places
+            self.observed[k] = self.observed[k]._replace(values=left)
 
     def find_buried_labels(self) -> None:
         """Template rows, found nowhere, whose label is printed inside another label run of the
@@ -887,7 +899,7 @@ class TablePlacement:
             return None
         if _PROSE_AFTER.match(self.printed[i + 1].label.lstrip()):
             return None
-        return i if any(v.kind == "num" for v in self.printed[i].values) else None
+        return i if any(v.kind == "num" for v in self.observed[i].values) else None
 
     def _unverified(self, row: str, i: int, code: str = "row-values-unverified") -> None:
         cells = self.found[row]
@@ -1291,6 +1303,10 @@ class TablePlacement:
         spec = self.specs[j]
         obs = self.observed[i]
         expected = len(spec.columns)
+        if i in self.wrapped_around:  # its wrapped numbers stand above and below it
+            self.glued_rows[spec.id] = self.wrapped_around[i]
+            self.found[spec.id] = blank_cells(expected, obs.line)
+            return
         values = self._values(i, j)
         self._note_how_placed(i, j)
         moved = self._moved_values(i, j)
@@ -1427,9 +1443,6 @@ class TablePlacement:
         spec = self.specs[j]
         obs = self.observed[i]
         expected = len(spec.columns)
-        if i in self.wrapped_around:
-            self.glued_rows[spec.id] = self.wrapped_around[i]
-            return
         tail, stolen = self._next_number(i)
         short = run_together and len(values) < expected and all(v.kind == "num" for v in values)
         if ran_together(values, expected) or stolen or short:
@@ -1500,16 +1513,19 @@ def _signs_joined(values: Sequence[Item]) -> tuple[Item, ...]:
     return tuple(joined)
 
 
-def _around(middle: Sequence[Item], tops: Sequence[Item], bottoms: Sequence[Item]) -> decoding.Glued:
+def _around(
+    middle: Sequence[Item], tops: Sequence[Item], bottoms: Sequence[Item], gaps: tuple[int, ...] | None
+) -> decoding.Glued:
     """A row's cells of one line and the pieces of its wrapped cells from the lines above and
-    below, as the decoder reads them: each wrapped cell (top piece then bottom piece) in every
-    way of placing those cells among the row's, in order. No reading unless every piece is a
-    count."""
+    below, as the decoder reads them: each wrapped cell (top piece then bottom piece) in the
+    row's empty ``gaps`` where the text shows them, else in every way of placing those cells
+    among the row's, in order. No reading unless every piece is a count."""
     joined = [top.text + bottom.text for top, bottom in zip(tops, bottoms, strict=True)]
     cells = len(middle) + len(joined)
     alternatives: list[tuple[decoding.Chunk, ...]] = []
     if _plain_counts([*tops, *bottoms]):
-        for places in itertools.combinations(range(cells), len(joined)):
+        every = itertools.combinations(range(cells), len(joined))
+        for places in every if gaps is None else (gaps,):
             pieces, rest = iter(joined), iter(v.text for v in middle)
             alternatives.append(tuple(next(pieces) if c in places else next(rest) for c in range(cells)))
     printed = " ".join(v.text for v in middle)
