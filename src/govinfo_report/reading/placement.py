@@ -6,8 +6,10 @@ rows wrapped by a text browser, numbers printed before their labels, rows withou
 label, one row carrying the numbers of the rows after it. Counting does the rest. Merged cells
 leave empty cells before or after a row's values; those are dropped only while the row has more
 cells than the template gives it. A row that still has too many or too few values is reported
-and left blank — never guessed — unless its digits ran together, which the decoder
-(:mod:`.decoding`) splits by the table's arithmetic.
+and left blank — never guessed — unless its digits ran together, or a PDF extractor printed
+numbers its narrow cells wrapped as two pieces each (on its line, on the lines after it, or
+above and below it), which the decoder (:mod:`.decoding`) splits or joins by the table's
+arithmetic.
 """
 
 from __future__ import annotations
