@@ -553,6 +553,30 @@ def test_numbers_wrapped_above_and_below_a_row_of_aligned_columns_are_joined_in_
     assert "wrapped-cells-joined" in {d.code for d in parsed.diagnostics}
 
 
+def test_a_line_between_two_wrapped_rows_gives_the_upper_row_its_pieces_first() -> None:
+    """pdfplumber prints the last pieces of one row and the first pieces of the next on one
+    line where the two rows stand close: the upper row takes as many as it lacks, in order."""
+    rows = {row: [0] * 7 for row in REQUEST_ROWS}
+    rows["new_received"] = [9571, 9766, 12162, 6689, 9897, 0, 48085]
+    rows["carried_over"] = [120, 506, 209, 622, 2148, 9735, 13340]
+    rows["granted"] = rows["total_processed"] = [
+        a + b for a, b in zip(rows["new_received"], rows["carried_over"], strict=True)
+    ]
+    report = _report(_requests(rows))
+    lines = [line.replace("\t", " ") for line in govinfo_report.render(report, "tsv").split("\n")]
+    k = next(n for n, line in enumerate(lines) if line.startswith("一、本年新收"))
+    lines[k : k + 2] = [
+        "4808",
+        "一、本年新收政府信息公开申请数量 9571 9766 12162 6689 9897 0",
+        "5 973 1334",
+        "二、上年结转政府信息公开申请数量 120 506 209 622 2148",
+        "5 0",
+    ]
+    parsed = govinfo_report.parse("\n".join(lines))
+    assert cell_differences(parsed, report) == []
+    assert "wrapped-cells-joined" in {d.code for d in parsed.diagnostics}
+
+
 def test_a_table_of_tabs_never_joins_two_cells() -> None:
     # a tab is a cell's bound: a row of eight numbers for seven cells is miscounted, not wrapped
     rows = {row: [0] * 7 for row in REQUEST_ROWS}

@@ -312,7 +312,8 @@ class TablePlacement:
         rows = sorted(short)
         for index, i in enumerate(rows):
             line, middle, lacking = short[i]
-            before = short[rows[index - 1]] if index else None
+            # the row above, unless it took its pieces already (the line then holds this row's only)
+            before = short[rows[index - 1]] if index and rows[index - 1] not in self.wrapped_around else None
             after = short[rows[index + 1]] if index + 1 < len(rows) else None
             above, below = loose.get(line - 1, []), loose.get(line + 1, [])
             shared_above = before[2] if before is not None and before[0] + 2 == line else 0
