@@ -14,6 +14,7 @@ import itertools
 import operator
 import unicodedata
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from .pdf_page import Glyph
 
@@ -29,10 +30,6 @@ _WIDE_SPACE = 1.0
 def is_wide(char: str) -> bool:
     """A Chinese character or full-width sign: one that needs no space next to it."""
     return unicodedata.east_asian_width(char) in "WF"
-
-
-#: A line's glyphs field by field (``zip(*glyphs)``): chars, lefts, tops, rights, bottoms.
-_Columns = tuple[tuple[str, ...], tuple[float, ...], tuple[float, ...], tuple[float, ...], tuple[float, ...]]
 
 
 class TextLine:
@@ -55,15 +52,17 @@ class TextLine:
         self._measure(kept, chars, lefts, tops, rights, bottoms)
 
     @classmethod
-    def _of_columns(
+    def _of_fields(
         cls,
         glyphs: tuple[Glyph, ...],
-        columns: _Columns,
+        fields: tuple[tuple[Any, ...], ...],
         gaps: list[float],
     ) -> TextLine:
-        """A line of ``glyphs`` already in order, from their fields (``zip(*glyphs)``) and gaps."""
+        """A line of ``glyphs`` already in order, from their fields (``zip(*glyphs)``: chars,
+        lefts, tops, rights, bottoms) and the gaps between them, worked out by the caller."""
         line = cls.__new__(cls)
-        line._measure(glyphs, *columns, gaps=gaps)
+        chars, lefts, tops, rights, bottoms = fields
+        line._measure(glyphs, chars, lefts, tops, rights, bottoms, gaps=gaps)
         return line
 
     def _measure(
@@ -153,11 +152,11 @@ def _line(glyphs: list[Glyph]) -> TextLine:
     if len(glyphs) < 2:
         return TextLine(glyphs)
     glyphs.sort(key=_LEFT)
-    columns = tuple(zip(*glyphs, strict=True))
-    _, lefts, _, rights, _ = columns
+    fields = tuple(zip(*glyphs, strict=True))
+    _, lefts, _, rights, _ = fields
     gaps = list(map(operator.sub, lefts[1:], rights[:-1]))
     if min(gaps) >= -0.5 * (glyphs[0].bottom - glyphs[0].top):
-        return TextLine._of_columns(tuple(glyphs), columns, gaps)  # type: ignore[arg-type]
+        return TextLine._of_fields(tuple(glyphs), fields, gaps)
     kept = [glyphs[0]]
     last = glyphs[0]
     for glyph in glyphs[1:]:

@@ -20,7 +20,7 @@ from .normalize import LineIndex
 from .prose import Claim, Fact
 from .skeleton import Skeleton
 
-#: Layouts whose cells a single space or a line break sets apart (see ParseContext.grid_and_bounds).
+#: Layouts whose cells a single space or a line break sets apart (see ParseContext.grid).
 _SOFT_LAYOUTS = frozenset({"spaced", "lines"})
 
 #: How far into the text the title is looked for before the outline is known (to break a tie
@@ -125,16 +125,12 @@ class ParseContext:
             start = max(start, min(self.lines.start(after_line, end), end))
         return Region(self.text[start:end], self.lines.line(start))
 
-    def grid(self, region: Region) -> list[GridRow]:
-        """The grid rows of a region: a document's tables from their own cells, the rest of the
-        region read from its text."""
-        return self.grid_and_bounds(region)[0]
-
-    def grid_and_bounds(self, region: Region) -> tuple[list[GridRow], bool]:
-        """:meth:`grid`, and whether its cells' bounds are soft: the region is text whose cells
-        a single space or a line break sets apart (a PDF extractor's lines), which may fall
-        inside a number a narrow cell wrapped as well as between two cells. Tabs, bars and a
-        document's own cells are hard bounds."""
+    def grid(self, region: Region) -> tuple[list[GridRow], bool]:
+        """The grid rows of a region — a document's tables from their own cells, the rest of the
+        region read from its text — and whether its cells' bounds are soft: the region is text
+        whose cells a single space or a line break sets apart (a PDF extractor's lines), which
+        may fall inside a number a narrow cell wrapped as well as between two cells. Tabs, bars
+        and a document's own cells are hard bounds."""
         last = region.first_line + region.text.count("\n")
         inside = [p for p in self.tables if p.first_line <= last and p.last_line >= region.first_line]
         if not inside:

@@ -242,13 +242,10 @@ class ReportReader:
             region.first_line + region.text.count("\n") + 1,
         )
 
-    def _grid(self, region: Region, table_id: str) -> list[Any]:
-        """The region's grid rows; none, with a note, for a region too large to be a table."""
-        return self._grid_and_bounds(region, table_id)[0]
-
-    def _grid_and_bounds(self, region: Region, table_id: str) -> tuple[list[Any], bool]:
-        """:meth:`_grid`, and whether its cells' bounds are soft (see
-        :meth:`~.context.ParseContext.grid_and_bounds`)."""
+    def _grid(self, region: Region, table_id: str) -> tuple[list[Any], bool]:
+        """The region's grid rows, and whether its cells' bounds are soft (see
+        :meth:`~.context.ParseContext.grid`); none, with a note, for a region too large to be
+        a table."""
         bound = self.context.limits.max_region_chars
         if len(region.text) > bound:
             self.notes.append(
@@ -261,14 +258,14 @@ class ReportReader:
                 )
             )
             return [], False
-        return self.context.grid_and_bounds(region)
+        return self.context.grid(region)
 
     def _read_labelled(self, table_id: str, after_line: int = 0) -> Table | None:
         """A labelled table (二 or 三), read from its section; rows its model class does not have
         (a variant's extra rows) go to ``extra_rows``."""
         spec = self.format.tables[table_id]
         region, stand_in = self._region(table_id, after_line)
-        grid, soft = self._grid_and_bounds(region, table_id)
+        grid, soft = self._grid(region, table_id)
         result = read_rows(
             observed_rows(grid_items(grid)),
             spec,
@@ -315,7 +312,7 @@ class ReportReader:
 
     def _read_block(self, region: Region, notes: list[Any]) -> Table | None:
         spec = self.format.tables["review_litigation"]
-        grid = self._grid(region, spec.id)
+        grid, _ = self._grid(region, spec.id)
         columns = [(row.id, column) for row in spec.rows for column in row.columns]
         values, found = read_block_values(
             grid_items(grid),

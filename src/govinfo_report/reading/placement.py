@@ -232,7 +232,7 @@ class TablePlacement:
                 continue
             parts = self._wrapped_parts(i + 1, expected - len(values))
             pieces = self._wrapped_number_parts(i + 1, expected - len(values))
-            if pieces and not (parts and self._adds_up(values, parts)):
+            if pieces and not (parts and self._adds_up(j, values, parts)):
                 parts = pieces  # the lines after it hold pieces of wrapped numbers, not its cells
             if parts:
                 self.joined.add(i)
@@ -260,27 +260,24 @@ class TablePlacement:
                 return parts
         return []
 
-    def _adds_up(self, values: Sequence[Item], parts: Sequence[int]) -> bool:
-        """Whether ``values`` with those of the rows ``parts`` are counts whose row sums hold."""
+    def _adds_up(self, j: int, values: Sequence[Item], parts: Sequence[int]) -> bool:
+        """Whether ``values`` with those of the rows ``parts`` read as template row ``j``, each
+        a count in its cell, its sums holding."""
         texts = _plain_counts([*values, *(v for k in parts for v in self.observed[k].values)])
-        return bool(texts) and self._sums_hold(texts)
+        return bool(texts) and self._reads_as(j, texts)
 
-    def _sums_hold(self, chunks: Sequence[decoding.Chunk]) -> bool:
-        """Whether ``chunks``, one count each, keep the table's row sums."""
-        if any(chunk is None for chunk in chunks):
-            return False
-        numbers = [int(chunk) for chunk in chunks if chunk is not None]
-        sums = decoding.table_arithmetic(self.table, ()).sums
-        return all(
-            end <= len(numbers) and sum(numbers[start : end - 1]) == numbers[end - 1] for start, end in sums
-        )
+    def _reads_as(self, j: int, chunks: Sequence[decoding.Chunk]) -> bool:
+        """Whether ``chunks``, one per cell, read as template row ``j`` (the decoder's rules:
+        each a printing of its cell's kind, the row's sums holding)."""
+        shape = decoding.row_shape(self.table, self.specs[j])
+        return len(chunks) == shape.size and bool(decoding.split_row(chunks, shape).readings)
 
     def _wrapped_number_parts(self, start: int, lacking: int) -> list[int]:
         """The label-less rows of counts from ``start`` to the next labelled row, where they hold
         more than the ``lacking`` values, by a few, in a table whose rows add up: the pieces of
         numbers wrapped in their narrow cells, each piece on a line of its own (``pdftotext
         -raw``: ``… 9897 0`` then ``4808`` then ``5``). The decoder joins them by the arithmetic
-        (see :meth:`_glued_or_miscounted`). None otherwise."""
+        (see :meth:`_glued_or_miscounted`). Empty otherwise."""
         if not self._wraps_numbers:
             return []
         parts: list[int] = []
@@ -311,22 +308,23 @@ class TablePlacement:
         loose = self._loose_numbers_by_line() if short else {}
         rows = sorted(short)
         for index, i in enumerate(rows):
-            line, middle, lacking = short[i]
-            # the row above, unless it took its pieces already (the line then holds this row's only)
+            # the row above shares a line with this one unless it took its pieces already
             before = short[rows[index - 1]] if index and rows[index - 1] not in self.wrapped_around else None
             after = short[rows[index + 1]] if index + 1 < len(rows) else None
-            above, below = loose.get(line - 1, []), loose.get(line + 1, [])
-            shared_above = before[2] if before is not None and before[0] + 2 == line else 0
-            shared_below = after[2] if after is not None and after[0] - 2 == line else 0
-            if len(above) != lacking + shared_above or len(below) != lacking + shared_below:
+            pieces = _pieces_around(short[i], loose, before, after)
+            if pieces is None:
                 continue
-            tops, bottoms = above[len(above) - lacking :], below[:lacking]
+            tops, bottoms = pieces
+            line, middle, lacking = short[i]
             gaps = self._empty_places(i, lacking)
             around = _around(middle, [v for _, v in tops], [v for _, v in bottoms], gaps)
-            if any(map(self._sums_hold, around.alternatives)):  # else the lines hold no pieces of it
+            j = self.matches[i]
+            if any(self._reads_as(j, chunks) for chunks in around.alternatives):  # else no pieces of it
                 self.wrapped_around[i] = around
-                self._take_loose([*tops, *bottoms])
-                loose = self._loose_numbers_by_line()
+                taken = [*tops, *bottoms]
+                self._take_loose(taken)
+                for near in (line - 1, line + 1):
+                    loose[near] = [e for e in loose[near] if not any(e is t for t in taken)]
 
     def _empty_places(self, i: int, lacking: int) -> tuple[int, ...] | None:
         """Where in observed row ``i`` its ``lacking`` cells stand, when the text keeps its
@@ -337,10 +335,10 @@ class TablePlacement:
         gaps = tuple(c for c, v in enumerate(values) if v.kind == "empty")
         return gaps if len(values) == expected and len(gaps) == lacking else None
 
-    def _rows_short_on_their_line(self) -> dict[int, tuple[int, list[Item], int]]:
+    def _rows_short_on_their_line(self) -> dict[int, _ShortRow]:
         """The matched rows printing fewer counts than cells, all on one line: row -> (that
         line, the counts, how many it lacks)."""
-        short: dict[int, tuple[int, list[Item], int]] = {}
+        short: dict[int, _ShortRow] = {}
         for i, j in self.matches.items():
             middle = [v for v in self.observed[i].values if v.kind != "empty"]
             lacking = len(self.specs[j].columns) - len(middle)
@@ -349,10 +347,10 @@ class TablePlacement:
                 short[i] = (lines.pop(), middle, lacking)
         return short
 
-    def _loose_numbers_by_line(self) -> dict[int, list[tuple[int, Item]]]:
+    def _loose_numbers_by_line(self) -> _Loose:
         """The counts of the rows no template row matched (a header's run, a line of numbers
         alone), by line, each with its observed row, in printed order."""
-        found: dict[int, list[tuple[int, Item]]] = {}
+        found: _Loose = {}
         for k, row in enumerate(self.observed):
             if k in self.matches:
                 continue
@@ -440,12 +438,12 @@ class TablePlacement:
                 del self.buried[k]
 
     def _labels_before_their_numbers(self, i: int, j: int) -> list[int]:
-        """The rows, buried in observed row ``i``'s run, whose labels stand just before ``j``'s
-        there, as the rows just before ``j`` in the table, each of its width, in a grid with no
-        short row, where the numbers after the run are all their cells and ``j``'s: those
-        rows in table order, else empty."""
-        named = sorted(k for k, at in self.buried.items() if at == i and k < j)
-        if not named or named != [k for k in range(named[0], j) if k not in self.skip]:
+        """The rows, buried in observed row ``i``'s run (see :meth:`_buried_just_before`), whose
+        labels stand just before ``j``'s there, each of its width, in a grid with no short row,
+        where the numbers after the run are all their cells and ``j``'s: those rows in table
+        order, else empty."""
+        named = self._buried_just_before(i, j)
+        if not named:
             return []
         width = len(self.specs[j].columns)
         values = self.observed[i].values
@@ -1235,12 +1233,16 @@ class TablePlacement:
         a grid with no short row. The run must begin with those labels: a group header before
         them (第二十条第（五）项) means the numbers before it are another group's. Empty when
         there are none."""
-        named = sorted(k for k, at in self.buried.items() if at == i and k < j)
+        named = self._buried_just_before(i, j)
         if not named or i == 0 or i - 1 in self.matches:
             return []
-        if named != [k for k in range(named[0], j) if k not in self.skip]:
-            return []
-        if not self.labels.starts_with_label_of(self.folded[i], named[0]):
+        return named if self.labels.starts_with_label_of(self.folded[i], named[0]) else []
+
+    def _buried_just_before(self, i: int, j: int) -> list[int]:
+        """The rows buried in observed row ``i``'s run that are all the rows just before ``j``
+        (its matched row) in table order, in grids with no short row; else none."""
+        named = sorted(k for k, at in self.buried.items() if at == i and k < j)
+        if not named or named != [k for k in range(named[0], j) if k not in self.skip]:
             return []
         if {self.grid_of(self.specs[k]) for k in named} & self.first_short.keys():
             return []
@@ -1514,6 +1516,27 @@ def _signs_joined(values: Sequence[Item]) -> tuple[Item, ...]:
             value = value._replace(text=sign + value.text, sign_apart=True)
         joined.append(value)
     return tuple(joined)
+
+
+#: A row short of numbers on its line: (that line, its counts, how many it lacks).
+_ShortRow = tuple[int, list[Item], int]
+#: The loose numbers by line, each with its observed row.
+_Loose = dict[int, list[tuple[int, Item]]]
+
+
+def _pieces_around(
+    row: _ShortRow, loose: _Loose, before: _ShortRow | None, after: _ShortRow | None
+) -> tuple[list[tuple[int, Item]], list[tuple[int, Item]]] | None:
+    """The pieces of a short row's wrapped cells: just as many loose numbers on the line above
+    and on the line below as it lacks, besides those of the row ``before`` or ``after`` where
+    it shares the line with them (the upper row's first); (tops, bottoms), else None."""
+    line, _, lacking = row
+    above, below = loose.get(line - 1, []), loose.get(line + 1, [])
+    shared_above = before[2] if before is not None and before[0] + 2 == line else 0
+    shared_below = after[2] if after is not None and after[0] - 2 == line else 0
+    if len(above) != lacking + shared_above or len(below) != lacking + shared_below:
+        return None
+    return above[len(above) - lacking :], below[:lacking]
 
 
 def _around(

@@ -51,15 +51,16 @@ from ..template.rules import (
     sum_holds,
 )
 from ..template.spec import TableSpec
+from .decoding.solving import Budget
 from .items import Item
 from .values import cells as read_cells
 from .values import too_long
 
 #: Combinations of segment orders tried at most; past it nothing is placed.
 STEP_LIMIT = 1024
-#: Work the search for table-order readings of one table may do (:class:`_Budget`: a row's sum
-#: tried or a way of filling rows built is one step, about 2.5 µs; a reading checked against the
-#: table's rules ten); past it nothing is placed.
+#: Work the search for table-order readings of one table may do (a :class:`~.decoding.Budget`:
+#: a row's sum tried or a way of filling rows built is one step, about 2.5 µs; a reading checked
+#: against the table's rules ten); past it nothing is placed.
 WORK_LIMIT = 15_000
 #: The steps of checking one reading against the table's rules.
 _CHECK_STEPS = 10
@@ -441,7 +442,7 @@ def _whole(
     after = tuple(v for s in segments for v in values_of(s.values))
     sequences = {"table": tuple(rows), "label": as_printed(rows, [k for s in segments for k in s.order])}
     found = []
-    budget = _Budget(WORK_LIMIT)
+    budget = Budget(WORK_LIMIT)
     for where, sequence in sequences.items():
         if where == "label" and sequence == sequences["table"]:
             continue  # the labels were printed in table order: one reading
@@ -457,28 +458,12 @@ def _whole(
     return found, False
 
 
-class _Budget:
-    """The work a table's search for table-order readings may still do: one budget for all the
-    fillings :func:`_whole` tries and the readings it checks, so the table's cost is bounded as
-    one (see :data:`WORK_LIMIT`)."""
-
-    __slots__ = ("left",)
-
-    def __init__(self, steps: int) -> None:
-        self.left = steps
-
-    def spend(self, steps: int = 1) -> bool:
-        """Take ``steps``; False once the budget is spent."""
-        self.left -= steps
-        return self.left >= 0
-
-
 def fillings(
     table: TableSpec,
     rows: Sequence[int],
     values: Sequence[Item],
     checks: Sequence[Check],
-    budget: _Budget | None = None,
+    budget: Budget | None = None,
 ) -> tuple[list[tuple[str, dict[str, tuple[Cell, ...]]]], bool]:
     """Every way the values fill ``rows`` in that order, as blocks of consecutive rows of one
     width, each printed row by row or column by column (a PDF's text prints a run of rows whose
@@ -499,7 +484,7 @@ def fillings(
         return [], False
     if any(v.glued or too_long(v) for v in values):
         return [], False  # digits that ran together are the decoder's
-    budget = budget or _Budget(WORK_LIMIT)
+    budget = budget or Budget(WORK_LIMIT)
     filling = _Filling(table, rows, values, checks, budget)
     complete = filling.suffixes(0)
     if complete == []:  # no plain order fits: try bands whose first column was printed first
@@ -534,7 +519,7 @@ class _Filling:
         rows: Sequence[int],
         values: Sequence[Item],
         checks: Sequence[Check],
-        budget: _Budget,
+        budget: Budget,
         *,
         first_column_apart: bool = False,
     ) -> None:

@@ -32,6 +32,7 @@ from .arithmetic import (
     request_equations,
     request_shape,
     review_shape,
+    row_shape,
     table_arithmetic,
 )
 from .rows import (
@@ -91,6 +92,7 @@ __all__ = [
     "request_equations",
     "request_shape",
     "review_shape",
+    "row_shape",
     "solve",
     "split_row",
     "table_arithmetic",

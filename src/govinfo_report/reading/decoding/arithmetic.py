@@ -78,6 +78,12 @@ def row_kinds(row: RowSpec) -> tuple[Kind, ...]:
     return tuple(row.kind(i) for i in range(len(row.columns)))
 
 
+def row_shape(spec: TableSpec, row: RowSpec) -> Shape:
+    """A row of a labelled table as the decoder reads it: its cells' kinds and the table's sum
+    ranges (none for table 二)."""
+    return Shape(row_kinds(row), table_arithmetic(spec, ()).sums)
+
+
 @functools.cache
 def request_shape() -> Shape:
     """A table 三 row: six counts and their sum."""

@@ -148,30 +148,36 @@ def _split_one_character_each(chunks: tuple[Chunk, ...], shape: Shape) -> RowSpl
     way to cut it, if its cells are printings of their kinds and its sums hold. One step."""
     text = _joined(chunks)
     if text.isascii() and text.isdigit():  # a digit is a printing of every kind
-        cells: tuple[Value, ...] = tuple(
+        cells: tuple[Value, ...] | None = tuple(
             Decimal(ch) if kind == "amount" else int(ch) for ch, kind in zip(text, shape.kinds, strict=True)
         )
     else:
-        cells = tuple(
-            None if ch == _BLANK else parse_cell(ch, kind) for ch, kind in zip(text, shape.kinds, strict=True)
-        )
-        if any(cell is None and ch != _BLANK for cell, ch in zip(cells, text, strict=True)):
-            return RowSplits((), True, 1)
-    for start, end in _count_ranges(chunks, shape).items():
-        if cells[end - 1] != sum(cells[start : end - 1]):  # type: ignore[arg-type]
-            return RowSplits((), True, 1)
-    return RowSplits((cells,), True, 1)
+        cells = _parsed([None if ch == _BLANK else ch for ch in text], shape)
+    return _the_reading(cells, chunks, shape)
 
 
 def _split_one_chunk_each(chunks: tuple[Chunk, ...], shape: Shape) -> RowSplits:
     """:func:`split_row` for a row with as many chunks as cells (each chunk holds a cell, so
     each holds just one): that reading, if each chunk is a printing of its cell's kind and the
     sums hold. One step."""
+    return _the_reading(_parsed(chunks, shape), chunks, shape)
+
+
+def _parsed(pieces: Sequence[Chunk], shape: Shape) -> tuple[Value, ...] | None:
+    """Each cell's value from its text (None: printed blank); None when one is no printing of
+    its cell's kind."""
     cells = tuple(
-        None if chunk is None else parse_cell(chunk, kind)
-        for chunk, kind in zip(chunks, shape.kinds, strict=True)
+        None if p is None else parse_cell(p, kind) for p, kind in zip(pieces, shape.kinds, strict=True)
     )
-    if any(cell is None and chunk is not None for cell, chunk in zip(cells, chunks, strict=True)):
+    if any(cell is None and p is not None for cell, p in zip(cells, pieces, strict=True)):
+        return None
+    return cells
+
+
+def _the_reading(cells: tuple[Value, ...] | None, chunks: Sequence[Chunk], shape: Shape) -> RowSplits:
+    """The one reading ``cells`` of a row cut one way only, where its cells read and its sums
+    hold (no sum where a chunk is blank: a blank is not 0). One step."""
+    if cells is None:
         return RowSplits((), True, 1)
     for start, end in _count_ranges(chunks, shape).items():
         if cells[end - 1] != sum(cells[start : end - 1]):  # type: ignore[arg-type]

@@ -32,7 +32,8 @@ class Budget:
     def __init__(self, steps: int = TABLE_STEPS) -> None:
         self.left = steps
 
-    def spend(self, steps: int) -> bool:
+    def spend(self, steps: int = 1) -> bool:
+        """Take ``steps``; False once the allowance is spent."""
         self.left -= steps
         return self.left >= 0
 

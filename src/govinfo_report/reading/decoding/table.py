@@ -40,8 +40,8 @@ MAX_WRAPPED_PIECES = 5
 def wrapped_alternatives(pieces: Sequence[str], cells: int) -> tuple[tuple[Chunk, ...], ...]:
     """Every way to join neighbouring ``pieces`` (numbers as printed) into ``cells`` chunks,
     each chunk one cell: a number too wide for its narrow cell wraps, and a text extractor
-    prints its two pieces as two numbers (``9897 0 4808 5``: the total is 48085). None when
-    the row prints no more numbers than cells, or more than :data:`MAX_WRAPPED_PIECES` more."""
+    prints its two pieces as two numbers (``9897 0 4808 5``: the total is 48085). None at all
+    when the row prints no more numbers than cells, or more than :data:`MAX_WRAPPED_PIECES` more."""
     if not 0 < len(pieces) - cells <= MAX_WRAPPED_PIECES:
         return ()
     bounds = (
