@@ -26,6 +26,13 @@ GLUED_CODES = frozenset(
         "glued-cells-arithmetic",
         "glued-cells-digits-only",
         "glued-cells-row-sum",
+        # a PDF extractor's text: numbers wrapped in narrow cells, blank cells without a mark
+        "row-values-maybe-wrapped",
+        "row-values-cut",
+        "row-values-unverified",
+        "row-values-moved",
+        "missing-row",
+        "table-run-wrapped",
     }
 )
 

@@ -462,10 +462,10 @@ def _wrapped_row(label: str, numbers: list[str], wrapped: dict[int, int], style:
     """The printed lines of one row whose cells ``wrapped`` (column -> where it breaks) wrapped."""
     pieces = {c: (numbers[c][:cut], numbers[c][cut:]) for c, cut in wrapped.items()}
     if style == "inline":
-        printed = (" ".join(pieces[c]) if c in pieces else n for c, n in enumerate(numbers))
+        printed = (" ".join(pieces[c]) if c in pieces else n for c, n in enumerate(numbers) if n)
         return [" ".join([label, *printed])]
     if style == "around":
-        middle = " ".join([label, *(n for c, n in enumerate(numbers) if c not in pieces)])
+        middle = " ".join([label, *(n for c, n in enumerate(numbers) if c not in pieces and n)])
         heads, tails = (" ".join(p[k] for _, p in sorted(pieces.items())) for k in (0, 1))
         return [line for line in (heads, middle, tails) if line]
     lines, current = [], [label]
@@ -474,31 +474,38 @@ def _wrapped_row(label: str, numbers: list[str], wrapped: dict[int, int], style:
             lines.append(" ".join(current))
             lines.extend(pieces[c])
             current = []
-        else:
+        elif n:
             current.append(n)
     return [*lines, " ".join(current)] if current else lines
 
 
-def _wrapped_numbers(text: str, rng: random.Random, most: int, style: str) -> str:
+def _wrapped_numbers(text: str, rng: random.Random, most: int, style: str) -> tuple[str, bool]:
     """The text as a PDF extractor prints a table whose narrow cells wrapped their wider
-    numbers (see :data:`WRAP_STYLES`): each row of table 三 with its cells apart by a space,
-    and up to ``most`` of its numbers of two digits or more printed as two pieces."""
+    numbers (see :data:`WRAP_STYLES`): every line with its cells apart by a space, and in each
+    row of table 三 up to ``most`` of its numbers of two digits or more printed as two pieces. A
+    blank cell leaves no mark. Also whether the text cannot tell a wrapped number from two
+    cells: a row prints just as many numbers as it has cells, as many of them wrapped as blank,
+    and no row prints more numbers than cells."""
     lines: list[str] = []
+    balanced = extra = False
     for line in text.split("\n"):
         cells = line.split("\t")
         numbers = cells[-7:]
-        if len(cells) < 8 or not all(c.isdigit() for c in numbers):
-            lines.append(line)
+        if len(cells) < 8 or not all(c.isdigit() or not c for c in numbers) or not any(numbers):
+            lines.append(" ".join(c for c in cells if c))  # an extractor prints no tabs
             continue
         wide = [c for c, n in enumerate(numbers) if len(n) > 1]
         chosen = rng.sample(wide, min(len(wide), rng.randint(0, most)))
         wrapped = {c: rng.randint(1, len(numbers[c]) - 1) for c in chosen}
+        blanks = numbers.count("")
+        balanced = balanced or 0 < len(wrapped) == blanks
+        extra = extra or len(wrapped) > blanks
         lines.extend(_wrapped_row(" ".join(c for c in cells[:-7] if c), numbers, wrapped, style))
-    return "\n".join(lines)
+    return "\n".join(lines), balanced and not extra
 
 
 @given(
-    reports(consistent=True, blanks=False, scale="city"),
+    st.one_of(reports(consistent=True, blanks=False, scale="city"), reports(consistent=True, scale="city")),
     st.randoms(use_true_random=False),
     st.sampled_from(WRAP_STYLES),
 )
@@ -506,8 +513,14 @@ def test_numbers_wrapped_in_their_cells_are_joined_or_left_blank_never_wrong(
     report: Report, rng: random.Random, style: str
 ) -> None:
     """PDF extractors print a number that wrapped in its narrow cell as two numbers: the
-    pieces are joined where the table's arithmetic allows one reading, else left blank."""
-    text = _wrapped_numbers(govinfo_report.render(report, "tsv"), rng, 3, style)
+    pieces are joined where the table's arithmetic allows one reading, else left blank. A
+    blank cell leaves no mark in such a text, so a row with a wrapped number and a blank cell
+    may print as many numbers as it has cells: never counted into the wrong ones where the
+    table shows that its numbers wrap. The one case the text cannot decide — no row prints more
+    numbers than cells, and a row whose wrapped numbers and blank cells even out does not add
+    up — reads as printed, as a row whose sum is off does."""
+    text, undecidable = _wrapped_numbers(govinfo_report.render(report, "tsv"), rng, 3, style)
+    assume(not undecidable)
     _each_cell_read_or_explained(govinfo_report.parse(text), report)
 
 
@@ -575,6 +588,63 @@ def test_a_line_between_two_wrapped_rows_gives_the_upper_row_its_pieces_first() 
     parsed = govinfo_report.parse("\n".join(lines))
     assert cell_differences(parsed, report) == []
     assert "wrapped-cells-joined" in {d.code for d in parsed.diagnostics}
+
+
+def _spaced(text: str) -> str:
+    """A tab-separated text as a PDF extractor prints it: cells apart by a space, no mark for a
+    blank cell."""
+    return "\n".join(" ".join(cell for cell in line.split("\t") if cell) for line in text.split("\n"))
+
+
+def _blank_and_wrapped(report: Report) -> str:
+    """``report`` as pypdf prints it (see :func:`_spaced`), the two numbers of table 三 too wide
+    for their narrow cells (48085, 12628) as two pieces each."""
+    text = _spaced(govinfo_report.render(report, "tsv"))
+    return text.replace(" 48085", " 4808 5").replace(" 12628", " 1262 8")
+
+
+def test_a_row_whose_wrapped_number_and_blank_cell_even_out_is_left_blank() -> None:
+    """``1653 8192 7 25 2019 1262 8``: seven numbers for seven cells, but one cell was blank and
+    the total wrapped. Where the table shows that it wraps numbers (the row above prints eight),
+    a row whose sum fails is not counted into its cells."""
+    rows = {row: [0] * 7 for row in REQUEST_ROWS}
+    rows["new_received"] = [9571, 9766, 12162, 6689, 9897, 0, 48085]
+    rows["granted"] = rows["total_processed"] = rows["new_received"]
+    report = _report(_requests(rows))
+    carried = RequestRow(*(Cell(v) for v in (1653, None, 8192, 7, 25, 2019, 12628)))
+    report = attrs.evolve(report, requests=attrs.evolve(report.requests, carried_over=carried))
+    parsed = govinfo_report.parse(_blank_and_wrapped(report))
+    assert parsed.requests is not None
+    assert parsed.requests.new_received.values() == tuple(rows["new_received"])
+    assert parsed.requests.carried_over.values() == (None,) * 7
+    assert ("row-values-maybe-wrapped", "carried_over") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
+def test_a_spaced_row_whose_sum_is_off_reads_as_printed_where_nothing_wraps() -> None:
+    """A text browser's dump of a web page is spaced too, and never wraps a number: with no
+    row printing more numbers than cells, a row whose sum is off is the report's own."""
+    rows = {row: [0] * 7 for row in REQUEST_ROWS}
+    rows["new_received"] = rows["granted"] = rows["total_processed"] = [1, 2, 3, 4, 5, 0, 16]
+    report = _report(_requests(rows))
+    parsed = govinfo_report.parse(_spaced(govinfo_report.render(report, "tsv")))
+    assert cell_differences(parsed, report) == []
+    assert "row-values-maybe-wrapped" not in {d.code for d in parsed.diagnostics}
+
+
+def test_table_4_on_uneven_lines_that_does_not_add_up_is_left_blank() -> None:
+    """pdfplumber prints the first digits of table 四's wrapped numbers on the line above its
+    row and the rest below; with a blank cell, which leaves no mark, the pieces make up fifteen
+    numbers over lines of unequal counts. They do not add up: the table is left blank."""
+    text = _spaced(govinfo_report.render(_report(_requests({})), "tsv"))
+    row = " ".join(["0"] * 15)
+    assert row in text
+    printed = "4 13\n237 140 280 129 786 294 254 676 158 83 98\n4 7"
+    parsed = govinfo_report.parse(text.replace(row, printed))
+    assert parsed.review_litigation is not None
+    assert all(
+        v is None for block in REVIEW_BLOCKS for v in getattr(parsed.review_litigation, block).values()
+    )
+    assert "table-run-wrapped" in {d.code for d in parsed.diagnostics}
 
 
 def test_a_table_of_tabs_never_joins_two_cells() -> None:

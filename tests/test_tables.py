@@ -347,6 +347,19 @@ def test_numbers_after_two_labels_one_cell_per_line_are_not_given_to_either_row(
     assert active.fees.amount.value == Decimal("12.5")
 
 
+def test_a_number_before_a_label_without_numbers_is_given_to_neither_row() -> None:
+    # 行政强制 has no number after its label: the one number after 行政处罚 may be either row's
+    # (a PDF's text prints a row's numbers before its label as readily as after)
+    report = _by_column(DOCUMENTS, "行政许可\n\n7\n\n", "行政处罚\n\n8\n\n行政强制\n\n")
+    active = report.active_disclosure
+    assert active is not None
+    assert active.licensing.decisions.value == 7
+    assert active.punishment.decisions.value is None
+    assert active.enforcement.decisions.value is None
+    (note,) = [d for d in report.diagnostics if d.code == "row-values-before-label"]
+    assert (note.row, "行政强制" in note.message) == ("punishment", True)
+
+
 def test_two_labels_then_one_number_each_read_in_label_order() -> None:
     # rows of one cell: printed row by row or column by column, the numbers read the same
     report = _by_column(DOCUMENTS, "行政许可\n\n7\n\n", "行政处罚\n行政强制\n\n8\n9\n\n")

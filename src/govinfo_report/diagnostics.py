@@ -99,10 +99,12 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
     ),
     "table-run-wrapped": (
         "warning",
-        "table {table_zh}'s run of {expected} values ({values}) prints some of them on lines next "
-        "to each other and others a blank line apart, and its rows do not add up: a number wrapped "
-        "over two lines may have made up the count; its cells are left blank rather than guessed",
-        "表格“{table_zh}”的 {expected} 个数值（{values}）有的逐行相连、有的隔有空行，且各行合计不符："
+        "table {table_zh}'s run of {expected} values ({values}) does not add up, and it is printed "
+        "the way the pieces of numbers wrapped in narrow cells are (cells set apart only by "
+        "spaces, or values on lines next to each other among others a blank line apart): a "
+        "wrapped number may have made up the count; its cells are left blank rather than guessed",
+        "表格“{table_zh}”的 {expected} 个数值（{values}）各行合计不符，"
+        "且其排印方式与窄单元格中折行数字的碎片相同（单元格仅以空格分隔，或有的逐行相连、有的隔有空行）："
         "可能是折行的数字凑足了个数；为免误读，表格留空",
     ),
     "table-runs-differ": (
@@ -175,6 +177,16 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "“{label}”一行的数字（{values}）与该行总计不符，或因空格无法核对而紧邻无法归属的数字："
         "可能有数字因单元格过窄而折行；为免误读，该行留空",
     ),
+    "row-values-maybe-wrapped": (
+        "warning",
+        "the numbers of '{label}' ({values}) do not add up, in a table where only spaces or line "
+        "breaks set the cells apart and a number wrapped in its narrow cell prints as two pieces "
+        "(other rows show it, or joining two of these numbers makes the row add up), while a "
+        "blank cell leaves no mark: the numbers may have slid over a blank; the row is left "
+        "blank rather than guessed",
+        "“{label}”一行的数字（{values}）与该行总计不符；本表单元格仅以空格或换行分隔，窄单元格中过宽的数字折成两段"
+        "（其他行可见，或合并其中两个数字即可相符），而空单元格不留痕迹：数字可能越过空格错位；为免误读，该行留空",
+    ),
     "total-cut": (
         "warning",
         "the total of '{label}' prints {value}, fewer digits than the sum of its cells "
@@ -193,6 +205,14 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "the numbers after '{label}' ({values}) may belong to '{other}', whose label is printed "
         "before it with no numbers of its own; both rows are left blank rather than guessed",
         "“{label}”之后的数字（{values}）也可能属于标签列于其前、自身无数字的“{other}”；为免误读，两行均留空",
+    ),
+    "row-values-before-label": (
+        "warning",
+        "the numbers after '{label}' ({values}) may belong to '{other}', of the same table, whose "
+        "label is printed after them with no numbers of its own: a PDF's text can print a row's "
+        "numbers before its label; the row is left blank rather than guessed",
+        "“{label}”之后的数字（{values}）也可能属于同表中标签列于其后、自身无数字的“{other}”"
+        "（PDF 文本可能把一行的数字排在其标签之前）；为免误读，该行留空",
     ),
     "sign-apart-ambiguous": (
         "warning",

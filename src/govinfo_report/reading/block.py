@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 from collections.abc import Callable, Sequence
@@ -27,6 +28,8 @@ def read_block_values(
     header_words: frozenset[str] = frozenset(),
     holds: Callable[[Sequence[Item]], bool] | None = None,
     add_up: Callable[[Sequence[Item]], bool] | None = None,
+    soft_bounds: bool = False,
+    wrapping_seen: bool = False,
 ) -> BlockRead:
     """Read a table without row labels (table 四): its ``expected`` values in order.
 
@@ -43,7 +46,9 @@ def read_block_values(
     table's row sums but for totals a page's edge cut: the one run of the table's count with
     other numbers between the header and it is taken only where they do (a narrow cell's
     number wrapped over two lines can leave a run of the right count that is not the table;
-    numbers after the table, a note's, say nothing of it).
+    numbers after the table, a note's, say nothing of it). ``soft_bounds``: only a space or a
+    line break sets the cells apart, which may part the pieces of a wrapped number too;
+    ``wrapping_seen``: the tables before it printed numbers wrapped in their cells so.
     """
     every = _block_items(stream)
     start = _anchor_at(every, anchor)
@@ -56,7 +61,7 @@ def read_block_values(
     found = whole[0] if whole else None
     if found is not None and (
         doubt := _unconfirmed(found, runs, items, header_words, add_up, table_id, table_zh)
-        or _wrapped(found, add_up, table_id, table_zh)
+        or _wrapped(found, add_up, table_id, table_zh, soft=soft_bounds, wrapping_seen=wrapping_seen)
     ):
         return doubt
     if found is None:
@@ -201,17 +206,37 @@ def _unconfirmed(
 
 
 def _wrapped(
-    run: Sequence[Item], add_up: Callable[[Sequence[Item]], bool] | None, table_id: str, table_zh: str
+    run: Sequence[Item],
+    add_up: Callable[[Sequence[Item]], bool] | None,
+    table_id: str,
+    table_zh: str,
+    *,
+    soft: bool,
+    wrapping_seen: bool,
 ) -> BlockRead | None:
-    """The table blank, said why, where ``run`` prints one value a line, some of them on lines
-    next to each other and others a blank line apart, and its rows do not add up: plain
-    ``pdftotext`` puts a blank line between cells and none inside one, so values on lines next
-    to each other are the pieces of a number too wide for its narrow cell; None otherwise.
-    Pieces are two numbers: an empty cell on the line after a number (markup's) is none."""
+    """The table blank, said why, where ``run``'s rows do not add up and it may hold the pieces
+    of numbers too wide for their narrow cells; None otherwise. Printed one value a line, it
+    may where some values stand on lines next to each other and others a blank line apart:
+    plain ``pdftotext`` puts a blank line between cells and none inside one, so values on lines
+    next to each other are the pieces of one number (an empty cell on the line after a number,
+    markup's, is no piece). Printed several values a line with only a space between them
+    (``soft``), it may where its lines hold unequal counts (pdfplumber and ``pdftotext -layout``
+    print a wrapped number's first digits on the line above the row and the rest below) or
+    where the tables before it wrapped numbers (``wrapping_seen``; pypdf prints the pieces in
+    their place on the row's line): with a blank cell, which leaves no mark, the pieces can
+    make up the count. A spaced run on one line elsewhere is a text browser's, which never
+    wraps a number: its failing sums are the report's own."""
+    if add_up is None or add_up(run):
+        return None
     pairs = list(itertools.pairwise(run))
     gaps = {b.line - a.line for a, b in pairs}
-    pieces = any(b.line - a.line == 1 and a.kind == b.kind == "num" for a, b in pairs)
-    if 0 in gaps or not pieces or max(gaps) < 2 or add_up is None or add_up(run):
+    if 0 in gaps:
+        counts = collections.Counter(v.line for v in run if v.kind == "num")
+        may = soft and (wrapping_seen or len(set(counts.values())) > 1)
+    else:
+        pieces = any(b.line - a.line == 1 and a.kind == b.kind == "num" for a, b in pairs)
+        may = pieces and max(gaps) >= 2
+    if not may:
         return None
     return _run_left_blank(run, "table-run-wrapped", table_id, table_zh)
 

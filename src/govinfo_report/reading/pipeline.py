@@ -65,6 +65,8 @@ class ReportReader:
         #: the body the report names itself by in its words, where its title names none
         self.stated_agency: str | None = None
         self.tables: dict[str, Table | None] = {}
+        #: whether a table read so far printed numbers wrapped in its narrow cells as two pieces
+        self.wrapping_seen = False
 
     @property
     def format(self) -> Format:
@@ -273,6 +275,7 @@ class ReportReader:
             cut_right=self._cut_right(table_id),
             soft_bounds=soft,
         )
+        self.wrapping_seen = self.wrapping_seen or result.wrapped
         if not result.found:
             if not stand_in:  # a lost section says so already
                 self.notes.append(diag.make("missing-table", table=spec.id, table_zh=spec.name_zh))
@@ -312,7 +315,7 @@ class ReportReader:
 
     def _read_block(self, region: Region, notes: list[Any]) -> Table | None:
         spec = self.format.tables["review_litigation"]
-        grid, _ = self._grid(region, spec.id)
+        grid, soft = self._grid(region, spec.id)
         columns = [(row.id, column) for row in spec.rows for column in row.columns]
         values, found = read_block_values(
             grid_items(grid),
@@ -324,6 +327,8 @@ class ReportReader:
             header_words=_header_words(spec),
             holds=functools.partial(_holds, spec, columns),
             add_up=functools.partial(_add_up, spec, columns),
+            soft_bounds=soft,
+            wrapping_seen=self.wrapping_seen,
         )
         notes.extend(found)
         if values is None:

@@ -18,14 +18,14 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
 
 from .. import diagnostics as diag
 from ..model import Cell, Diagnostic, Value
-from ..template.rules import Check, Outcome, PrintedTable, checks_for, checks_in_either_form, evaluate
+from ..template.rules import Check, Key, Outcome, PrintedTable, checks_for, checks_in_either_form, evaluate
 from ..template.spec import RowSpec, TableSpec
 from . import blanks, decoding, solver
 from .align import align
@@ -49,6 +49,8 @@ class TableRead:
     rows: dict[str, tuple[Cell, ...]]
     diagnostics: tuple[Diagnostic, ...]
     found: bool
+    #: whether the table printed numbers wrapped in its narrow cells as two pieces
+    wrapped: bool = False
 
 
 def read_rows(
@@ -118,7 +120,14 @@ def _disputed(solution: solver.Solution, known: dict[str, tuple[Cell, ...]]) -> 
 
 #: The notes that left a row blank, which give way to the one that says how a later pass read it.
 _SUPERSEDED = frozenset(
-    {"row-values-moved", "row-values-ambiguous", "row-values-unverified", "row-value-count", "row-values-cut"}
+    {
+        "row-values-moved",
+        "row-values-ambiguous",
+        "row-values-before-label",
+        "row-values-unverified",
+        "row-value-count",
+        "row-values-cut",
+    }
 )
 
 
@@ -206,7 +215,9 @@ class TablePlacement:
         self.fill_gaps_by_position()
         self.split_carried_rows()
         self.read_cells()
+        self.verify_rows_beside_wrapped_numbers()  # so that slid numbers are no fact to the decoder
         self.decode_glued_rows(facts)
+        self.verify_rows_beside_wrapped_numbers()  # and the rows it split whose sums fail
         self.blank_cut_totals()
         self.verify_order_only_rows()
         self.verify_rows_near_cut_numbers()
@@ -214,7 +225,7 @@ class TablePlacement:
         self.place_collapsed_blanks()
         self.report_leftovers()
         self.report_missing_rows()
-        return TableRead(self.found, tuple(self.notes), True)
+        return TableRead(self.found, tuple(self.notes), True, self._wrapping)
 
     # --- the passes -------------------------------------------------------------------------
 
@@ -612,6 +623,48 @@ class TablePlacement:
         near = {r for r, i in read.items() if fragments & {i - 1, i + 1}}
         for row in sorted((failing | (unchecked & near)) & read.keys(), key=lambda r: read[r]):
             self._unverified(row, read[row], code="row-values-cut")
+
+    def verify_rows_beside_wrapped_numbers(self) -> None:
+        """Where only a space or a line break sets the cells apart, a number too wide for its
+        narrow cell may print as two pieces, and a blank cell leaves no mark (pypdf: ``1653 8192
+        7 25 2019 1262 8`` for 1653, a blank, 8192, 7, 25, 2019 and 12628): a row can then print
+        just as many numbers as it has cells, each counted into the wrong one, or digits that
+        split only one way once pieces are taken for glued digits. So where the table shows
+        numbers wrapped in its cells (a row read by joining pieces), or where joining two
+        neighbouring numbers makes the row add up with a blank as nought, a row whose own sum
+        fails is left blank, with ``row-values-maybe-wrapped``: its numbers may have slid over a
+        blank. Elsewhere a failing sum is the report's own arithmetic (a text browser's dump of
+        a web page is spaced too, and never wraps a number)."""
+        if not self._wraps_numbers:
+            return
+        read = self._rows_read()
+        outcomes = self._outcomes()
+        failing = {row for c, o in outcomes.items() if o.failed and len(c.rows) == 1 for row in c.rows}
+        for row in sorted(failing & read.keys(), key=lambda r: read[r]):
+            if self._wrapping or self._a_join_adds_up(row):
+                self._unverified(row, read[row], code="row-values-maybe-wrapped")
+
+    @property
+    def _wrapping(self) -> bool:
+        """Whether a row of the table printed more numbers than cells, read as the pieces of
+        numbers wrapped in their narrow cells."""
+        return any(g.wrapped for g in self.glued_rows.values())
+
+    def _a_join_adds_up(self, row: str) -> bool:
+        """Whether ``row``'s counts add up once two neighbours are read as one number and a
+        blank cell, as nought, is put anywhere in the row."""
+        columns = self.table.row(row).columns
+        counts = [c.value for c in self.found[row] if type(c.value) is int]
+        if len(counts) != len(columns):
+            return False
+        own = [c for c in checks_for(self.table.id, self._printed()) if c.rows == {row}]
+        for k in range(len(counts) - 1):
+            joined = [*counts[:k], int(f"{counts[k]}{counts[k + 1]}"), *counts[k + 2 :]]
+            for blank in range(len(counts)):
+                get = _by_column(dict(zip(columns, [*joined[:blank], 0, *joined[blank:]], strict=True)))
+                if all(evaluate(c, get).status == "pass" for c in own):
+                    return True
+        return False
 
     def _rejected_by_position(self, width: int) -> set[int]:
         """Lines of numbers short of a row, with no label, that were placed by position and then
@@ -1376,16 +1429,14 @@ class TablePlacement:
         when they are its own.
 
         Numbers not in their label's printed row belong to it only by the order of the text.
-        That order is not to be trusted after a row whose numbers went missing: the label of an
-        earlier row in this row's label run with no numbers of its own, or an earlier row of the
-        same grid short of numbers (a PDF's text prints a column's remaining cells after the
-        rows it has passed). Column headers printed after the label (``行政强制`` then
-        ``处理决定数量 163``) share the numbers' printed row, not the label: that is no tie. Nor
-        is the order after such headers when the numbers stand in a printed row of their own
-        (``规章`` ``本年废止件数`` ``现行有效件数`` then ``2`` ``0`` ``1``) and another row of the
-        grid is printed with no numbers of its own: the text printed the header row around the
-        label, so it does not print the table row by row, and the blank cells it left out let
-        the other row's numbers make up this row's count."""
+        That order is not to be trusted beside a row whose numbers went missing (see
+        :meth:`_beside_a_row_without_numbers`). Column headers printed after the label
+        (``行政强制`` then ``处理决定数量 163``) share the numbers' printed row, not the label:
+        that is no tie. Nor is the order after such headers when the numbers stand in a printed
+        row of their own (``规章`` ``本年废止件数`` ``现行有效件数`` then ``2`` ``0`` ``1``) and
+        another row of the grid is printed with no numbers of its own: the text printed the
+        header row around the label, so it does not print the table row by row, and the blank
+        cells it left out let the other row's numbers make up this row's count."""
         if i in self.by_position:
             return None
         headers_after = self._headers_after_label(i)
@@ -1396,10 +1447,29 @@ class TablePlacement:
             unnumbered = [k for k in self.buried if k != j and self.grid_of(self.specs[k]) == grid]
             if unnumbered:
                 return "row-values-out-of-order", min(unnumbered)
+        return self._beside_a_row_without_numbers(i, j)
+
+    def _beside_a_row_without_numbers(self, i: int, j: int) -> tuple[str, int] | None:
+        """Why row ``i``'s numbers, tied to template row ``j`` by the order of the text only,
+        may be a row's whose numbers went missing: the label of an earlier row in this row's
+        label run with no numbers of its own; the label of a later row of the same grid, with
+        no numbers of its own, printed just after this row's numbers (a PDF's text prints a
+        row's numbers before its label: ``行政许可`` ``105`` ``-202`` ``318`` then
+        ``其他对外管理服务事项`` may be 105 and two blanks, then the next row's); an earlier row
+        of the same grid short of numbers (a PDF's text prints a column's remaining cells after
+        the rows it has passed)."""
         before = [k for k, at in self.buried.items() if k < j and at == i]
         if before:
             return "row-values-ambiguous", max(before)
-        moved_from = self.first_short.get(self.grid_of(self.specs[j]), j)
+        grid = self.grid_of(self.specs[j])
+        after = [
+            k
+            for k, at in self.buried.items()
+            if k > j and at == i + 1 and self.grid_of(self.specs[k]) == grid
+        ]
+        if after:
+            return "row-values-before-label", min(after)
+        moved_from = self.first_short.get(grid, j)
         if moved_from < j and not self._printed_whole(i, j):
             return "row-values-moved", moved_from
         return None
@@ -1557,6 +1627,11 @@ def _around(
     printed = " ".join(v.text for v in middle)
     wrapped = " ".join(f"{top.text}/{bottom.text}" for top, bottom in zip(tops, bottoms, strict=True))
     return decoding.Glued(tuple(alternatives), f"{printed} + {wrapped}", middle[0].line, wrapped=True)
+
+
+def _by_column(values: dict[str, Value]) -> Callable[[Key], Value]:
+    """A getter of one row's cells, by column, for the rules' checks."""
+    return lambda key: values.get(key[2])
 
 
 def _plain_counts(values: Sequence[Item]) -> list[str]:
