@@ -815,3 +815,151 @@ def test_a_number_wrapped_around_its_rows_other_numbers_is_not_read_cut() -> Non
     assert got["requests", "other_overdue_correction", "other_org"] is None
     cut = {d.row for d in parsed.diagnostics if d.code == "row-values-cut"}
     assert "other_overdue_correction" in cut
+
+
+def test_a_cut_total_less_than_its_rows_cells_read_is_blank_beside_a_blank_cell() -> None:
+    """A page's edge cut the 总计 column (43 prints as 4): a row with a blank cell has no sum to
+    compare its total with, but a total less than the cells read (10 printed as 1 after 5) is
+    cut all the same, and is blank."""
+    from govinfo_report.model import Cell, RequestRow
+
+    report = govinfo_report.parse(open_example())
+    assert report.requests is not None
+    rows = {
+        "new_received": (17, 3, 13, 3, 2, 5, 43),
+        "carried_over": (None, 5, 6, 12, 15, 21, 66),
+        "granted": (None, 0, 0, 0, 0, 5, 10),
+    }
+    requests = attrs.evolve(
+        report.requests, **{row: RequestRow(*(Cell(v) for v in values)) for row, values in rows.items()}
+    )
+    text = govinfo_report.render(attrs.evolve(report, requests=requests), layout="tsv")
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        cells = line.split("\t")
+        if len(cells) > 7 and cells[-1].isdigit() and len(cells[-1]) > 1:
+            lines[k] = "\t".join([*cells[:-1], cells[-1][:1]])
+    parsed = govinfo_report.parse("\n".join(lines))
+    assert parsed.requests is not None
+    assert parsed.requests.granted.values() == (None, 0, 0, 0, 0, 5, None)
+    assert ("total-cut", "granted") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
+def _table_two(lines: list[str]) -> Report:
+    """The bundled example parsed with table 二 printed as ``lines`` (a PDF's text)."""
+    before, after = _example_around("第二十条第（一）项", "三、收到和处理政府信息公开申请情况")
+    return govinfo_report.parse(before + "\n".join([*lines, ""]) + after)
+
+
+def test_numbers_joined_from_the_lines_after_a_row_are_not_its_own_after_a_short_row() -> None:
+    """Plain pdftotext: 规章's 3000 is printed after 行政规范性文件's first number, so the lines
+    after a row short of numbers hold the numbers of the row short above it as readily as its
+    own: 461 3000 316 are not read as 行政规范性文件's."""
+    parsed = _table_two(
+        [
+            "第二十条第（一）项",
+            "信息内容",
+            "",
+            "本年制发件数 本年废止件数 现行有效件数",
+            "",
+            "规章",
+            "",
+            "91",
+            "",
+            "行政规范性文件 461",
+            "",
+            "3000",
+            "316",
+            "",
+            "1",
+            "",
+            "第二十条第（五）项",
+        ]
+    )
+    assert parsed.active_disclosure is not None
+    assert parsed.active_disclosure.normative_documents.values() == (None, None, None)
+    codes = {(d.code, d.row) for d in parsed.diagnostics}
+    assert ("row-values-moved", "normative_documents") in codes
+
+
+def test_a_number_after_another_parts_header_is_not_the_rows() -> None:
+    """Plain pdftotext printed 现行有效件数 (a header of table 二's first part) after 行政事业性收费
+    and its own header: the 371 after them may be the first part's."""
+    parsed = _table_two(
+        [
+            "第二十条第（一）项",
+            "信息内容",
+            "本年制发件数",
+            "规章",
+            "2419",
+            "行政规范性文件",
+            "5",
+            "本年废止件数",
+            "第二十条第（五）项",
+            "信息内容",
+            "本年处理决定数量",
+            "行政许可",
+            "4476",
+            "第二十条第（六）项",
+            "信息内容",
+            "本年处理决定数量",
+            "行政处罚",
+            "197",
+            "行政强制",
+            "39446",
+            "第二十条第（八）项",
+            "信息内容",
+            "行政事业性收费",
+            "本年收费金额（单位：万元）",
+            "现行有效件数",
+            "371",
+        ]
+    )
+    assert parsed.active_disclosure is not None
+    assert parsed.active_disclosure.fees.amount.value is None
+    assert ("row-values-under-other-headers", "fees") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
+def test_a_markdown_header_wrapped_in_its_cell_still_places_the_rows_values() -> None:
+    """markitdown splits a header wrapped in its cell over two rows (本年制发件 over 数): its
+    first characters still name it, so a row's one number under 本年废止件 is not taken for
+    现行有效件数 by trimming the row's empty cells from the right (the row is left blank: which
+    of its empty cells is the label's shadow, the header row does not say)."""
+    parsed = _table_two(
+        [
+            "第二十条第（一）项",
+            "信息",
+            "|     | 本年制发件 | 本年废止件 | 现行有效件 |",
+            "| --- | ----- | ----- | ----- |",
+            "|     | 数     | 数     | 数     |",
+            "内容",
+            "| 规章  | 390 | \xa0   | \xa0   |",
+            "| --- | --- | --- | --- |",
+            "行政规范性文",
+            "|     | \xa0   | 141 | \xa0   |",
+            "| --- | --- | --- | --- |",
+            "件",
+            "第二十条第（五）项",
+            "| 信息内容 |     | 本年处理决定数量 |     |",
+            "| ---- | --- | -------- | --- |",
+            "| 行政许可 |     | 168      |     |",
+            "第二十条第（六）项",
+            "| 信息内容 |     | 本年处理决定数量 |     |",
+            "| ---- | --- | -------- | --- |",
+            "448",
+            "行政处罚",
+            "| 行政强制 |     | 900489 |     |",
+            "| ---- | --- | ------ | --- |",
+            "",
+            "第二十条第（八）项",
+            "| 信息内容 | 本年收费金额（单位：万元） |     |     |     |     |     |     |",
+            "| ---- | ------------- | --- | --- | --- | --- | --- | --- |",
+            "行政事业性收",
+            "0.01",
+            "费",
+        ]
+    )
+    assert parsed.active_disclosure is not None
+    assert parsed.active_disclosure.regulations.values() == (390, None, None)
+    assert parsed.active_disclosure.normative_documents.values() == (None, None, None)
+    assert ("row-value-count", "normative_documents") in {(d.code, d.row) for d in parsed.diagnostics}

@@ -80,3 +80,28 @@ def test_glued_digits_stay_separate_pieces_of_one_cell() -> None:
 def test_every_layout_grammar_accepts_any_text(text: str, layout: Layout) -> None:
     # total grammars: a table region can hold anything, and the scanner must agree with Lark
     assert read_grid(text, 1, layout) == read_grid(text, 1, layout, engine="lark")
+
+
+# pdftotext -layout lines up each part of table 二 its own way: 262 stands in the second column
+# of its own part (under 行政强制's 80), though in the third of the parts above (under 46617)
+SUB_TABLES = """\
+第二十条第（一）项
+信息内容            本年新制作数量    本年新公开数量    对外公开总数量
+规章              1          1700
+规范性文件           199        925        1653
+第二十条第（五）项
+信息内容            上一年项目数量    本年增/减      处理决定数量
+行政许可            47408      266        46617
+其他对外管理服务事项                            4358
+第二十条第（六）项
+信息内容            上一年项目数量    本年增/减      处理决定数量
+行政处罚              4                     262
+行政强制              1426                  80               723
+"""
+
+
+def test_a_short_row_is_given_blank_cells_only_where_its_own_part_of_the_table_agrees() -> None:
+    _, rows = read_grid(SUB_TABLES, layout="spaced")
+    punishment = next(r for r in rows if r.cells and r.cells[0].pieces[0].text == "行政处罚")
+    # the parts above would put 262 third, its own part second: no blank cell is made up
+    assert [c.pieces[0].text if c.pieces else "" for c in punishment.cells] == ["行政处罚", "4", "262"]

@@ -68,3 +68,13 @@ def test_windows_and_old_mac_line_ends_count_as_one_line_each() -> None:
 )
 def test_the_fast_nfkc_is_nfkc(text: str) -> None:
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_a_lone_no_break_space_between_numbers_is_a_blank_cell() -> None:
+    # pypdf prints a web page's <td>&nbsp;</td> as a no-break space between single spaces
+    assert normalize("（七）总计 22 21 13 \u00a0 21 22 113") == "(七)总计 22 21 13 — 21 22 113"
+    assert normalize("（六）其他处理 \u00a0 0 0 1 0 2 3") == "(六)其他处理 — 0 0 1 0 2 3"
+    assert normalize("合计 5 \u00a0\u00a0") == "合计 5 —"
+    # a no-break space between words, or in a markdown row, is a space
+    assert normalize("全年 \u00a0 共计") == "全年   共计"
+    assert normalize("| 1 | \u00a0 2 |") == "| 1 |   2 |"

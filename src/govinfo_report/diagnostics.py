@@ -190,10 +190,10 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
     "total-cut": (
         "warning",
         "the total of '{label}' prints {value}, fewer digits than the sum of its cells "
-        "({expected}), in a table whose totals the page's edge cut; the total is left blank "
-        "rather than read cut",
-        "“{label}”一行的总计印为 {value}，位数少于该行各项之和（{expected}），而该表的总计列被页面"
-        "边缘截断；为免误读，该总计留空",
+        "({expected}), or less than its cells read, in a table whose totals the page's edge cut; "
+        "the total is left blank rather than read cut",
+        "“{label}”一行的总计印为 {value}，位数少于该行各项之和（{expected}）或小于已读各项之和，"
+        "而该表的总计列被页面边缘截断；为免误读，该总计留空",
     ),
     "unplaced-values": (
         "warning",
@@ -213,6 +213,14 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "numbers before its label; the row is left blank rather than guessed",
         "“{label}”之后的数字（{values}）也可能属于同表中标签列于其后、自身无数字的“{other}”"
         "（PDF 文本可能把一行的数字排在其标签之前）；为免误读，该行留空",
+    ),
+    "row-values-under-other-headers": (
+        "warning",
+        "the numbers after '{label}' ({values}) follow a column header of another part of the "
+        "table, '{other}''s, which the text prints after the label: they may be that part's; the "
+        "row is left blank rather than guessed",
+        "“{label}”之后的数字（{values}）排在文本印于标签之后的另一部分表格（“{other}”所在部分）的表头之后："
+        "这些数字可能属于该部分；为免误读，该行留空",
     ),
     "sign-apart-ambiguous": (
         "warning",

@@ -214,10 +214,16 @@ class LabelIndex:
     def without_headers(self, run: str) -> str:
         """The run without the column headers at its end (政府集中采购 采购总金额: a PDF's text
         prints a table's column headers after its first row label)."""
+        return run[: len(run) - sum(map(len, self.headers_at_end(run)))]
+
+    def headers_at_end(self, run: str) -> list[str]:
+        """The column headers at the end of the run (folded), last first."""
+        found: list[str] = []
         while True:
             header = next((f for f in self._headers if run.endswith(f) and len(f) < len(run)), None)
             if header is None:
-                return run
+                return found
+            found.append(header)
             run = run[: -len(header)]
 
     @_kept

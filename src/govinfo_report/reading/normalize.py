@@ -10,7 +10,9 @@ What is folded:
 
 * NFKC: full-width digits, letters and punctuation (０１２ （）：，) become ASCII.
 * every kind of space (U+00A0, U+3000, U+2002 …) becomes a plain space; tabs stay (they are
-  cell separators).
+  cell separators). A no-break space that stands alone between spaces next to a number is a web
+  page's empty cell (``<td>&nbsp;</td>``) in a PDF extractor's row: it becomes a blank mark
+  (``—``), as a line of nothing but no-break spaces becomes a lone tab.
 * curly quotes become straight ones.
 * markdown heading marks (``## 一、总体情况``) and emphasis are dropped.
 * Word artefacts such as ``[bookmark: _GoBack]`` and form feeds are dropped.
@@ -49,6 +51,11 @@ _SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\
 #: tab): there a lone tab is the empty cell already, and such a line is only a blank one.
 _EMPTY_CELL_LINE = re.compile(r"^\u00a0+$", re.MULTILINE)
 _CELL_BEHIND_TAB = re.compile(r"^\t+[^\s]", re.MULTILINE)
+#: No-break spaces standing alone between spaces next to a number: a web page's empty cell
+#: (``<td>&nbsp;</td>``) in a row a PDF extractor printed with single spaces between its cells
+#: (pypdf: ``（七）总计 22 21 13 \u00a0 21 22 113``), where a blank cell otherwise leaves no mark.
+#: It becomes a blank mark (``—``). Not in a markdown row, whose bars part the cells already.
+_EMPTY_CELL_BETWEEN = re.compile(r"(?<=[0-9] )\u00a0+(?= |$)|(?<= )\u00a0+(?= [0-9])", re.MULTILINE)
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\u000c]")
 _DOUBLE_QUOTES = "“”„「」"
 _SINGLE_QUOTES = "‘’"
@@ -195,6 +202,16 @@ def nfkc(text: str) -> str:
 _MD_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]*")
 
 
+def _empty_cell_between(match: re.Match[str]) -> str:
+    """A lone run of no-break spaces as a blank mark, unless its line is a markdown row."""
+    text = match.string
+    start = text.rfind("\n", 0, match.start()) + 1
+    end = text.find("\n", match.end())
+    if "|" in text[start : end if end >= 0 else len(text)]:
+        return match.group(0)
+    return "—".ljust(len(match.group(0)))  # as wide as it was: the columns after it stay put
+
+
 def normalize(text: str) -> str:
     """Normalise a whole report; the result has exactly as many lines as the input.
 
@@ -215,8 +232,10 @@ def normalize(text: str) -> str:
             text = text.translate(_BOX)
     if "|" in text and not unicodedata.is_normalized("NFKC", text):
         text = _COLUMN_LINE.sub(_fold_column_line, text)
-    if "\u00a0" in text and not _CELL_BEHIND_TAB.search(text):
-        text = _EMPTY_CELL_LINE.sub("\t", text)
+    if "\u00a0" in text:
+        if not _CELL_BEHIND_TAB.search(text):
+            text = _EMPTY_CELL_LINE.sub("\t", text)
+        text = _EMPTY_CELL_BETWEEN.sub(_empty_cell_between, text)
     text = nfkc(text)
     text = _SPACES_AND_QUOTES.sub(_plain, text)
     # the rarer rules only where their marks occur: each pass over a long page costs

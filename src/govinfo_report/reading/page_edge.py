@@ -30,8 +30,9 @@ def blank_cut_totals(
     loses the last digits of its last column, the totals (53 prints as 5). The sign is ``least``
     totals (two; one where another table of the report was cut) that print the first digits of
     the sum of their cells: then every total that fails its sum with fewer digits than the sum
-    is left blank, with ``total-cut``; the rows' other cells stand. A single total like that is
-    a report's own slip, and stands."""
+    is left blank, with ``total-cut``, and so is every total less than the cells of its row
+    read (a row with a blank cell, whose sum is unknown: a cut total is less than its sum); the
+    rows' other cells stand. A single total like that is a report's own slip, and stands."""
     if _sums_hold(table, found, printed):
         return []  # the common case, told by plain arithmetic: no total fails, none was cut
     value = rows_getter(table, found)
@@ -44,7 +45,7 @@ def blank_cut_totals(
         return []
     notes: list[Diagnostic] = []
     for check, outcome in failing:
-        if not _fewer_digits(outcome.actual, outcome.expected):
+        if not (_fewer_digits(outcome.actual, outcome.expected) or outcome.status == "bound"):
             continue
         _, row, column = check.target
         cells = list(found[row])

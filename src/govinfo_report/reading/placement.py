@@ -124,6 +124,7 @@ _SUPERSEDED = frozenset(
         "row-values-moved",
         "row-values-ambiguous",
         "row-values-before-label",
+        "row-values-under-other-headers",
         "row-values-unverified",
         "row-value-count",
         "row-values-cut",
@@ -1440,14 +1441,28 @@ class TablePlacement:
         if i in self.by_position:
             return None
         headers_after = self._headers_after_label(i)
-        if self.observed[i].tied and not headers_after:
+        tied = self.observed[i].tied and i not in self.joined  # values joined from lines after are not
+        if tied and not headers_after:
             return None
-        if headers_after and not self.observed[i].tied:
+        if headers_after and not tied:
             grid = self.grid_of(self.specs[j])
             unnumbered = [k for k in self.buried if k != j and self.grid_of(self.specs[k]) == grid]
             if unnumbered:
                 return "row-values-out-of-order", min(unnumbered)
+            if (other := self._row_of_headers_after(i, j)) is not None:
+                return "row-values-under-other-headers", other
         return self._beside_a_row_without_numbers(i, j)
+
+    def _row_of_headers_after(self, i: int, j: int) -> int | None:
+        """The first template row of another grid whose column header row ``i``'s label run
+        prints after the label (``行政事业性收费`` ``本年收费金额（单位：万元）`` ``现行有效件数``
+        then ``371``: a PDF's text moved the header of table 二's first part, and the number
+        after it may be that part's); None where every such header is template row ``j``'s."""
+        own = _folded_headers(self.specs[j])
+        for header in self.labels.headers_at_end(self.folded[i]):
+            if header not in own:
+                return next((k for k, spec in enumerate(self.specs) if header in _folded_headers(spec)), None)
+        return None
 
     def _beside_a_row_without_numbers(self, i: int, j: int) -> tuple[str, int] | None:
         """Why row ``i``'s numbers, tied to template row ``j`` by the order of the text only,
@@ -1661,6 +1676,21 @@ def _printed_only(values: Sequence[Item], expected: int) -> tuple[Item, ...]:
     return printed if len(printed) == expected < len(values) else ()
 
 
+@functools.lru_cache(maxsize=256)
+def _folded_headers(spec: RowSpec) -> frozenset[str]:
+    """Every spelling of a row's column headers, folded."""
+    return frozenset(fold(h) for spellings in spec.header_spellings for h in spellings)
+
+
+def _header_named(word: str, headers: Sequence[str]) -> str | None:
+    """The header ``word`` names: itself, or the one header it is the start of, four characters
+    or more (a header wrapped in its cell); None otherwise."""
+    if word in headers:
+        return word
+    starting = [h for h in headers if h.startswith(word)] if len(word) >= 4 else []
+    return starting[0] if len(starting) == 1 else None
+
+
 def _blank_inside(values: Sequence[Item]) -> bool:
     """Whether an empty cell stands between two of the values."""
     inner = strip_empty(values)
@@ -1699,12 +1729,14 @@ def _readings_beside(columns: Sequence[int], values: Sequence[Item]) -> list[lis
 
 def _header_columns(texts: Sequence[tuple[str, int]], headers: Sequence[str]) -> list[int] | None:
     """The grid columns of ``headers`` among a label run's texts, when each stands alone in a
-    column of its own, left to right; None otherwise."""
+    column of its own, left to right; None otherwise. A header wrapped in its cell may stand
+    cut (``本年制发件`` over ``数``): its first characters, four or more, name it where they
+    start no other header."""
     found: dict[str, int] = {}
     for text, col in texts:
-        word = fold(text)
-        if word in headers and word not in found and col >= 0:
-            found[word] = col
+        header = _header_named(fold(text), headers)
+        if header is not None and header not in found and col >= 0:
+            found[header] = col
     if len(found) != len(headers):
         return None
     columns = [found[h] for h in headers]

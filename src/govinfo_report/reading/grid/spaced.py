@@ -100,9 +100,11 @@ def _blank_columns_by_groups(
     spans: dict[_Ruler, list[list[tuple[int, int]]]], rows: list[GridRow], trailing: list[int]
 ) -> list[GridRow]:
     """Blank cells where the full rows do not all line up (pdftotext ``-layout`` shifts the rows
-    whose labels are printed at another indent): the full rows that line up with each other
-    (``spans``: where they put their values, by ruler) form a grid each, and a short row gets
-    its blank cells only where every grid it sits in places them alike."""
+    whose labels are printed at another indent, and lines up each sub-table of table 二 its own
+    way): the full rows that line up with each other (``spans``: where they put their values,
+    by ruler) form a grid each, and so do the full rows of a short row's own block (the rows
+    between two lines of text without values, such as a sub-table's header); the short row
+    gets its blank cells only where every grid it sits in places them alike."""
     full = max(trailing)
     grids = [
         columns
@@ -110,10 +112,21 @@ def _blank_columns_by_groups(
         for group in _aligned_groups(measured)
         if (columns := _value_columns(ruler, group))
     ]
+    block = list(
+        itertools.accumulate(
+            bool(row.cells) and count == 0 for row, count in zip(rows, trailing, strict=True)
+        )
+    )
     out = []
-    for row, count in zip(rows, trailing, strict=True):
+    for k, (row, count) in enumerate(zip(rows, trailing, strict=True)):
         if 0 < count < full:
-            filled = {columns.fill(row, count) for columns in grids} - {row}
+            own = [n for n, c in enumerate(trailing) if c == full and block[n] == block[k]]
+            here = [
+                columns
+                for ruler in spans
+                if own and (columns := _value_columns(ruler, [_spans(ruler, rows[n], full) for n in own]))
+            ]
+            filled = {columns.fill(row, count) for columns in [*grids, *here]} - {row}
             if len(filled) == 1:
                 row = filled.pop()
         out.append(row)
@@ -123,11 +136,12 @@ def _blank_columns_by_groups(
 def _full_spans(ruler: _Ruler, rows: list[GridRow], trailing: list[int]) -> list[list[tuple[int, int]]]:
     """Where each row with the most values puts them, measured with ``ruler``."""
     full = max(trailing)
-    return [
-        [ruler.span(cell) for cell in row.cells[-full:]]
-        for row, count in zip(rows, trailing, strict=True)
-        if count == full
-    ]
+    return [_spans(ruler, row, full) for row, count in zip(rows, trailing, strict=True) if count == full]
+
+
+def _spans(ruler: _Ruler, row: GridRow, count: int) -> list[tuple[int, int]]:
+    """Where a row puts its last ``count`` cells, measured with ``ruler``."""
+    return [ruler.span(cell) for cell in row.cells[-count:]]
 
 
 def _aligned_groups(spans: list[list[tuple[int, int]]]) -> list[list[list[tuple[int, int]]]]:
