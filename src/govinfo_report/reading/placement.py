@@ -1284,12 +1284,15 @@ class TablePlacement:
     def _labels_waiting_in(self, i: int, j: int) -> list[int]:
         """The rows whose numbers observed row ``i - 1`` may hold, printed before their labels
         in ``i``'s run: all the rows just before ``j`` (its matched row), buried in that run, in
-        a grid with no short row. The run must begin with those labels: a group header before
-        them (第二十条第（五）项) means the numbers before it are another group's. Empty when
-        there are none."""
+        a grid with no short row, and no row of the table before them short either (plain
+        ``pdftotext`` printed 行政强制's last number in the next part, before 行政事业性收费's).
+        The run must begin with those labels: a group header before them (第二十条第（五）项)
+        means the numbers before it are another group's. Empty when there are none."""
         named = self._buried_just_before(i, j)
         if not named or i == 0 or i - 1 in self.matches:
             return []
+        if min(self.first_short.values(), default=named[0]) < named[0]:
+            return []  # a row above is short: its missing numbers may stand here (see below)
         return named if self.labels.starts_with_label_of(self.folded[i], named[0]) else []
 
     def _buried_just_before(self, i: int, j: int) -> list[int]:
@@ -1441,7 +1444,10 @@ class TablePlacement:
         if i in self.by_position:
             return None
         headers_after = self._headers_after_label(i)
-        tied = self.observed[i].tied and i not in self.joined  # values joined from lines after are not
+        # values joined from the lines after a row are tied to it only by the order of the text,
+        # where no sum of the row checks them
+        unchecked = i in self.joined and self.specs[j].id not in _checkable_rows(self.table)
+        tied = self.observed[i].tied and not unchecked
         if tied and not headers_after:
             return None
         if headers_after and not tied:
