@@ -25,7 +25,18 @@ import attrs
 
 from .. import diagnostics as diag
 from ..model import Cell, Diagnostic, Value
-from ..template.rules import Check, Key, Outcome, PrintedTable, checks_for, checks_in_either_form, evaluate
+from ..template.rules import (
+    Check,
+    Key,
+    Outcome,
+    PrintedTable,
+    Terms,
+    checks_for,
+    checks_in_either_form,
+    evaluate,
+    row_terms,
+    sum_holds,
+)
 from ..template.spec import RowSpec, TableSpec
 from . import blanks, decoding, solver
 from .align import align
@@ -639,11 +650,19 @@ class TablePlacement:
         if not self._wraps_numbers:
             return
         read = self._rows_read()
-        outcomes = self._outcomes()
-        failing = {row for c, o in outcomes.items() if o.failed and len(c.rows) == 1 for row in c.rows}
-        for row in sorted(failing & read.keys(), key=lambda r: read[r]):
+        sums = _own_sums(self.table, self._printed())
+        failing = [
+            row for row in read if any(self._fails(check, terms, row) for check, terms in sums.get(row, ()))
+        ]
+        for row in sorted(failing, key=lambda r: read[r]):
             if self._wrapping or self._a_join_adds_up(row):
                 self._unverified(row, read[row], code="row-values-maybe-wrapped")
+
+    def _fails(self, check: Check, terms: Terms | None, row: str) -> bool:
+        """Whether a row's own sum fails on the row as read: by plain arithmetic where every
+        cell it adds is read, else as the rules weigh it (a blank cell, a variant's cells)."""
+        held = None if terms is None else sum_holds(terms, [c.value for c in self.found[row]])
+        return evaluate(check, self._value).failed if held is None else not held
 
     @property
     def _wrapping(self) -> bool:
@@ -1680,6 +1699,17 @@ def _printed_only(values: Sequence[Item], expected: int) -> tuple[Item, ...]:
     each row then has an empty cell under the second half). Empty otherwise."""
     printed = tuple(v for v in values if v.kind != "empty")
     return printed if len(printed) == expected < len(values) else ()
+
+
+@functools.lru_cache(maxsize=64)
+def _own_sums(table: TableSpec, printed: PrintedTable) -> dict[str, tuple[tuple[Check, Terms | None], ...]]:
+    """Each row's own sums in a printed table, with their terms for plain arithmetic."""
+    sums: dict[str, list[tuple[Check, Terms | None]]] = {}
+    for check in checks_for(table.id, printed):
+        if len(check.rows) == 1:
+            (row,) = check.rows
+            sums.setdefault(row, []).append((check, row_terms(table, check)))
+    return {row: tuple(found) for row, found in sums.items()}
 
 
 @functools.lru_cache(maxsize=256)
