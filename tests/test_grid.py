@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from govinfo_report.reading.grid import LAYOUTS, Layout, detect_layout, read_grid
+from govinfo_report.reading.normalize import normalize
 
 _CELL_TEXT = st.sampled_from(
     [
@@ -105,3 +108,21 @@ def test_a_short_row_is_given_blank_cells_only_where_its_own_part_of_the_table_a
     punishment = next(r for r in rows if r.cells and r.cells[0].pieces[0].text == "行政处罚")
     # the parts above would put 262 third, its own part second: no blank cell is made up
     assert [c.pieces[0].text if c.pieces else "" for c in punishment.cells] == ["行政处罚", "4", "262"]
+
+
+# pdftotext -layout of table 三 (from a PDF the library renders), its rows at several indents so
+# that no one grid lines them all up: the (七)总计 row's blank is its first cell, and each of its
+# numbers stands a character left of its column where pdftotext right-aligns two digits
+INDENTED_ROWS = (Path(__file__).parent / "data" / "indented_rows.pdftotext-layout.txt").read_text(
+    encoding="utf-8"
+)
+
+
+def test_a_short_row_is_not_given_blank_cells_by_a_ruler_the_text_was_not_laid_out_by() -> None:
+    # counted in display columns, a group of rows happens to line up and would put the blank
+    # last; counted in characters, as pdftotext lays out its text, most rows line up and the
+    # row's numbers stand nearest the second to the seventh columns
+    _, rows = read_grid(normalize(INDENTED_ROWS), layout="spaced")
+    total = next(r for r in rows if r.cells and "总计" in r.cells[0].pieces[-1].text)
+    texts = [c.pieces[0].text if c.pieces else "" for c in total.cells]
+    assert texts[1:] in (["9", "28", "12", "9", "22", "102"], ["", "9", "28", "12", "9", "22", "102"])

@@ -104,13 +104,16 @@ def _blank_columns_by_groups(
     way): the full rows that line up with each other (``spans``: where they put their values,
     by ruler) form a grid each, and so do the full rows of a short row's own block (the rows
     between two lines of text without values, such as a sub-table's header); the short row
-    gets its blank cells only where every grid it sits in places them alike."""
+    gets its blank cells only where every grid it sits in places them alike (see
+    :func:`_placed_alike`). The grids are measured with the ruler under which most full rows
+    line up, or both where they tie: a ruler that counts a text's columns otherwise than its
+    converter did lines rows up only by chance, a column off."""
     full = max(trailing)
+    groups = {ruler: _aligned_groups(measured) for ruler, measured in spans.items()}
+    most = max(sum(map(len, found)) for found in groups.values())
+    rulers = [ruler for ruler, found in groups.items() if sum(map(len, found)) == most]
     grids = [
-        columns
-        for ruler, measured in spans.items()
-        for group in _aligned_groups(measured)
-        if (columns := _value_columns(ruler, group))
+        columns for ruler in rulers for group in groups[ruler] if (columns := _value_columns(ruler, group))
     ]
     block = list(
         itertools.accumulate(
@@ -123,14 +126,25 @@ def _blank_columns_by_groups(
             own = [n for n, c in enumerate(trailing) if c == full and block[n] == block[k]]
             here = [
                 columns
-                for ruler in spans
+                for ruler in rulers
                 if own and (columns := _value_columns(ruler, [_spans(ruler, rows[n], full) for n in own]))
             ]
-            filled = {columns.fill(row, count) for columns in [*grids, *here]} - {row}
-            if len(filled) == 1:
-                row = filled.pop()
+            row = _placed_alike(row, count, [*grids, *here])
         out.append(row)
     return out
+
+
+def _placed_alike(row: GridRow, count: int, grids: list[_Columns]) -> GridRow:
+    """The short row with its blank cells where every grid that places it places them alike,
+    and no grid that cannot place it (a value just outside its column) puts each value in its
+    nearest column otherwise: pdftotext right-aligns a number a character left of its column's
+    span. As it is otherwise."""
+    filled = {columns.fill(row, count) for columns in grids} - {row}
+    if len(filled) != 1:
+        return row
+    placed = filled.pop()
+    nearest = {columns.nearest(row, count) for columns in grids} - {None, row}
+    return placed if nearest <= {placed} else row
 
 
 def _full_spans(ruler: _Ruler, rows: list[GridRow], trailing: list[int]) -> list[list[tuple[int, int]]]:
@@ -209,6 +223,23 @@ class _Columns(NamedTuple):
         placed = self._place(values)
         if placed is None or (label and self.ruler.span(label[-1])[1] >= self.bounds[0][0]):
             return row
+        filled = [placed.get(j, GridCell((), row.line)) for j in range(len(self.bounds))]
+        return GridRow((*label, *filled), row.line)
+
+    def nearest(self, row: GridRow, count: int) -> GridRow | None:
+        """The row with each of its ``count`` values in the column whose middle is nearest its
+        own, left to right, an empty cell in each column left free; None where two values
+        would share a column or one stands nearer the gap between two columns than either."""
+        label, values = row.cells[: len(row.cells) - count], row.cells[len(row.cells) - count :]
+        middles = [(a + b) / 2 for a, b in self.bounds]
+        reach = min((b - a for a, b in itertools.pairwise(middles)), default=0) / 2
+        placed: dict[int, GridCell] = {}
+        for cell in values:
+            left, right = self.ruler.span(cell)
+            j = min(range(len(middles)), key=lambda k: abs(middles[k] - (left + right) / 2))
+            if abs(middles[j] - (left + right) / 2) >= reach or (placed and j <= max(placed)):
+                return None
+            placed[j] = cell
         filled = [placed.get(j, GridCell((), row.line)) for j in range(len(self.bounds))]
         return GridRow((*label, *filled), row.line)
 
