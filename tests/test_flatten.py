@@ -620,15 +620,38 @@ def test_a_row_whose_wrapped_number_and_blank_cell_even_out_is_left_blank() -> N
     assert ("row-values-maybe-wrapped", "carried_over") in {(d.code, d.row) for d in parsed.diagnostics}
 
 
-def test_a_spaced_row_whose_sum_is_off_reads_as_printed_where_nothing_wraps() -> None:
+@pytest.mark.parametrize(
+    "printed",
+    [
+        [1, 2, 3, 4, 5, 0, 16],
+        [3, 0, 1, 0, 0, 0, 13],  # 1 and 0 joined would add up: small numbers do so by chance
+    ],
+)
+def test_a_spaced_row_whose_sum_is_off_reads_as_printed_where_nothing_wraps(printed: list[int]) -> None:
     """A text browser's dump of a web page is spaced too, and never wraps a number: with no
     row printing more numbers than cells, a row whose sum is off is the report's own."""
     rows = {row: [0] * 7 for row in REQUEST_ROWS}
-    rows["new_received"] = rows["granted"] = rows["total_processed"] = [1, 2, 3, 4, 5, 0, 16]
+    rows["new_received"] = rows["granted"] = rows["total_processed"] = printed
     report = _report(_requests(rows))
     parsed = govinfo_report.parse(_spaced(govinfo_report.render(report, "tsv")))
     assert cell_differences(parsed, report) == []
     assert "row-values-maybe-wrapped" not in {d.code for d in parsed.diagnostics}
+
+
+def test_a_spaced_row_one_number_short_is_not_split_to_make_up_its_count() -> None:
+    """pypdf ran a label into its row's first number (``权益5 0 0 5 0 10``) and printed the
+    blank cell as nothing: the row goes to the glued-digit decoder, whose only split of its
+    digits (10 as 1 and 0) does not add up. A space stands between all its cells but one, so
+    it may be a blank short rather than two cells run together: it is left blank."""
+    rows = {row: [0] * 7 for row in REQUEST_ROWS}
+    report = _report(_requests(rows))
+    third = RequestRow(*(Cell(v) for v in (5, 0, 0, 5, 0, None, 10)))
+    report = attrs.evolve(report, requests=attrs.evolve(report.requests, denied_third_party=third))
+    text = _spaced(govinfo_report.render(report, "tsv")).replace("合法权益 5", "合法权益5")
+    parsed = govinfo_report.parse(text)
+    assert parsed.requests is not None
+    assert parsed.requests.denied_third_party.values() == (None,) * 7
+    assert ("row-values-maybe-wrapped", "denied_third_party") in {(d.code, d.row) for d in parsed.diagnostics}
 
 
 def test_table_4_on_uneven_lines_that_does_not_add_up_is_left_blank() -> None:

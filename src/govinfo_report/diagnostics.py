@@ -181,11 +181,10 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "warning",
         "the numbers of '{label}' ({values}) do not add up, in a table where only spaces or line "
         "breaks set the cells apart and a number wrapped in its narrow cell prints as two pieces "
-        "(other rows show it, or joining two of these numbers makes the row add up), while a "
-        "blank cell leaves no mark: the numbers may have slid over a blank; the row is left "
-        "blank rather than guessed",
+        "(other rows show it), while a blank cell leaves no mark: the numbers may have slid over "
+        "a blank; the row is left blank rather than guessed",
         "“{label}”一行的数字（{values}）与该行总计不符；本表单元格仅以空格或换行分隔，窄单元格中过宽的数字折成两段"
-        "（其他行可见，或合并其中两个数字即可相符），而空单元格不留痕迹：数字可能越过空格错位；为免误读，该行留空",
+        "（其他行可见），而空单元格不留痕迹：数字可能越过空格错位；为免误读，该行留空",
     ),
     "total-cut": (
         "warning",
