@@ -963,3 +963,17 @@ def test_a_markdown_header_wrapped_in_its_cell_still_places_the_rows_values() ->
     assert parsed.active_disclosure.regulations.values() == (390, None, None)
     assert parsed.active_disclosure.normative_documents.values() == (None, None, None)
     assert ("row-value-count", "normative_documents") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
+def test_numbers_before_table_4s_whole_header_are_no_cells_of_its_row() -> None:
+    """pdfminer printed two numbers under table 四's heading, before its whole header, and its
+    thirteen values (two cells blank) after it: fifteen in all, parted only by header words,
+    that do not add up. They are not read as the table's one row."""
+    report = govinfo_report.parse(open_example())
+    # the header as pdfminer printed it, a letter or two a line
+    block = list("结果维持结果纠正其他结果尚未审结")
+    words = ["行政", "复议", *block, "行政", "诉讼", "未经复议直接起诉", "复议后起诉", "总", "计"]
+    words += [*block, "总", "计"] * 2
+    values = ["2", "2", "5", "9", "0", "3", "0", "0", "3", "0", "1", "0", "1"]
+    parsed = govinfo_report.parse(_with_review_section(report, ["1", "6", *words, *values]))
+    assert _review_read(parsed) == [None] * 15

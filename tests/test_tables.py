@@ -360,6 +360,52 @@ def test_a_number_before_a_label_without_numbers_is_given_to_neither_row() -> No
     assert (note.row, "行政强制" in note.message) == ("punishment", True)
 
 
+def test_a_number_in_its_labels_block_before_a_label_without_numbers_is_given_to_neither_row() -> None:
+    # plain pdftotext prints a cell's lines together: 行政处罚 and 1 in one block ties them only
+    # so far, when 行政强制 follows with no number of its own
+    report = _by_column(DOCUMENTS, "行政许可\n\n7\n\n", "行政处罚\n8\n\n行政强制\n\n")
+    active = report.active_disclosure
+    assert active is not None
+    assert active.punishment.decisions.value is None
+    (note,) = [d for d in report.diagnostics if d.code == "row-values-before-label"]
+    assert note.row == "punishment"
+    # on the label's own line the number is the label's
+    report = _by_column(DOCUMENTS, "行政许可\n\n7\n\n", "行政处罚 8\n\n行政强制\n\n")
+    assert report.active_disclosure is not None
+    assert report.active_disclosure.punishment.decisions.value == 8
+
+
+def test_numbers_before_a_label_whose_row_is_short_are_given_to_neither_row() -> None:
+    """规范性文件's second number was printed before its label, after 规章's two (规章's third
+    cell is blank): 规章 then 60512, then 8781 3811, then 规范性文件 with one number of three."""
+    text = "\n".join(
+        [
+            "某县某局2019年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "第二十条第（一）项",
+            "信息内容",
+            "规章",
+            "本年新制作数量",
+            "本年新公开数量",
+            "",
+            "60512",
+            "",
+            "8781",
+            "3811",
+            "",
+            "规范性文件",
+            "对外公开总数量",
+            "",
+            "9",
+            "三、收到和处理政府信息公开申请情况",
+            "无",
+        ]
+    )
+    active = govinfo_report.parse(text).active_disclosure
+    assert active is not None
+    assert active.regulations.values() == (None, None, None)
+
+
 def test_two_labels_then_one_number_each_read_in_label_order() -> None:
     # rows of one cell: printed row by row or column by column, the numbers read the same
     report = _by_column(DOCUMENTS, "行政许可\n\n7\n\n", "行政处罚\n行政强制\n\n8\n9\n\n")

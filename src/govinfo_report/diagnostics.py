@@ -208,9 +208,9 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
     "row-values-before-label": (
         "warning",
         "the numbers after '{label}' ({values}) may belong to '{other}', of the same table, whose "
-        "label is printed after them with no numbers of its own: a PDF's text can print a row's "
-        "numbers before its label; the row is left blank rather than guessed",
-        "“{label}”之后的数字（{values}）也可能属于同表中标签列于其后、自身无数字的“{other}”"
+        "label is printed after them with no numbers of its own, or fewer than its cells: a PDF's "
+        "text can print a row's numbers before its label; the row is left blank rather than guessed",
+        "“{label}”之后的数字（{values}）也可能属于同表中标签列于其后、自身无数字或数字少于单元格的“{other}”"
         "（PDF 文本可能把一行的数字排在其标签之前）；为免误读，该行留空",
     ),
     "row-values-under-other-headers": (

@@ -279,25 +279,34 @@ def _across_header_words(
     order; a value lost or added anywhere changes the count. But a number too wide for a narrow
     cell wraps its digits over two lines, which can make up the count by chance: the values are
     taken when the table's arithmetic holds on them, or when the text between them is whole
-    header words (a header wrapped letter by letter says the cells are narrow)."""
+    header words (a header wrapped letter by letter says the cells are narrow) and the header
+    begins before them (numbers before the whole header, pdfminer's ``1`` ``6`` over table 四,
+    are no cells of its one row)."""
     values = [i for i in items if i.kind in ("num", "null")]
     if len(values) != expected or not header_words:
         return None
     if any(v.glued or too_long(v) for v in values if v.kind == "num"):
         return None
     first, last = items.index(values[0]), len(items) - items[::-1].index(values[-1])
-    gaps: list[str] = []
-    for item in items[first:last]:
-        if item.kind == "text":
-            gaps[-1] += fold(item.text)
-        elif item.kind != "empty":
-            gaps.append("")
+    gaps = _texts_after_values(items[first:last])
     chars = frozenset("".join(header_words))
     if not all(set(gap) <= chars for gap in gaps):
         return None
     if holds is not None and holds(values):
         return values
-    return values if all(_words_only(gap, header_words) for gap in gaps) else None
+    headed = any(item.kind == "text" and _header_piece(item.text, header_words) for item in items[:first])
+    return values if headed and all(_words_only(gap, header_words) for gap in gaps) else None
+
+
+def _texts_after_values(items: Sequence[Item]) -> list[str]:
+    """The text after each value of a run that starts with one, up to the next (folded)."""
+    gaps: list[str] = []
+    for item in items:
+        if item.kind == "text":
+            gaps[-1] += fold(item.text)
+        elif item.kind != "empty":
+            gaps.append("")
+    return gaps
 
 
 def _header_piece(text: str, words: frozenset[str]) -> bool:

@@ -1462,7 +1462,7 @@ class TablePlacement:
         unchecked = i in self.joined and self.specs[j].id not in _checkable_rows(self.table)
         tied = self.observed[i].tied and not unchecked
         if tied and not headers_after:
-            return None
+            return None if self._on_the_labels_line(i) else self._before_a_later_label(i, j)
         if headers_after and not tied:
             grid = self.grid_of(self.specs[j])
             unnumbered = [k for k in self.buried if k != j and self.grid_of(self.specs[k]) == grid]
@@ -1471,6 +1471,33 @@ class TablePlacement:
             if (other := self._row_of_headers_after(i, j)) is not None:
                 return "row-values-under-other-headers", other
         return self._beside_a_row_without_numbers(i, j)
+
+    def _before_a_later_label(self, i: int, j: int) -> tuple[str, int] | None:
+        """``row-values-before-label`` with the later row of template row ``j``'s grid whose
+        label, with no numbers of its own or fewer than its cells, is printed just after observed
+        row ``i``'s numbers (``规章`` ``60512`` ``8781`` ``3811`` then ``规范性文件`` … ``9``: 3811
+        may be 规范性文件's); None where there is none."""
+        grid = self.grid_of(self.specs[j])
+        # the next label run: lines of numbers joined to this row (see join_wrapped_rows) are its own
+        n = next((n for n in range(i + 1, len(self.observed)) if self.folded[n] or n in self.matches), -1)
+        after = [
+            k for k, at in self.buried.items() if k > j and at == n and self.grid_of(self.specs[k]) == grid
+        ]
+        k = self.matches.get(n)
+        if k is not None and k > j and self.grid_of(self.specs[k]) == grid and self._short_apart(n, k):
+            after.append(k)
+        return ("row-values-before-label", min(after)) if after else None
+
+    def _short_apart(self, i: int, k: int) -> bool:
+        """Whether observed row ``i``, read as template row ``k``, prints fewer cells than the
+        row has (numbers, blank marks and empty cells alike: a row that prints its blank cells is
+        whole), none on its label's line: the rest may stand before its label."""
+        return len(self.observed[i].values) < len(self.specs[k].columns) and not self._on_the_labels_line(i)
+
+    def _on_the_labels_line(self, i: int) -> bool:
+        """Whether a value of observed row ``i`` stands on the line its label ends on (not only
+        in the same block of lines, as plain ``pdftotext`` prints a cell's lines together)."""
+        return any(v.line == self.observed[i].line for v in self.observed[i].values)
 
     def _row_of_headers_after(self, i: int, j: int) -> int | None:
         """The first template row of another grid whose column header row ``i``'s label run
@@ -1495,15 +1522,9 @@ class TablePlacement:
         before = [k for k, at in self.buried.items() if k < j and at == i]
         if before:
             return "row-values-ambiguous", max(before)
-        grid = self.grid_of(self.specs[j])
-        after = [
-            k
-            for k, at in self.buried.items()
-            if k > j and at == i + 1 and self.grid_of(self.specs[k]) == grid
-        ]
-        if after:
-            return "row-values-before-label", min(after)
-        moved_from = self.first_short.get(grid, j)
+        if (after := self._before_a_later_label(i, j)) is not None:
+            return after
+        moved_from = self.first_short.get(self.grid_of(self.specs[j]), j)
         if moved_from < j and not self._printed_whole(i, j):
             return "row-values-moved", moved_from
         return None
