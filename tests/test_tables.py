@@ -788,3 +788,38 @@ def test_numbers_before_a_label_are_not_its_own_after_a_short_row_of_another_par
     active = report.active_disclosure
     assert active is not None
     assert active.fees.values() == (None, None)
+
+
+def test_numbers_before_a_row_short_of_cells_are_not_counted_into_their_label_s() -> None:
+    """Plain pdftotext printed 行政许可's numbers with its last two columns swapped (58 is its
+    处理决定数量, 219 its 本年增/减) before 其他对外管理服务事项, which prints two numbers of three:
+    nothing in the text places them, so the row is left blank."""
+    text = "\n".join(
+        [
+            "某县某局2019年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "第二十条第（五）项",
+            "信息内容",
+            "",
+            "上一年项目数量 本年增/减",
+            "",
+            "处理决定数量",
+            "",
+            "行政许可",
+            "",
+            "520",
+            "",
+            "58",
+            "",
+            "219",
+            "",
+            "其他对外管理服务事项 185",
+            "",
+            "21344",
+            "三、收到和处理政府信息公开申请情况",
+            "无",
+        ]
+    )
+    active = govinfo_report.parse(text).active_disclosure
+    assert active is not None
+    assert active.licensing.values() == (None, None, None)

@@ -1476,7 +1476,8 @@ class TablePlacement:
         """``row-values-before-label`` with the later row of template row ``j``'s grid whose
         label, with no numbers of its own or fewer than its cells, is printed just after observed
         row ``i``'s numbers (``规章`` ``60512`` ``8781`` ``3811`` then ``规范性文件`` … ``9``: 3811
-        may be 规范性文件's); None where there is none."""
+        may be 规范性文件's; plain pdftotext printed ``行政许可`` ``520`` ``58`` ``219``, its last two
+        columns swapped, before ``其他对外管理服务事项 185`` ``21344``); None where there is none."""
         grid = self.grid_of(self.specs[j])
         # the next label run: lines of numbers joined to this row (see join_wrapped_rows) are its own
         n = next((n for n in range(i + 1, len(self.observed)) if self.folded[n] or n in self.matches), -1)
@@ -1484,15 +1485,15 @@ class TablePlacement:
             k for k, at in self.buried.items() if k > j and at == n and self.grid_of(self.specs[k]) == grid
         ]
         k = self.matches.get(n)
-        if k is not None and k > j and self.grid_of(self.specs[k]) == grid and self._short_apart(n, k):
+        if k is not None and k > j and self.grid_of(self.specs[k]) == grid and self._short_of_cells(n, k):
             after.append(k)
         return ("row-values-before-label", min(after)) if after else None
 
-    def _short_apart(self, i: int, k: int) -> bool:
+    def _short_of_cells(self, i: int, k: int) -> bool:
         """Whether observed row ``i``, read as template row ``k``, prints fewer cells than the
         row has (numbers, blank marks and empty cells alike: a row that prints its blank cells is
-        whole), none on its label's line: the rest may stand before its label."""
-        return len(self.observed[i].values) < len(self.specs[k].columns) and not self._on_the_labels_line(i)
+        whole): the rest may stand before its label, wherever its own stand."""
+        return len(self.observed[i].values) < len(self.specs[k].columns)
 
     def _on_the_labels_line(self, i: int) -> bool:
         """Whether a value of observed row ``i`` stands on the line its label ends on (not only
