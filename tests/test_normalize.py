@@ -78,3 +78,4 @@ def test_a_lone_no_break_space_between_numbers_is_a_blank_cell() -> None:
     # a no-break space between words, or in a markdown row, is a space
     assert normalize("全年 \u00a0 共计") == "全年   共计"
     assert normalize("| 1 | \u00a0 2 |") == "| 1 |   2 |"
+    assert normalize("合计\t0\t5 \u00a0") == "合计\t0\t5"

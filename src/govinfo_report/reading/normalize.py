@@ -54,7 +54,8 @@ _CELL_BEHIND_TAB = re.compile(r"^\t+[^\s]", re.MULTILINE)
 #: No-break spaces standing alone between spaces next to a number: a web page's empty cell
 #: (``<td>&nbsp;</td>``) in a row a PDF extractor printed with single spaces between its cells
 #: (pypdf: ``（七）总计 22 21 13 \u00a0 21 22 113``), where a blank cell otherwise leaves no mark.
-#: It becomes a blank mark (``—``). Not in a markdown row, whose bars part the cells already.
+#: It becomes a blank mark (``—``). Not in a markdown or tab-separated row, whose bars or tabs
+#: part the cells already.
 _EMPTY_CELL_BETWEEN = re.compile(r"(?<=[0-9] )\u00a0+(?= |$)|(?<= )\u00a0+(?= [0-9])", re.MULTILINE)
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\u000c]")
 _DOUBLE_QUOTES = "“”„「」"
@@ -203,11 +204,13 @@ _MD_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]*")
 
 
 def _empty_cell_between(match: re.Match[str]) -> str:
-    """A lone run of no-break spaces as a blank mark, unless its line is a markdown row."""
+    """A lone run of no-break spaces as a blank mark, unless its line parts its cells with
+    bars or tabs already (a markdown row, a tab-separated one: there it is only a space)."""
     text = match.string
     start = text.rfind("\n", 0, match.start()) + 1
     end = text.find("\n", match.end())
-    if "|" in text[start : end if end >= 0 else len(text)]:
+    line = text[start : end if end >= 0 else len(text)]
+    if "|" in line or "\t" in line:
         return match.group(0)
     return "—".ljust(len(match.group(0)))  # as wide as it was: the columns after it stay put
 
