@@ -823,3 +823,16 @@ def test_numbers_before_a_row_short_of_cells_are_not_counted_into_their_label_s(
     active = govinfo_report.parse(text).active_disclosure
     assert active is not None
     assert active.licensing.values() == (None, None, None)
+
+
+def test_a_label_broken_at_the_letter_one_reads_as_its_row() -> None:
+    """A label broken over lines at 一 (``3.危及“三安全`` / ``一`` / ``稳定”``): the lone 一 is a
+    letter of the label, not a blank cell's mark."""
+    from govinfo_report.testing import cell_differences
+    from report_files import SAMPLE
+
+    report = govinfo_report.parse_file(SAMPLE)
+    text = govinfo_report.render(report, "columns")
+    assert "三安全一稳定" in text
+    parsed = govinfo_report.parse(text.replace("三安全一稳定", "三安全\n一\n稳定", 1))
+    assert cell_differences(parsed, report) == []

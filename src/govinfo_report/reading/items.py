@@ -218,6 +218,7 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
     kept for counting.
     """
     stream: list[Item | None] = []
+    lone: list[int] = []  # where a line holds a lone blank mark that is a letter (see below)
     printed = 0
     make = tuple.__new__  # an Item without the Python-level constructor: this loop runs per cell
     for row in rows:
@@ -245,8 +246,32 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
             items = _marks_inside_labels(items)
         if "empty" in kinds:
             items = _without_label_shadows(items, row.stream)
+        if not row.stream and len(items) == 1 and items[0].kind == "null" and items[0].text in _LETTER_MARKS:
+            lone.append(len(stream))
         stream.extend(items)
         stream.append(None)
+    return _letters_between_label_lines(stream, lone) if lone else stream
+
+
+#: Blank marks that are letters of labels too (三安全一稳定).
+_LETTER_MARKS = frozenset({"一"})
+
+
+def _letters_between_label_lines(stream: list[Item | None], lone: list[int]) -> list[Item | None]:
+    """A line of nothing but a blank mark that is a letter (一), between a line ending in label
+    text and one starting with it, in a text printed line by line: a label broken at that
+    letter (``3.危及“三安全`` / ``一`` / ``稳定”``), not a blank cell."""
+    for at in lone:
+        before = stream[at - 2] if at >= 2 else None
+        after = stream[at + 2] if at + 2 < len(stream) else None
+        mark = stream[at]
+        if (
+            mark is not None
+            and before is not None
+            and after is not None
+            and before.kind == after.kind == "text"
+        ):
+            stream[at] = mark._replace(kind="text")
     return stream
 
 
