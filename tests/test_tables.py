@@ -322,6 +322,12 @@ ACTIVE_BY_COLUMN = (
 )
 
 
+def _table_two_2019(lines: list[str]) -> Report:
+    """A 2019 report of table 二 alone, printed as ``lines`` (a PDF's text)."""
+    title = ["某县某局2019年政府信息公开工作年度报告", "二、主动公开政府信息情况"]
+    return govinfo_report.parse("\n".join([*title, *lines, "三、收到和处理政府信息公开申请情况", "无"]))
+
+
 DOCUMENTS = "规章\n\n1\n2\n3\n\n行政规范性文件\n\n4\n5\n6"
 
 
@@ -378,10 +384,8 @@ def test_a_number_in_its_labels_block_before_a_label_without_numbers_is_given_to
 def test_numbers_before_a_label_whose_row_is_short_are_given_to_neither_row() -> None:
     """规范性文件's second number was printed before its label, after 规章's two (规章's third
     cell is blank): 规章 then 60512, then 8781 3811, then 规范性文件 with one number of three."""
-    text = "\n".join(
+    active = _table_two_2019(
         [
-            "某县某局2019年政府信息公开工作年度报告",
-            "二、主动公开政府信息情况",
             "第二十条第（一）项",
             "信息内容",
             "规章",
@@ -397,11 +401,8 @@ def test_numbers_before_a_label_whose_row_is_short_are_given_to_neither_row() ->
             "对外公开总数量",
             "",
             "9",
-            "三、收到和处理政府信息公开申请情况",
-            "无",
         ]
-    )
-    active = govinfo_report.parse(text).active_disclosure
+    ).active_disclosure
     assert active is not None
     assert active.regulations.values() == (None, None, None)
 
@@ -794,10 +795,8 @@ def test_numbers_before_a_row_short_of_cells_are_not_counted_into_their_label_s(
     """Plain pdftotext printed 行政许可's numbers with its last two columns swapped (58 is its
     处理决定数量, 219 its 本年增/减) before 其他对外管理服务事项, which prints two numbers of three:
     nothing in the text places them, so the row is left blank."""
-    text = "\n".join(
+    active = _table_two_2019(
         [
-            "某县某局2019年政府信息公开工作年度报告",
-            "二、主动公开政府信息情况",
             "第二十条第（五）项",
             "信息内容",
             "",
@@ -816,11 +815,8 @@ def test_numbers_before_a_row_short_of_cells_are_not_counted_into_their_label_s(
             "其他对外管理服务事项 185",
             "",
             "21344",
-            "三、收到和处理政府信息公开申请情况",
-            "无",
         ]
-    )
-    active = govinfo_report.parse(text).active_disclosure
+    ).active_disclosure
     assert active is not None
     assert active.licensing.values() == (None, None, None)
 

@@ -11,11 +11,10 @@ import attrs
 from .. import diagnostics as diag
 from ..model import Cell, Diagnostic, Value
 from ..template.rules import (
-    Check,
     PrintedTable,
     Terms,
-    checks_for,
     evaluate,
+    row_sum_checks,
     row_terms,
     rows_getter,
     sum_holds,
@@ -38,7 +37,7 @@ def blank_cut_totals(
     value = rows_getter(table, found)
     failing = [
         (check, outcome)
-        for check in _one_row_checks(table, printed)
+        for check in row_sum_checks(table, printed)
         if (outcome := evaluate(check, value)).failed
     ]
     if sum(_digits_cut(o.actual, o.expected) for _, o in failing) < least:
@@ -73,7 +72,7 @@ def sums_hold_but_for_cut_totals(
     """Whether every row sum of ``found`` holds, or fails only where its total prints the first
     digits of the sum (a total a page's edge cut): the rows are otherwise as printed."""
     value = rows_getter(table, found)
-    for check in _one_row_checks(table, printed):
+    for check in row_sum_checks(table, printed):
         outcome = evaluate(check, value)
         if outcome.failed and not _digits_cut(outcome.actual, outcome.expected):
             return False
@@ -99,19 +98,12 @@ def _row_sums(table: TableSpec, printed: PrintedTable) -> tuple[tuple[str, Terms
     """The row sums of a printed table, each as its row and its terms (see :func:`row_terms`);
     None where one has optional cells."""
     sums = []
-    for check in _one_row_checks(table, printed):
+    for check in row_sum_checks(table, printed):
         terms = row_terms(table, check)
         if terms is None:
             return None
         sums.append((check.target[1], terms))
     return tuple(sums)
-
-
-@functools.lru_cache(maxsize=64)
-def _one_row_checks(table: TableSpec, printed: PrintedTable) -> tuple[Check, ...]:
-    """The checks of a printed table that stay within one row (its row sums): a cut total
-    shows in them."""
-    return tuple(c for c in checks_for(table.id, printed) if len(c.rows) == 1)
 
 
 def _fewer_digits(printed: Value, whole: Value) -> bool:

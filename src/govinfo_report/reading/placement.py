@@ -33,6 +33,7 @@ from ..template.rules import (
     checks_for,
     checks_in_either_form,
     evaluate,
+    row_sum_checks,
     row_terms,
     sum_holds,
 )
@@ -1716,10 +1717,9 @@ def _printed_only(values: Sequence[Item], expected: int) -> tuple[Item, ...]:
 def _own_sums(table: TableSpec, printed: PrintedTable) -> dict[str, tuple[tuple[Check, Terms | None], ...]]:
     """Each row's own sums in a printed table, with their terms for plain arithmetic."""
     sums: dict[str, list[tuple[Check, Terms | None]]] = {}
-    for check in checks_for(table.id, printed):
-        if len(check.rows) == 1:
-            (row,) = check.rows
-            sums.setdefault(row, []).append((check, row_terms(table, check)))
+    for check in row_sum_checks(table, printed):
+        (row,) = check.rows
+        sums.setdefault(row, []).append((check, row_terms(table, check)))
     return {row: tuple(found) for row, found in sums.items()}
 
 

@@ -387,6 +387,12 @@ def checks_for(table_id: str, table: PrintedTable, *, scope: Scope | None = None
 
 
 @functools.lru_cache(maxsize=64)
+def row_sum_checks(table: TableSpec, printed: PrintedTable) -> tuple[Check, ...]:
+    """The checks of a printed table that stay within one row: its rows' own sums."""
+    return tuple(c for c in checks_for(table.id, printed) if len(c.rows) == 1)
+
+
+@functools.lru_cache(maxsize=64)
 def checks_in_either_form(table: TableSpec) -> tuple[Check, ...]:
     """Every check of the rules about a table in either printed form of its alternatives
     (（六）其他处理 as one row, or as the rows it stands for), each once."""
