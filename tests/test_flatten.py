@@ -48,6 +48,7 @@ from govinfo_report.reading.decoding import (
     review_shape,
     rows,
     split_row,
+    wrapped_alternatives,
 )
 from govinfo_report.template.formats import section_titles_of
 from govinfo_report.template.spec import REQUEST_ROWS, REVIEW_BLOCKS
@@ -790,3 +791,16 @@ def test_a_sign_inside_a_run_of_glued_counts_ends_a_cell_and_raises_nothing() ->
     digit: no count is cut through it, and the splitter answers instead of raising."""
     result = split_row(["51257296148405-11962353"], REQUEST_SHAPE)
     assert all(isinstance(v, int) or v is None for reading in result.readings for v in reading)
+
+
+def test_numbers_a_blank_line_apart_are_never_joined_as_the_pieces_of_one() -> None:
+    """Plain pdftotext prints every cell of a narrow table with a blank line after it, and a
+    wrapped number's pieces on lines next to each other: eight numbers for seven cells, each a
+    blank line from the next, are no wrapped number at all (``2 0 0 1 1 4 0 15`` is a row
+    with a blank cell and the next row's last two numbers, not ``20 0 1 1 4 0 15``)."""
+    printed = ["2", "0", "0", "1", "1", "4", "0", "15"]
+    assert len(wrapped_alternatives(printed, 7)) == 7
+    assert wrapped_alternatives(printed, 7, [True] * 7) == ()
+    # only the pieces on lines next to each other may be joined
+    apart = [True, True, True, True, True, True, False]
+    assert wrapped_alternatives(printed, 7, apart) == (("2", "0", "0", "1", "1", "4", "015"),)

@@ -79,3 +79,12 @@ def test_a_lone_no_break_space_between_numbers_is_a_blank_cell() -> None:
     assert normalize("全年 \u00a0 共计") == "全年   共计"
     assert normalize("| 1 | \u00a0 2 |") == "| 1 |   2 |"
     assert normalize("合计\t0\t5 \u00a0") == "合计\t0\t5"
+
+
+def test_no_break_spaces_a_space_apart_next_to_a_number_are_blank_cells_each() -> None:
+    # pypdf: two empty cells before a row's one number, and two after another's
+    assert normalize("件 \u00a0 \u00a0 925") == "件 — — 925"
+    assert normalize("规章 115 \u00a0 \u00a0") == "规章 115 — —"
+    assert normalize("规章 115 \u00a0 \u00a0 500") == "规章 115 — — 500"
+    # between words they stay spaces
+    assert normalize("全年 \u00a0 \u00a0 共计") == "全年     共计"

@@ -22,10 +22,11 @@ import govinfo_report
 from govinfo_report import Report, ReportError
 from govinfo_report.errors import DocumentError, ReportEncodingError
 from govinfo_report.limits import InputTooLargeError
+from govinfo_report.model import Cell, ReviewBlock, ReviewLitigation
 from govinfo_report.readers import html as html_reader
 from govinfo_report.readers import kind_of, read_document
 from govinfo_report.readers.document import Paragraph, Table
-from govinfo_report.testing import cell_differences, reports, reports_2019
+from govinfo_report.testing import cell_differences, cell_values, reports, reports_2019
 from test_corpus import CORPUS, _compare_active, _compare_requests, _compare_review
 
 PAGES = sorted(p for p in CORPUS.glob("*.html") if p.with_suffix(".json").exists()) if CORPUS.is_dir() else []
@@ -546,3 +547,23 @@ def test_a_cells_paragraphs_and_line_breaks_are_its_lines(cell: str, text: str) 
     document = read_document(page.encode(), "cell.html")
     (table,) = document.tables()
     assert table.rows[0][1].text == text
+
+
+def test_a_letter_stuck_to_a_number_in_a_tables_own_cell_glues_no_two_cells(report: Report) -> None:
+    """A document's own cell holds one cell's text: a letter that strayed into it from the cell
+    above (``持100``) makes it no run of two cells' digits for the decoder to split; table 四's
+    cells are read or left blank, never cut out of their neighbours' digits."""
+    values = [100, 129, 161, 74, 464, 18, 277, 58, 56, 409, 234, 22, 226, 155, 637]
+    blocks = {
+        block: ReviewBlock(*(Cell(v) for v in values[5 * k : 5 * k + 5]))
+        for k, block in enumerate(("review", "litigation_direct", "litigation_after_review"))
+    }
+    changed = attrs.evolve(report, review_litigation=ReviewLitigation(**blocks))
+    page = _page(changed)
+    row = "".join(f"<td>{v}</td>" for v in values)
+    stuck = "".join(f"<td>{'持正果结'[k] if k < 4 else ''}{v}</td>" for k, v in enumerate(values))
+    assert row in page
+    parsed = _read_back(page.replace(row, stuck))
+    read = [v for (table, _, _), v in cell_values(parsed).items() if table == "review_litigation"]
+    assert all(got in (None, want) for got, want in zip(read, values, strict=True)), read
+    assert not {d.code for d in parsed.diagnostics} & {"glued-cells-split", "glued-cells-row-sum"}

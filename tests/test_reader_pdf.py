@@ -586,3 +586,26 @@ def test_rows_of_a_table_cut_by_the_pages_edge_are_read_up_to_the_edge() -> None
     assert (new.natural_person.value, new.commercial_enterprise.value, new.total.value) == (26, None, None)
     clipped = {d.table for d in report.diagnostics if d.code == "pdf-table-clipped"}
     assert clipped == {"requests", "review_litigation"}
+
+
+def _overflowing_header(page: canvas.Canvas) -> None:
+    """A ruled table of two rows whose header cell, too short for 结果维持 a letter a line, runs
+    its last letter over the border into the value cell below (LibreOffice does so)."""
+    page.setLineWidth(0.5)
+    for y in (800, 760, 720):
+        page.line(100, y, 220, y)
+    for x in (100, 160, 220):
+        page.line(x, 800, x, 720)
+    page.setFont(PDF_FONT, 12)
+    for letter, baseline in zip("结果维", (789, 778, 767), strict=True):
+        page.drawString(105, baseline, letter)
+    page.drawString(105, 753, "持")  # across the border at 760, its centre just below it
+    page.drawString(165, 778, "总计")
+    page.drawString(104, 745, "100")
+    page.drawString(165, 745, "7")
+    page.showPage()
+
+
+def test_a_letter_a_header_cell_runs_over_its_border_stays_in_the_header() -> None:
+    (table,) = _tables(_read(_canvas(_overflowing_header)))
+    assert _texts(table) == [["结果维持", "总计"], ["100", "7"]]

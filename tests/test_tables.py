@@ -478,8 +478,9 @@ def test_a_row_without_a_label_still_fills_a_gap_whose_labels_are_nowhere() -> N
     assert "row-by-position" in codes(report)
 
 
-def test_numbers_after_a_short_row_of_the_same_group_are_not_trusted_when_off_their_line() -> None:
-    # 规章 lost a number: its column's remaining cell may be any of the numbers printed after it
+def test_numbers_after_a_short_row_are_not_trusted_when_off_their_line() -> None:
+    # 规章 lost a number: its column's remaining cell may be any of the numbers printed after it,
+    # in its own group or in another (plain pdftotext moves blocks of text past the groups)
     report = _by_column(
         "规章\n\n1\n2\n\n行政规范性文件\n\n4\n5\n6", "行政许可\n\n7\n\n", "行政处罚\n\n8\n\n行政强制\n\n9\n\n"
     )
@@ -487,10 +488,12 @@ def test_numbers_after_a_short_row_of_the_same_group_are_not_trusted_when_off_th
     assert active is not None
     assert active.regulations.values() == (None, None, None)
     assert active.normative_documents.values() == (None, None, None)
-    (moved,) = [d for d in report.diagnostics if d.code == "row-values-moved"]
-    assert moved.row == "normative_documents" and "规章" in moved.message
-    # another group is not affected
-    assert (active.licensing.decisions.value, active.enforcement.decisions.value) == (7, 9)
+    moved = {d.row: d.message for d in report.diagnostics if d.code == "row-values-moved"}
+    assert "规章" in moved["normative_documents"]
+    assert (active.licensing.decisions.value, active.enforcement.decisions.value) == (None, None)
+    assert {"licensing", "punishment", "enforcement"} <= moved.keys()
+    # but an amount with decimals is no count of 规章's: the fee stands
+    assert active.fees.amount.value == Decimal("12.5") and "fees" not in moved
 
 
 @pytest.mark.parametrize(
@@ -832,3 +835,52 @@ def test_a_label_broken_at_the_letter_one_reads_as_its_row() -> None:
     assert "三安全一稳定" in text
     parsed = govinfo_report.parse(text.replace("三安全一稳定", "三安全\n一\n稳定", 1))
     assert cell_differences(parsed, report) == []
+
+
+def test_a_markdown_row_short_of_a_value_has_its_blank_where_its_own_grid_pads_it() -> None:
+    """markitdown printed 行政处罚 and 行政强制 in a grid of their own, an empty column after
+    the label in every row of it, whose header row it printed in the grid above: 行政处罚's one
+    blank is at its end (the label column's shadow is no cell), and the header of the other
+    grid, offset from this one's values, does not place them."""
+    parsed = _table_two_2019(
+        [
+            "第二十条第（五）项",
+            "| 信息内容       | 上一年项目数量 | 本年增/减 | 处理决定数量 |",
+            "| ---------- | ------- | ----- | ------ |",
+            "| 行政许可       | 2459    | 400   | 0      |",
+            "| 其他对外管理服务事项 | 21      | -277  | 2318   |",
+            "第二十条第（六）项",
+            "| 信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |",
+            "| ---- | ------- | ----- | ------ |",
+            "",
+            "| 行政处罚 |     | 8102 | -47 |      |     |     |",
+            "| ---- | --- | ---- | --- | ---- | --- | --- |",
+            "| 行政强制 |     | 1293 | -31 | 1730 |     |     |",
+        ]
+    )
+    active = parsed.active_disclosure
+    assert active is not None
+    assert active.punishment.values() == (8102, -47, None)
+    assert active.enforcement.values() == (1293, -31, 1730)
+
+
+def test_numbers_after_a_run_short_of_the_cells_of_the_labels_it_holds_are_not_trusted() -> None:
+    """pdfminer printed the labels of two groups of table 二 together, then five numbers for the
+    nine cells of 规章, 规范性文件 and 行政许可 (blank cells print nothing), and 行政许可's last
+    number after 其他对外管理服务事项: its three numbers off its line may hold it."""
+    lines = [
+        "第二十条第（一）项",
+        "信息内容",
+        "规章",
+        "规范性文件",
+        "第二十条第（五）项",
+        "信息内容",
+        "行政许可",
+    ]
+    lines += ["本年新制作数量", "本年新公开数量", "对外公开总数量", "1214", "81914", "14586", "1021", "61422"]
+    lines += ["上一年项目数量", "本年增/减", "处理决定数量", "239", "其他对外管理服务事项", "4", "343", "286"]
+    parsed = _table_two_2019("\n\n".join(lines).split("\n"))
+    active = parsed.active_disclosure
+    assert active is not None
+    assert active.other_services.values() == (None, None, None)
+    assert ("row-values-moved", "other_services") in {(d.code, d.row) for d in parsed.diagnostics}

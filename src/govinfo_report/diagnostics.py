@@ -188,11 +188,11 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
     ),
     "total-cut": (
         "warning",
-        "the total of '{label}' prints {value}, fewer digits than the sum of its cells "
-        "({expected}), or less than its cells read, in a table whose totals the page's edge cut; "
-        "the total is left blank rather than read cut",
-        "“{label}”一行的总计印为 {value}，位数少于该行各项之和（{expected}）或小于已读各项之和，"
-        "而该表的总计列被页面边缘截断；为免误读，该总计留空",
+        "the total of '{label}' prints {value}, not the sum of its cells ({expected}), in a table "
+        "whose totals the page's edge cut: it may be cut too; the total is left blank rather than "
+        "read cut",
+        "“{label}”一行的总计印为 {value}，不等于该行各项之和（{expected}），"
+        "而该表的总计列被页面边缘截断，此数也可能被截断；为免误读，该总计留空",
     ),
     "unplaced-values": (
         "warning",

@@ -330,6 +330,7 @@ def fill(tables: Sequence[DrawnTable], glyphs: Iterable[Glyph], width: float, he
         else:
             outside.append(glyph)
     for k, drawn in enumerate(tables):
+        _return_overflow(drawn, k, inside)
         for index, cell in enumerate(drawn.cells):
             cell_glyphs = inside.get((k, index), [])
             if cell_glyphs:
@@ -337,6 +338,55 @@ def fill(tables: Sequence[DrawnTable], glyphs: Iterable[Glyph], width: float, he
             cell.clipped = _clipped(cell, cell_glyphs, width, height)
             cell.cut_right = cell.clipped and cell.right >= width - _EDGE
     return outside
+
+
+def _return_overflow(table: DrawnTable, k: int, inside: dict[tuple[int, int], list[Glyph]]) -> None:
+    """Give back to the cell above the characters its text ran over its bottom border with: a
+    character across a cell's top border that overlaps a character of the cell below it, or
+    that stands right under a character of the cell above, the next line of its column (a
+    narrow header cell's last letters: LibreOffice printed ``持`` of 结果维持 over the ``100``
+    under it). By its centre it falls in the cell below, where it would glue a letter to a
+    number; a line of the cell's own never overlaps another, and keeps clear of the border."""
+    for index, cell in enumerate(table.cells):
+        glyphs = inside.get((k, index))
+        if not glyphs or cell.row0 == 0:
+            continue
+        border = cell.top
+        for glyph in [g for g in glyphs if g.top < border < g.bottom]:
+            above = (k, table.cell_at((glyph.left + glyph.right) / 2, border - _NUDGE))
+            if above[1] == index:
+                continue
+            if _overlaps_one_below(glyph, glyphs, border) or _under_one_of(glyph, inside.get(above, ())):
+                glyphs.remove(glyph)
+                inside.setdefault(above, []).append(glyph)
+
+
+def _overlaps_one_below(glyph: Glyph, glyphs: Sequence[Glyph], border: float) -> bool:
+    """Whether ``glyph`` overlaps a character that stands wholly below ``border``."""
+    return any(
+        other.top >= border
+        and other.top < glyph.bottom
+        and other.left < glyph.right
+        and glyph.left < other.right
+        for other in glyphs
+    )
+
+
+def _under_one_of(glyph: Glyph, glyphs: Sequence[Glyph]) -> bool:
+    """Whether ``glyph`` stands right under one of ``glyphs``: less than its own height below
+    it, overlapping it across."""
+    height = glyph.bottom - glyph.top
+    return any(
+        other.bottom <= glyph.top + _NUDGE
+        and glyph.top - other.bottom < height
+        and other.left < glyph.right
+        and glyph.left < other.right
+        for other in glyphs
+    )
+
+
+#: How far past a border a point is looked up to find the cell on its other side (points).
+_NUDGE = 0.5
 
 
 def _clipped(cell: DrawnCell, glyphs: Sequence[Glyph], width: float, height: float) -> bool:

@@ -28,6 +28,7 @@ def read_block_values(
     header_words: frozenset[str] = frozenset(),
     holds: Callable[[Sequence[Item]], bool] | None = None,
     add_up: Callable[[Sequence[Item]], bool] | None = None,
+    failing: Callable[[Sequence[Item]], int] | None = None,
     soft_bounds: bool = False,
     wrapping_seen: bool = False,
 ) -> BlockRead:
@@ -46,7 +47,8 @@ def read_block_values(
     table's row sums but for totals a page's edge cut: the one run of the table's count with
     other numbers between the header and it is taken only where they do (a narrow cell's
     number wrapped over two lines can leave a run of the right count that is not the table;
-    numbers after the table, a note's, say nothing of it). ``soft_bounds``: only a space or a
+    numbers after the table, a note's, say nothing of it); ``failing`` tells how many of those
+    sums values read in order break. ``soft_bounds``: only a space or a
     line break sets the cells apart, which may part the pieces of a wrapped number too;
     ``wrapping_seen``: the tables before it printed numbers wrapped in their cells so.
     """
@@ -61,15 +63,23 @@ def read_block_values(
     found = whole[0] if whole else None
     if found is not None and (
         doubt := _unconfirmed(found, runs, items, header_words, add_up, table_id, table_zh)
-        or _wrapped(found, add_up, table_id, table_zh, soft=soft_bounds, wrapping_seen=wrapping_seen)
     ):
         return doubt
     if found is None:
-        found = _three_thirds(runs, expected)
-    if found is None:
-        found = _across_header_words(items, expected, header_words, holds)
+        found = _three_thirds(runs, expected) or _across_header_words(items, expected, header_words, holds)
     if found is not None:
-        return cells(found), ()
+        # a header a character a line, and most sums off: the cells may be too narrow for numbers
+        narrow = (
+            add_up is not None
+            and failing is not None
+            and not add_up(found)
+            and failing(found) >= 2
+            and _narrow_header(every, header_words)
+        )
+        doubt = _wrapped(
+            found, add_up, table_id, table_zh, soft=soft_bounds, wrapping_seen=wrapping_seen, narrow=narrow
+        )
+        return doubt or (cells(found), ())
     candidates = [list(strip_empty(run)) for run in runs]
     numbered = [run for run in candidates if any(v.kind == "num" for v in run)]
     if not numbered:
@@ -213,13 +223,17 @@ def _wrapped(
     *,
     soft: bool,
     wrapping_seen: bool,
+    narrow: bool = False,
 ) -> BlockRead | None:
     """The table blank, said why, where ``run``'s rows do not add up and it may hold the pieces
     of numbers too wide for their narrow cells; None otherwise. Printed one value a line, it
     may where some values stand on lines next to each other and others a blank line apart:
     plain ``pdftotext`` puts a blank line between cells and none inside one, so values on lines
     next to each other are the pieces of one number (an empty cell on the line after a number,
-    markup's, is no piece). Printed several values a line with only a space between them
+    markup's, is no piece); where no blank line parts the cells (``pdftotext -raw``), it may
+    after tables that wrapped numbers, or in ``narrow`` cells (its header printed a character a
+    line, and more than one of its sums off: a dump of Word's runs splits the header's words
+    too, but a report's own slip breaks one sum). Printed several values a line with only a space between them
     (``soft``), it may where its lines hold unequal counts (pdfplumber and ``pdftotext -layout``
     print a wrapped number's first digits on the line above the row and the rest below) or
     where the tables before it wrapped numbers (``wrapping_seen``; pypdf prints the pieces in
@@ -230,12 +244,14 @@ def _wrapped(
         return None
     pairs = list(itertools.pairwise(run))
     gaps = {b.line - a.line for a, b in pairs}
-    if 0 in gaps:
+    if any(v.shared for v in run):
+        may = True  # numbers sharing a cell of a table whose cells are marked: the cells are lost
+    elif 0 in gaps:
         counts = collections.Counter(v.line for v in run if v.kind == "num")
         may = soft and (wrapping_seen or len(set(counts.values())) > 1)
     else:
         pieces = any(b.line - a.line == 1 and a.kind == b.kind == "num" for a, b in pairs)
-        may = pieces and max(gaps) >= 2
+        may = pieces and (max(gaps) >= 2 or (soft and (wrapping_seen or narrow)))
     if not may:
         return None
     return _run_left_blank(run, "table-run-wrapped", table_id, table_zh)
@@ -296,6 +312,24 @@ def _across_header_words(
         return values
     headed = any(item.kind == "text" and _header_piece(item.text, header_words) for item in items[:first])
     return values if headed and all(_words_only(gap, header_words) for gap in gaps) else None
+
+
+def _narrow_header(items: Sequence[Item], header_words: frozenset[str]) -> bool:
+    """Whether the table's header is printed a character a line (结 / 果 / 维 / 持), nothing
+    else on the line: its cells are a character wide, and a number of a few digits wraps in
+    them as its words do. (Letter-spaced words, ``结 果  维 持`` on one line, are no sign of
+    it, nor are words broken in two, ``结果`` / ``维持``, in cells a word wide.)"""
+    per_line = collections.Counter(item.line for item in items if item.kind != "empty")
+    pieces = (
+        item
+        for item in items
+        if item.kind == "text" and per_line[item.line] == 1 and len(item.text.strip()) == 1
+    )
+    return sum(1 for item in pieces if _header_piece(item.text, header_words)) >= _NARROW_PIECES
+
+
+#: How many header characters, each alone on its line, make a header printed in narrow cells.
+_NARROW_PIECES = 8
 
 
 def _texts_after_values(items: Sequence[Item]) -> list[str]:

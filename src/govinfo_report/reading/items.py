@@ -79,6 +79,8 @@ def _cell_items(cell: GridCell, row: int, col: int) -> list[Item]:
         return [Item("num", p.text, p.line, shared=True, row=row, col=col) for p in pieces]
     whole = _one_value(pieces, cell.line)
     items = [whole] if whole is not None else _mixed_items(pieces)
+    if cell.whole:  # a document's own cell: a letter stuck to a number glues no two cells
+        items = [item._replace(glued=False) if item.glued else item for item in items]
     return [_placed(item, row, col) for item in items]
 
 

@@ -53,10 +53,14 @@ _EMPTY_CELL_LINE = re.compile(r"^\u00a0+$", re.MULTILINE)
 _CELL_BEHIND_TAB = re.compile(r"^\t+[^\s]", re.MULTILINE)
 #: No-break spaces standing alone between spaces next to a number: a web page's empty cell
 #: (``<td>&nbsp;</td>``) in a row a PDF extractor printed with single spaces between its cells
-#: (pypdf: ``（七）总计 22 21 13 \u00a0 21 22 113``), where a blank cell otherwise leaves no mark.
-#: It becomes a blank mark (``—``). Not in a markdown or tab-separated row, whose bars or tabs
-#: part the cells already.
-_EMPTY_CELL_BETWEEN = re.compile(r"(?<=[0-9] )\u00a0+(?= |$)|(?<= )\u00a0+(?= [0-9])", re.MULTILINE)
+#: (pypdf: ``（七）总计 22 21 13 \u00a0 21 22 113``), where a blank cell otherwise leaves no mark;
+#: several such cells in a row stand a space apart (``件 \u00a0 \u00a0 925``). Each becomes a
+#: blank mark (``—``). Not in a markdown or tab-separated row, whose bars or tabs part the cells
+#: already.
+_EMPTY_CELL_BETWEEN = re.compile(
+    r"(?<=[0-9] )\u00a0+(?: \u00a0+)*(?= |$)|(?<= )\u00a0+(?: \u00a0+)*(?= [0-9])", re.MULTILINE
+)
+_NO_BREAK_RUN = re.compile("\u00a0+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\u000c]")
 _DOUBLE_QUOTES = "“”„「」"
 _SINGLE_QUOTES = "‘’"
@@ -212,7 +216,8 @@ def _empty_cell_between(match: re.Match[str]) -> str:
     line = text[start : end if end >= 0 else len(text)]
     if "|" in line or "\t" in line:
         return match.group(0)
-    return "—".ljust(len(match.group(0)))  # as wide as it was: the columns after it stay put
+    # each as wide as it was: the columns after it stay put
+    return _NO_BREAK_RUN.sub(lambda run: "—".ljust(len(run.group(0))), match.group(0))
 
 
 def normalize(text: str) -> str:

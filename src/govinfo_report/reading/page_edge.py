@@ -28,10 +28,11 @@ def blank_cut_totals(
     """Blank, in ``found``, the totals a page's edge cut: a PDF's table that runs past the page
     loses the last digits of its last column, the totals (53 prints as 5). The sign is ``least``
     totals (two; one where another table of the report was cut) that print the first digits of
-    the sum of their cells: then every total that fails its sum with fewer digits than the sum
-    is left blank, with ``total-cut``, and so is every total less than the cells of its row
-    read (a row with a blank cell, whose sum is unknown: a cut total is less than its sum); the
-    rows' other cells stand. A single total like that is a report's own slip, and stands."""
+    the sum of their cells: then every total that fails its sum is left blank, with
+    ``total-cut`` — one with as many digits as its sum may be cut too (a report whose own total
+    was off: ``10`` for cells that add up to 3 prints ``1``), and so may one less than the cells
+    of its row read (a row with a blank cell, whose sum is unknown); the rows' other cells
+    stand. A single total like that is a report's own slip, and stands."""
     if _sums_hold(table, found, printed):
         return []  # the common case, told by plain arithmetic: no total fails, none was cut
     value = rows_getter(table, found)
@@ -44,8 +45,6 @@ def blank_cut_totals(
         return []
     notes: list[Diagnostic] = []
     for check, outcome in failing:
-        if not (_fewer_digits(outcome.actual, outcome.expected) or outcome.status == "bound"):
-            continue
         _, row, column = check.target
         cells = list(found[row])
         index = table.row(row).columns.index(column)
@@ -79,6 +78,12 @@ def sums_hold_but_for_cut_totals(
     return True
 
 
+def sums_failing(table: TableSpec, found: dict[str, tuple[Cell, ...]], printed: PrintedTable) -> int:
+    """How many row sums of ``found`` fail."""
+    value = rows_getter(table, found)
+    return sum(evaluate(check, value).failed for check in row_sum_checks(table, printed))
+
+
 def _sums_hold(table: TableSpec, found: dict[str, tuple[Cell, ...]], printed: PrintedTable) -> bool:
     """Whether every row sum holds, each of its cells read: what :func:`evaluate` says of the
     row sums then, by plain arithmetic on the row's cells. False where that cannot say (a blank
@@ -104,16 +109,6 @@ def _row_sums(table: TableSpec, printed: PrintedTable) -> tuple[tuple[str, Terms
             return None
         sums.append((check.target[1], terms))
     return tuple(sums)
-
-
-def _fewer_digits(printed: Value, whole: Value) -> bool:
-    """Whether ``printed`` is a count with fewer digits than ``whole``."""
-    return (
-        isinstance(printed, int)
-        and isinstance(whole, int)
-        and printed >= 0
-        and len(str(printed)) < len(str(whole))
-    )
 
 
 def _digits_cut(printed: Value, whole: Value) -> bool:

@@ -194,6 +194,9 @@ class TablePlacement:
         self.skip: set[int] = set()
         #: the grid of rows (see :meth:`grid_of`) -> its first row short of numbers
         self.first_short: dict[str | None, int] = {}
+        #: the first template row short of numbers whose numbers only the order of the text ties
+        #: to it
+        self.first_short_apart: int | None = None
         self.found: dict[str, tuple[Cell, ...]] = {}
         self.notes: list[Diagnostic] = []
         #: rows whose digits ran together, for the decoder
@@ -417,14 +420,23 @@ class TablePlacement:
     def find_short_rows(self) -> None:
         """A row short of numbers means the text moved cells about (a PDF's text, column by
         column): nothing in its grid is placed by position, and numbers after it in its grid
-        are trusted only in their label's own printed row. Notes each grid's first short row."""
+        are trusted only in their label's own printed row. So does a row with more numbers than
+        cells that only the order of the text ties to it, unless they are just the cells of the
+        rows whose labels its run holds as well (pdfminer printed a group's numbers after the
+        next group's label). Notes each grid's first such row."""
         for i, j in sorted(self.matches.items(), key=lambda match: match[1]):
             expected = len(self.specs[j].columns)
             values = self._values(i, j)
             if i in self.wrapped_around:
                 continue  # its numbers are not missing: they wrapped above and below it
-            if len(values) < expected and not ran_together(values, expected):
+            # numbers for the rows whose labels its run buries are no excess, but fewer than
+            # all those rows' cells are short
+            buried = sum(len(self.specs[k].columns) for k, at in self.buried.items() if at == i)
+            over = len(values) > expected and not self.observed[i].tied and len(values) != expected + buried
+            if (len(values) < expected or over) and not ran_together(values, expected):
                 self.first_short.setdefault(self.grid_of(self.specs[j]), j)
+                if self.first_short_apart is None and not self.observed[i].tied:
+                    self.first_short_apart = j
 
     def place_values_before_labels(self) -> None:
         """Numbers printed before their labels: a PDF's text may put a sub-table's numbers first
@@ -1118,7 +1130,7 @@ class TablePlacement:
             return tuple(v for v in values if v.kind != "empty")
         if len(values) < expected and self._headers_share_a_cell(i, j):
             return values  # the grid lost a column: a short row is not padded, nor read
-        kept = trim(values, expected, self.pad_right)
+        kept = trim(self._without_leading_shadows(i, values, expected), expected, self.pad_right)
         under = self._under_headers(i, j)
         if under is not None and all(v.kind != "empty" for v in under):
             return under  # a value under every header, and none elsewhere
@@ -1127,6 +1139,20 @@ class TablePlacement:
         if len(kept) != expected and under is None and (printed := _printed_only(values, expected)):
             return printed
         return kept if self._trimmed_holds(i, j, len(values), kept, under) else values
+
+    def _without_leading_shadows(self, i: int, values: Sequence[Item], expected: int) -> Sequence[Item]:
+        """Row ``i``'s values without the empty cells before them that stand in columns where no
+        row of its grid prints a value (a merged label's shadow column), while it has more cells
+        than ``expected``: then the row's blank cells are those at its end, where a markdown or
+        pipe table pads it."""
+        start = 0
+        while (
+            len(values) - start > expected
+            and values[start].kind == "empty"
+            and self._shadow_column(i, values[start])
+        ):
+            start += 1
+        return values[start:]
 
     def _trimmed_holds(
         self, i: int, j: int, printed: int, kept: Sequence[Item], under: Sequence[Item] | None
@@ -1137,7 +1163,7 @@ class TablePlacement:
         where the header row above places the values otherwise, nor where a value stands
         between two headers' columns and may be either's."""
         trimmed = len(kept) < printed
-        if trimmed and self._shadow_at_edge(kept) and self._header_columns_above(i, j) is None:
+        if trimmed and self._shadow_at_edge(i, kept) and self._header_columns_above(i, j) is None:
             return False
         if trimmed and any(v.kind == "empty" for v in kept) and self._shadows_inside():
             return False
@@ -1145,15 +1171,20 @@ class TablePlacement:
             return [(v.kind, v.text) for v in under] == [(v.kind, v.text) for v in kept]
         return self._beside_headers_agree(i, j, kept)
 
-    def _shadow_at_edge(self, kept: Sequence[Item]) -> bool:
-        """Whether the first or last of a trimmed row's cells is empty in a grid column where no
-        row of the table prints a value: a merged cell's shadow, not a blank of the row (a
+    def _shadow_at_edge(self, i: int, kept: Sequence[Item]) -> bool:
+        """Whether the first or last of row ``i``'s trimmed cells is empty in a grid column where
+        no row of its grid prints a value: a merged cell's shadow, not a blank of the row (a
         PDF-to-markdown tool's grid, where a collapsed blank left the row a value short, and
         its headers are too broken to place the values)."""
         return any(
-            v.kind == "empty" and v.col >= 0 and v.col not in self._value_columns
-            for v in ((kept[0], kept[-1]) if kept else ())
+            v.kind == "empty" and self._shadow_column(i, v) for v in ((kept[0], kept[-1]) if kept else ())
         )
+
+    def _shadow_column(self, i: int, value: Item) -> bool:
+        """Whether ``value`` of observed row ``i`` stands in a grid column where no printed row
+        of its grid holds a value."""
+        values = self.observed[i].values
+        return value.col >= 0 and value.col not in self._value_columns.get(values[-1].col, ())
 
     def _headers_share_a_cell(self, i: int, j: int) -> bool:
         """Whether a header row above row ``i`` (or in its own label run) prints two of template
@@ -1176,18 +1207,38 @@ class TablePlacement:
         """The grid columns of template row ``j``'s headers in the nearest header row above
         row ``i`` that names each in a column of its own; None where there is none. A header
         row printed without values is part of the next row's label run: it stands above that
-        row too, where the run ends with the row's label (not with headers after it)."""
-        above = [
-            columns
-            for k, columns in self._header_rows(self.specs[j].headers)
-            if k < i or (k == i and not self._headers_after_label(i))
-        ]
-        return above[-1] if above else None
+        row too, where the run ends with the row's label (not with headers after it). None too
+        where the header row is offset from the rows under it: a row of the same headers
+        before the next such header row prints values no reading places under or beside them
+        (a PDF-to-markdown tool printed the header in one table and the rows in another, whose
+        columns are not the header's)."""
+        headers = self.specs[j].headers
+        rows = self._header_rows(headers)
+        above = [n for n, (k, _) in enumerate(rows) if k < i or (k == i and not self._headers_after_label(i))]
+        if not above:
+            return None
+        k, columns = rows[above[-1]]
+        end = rows[above[-1] + 1][0] if above[-1] + 1 < len(rows) else len(self.printed)
+        for m in range(k, end):
+            if m not in self.aligned or self.specs[self.aligned[m]].headers != headers:
+                continue
+            values = [v for v in self.printed[m].values if v.kind != "empty"]
+            if values and any(v.col not in columns for v in values) and not _readings_beside(columns, values):
+                return None
+        return columns
 
     @functools.cached_property
-    def _value_columns(self) -> frozenset[int]:
-        """The grid columns in which some printed row of the table holds a value."""
-        return frozenset(v.col for row in self.printed for v in row.values if v.kind in ("num", "null"))
+    def _value_columns(self) -> dict[int, frozenset[int]]:
+        """The grid columns in which some printed row of a grid holds a value, by the grid
+        column of the rows' last cell: the rows of one markdown or pipe table end in the same
+        column (it pads them to a rectangle); another table of the text, a sub-table of table
+        二 printed apart, has columns of its own."""
+        found: dict[int, set[int]] = {}
+        for row in self.printed:
+            if row.values:
+                cols = found.setdefault(row.values[-1].col, set())
+                cols.update(v.col for v in row.values if v.kind in ("num", "null"))
+        return {last: frozenset(cols) for last, cols in found.items()}
 
     def _beside_headers_agree(self, i: int, j: int, kept: Sequence[Item]) -> bool:
         """Whether the nearest header row above row ``i`` allows ``kept`` as the only reading,
@@ -1520,7 +1571,11 @@ class TablePlacement:
         row's numbers before its label: ``行政许可`` ``105`` ``-202`` ``318`` then
         ``其他对外管理服务事项`` may be 105 and two blanks, then the next row's); an earlier row
         of the same grid short of numbers (a PDF's text prints a column's remaining cells after
-        the rows it has passed)."""
+        the rows it has passed); an earlier row of any grid short of numbers tied to it only by
+        the order of the text, where this row's numbers are off their label's line too and no whole row
+        on a line of their own (plain ``pdftotext`` moves blocks of text past the groups of
+        table 二: ``规章`` … ``1516`` lacks two numbers, and the ``302`` after 行政强制, or the
+        ``70`` after 行政处罚 and its column header, may be one of them)."""
         before = [k for k, at in self.buried.items() if k < j and at == i]
         if before:
             return "row-values-ambiguous", max(before)
@@ -1529,6 +1584,16 @@ class TablePlacement:
         moved_from = self.first_short.get(self.grid_of(self.specs[j]), j)
         if moved_from < j and not self._printed_whole(i, j):
             return "row-values-moved", moved_from
+        apart = self.first_short_apart
+        values = self.observed[i].values
+        if (
+            apart is not None
+            and apart < j
+            and not self._on_the_labels_line(i)
+            and (len(values) < 2 or not self._printed_whole(i, j))
+            and _could_stand_in(values, self.specs[apart])
+        ):
+            return "row-values-moved", apart
         return None
 
     def _printed_whole(self, i: int, j: int) -> bool:
@@ -1580,7 +1645,10 @@ class TablePlacement:
         if ran_together(values, expected) or stolen or short:
             self.glued_rows[spec.id] = glued(values, obs.line, tail, stolen)
             return
-        if self._wraps_numbers and (pieces := decoding.wrapped_alternatives(_plain_counts(values), expected)):
+        apart = [b.line - a.line > 1 for a, b in itertools.pairwise(values)]
+        if self._wraps_numbers and (
+            pieces := decoding.wrapped_alternatives(_plain_counts(values), expected, apart)
+        ):
             printed = " ".join(v.text for v in values)
             self.glued_rows[spec.id] = decoding.Glued(pieces, printed, obs.line, wrapped=True)
             return
@@ -1631,6 +1699,15 @@ class TablePlacement:
         if number and printed and printed.group(1) != number and printed.group(1).endswith(number):
             return None, printed.group(1)[: -len(number)]
         return None, ""
+
+
+def _could_stand_in(values: Sequence[Item], spec: RowSpec) -> bool:
+    """Whether each of ``values`` could be a cell of template row ``spec``: an amount with
+    decimals only where the row has an amount, a negative number only where it has a change."""
+    decimal = any(spec.amounts)
+    signed = any(spec.signed(c) for c in range(len(spec.columns)))
+    numbers = [v.text for v in values if v.kind == "num"]
+    return all((decimal or "." not in text) and (signed or not text.startswith("-")) for text in numbers)
 
 
 def _signs_joined(values: Sequence[Item]) -> tuple[Item, ...]:

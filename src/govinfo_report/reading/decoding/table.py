@@ -37,16 +37,24 @@ class Glued(NamedTuple):
 MAX_WRAPPED_PIECES = 5
 
 
-def wrapped_alternatives(pieces: Sequence[str], cells: int) -> tuple[tuple[Chunk, ...], ...]:
+def wrapped_alternatives(
+    pieces: Sequence[str], cells: int, apart: Sequence[bool] = ()
+) -> tuple[tuple[Chunk, ...], ...]:
     """Every way to join neighbouring ``pieces`` (numbers as printed) into ``cells`` chunks,
     each chunk one cell: a number too wide for its narrow cell wraps, and a text extractor
     prints its two pieces as two numbers (``9897 0 4808 5``: the total is 48085). None at all
-    when the row prints no more numbers than cells, or more than :data:`MAX_WRAPPED_PIECES` more."""
+    when the row prints no more numbers than cells, or more than :data:`MAX_WRAPPED_PIECES` more.
+    ``apart[k]`` says that pieces ``k`` and ``k + 1`` are surely two cells (a blank line between
+    them, where the text prints a wrapped number's pieces on lines next to each other)."""
     if not 0 < len(pieces) - cells <= MAX_WRAPPED_PIECES:
         return ()
+    cut = {k + 1 for k, part in enumerate(apart) if part}
+    free = [k for k in range(1, len(pieces)) if k not in cut]
+    if len(cut) > cells - 1:
+        return ()
     bounds = (
-        itertools.pairwise((0, *cuts, len(pieces)))
-        for cuts in itertools.combinations(range(1, len(pieces)), cells - 1)
+        itertools.pairwise((0, *sorted((*cut, *more)), len(pieces)))
+        for more in itertools.combinations(free, cells - 1 - len(cut))
     )
     return tuple(tuple("".join(pieces[a:b]) for a, b in pairs) for pairs in bounds)
 

@@ -26,6 +26,10 @@ class GridCell(NamedTuple):
 
     pieces: tuple[Piece, ...]
     line: int
+    #: a document's own cell (a web page's, a Word file's, a PDF's by its ruling lines): what it
+    #: holds is one cell's text, so a number touching a letter in it is no digits of two cells
+    #: run together
+    whole: bool = False
 
 
 class GridRow(NamedTuple):
