@@ -1035,6 +1035,23 @@ def test_table_4_in_a_markdown_grid_with_numbers_sharing_cells_is_not_read_when_
     _assert_review_left_blank(govinfo_report.parse(_with_review_section(report, body)), "table-run-wrapped")
 
 
+def test_table_4_in_a_markdown_row_with_columns_run_together_reads_as_printed() -> None:
+    """markitdown ran some columns of a WPS PDF's table 四 together (``| 10 1 | 0 | 0 0 |``): on
+    one line, the fifteen values are still in order, and a report whose totals are off (the
+    agency left them 0) reads as printed."""
+    report = govinfo_report.parse(open_example())
+    values = [10, 1, 0, 0, 0, 0, 0, 0, 0, 0, 5, 0, 0, 0, 0]
+    body = [
+        "| 维持 纠正 | 结果  | 审结  | 结果  | 结果 其他 | 尚未  |     "
+        "| 结果  | 结果  | 其他  | 尚未  |     |",
+        "| ----- | --- | --- | --- | ----- | --- | --- | --- | --- | --- | --- | --- |",
+        "|       |     |     |     |       |     | 总   | 计   |     |     |     | 总计  |",
+        "|       |     |     | 维持  | 纠正 结果 | 审结  |     | 维持  | 纠正  | 结果  | 审结  |     |",
+        "| 10 1  | 0   | 0   | 0 0 | 0 0   | 0   | 0   | 5   | 0   | 0   | 0   | 0   |",
+    ]
+    assert _review_read(govinfo_report.parse(_with_review_section(report, body))) == values
+
+
 def test_table_4_read_across_header_words_is_not_read_when_wrapped_pieces_stand_on_lines_together() -> None:
     """pdfminer prints each cell's lines together and a blank line between cells: ``57`` over
     ``3`` is one number wrapped in its cell. Fifteen pieces parted by header letters whose sums

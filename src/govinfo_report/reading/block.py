@@ -244,8 +244,10 @@ def _wrapped(
         return None
     pairs = list(itertools.pairwise(run))
     gaps = {b.line - a.line for a, b in pairs}
-    if any(v.shared for v in run):
-        may = True  # numbers sharing a cell of a table whose cells are marked: the cells are lost
+    if any(v.shared for v in run) and len({v.line for v in run}) > 1:
+        # numbers sharing a cell of a table whose cells are marked, on several lines: a
+        # PDF-to-markdown tool's grid of wrapped pieces (on one line, columns it ran together)
+        may = True
     elif 0 in gaps:
         counts = collections.Counter(v.line for v in run if v.kind == "num")
         may = soft and (wrapping_seen or len(set(counts.values())) > 1)

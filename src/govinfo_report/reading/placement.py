@@ -14,6 +14,7 @@ arithmetic.
 
 from __future__ import annotations
 
+import collections
 import functools
 import itertools
 import re
@@ -194,9 +195,6 @@ class TablePlacement:
         self.skip: set[int] = set()
         #: the grid of rows (see :meth:`grid_of`) -> its first row short of numbers
         self.first_short: dict[str | None, int] = {}
-        #: the first template row short of numbers whose numbers only the order of the text ties
-        #: to it
-        self.first_short_apart: int | None = None
         self.found: dict[str, tuple[Cell, ...]] = {}
         self.notes: list[Diagnostic] = []
         #: rows whose digits ran together, for the decoder
@@ -420,23 +418,40 @@ class TablePlacement:
     def find_short_rows(self) -> None:
         """A row short of numbers means the text moved cells about (a PDF's text, column by
         column): nothing in its grid is placed by position, and numbers after it in its grid
-        are trusted only in their label's own printed row. So does a row with more numbers than
-        cells that only the order of the text ties to it, unless they are just the cells of the
-        rows whose labels its run holds as well (pdfminer printed a group's numbers after the
-        next group's label). Notes each grid's first such row."""
+        are trusted only in their label's own printed row. Notes each grid's first short row."""
         for i, j in sorted(self.matches.items(), key=lambda match: match[1]):
             expected = len(self.specs[j].columns)
             values = self._values(i, j)
             if i in self.wrapped_around:
                 continue  # its numbers are not missing: they wrapped above and below it
-            # numbers for the rows whose labels its run buries are no excess, but fewer than
-            # all those rows' cells are short
-            buried = sum(len(self.specs[k].columns) for k, at in self.buried.items() if at == i)
-            over = len(values) > expected and not self.observed[i].tied and len(values) != expected + buried
-            if (len(values) < expected or over) and not ran_together(values, expected):
+            if len(values) < expected and not ran_together(values, expected):
                 self.first_short.setdefault(self.grid_of(self.specs[j]), j)
-                if self.first_short_apart is None and not self.observed[i].tied:
-                    self.first_short_apart = j
+
+    @functools.cached_property
+    def _first_short_group(self) -> int | None:
+        """The first row of the first group of the table whose rows print fewer numbers than
+        their cells, where only the order of the text ties some of them to their rows — a label
+        run's numbers counted for every row it names (pdfminer printed 规章, 规范性文件 and
+        行政许可 together, then five numbers for their nine cells). Its missing numbers may stand
+        anywhere after it (plain pdftotext moves blocks of text past the groups of table 二); a
+        group printed column by column has all its numbers, however its rows share them. Worked
+        out once the passes that place numbers before their labels or by position are done."""
+        numbers: collections.Counter[str | None] = collections.Counter()
+        cells: collections.Counter[str | None] = collections.Counter()
+        first: dict[str | None, int] = {}
+        loose: set[str | None] = set()
+        for i, j in self.matches.items():
+            values = self._values(i, j)
+            if i in self.wrapped_around or ran_together(values, len(self.specs[j].columns)):
+                continue
+            named = [j, *(k for k, at in self.buried.items() if at == i)]
+            grid = self.grid_of(self.specs[min(named)])
+            numbers[grid] += len(values)
+            cells[grid] += sum(len(self.specs[k].columns) for k in named)
+            first[grid] = min(first.get(grid, j), *named)
+            if not self.observed[i].tied:
+                loose.add(grid)
+        return min((first[grid] for grid in loose if numbers[grid] < cells[grid]), default=None)
 
     def place_values_before_labels(self) -> None:
         """Numbers printed before their labels: a PDF's text may put a sub-table's numbers first
@@ -1571,8 +1586,8 @@ class TablePlacement:
         row's numbers before its label: ``行政许可`` ``105`` ``-202`` ``318`` then
         ``其他对外管理服务事项`` may be 105 and two blanks, then the next row's); an earlier row
         of the same grid short of numbers (a PDF's text prints a column's remaining cells after
-        the rows it has passed); an earlier row of any grid short of numbers tied to it only by
-        the order of the text, where this row's numbers are off their label's line too and no whole row
+        the rows it has passed); the first row of an earlier group short of numbers (see
+        :meth:`_first_short_group`), where this row's numbers are off their label's line and no whole row
         on a line of their own (plain ``pdftotext`` moves blocks of text past the groups of
         table 二: ``规章`` … ``1516`` lacks two numbers, and the ``302`` after 行政强制, or the
         ``70`` after 行政处罚 and its column header, may be one of them)."""
@@ -1584,7 +1599,7 @@ class TablePlacement:
         moved_from = self.first_short.get(self.grid_of(self.specs[j]), j)
         if moved_from < j and not self._printed_whole(i, j):
             return "row-values-moved", moved_from
-        apart = self.first_short_apart
+        apart = self._first_short_group
         values = self.observed[i].values
         if (
             apart is not None
