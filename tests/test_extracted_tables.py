@@ -1132,3 +1132,73 @@ def test_a_number_after_a_row_and_its_header_is_not_trusted_after_a_short_row_of
     assert active is not None
     assert active.punishment.decisions.value is None
     assert ("row-values-moved", "punishment") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
+def test_a_row_number_a_column_off_between_wrapped_cells_leaves_the_two_readings_blank() -> None:
+    """A generated city-scale report made into a PDF by LibreOffice, as ``pdftotext -layout``
+    prints it (kept as it came out): (七)总计 prints 18507 on its line and six numbers wrapped
+    above and below it; 18507 stands three characters left of its column, nearer the wrapped
+    7098's, and the row's sum holds with the two either way round (blank cells elsewhere leave
+    the columns' sums nothing to say). The two cells are left blank, the rest of the row read."""
+    report = govinfo_report.from_dict(json.loads((DATA / "wrapped_around_total_row.json").read_text("utf-8")))
+    parsed = govinfo_report.parse((DATA / "wrapped_around_total_row.pdftotext-layout.txt").read_text("utf-8"))
+    want, got = cell_values(report), cell_values(parsed)
+    assert [k for k, v in got.items() if v is not None and v != want.get(k)] == []
+    assert parsed.requests is not None
+    assert parsed.requests.total_processed.values() == (15739, 7696, 9540, 9693, None, None, 68273)
+    noted = {(d.code, d.row) for d in parsed.diagnostics}
+    assert ("glued-cells-ambiguous", "total_processed") in noted
+
+
+def test_numbers_after_the_first_on_a_rows_line_are_not_trusted_after_a_short_row() -> None:
+    """Plain pdftotext printed 规章's one number of three, then ``行政规范性文件 225`` and two
+    numbers on lines after it: ``0`` is 规章's (its 现行有效件数), and 行政规范性文件's last number
+    stands after the next group, so the row's later numbers are not read as its own by their
+    order."""
+    parsed = _table_two(
+        [
+            *PLAIN_FIRST_GROUP_HEAD,
+            "2725",
+            "",
+            "行政规范性文件 225",
+            "",
+            "0",
+            "2531",
+            "",
+            "第二十条第（五）项",
+            "信息内容",
+            "",
+            "本年处理决定数量",
+            "",
+            "行政许可",
+            "",
+            "142",
+            "",
+            "第二十条第（六）项",
+            "信息内容",
+            "",
+            "本年处理决定数量",
+            "",
+            "行政处罚",
+            "",
+            "65830",
+            "",
+            "行政强制",
+            "",
+            "708351",
+            "",
+            "第二十条第（八）项",
+            "",
+            "121",
+            "",
+            "信息内容",
+            "",
+            "本年收费金额（单位：万元）",
+            "",
+            "行政事业性收费 15.00",
+        ]
+    )
+    active = parsed.active_disclosure
+    assert active is not None
+    assert active.normative_documents.values() == (None, None, None)
+    assert ("row-values-moved", "normative_documents") in {(d.code, d.row) for d in parsed.diagnostics}

@@ -1529,7 +1529,12 @@ class TablePlacement:
         unchecked = i in self.joined and self.specs[j].id not in _checkable_rows(self.table)
         tied = self.observed[i].tied and not unchecked
         if tied and not headers_after:
-            return None if self._on_the_labels_line(i) else self._before_a_later_label(i, j)
+            if not self._on_the_labels_line(i):
+                return self._before_a_later_label(i, j)
+            moved_from = self.first_short.get(self.grid_of(self.specs[j]), j)
+            if moved_from < j and self._partly_off_the_labels_line(i):
+                return "row-values-moved", moved_from  # its first numbers its own, the rest may not be
+            return None
         if headers_after and not tied:
             grid = self.grid_of(self.specs[j])
             unnumbered = [k for k in self.buried if k != j and self.grid_of(self.specs[k]) == grid]
@@ -1566,6 +1571,14 @@ class TablePlacement:
         """Whether a value of observed row ``i`` stands on the line its label ends on (not only
         in the same block of lines, as plain ``pdftotext`` prints a cell's lines together)."""
         return any(v.line == self.observed[i].line for v in self.observed[i].values)
+
+    def _partly_off_the_labels_line(self, i: int) -> bool:
+        """Whether some of observed row ``i``'s values stand on its label's line and others on
+        lines after it (plain ``pdftotext``: ``行政规范性文件 225`` then ``0`` then ``2531``, the
+        ``0`` 规章's, which lacks it)."""
+        line = self.observed[i].line
+        lines = {v.line for v in self.observed[i].values if v.kind != "empty"}
+        return line in lines and len(lines) > 1
 
     def _row_of_headers_after(self, i: int, j: int) -> int | None:
         """The first template row of another grid whose column header row ``i``'s label run
@@ -1764,18 +1777,36 @@ def _around(
     """A row's cells of one line and the pieces of its wrapped cells from the lines above and
     below, as the decoder reads them: each wrapped cell (top piece then bottom piece) in the
     row's empty ``gaps`` where the text shows them, else in every way of placing those cells
-    among the row's, in order. No reading unless every piece is a count."""
+    among the row's, in order. The columns a spaced text gives the row's own numbers may be a
+    column off (``pdftotext -layout`` squeezes a line: ``18507`` stood three characters left of
+    its column, nearer the next wrapped cell's), so each of them may also stand a place to
+    either side; where the arithmetic holds either way, the decoder leaves those cells blank.
+    No reading unless every piece is a count."""
     joined = [top.text + bottom.text for top, bottom in zip(tops, bottoms, strict=True)]
     cells = len(middle) + len(joined)
     alternatives: list[tuple[decoding.Chunk, ...]] = []
     if _plain_counts([*tops, *bottoms]):
         every = itertools.combinations(range(cells), len(joined))
-        for places in every if gaps is None else (gaps,):
+        for places in every if gaps is None else _gaps_near(gaps, cells):
             pieces, rest = iter(joined), iter(v.text for v in middle)
             alternatives.append(tuple(next(pieces) if c in places else next(rest) for c in range(cells)))
     printed = " ".join(v.text for v in middle)
     wrapped = " ".join(f"{top.text}/{bottom.text}" for top, bottom in zip(tops, bottoms, strict=True))
     return decoding.Glued(tuple(alternatives), f"{printed} + {wrapped}", middle[0].line, wrapped=True)
+
+
+def _gaps_near(gaps: tuple[int, ...], cells: int) -> list[tuple[int, ...]]:
+    """``gaps`` first, then the gaps left where each of the row's other cells stands a place to
+    either side of where it stands, in order (see :func:`_around`)."""
+    own = [c for c in range(cells) if c not in gaps]
+    found = [gaps]
+    for shifts in itertools.product((-1, 0, 1), repeat=len(own)):
+        moved = [c + shift for c, shift in zip(own, shifts, strict=True)]
+        if moved[0] >= 0 and moved[-1] < cells and all(a < b for a, b in itertools.pairwise(moved)):
+            places = tuple(c for c in range(cells) if c not in moved)
+            if places not in found:
+                found.append(places)
+    return found
 
 
 def _plain_counts(values: Sequence[Item]) -> list[str]:

@@ -4,7 +4,7 @@ row shifted left by a lost cell. Each says what the parse must give back instead
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 from hypothesis import strategies as st
@@ -164,18 +164,17 @@ def shifted_row(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     if table == "requests":
         # the shifted values stand as a line with no row next to the rows around it: a row
         # there whose own sum a blank cell leaves unchecked may be left blank
-        damaged += tuple((table, r) for r in _neighbours(rendered.report, table, row))
+        damaged += tuple((table, r) for r in _neighbours(placement.rows, table, row))
     codes = frozenset(
         {"missing-row", "row-value-count", "table-value-count", "missing-table", "row-values-cut"}
     )
     return Mutated("shifted-row", text, rendered.report, rendered.layout, damaged=damaged, codes=codes)
 
 
-def _neighbours(report: Report, table: str, row: str) -> list[str]:
-    """The rows printed just before and after ``row``."""
-    spec = get_format(report.format).tables.get(table)
-    if spec is None:
-        return []
-    ids = [r.id for r in spec.rows]
-    k = ids.index(row) if row in ids else -1
-    return [ids[n] for n in (k - 1, k + 1) if k >= 0 and 0 <= n < len(ids)]
+def _neighbours(rows: Mapping[tuple[str, str], tuple[int, int]], table: str, row: str) -> list[str]:
+    """The rows of ``table`` printed just before and after ``row`` (``rows``: where each
+    printed row stands; （六）其他处理 printed as one row stands between 5.要求… and （七）总计)."""
+    printed = sorted((lines, r) for (t, r), lines in rows.items() if t == table)
+    order = [r for _, r in printed]
+    k = order.index(row) if row in order else -1
+    return [order[n] for n in (k - 1, k + 1) if k >= 0 and 0 <= n < len(order)]
