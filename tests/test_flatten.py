@@ -804,3 +804,29 @@ def test_numbers_a_blank_line_apart_are_never_joined_as_the_pieces_of_one() -> N
     # only the pieces on lines next to each other may be joined
     apart = [True, True, True, True, True, True, False]
     assert wrapped_alternatives(printed, 7, apart) == (("2", "0", "0", "1", "1", "4", "015"),)
+
+
+def test_the_sums_down_the_table_do_not_move_a_number_from_where_its_column_puts_it() -> None:
+    """``pdftotext -layout``: 18507 stands in its column on the row's line, 7098 wrapped above
+    and below it in the next. The row's sum holds with the two either way round; the rows
+    below (the report's own slip) add up only with them swapped. The text says where 18507
+    stood, the arithmetic says otherwise: both cells are left blank, never read swapped."""
+    rows = {row: [0] * 7 for row in REQUEST_ROWS}
+    own = [9571, 9766, 12162, 6689, 18507, 7098]
+    rows["new_received"] = [*own, sum(own)]
+    rows["granted"] = rows["total_processed"] = [*own[:4], own[5], own[4], sum(own)]
+    report = _report(_requests(rows))
+    lines = govinfo_report.render(report, "columns").split("\n")
+    k = next(n for n, line in enumerate(lines) if line.startswith("一、本年新收"))
+    row, above, below = lines[k], "", ""
+    for number in ("9766", "7098"):
+        at = row.index(number)
+        indent = "".join("  " if unicodedata.east_asian_width(ch) in "WF" else " " for ch in row[:at])
+        above += indent[len(above) :] + number[:2]
+        below += indent[len(below) :] + number[2:]
+        row = row[:at] + " " * len(number) + row[at + len(number) :]
+    lines[k : k + 1] = [above, row.rstrip(), below]
+    parsed = govinfo_report.parse("\n".join(lines))
+    assert parsed.requests is not None
+    assert parsed.requests.new_received.values() == (9571, 9766, 12162, 6689, None, None, sum(own))
+    assert ("glued-cells-ambiguous", "new_received") in {(d.code, d.row) for d in parsed.diagnostics}

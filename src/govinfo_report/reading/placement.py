@@ -202,6 +202,9 @@ class TablePlacement:
         #: observed rows whose wrapped numbers stand on the lines above and below them, as the
         #: decoder reads them (see find_numbers_wrapped_around_rows)
         self.wrapped_around: dict[int, decoding.Glued] = {}
+        #: rows of those whose text's columns place their numbers: the reading so placed (see
+        #: find_numbers_wrapped_around_rows)
+        self.position_doubts: dict[int, tuple[decoding.Chunk, ...]] = {}
         #: observed row -> template row, as alignment matched them (before any pass)
         self.aligned = dict(matches)
         #: the observed rows as printed, before any pass moved values about
@@ -230,6 +233,7 @@ class TablePlacement:
         self.read_cells()
         self.verify_rows_beside_wrapped_numbers()  # so that slid numbers are no fact to the decoder
         self.decode_glued_rows(facts)
+        self.blank_position_doubts()
         self.verify_rows_beside_wrapped_numbers()  # and the rows it split whose sums fail
         self.blank_cut_totals()
         self.verify_order_only_rows()
@@ -343,12 +347,18 @@ class TablePlacement:
             gaps = self._empty_places(i, lacking)
             around = _around(middle, [v for _, v in tops], [v for _, v in bottoms], gaps)
             j = self.matches[i]
-            if any(self._reads_as(j, chunks) for chunks in around.alternatives):  # else no pieces of it
-                self.wrapped_around[i] = around
-                taken = [*tops, *bottoms]
-                self._take_loose(taken)
-                for near in (line - 1, line + 1):
-                    loose[near] = [e for e in loose[near] if not any(e is t for t in taken)]
+            readable = tuple(chunks for chunks in around.alternatives if self._reads_as(j, chunks))
+            if gaps is not None and readable[:1] != around.alternatives[:1]:
+                continue  # where the text's columns place its numbers, the row does not add up
+            if not readable:
+                continue  # no pieces of it
+            if gaps is not None:  # a place off casts doubt on the columns, it never chooses
+                self.position_doubts[i] = readable[0]
+            self.wrapped_around[i] = around._replace(alternatives=readable)
+            taken = [*tops, *bottoms]
+            self._take_loose(taken)
+            for near in (line - 1, line + 1):
+                loose[near] = [e for e in loose[near] if not any(e is t for t in taken)]
 
     def _empty_places(self, i: int, lacking: int) -> tuple[int, ...] | None:
         """Where in observed row ``i`` its ``lacking`` cells stand, when the text keeps its
@@ -583,6 +593,40 @@ class TablePlacement:
             split, notes = decoding.decode_rows(self.table, self.found, self.glued_rows, facts)
             self.found.update(split)
             self.notes.extend(notes)
+
+    def blank_position_doubts(self) -> None:
+        """The cells of a row wrapped around its line that the decoder read otherwise than the
+        text's columns place them, blank: where a reading with the row's own numbers a place
+        off holds too, the sums down the table chose it, and they may be the report's own slips
+        or rest on rows the text garbled — they settle a doubt, not where a number stood."""
+        for i, placed in self.position_doubts.items():
+            spec = self.specs[self.matches[i]]
+            read = self.found.get(spec.id)
+            if not read:
+                continue
+            moved = {
+                c
+                for c, (cell, chunk) in enumerate(zip(read, placed, strict=False))
+                if cell.value is not None and str(cell.value) != chunk
+            }
+            if not moved:
+                continue
+            self.found[spec.id] = tuple(
+                attrs.evolve(cell, value=None) if c in moved else cell for c, cell in enumerate(read)
+            )
+            self.notes.append(
+                diag.make(
+                    "glued-cells-ambiguous",
+                    table=self.table.id,
+                    row=spec.id,
+                    line=self.observed[i].line,
+                    digits=self.wrapped_around[i].printed,
+                    count=len(self.wrapped_around[i].alternatives),
+                    readings=", ".join(
+                        "|".join(c or "" for c in r) for r in self.wrapped_around[i].alternatives
+                    ),
+                )
+            )
 
     def blank_cut_totals(self) -> None:
         """Totals a page's edge cut (see :func:`blank_cut_totals`): one total that prints the
