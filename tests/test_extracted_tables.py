@@ -1202,3 +1202,68 @@ def test_numbers_after_the_first_on_a_rows_line_are_not_trusted_after_a_short_ro
     assert active is not None
     assert active.normative_documents.values() == (None, None, None)
     assert ("row-values-moved", "normative_documents") in {(d.code, d.row) for d in parsed.diagnostics}
+
+
+def test_numbers_after_a_row_are_not_carried_into_later_rows_after_a_group_short_of_numbers() -> None:
+    """Plain pdftotext printed 规章's three numbers, 行政规范性文件's one of three, then
+    行政处罚's 277 followed by 43 and 410 before the labels of 行政强制 and 行政事业性收费: 43 is
+    行政规范性文件's (its 现行有效件数), 410 行政强制's, and the fee cell is blank. With a group
+    above short of numbers, 行政处罚's extra numbers are not handed to the rows after it by
+    their order — nothing sums those rows to check them."""
+    parsed = _table_two(
+        [
+            "第二十条第（一）项",
+            "信息内容",
+            "",
+            "本年制发件数",
+            "",
+            "本年废止件数",
+            "",
+            "现行有效件数",
+            "",
+            "规章",
+            "",
+            "107",
+            "",
+            "1",
+            "",
+            "113",
+            "",
+            "行政规范性文件",
+            "",
+            "823",
+            "",
+            "第二十条第（五）项",
+            "信息内容",
+            "",
+            "本年处理决定数量",
+            "",
+            "行政许可",
+            "",
+            "633511",
+            "",
+            "第二十条第（六）项",
+            "信息内容",
+            "",
+            "本年处理决定数量",
+            "",
+            "行政处罚",
+            "",
+            "277",
+            "",
+            "43",
+            "",
+            "410",
+            "",
+            "行政强制",
+            "第二十条第（八）项",
+            "信息内容",
+            "",
+            "本年收费金额（单位：万元）",
+            "",
+            "行政事业性收费",
+        ]
+    )
+    active = parsed.active_disclosure
+    assert active is not None
+    assert active.enforcement.decisions.value is None and active.fees.amount.value is None

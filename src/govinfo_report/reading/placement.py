@@ -439,19 +439,25 @@ class TablePlacement:
 
     @functools.cached_property
     def _first_short_group(self) -> int | None:
+        """:meth:`_short_group` once the passes that place numbers before their labels or by
+        position are done."""
+        return self._short_group()
+
+    def _short_group(self) -> int | None:
         """The first row of the first group of the table whose rows print fewer numbers than
         their cells, where only the order of the text ties some of them to their rows — a label
         run's numbers counted for every row it names (pdfminer printed 规章, 规范性文件 and
         行政许可 together, then five numbers for their nine cells). Its missing numbers may stand
         anywhere after it (plain pdftotext moves blocks of text past the groups of table 二); a
-        group printed column by column has all its numbers, however its rows share them. Worked
-        out once the passes that place numbers before their labels or by position are done."""
+        group printed column by column has all its numbers, however its rows share them."""
         numbers: collections.Counter[str | None] = collections.Counter()
         cells: collections.Counter[str | None] = collections.Counter()
         first: dict[str | None, int] = {}
         loose: set[str | None] = set()
         for i, j in self.matches.items():
-            values = self._values(i, j)
+            # the cells as printed, an empty one (a blank) too: this runs between the passes,
+            # before rows are trimmed
+            values = self.observed[i].values
             if i in self.wrapped_around or ran_together(values, len(self.specs[j].columns)):
                 continue
             named = [j, *(k for k, at in self.buried.items() if at == i)]
@@ -1479,10 +1485,23 @@ class TablePlacement:
         gap = [k for k in range(j + 1, len(self.specs)) if k not in self.skip][: rows - 1]
         if len(gap) != rows - 1 or any(k in taken or len(self.specs[k].columns) != width for k in gap):
             return []
+        if self._unchecked_after_a_short_group(j, gap):
+            return []
         later = [m for m in self.matches.values() if m > j]
         if later and min(later) <= gap[-1]:
             return []
         return gap
+
+    def _unchecked_after_a_short_group(self, j: int, rows: Sequence[int]) -> bool:
+        """Whether an earlier group than template row ``j``'s lacks numbers (see
+        :meth:`_short_group`) and no sum of the table will check some of ``rows``: numbers
+        placed in them by order alone may be that group's (plain pdftotext printed 规章's
+        lost 43 after 行政处罚's number, before 行政强制's)."""
+        checked = _checkable_rows(self.table)
+        if all(self.specs[k].id in checked for k in rows):
+            return False
+        short = self._short_group()
+        return short is not None and short < j
 
     def _read_row(self, i: int, j: int, run_together: bool) -> None:
         """Read observed row ``i`` as template row ``j``."""
