@@ -86,5 +86,7 @@ def test_no_break_spaces_a_space_apart_next_to_a_number_are_blank_cells_each() -
     assert normalize("件 \u00a0 \u00a0 925") == "件 — — 925"
     assert normalize("规章 115 \u00a0 \u00a0") == "规章 115 — —"
     assert normalize("规章 115 \u00a0 \u00a0 500") == "规章 115 — — 500"
+    # and before a signed number: 行政处罚's blank 上一年项目数量, then its 本年增/减
+    assert normalize("行政处罚 \u00a0 -68 \u00a0") == "行政处罚 — -68 —"
     # between words they stay spaces
     assert normalize("全年 \u00a0 \u00a0 共计") == "全年     共计"

@@ -883,4 +883,26 @@ def test_numbers_after_a_run_short_of_the_cells_of_the_labels_it_holds_are_not_t
     active = parsed.active_disclosure
     assert active is not None
     assert active.other_services.values() == (None, None, None)
-    assert ("row-values-moved", "other_services") in {(d.code, d.row) for d in parsed.diagnostics}
+    noted = {(d.code, d.row) for d in parsed.diagnostics}
+    # (239 before its label, taken by no row, says so as well)
+    assert noted & {
+        ("row-values-moved", "other_services"),
+        ("row-values-after-stray-numbers", "other_services"),
+    }
+
+
+def test_numbers_after_a_label_with_stray_numbers_before_it_are_not_trusted() -> None:
+    """Plain pdftotext printed 行政许可's one number (-38) before its label, among its group's
+    headers, and 其他对外管理服务事项's three after it (that label printed elsewhere): the
+    numbers after 行政许可 are not read as its own."""
+    lines = ["第二十条第（一）项", "信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"]
+    lines += ["规章", "2744", "500", "173", "规范性文件", "302", "500", "120"]
+    lines += ["上一年项目数量", "本年增/减", "处理决定数量", "第二十条第（五）项", "信息内容", "-38"]
+    lines += ["行政许可", "62", "-144", "1699", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量"]
+    lines += ["行政处罚", "611", "-62", "1194", "行政强制", "50707", "239", "29673"]
+    parsed = _table_two_2019("\n\n".join(lines).split("\n"))
+    active = parsed.active_disclosure
+    assert active is not None
+    assert active.licensing.values() == (None, None, None)
+    codes = {(d.code, d.row) for d in parsed.diagnostics}
+    assert ("row-values-after-stray-numbers", "licensing") in codes

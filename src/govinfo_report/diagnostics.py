@@ -238,6 +238,14 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "“{label}”之后的数字（{values}）排在标签之后才出现的表头之后、各自单独成行，而“{other}”没有自己的数字："
         "文本未逐行排列表格，这些数字可能属于该行；为免误读，该行留空",
     ),
+    "row-values-after-stray-numbers": (
+        "warning",
+        "numbers with no row of their own ({before}) stand just before '{label}', and its numbers "
+        "({values}) are not on its line: the text prints some rows' numbers before their labels, so "
+        "those after it may be the next row's; the row is left blank rather than guessed",
+        "“{label}”之前有不属于任何行的数字（{before}），而其后的数字（{values}）不在标签所在行："
+        "文本把部分行的数字印在标签之前，其后的数字可能属于下一行；为免误读，该行留空",
+    ),
     "row-values-moved": (
         "warning",
         "the numbers after '{label}' ({values}) may have moved there from '{other}' above it, which is "

@@ -54,11 +54,12 @@ _CELL_BEHIND_TAB = re.compile(r"^\t+[^\s]", re.MULTILINE)
 #: No-break spaces standing alone between spaces next to a number: a web page's empty cell
 #: (``<td>&nbsp;</td>``) in a row a PDF extractor printed with single spaces between its cells
 #: (pypdf: ``（七）总计 22 21 13 \u00a0 21 22 113``), where a blank cell otherwise leaves no mark;
-#: several such cells in a row stand a space apart (``件 \u00a0 \u00a0 925``). Each becomes a
+#: several such cells in a row stand a space apart (``件 \u00a0 \u00a0 925``), before a signed
+#: number too (``行政处罚 \u00a0 -68 \u00a0``). Each becomes a
 #: blank mark (``—``). Not in a markdown or tab-separated row, whose bars or tabs part the cells
 #: already.
 _EMPTY_CELL_BETWEEN = re.compile(
-    r"(?<=[0-9] )\u00a0+(?: \u00a0+)*(?= |$)|(?<= )\u00a0+(?: \u00a0+)*(?= [0-9])", re.MULTILINE
+    r"(?<=[0-9] )\u00a0+(?: \u00a0+)*(?= |$)|(?<= )\u00a0+(?: \u00a0+)*(?= [-+]?[0-9])", re.MULTILINE
 )
 _NO_BREAK_RUN = re.compile("\u00a0+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\u000c]")

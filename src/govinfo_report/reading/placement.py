@@ -134,6 +134,7 @@ def _disputed(solution: solver.Solution, known: dict[str, tuple[Cell, ...]]) -> 
 _SUPERSEDED = frozenset(
     {
         "row-values-moved",
+        "row-values-after-stray-numbers",
         "row-values-ambiguous",
         "row-values-before-label",
         "row-values-under-other-headers",
@@ -1177,7 +1178,9 @@ class TablePlacement:
         numbers share a grid cell anywhere in the table, the grid's columns are not the table's:
         empty cells are dropped, and the row must print all its numbers. Where the trimmed
         cells are not surely the row's (see :meth:`_trimmed_holds`), the values as printed,
-        whose count then leaves the row blank. Worked out once per row until a pass changes it."""
+        whose count then leaves the row blank. Worked out once per row until a pass changes it.
+        It fills cached properties (:attr:`_columns_lost` and others) from the rows as they
+        stand: a pass that runs before the rows are placed counts their printed values instead."""
         row = self.observed[i]
         known = self._values_of.get((i, j))
         if known is not None and known[0] is row:
@@ -1517,7 +1520,10 @@ class TablePlacement:
         moved = self._moved_values(i, j)
         if moved is not None:
             code, other = moved
-            self._note_row(code, i, j, values, other=_plain(self.specs[other].label))
+            if code == "row-values-after-stray-numbers":
+                self._note_row(code, i, j, values, before=describe(self._stray_numbers_before(i)))
+            else:
+                self._note_row(code, i, j, values, other=_plain(self.specs[other].label))
             self.found[spec.id] = blank_cells(expected, obs.line)
             return
         signed = self._with_signs_apart(i, j, values)
@@ -1670,6 +1676,8 @@ class TablePlacement:
         before = [k for k, at in self.buried.items() if k < j and at == i]
         if before:
             return "row-values-ambiguous", max(before)
+        if self._stray_numbers_before(i) and not self._on_the_labels_line(i):
+            return "row-values-after-stray-numbers", j
         if (after := self._before_a_later_label(i, j)) is not None:
             return after
         moved_from = self.first_short.get(self.grid_of(self.specs[j]), j)
@@ -1686,6 +1694,15 @@ class TablePlacement:
         ):
             return "row-values-moved", apart
         return None
+
+    def _stray_numbers_before(self, i: int) -> tuple[Item, ...]:
+        """The numbers of the printed line run just before observed row ``i`` that no row of the
+        table took (a group's heading and column headers, then ``-38``, then ``行政许可``: plain
+        pdftotext printed 行政许可's own number before its label, and the next row's after it)."""
+        if i == 0 or i - 1 in self.matches or i - 1 in self.aligned or i >= len(self.printed):
+            return ()
+        above = self.observed[i - 1]
+        return tuple(v for v in above.values if v.kind == "num") if above.label.strip() else ()
 
     def _printed_whole(self, i: int, j: int) -> bool:
         """Whether observed row ``i``'s values stand on one printed line, each in a column of
