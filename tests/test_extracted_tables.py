@@ -874,6 +874,8 @@ def _table_two(lines: list[str]) -> Report:
     return govinfo_report.parse(before + "\n".join([*lines, ""]) + after)
 
 
+#: Table 二's group (五) as plain pdftotext prints it, up to 行政许可's number.
+PLAIN_LICENSING_HEAD = ["第二十条第（五）项", "信息内容", "", "本年处理决定数量", "", "行政许可", ""]
 #: Table 二's first group as plain pdftotext prints it, up to 规章's numbers.
 PLAIN_FIRST_GROUP_HEAD = [
     "第二十条第（一）项",
@@ -1099,13 +1101,7 @@ def test_a_number_after_a_row_and_its_header_is_not_trusted_after_a_short_row_of
             "",
             "155",
             "",
-            "第二十条第（五）项",
-            "信息内容",
-            "",
-            "本年处理决定数量",
-            "",
-            "行政许可",
-            "",
+            *PLAIN_LICENSING_HEAD,
             "83827",
             "",
             "第二十条第（六）项",
@@ -1165,13 +1161,7 @@ def test_numbers_after_the_first_on_a_rows_line_are_not_trusted_after_a_short_ro
             "0",
             "2531",
             "",
-            "第二十条第（五）项",
-            "信息内容",
-            "",
-            "本年处理决定数量",
-            "",
-            "行政许可",
-            "",
+            *PLAIN_LICENSING_HEAD,
             "142",
             "",
             "第二十条第（六）项",
@@ -1233,13 +1223,7 @@ def test_numbers_after_a_row_are_not_carried_into_later_rows_after_a_group_short
             "",
             "823",
             "",
-            "第二十条第（五）项",
-            "信息内容",
-            "",
-            "本年处理决定数量",
-            "",
-            "行政许可",
-            "",
+            *PLAIN_LICENSING_HEAD,
             "633511",
             "",
             "第二十条第（六）项",

@@ -27,8 +27,7 @@ def read_block_values(
     facts: Sequence[decoding.Fact] = (),
     header_words: frozenset[str] = frozenset(),
     holds: Callable[[Sequence[Item]], bool] | None = None,
-    add_up: Callable[[Sequence[Item]], bool] | None = None,
-    failing: Callable[[Sequence[Item]], int] | None = None,
+    sums_off: Callable[[Sequence[Item]], int] | None = None,
     soft_bounds: bool = False,
     wrapping_seen: bool = False,
 ) -> BlockRead:
@@ -43,15 +42,15 @@ def read_block_values(
     (:mod:`govinfo_report.reading.decoding`). ``header_words`` are the table's header words
     (folded) and ``holds`` tells whether values read in order keep the table's arithmetic:
     values parted only by header words still make the one row (see
-    :func:`_across_header_words`). ``add_up`` tells whether values read in order keep the
-    table's row sums but for totals a page's edge cut: the one run of the table's count with
-    other numbers between the header and it is taken only where they do (a narrow cell's
-    number wrapped over two lines can leave a run of the right count that is not the table;
-    numbers after the table, a note's, say nothing of it); ``failing`` tells how many of those
-    sums values read in order break. ``soft_bounds``: only a space or a
+    :func:`_across_header_words`). ``sums_off`` tells how many of the table's row sums values
+    read in order break, but for totals a page's edge cut: the one run of the table's count
+    with other numbers between the header and it is taken only where none does (a narrow
+    cell's number wrapped over two lines can leave a run of the right count that is not the
+    table; numbers after the table, a note's, say nothing of it). ``soft_bounds``: only a space or a
     line break sets the cells apart, which may part the pieces of a wrapped number too;
     ``wrapping_seen``: the tables before it printed numbers wrapped in their cells so.
     """
+    add_up = None if sums_off is None else (lambda run: sums_off(run) == 0)
     every = _block_items(stream)
     start = _anchor_at(every, anchor)
     items = every[start:]
@@ -69,13 +68,7 @@ def read_block_values(
         found = _three_thirds(runs, expected) or _across_header_words(items, expected, header_words, holds)
     if found is not None:
         # a header a character a line, and most sums off: the cells may be too narrow for numbers
-        narrow = (
-            add_up is not None
-            and failing is not None
-            and not add_up(found)
-            and failing(found) >= 2
-            and _narrow_header(every, header_words)
-        )
+        narrow = sums_off is not None and sums_off(found) >= 2 and _narrow_header(every, header_words)
         doubt = _wrapped(
             found, add_up, table_id, table_zh, soft=soft_bounds, wrapping_seen=wrapping_seen, narrow=narrow
         )

@@ -46,7 +46,7 @@ from .metadata import (
     find_title,
     qualify_agency,
 )
-from .page_edge import blank_cut_totals, sums_failing, sums_hold_but_for_cut_totals
+from .page_edge import blank_cut_totals, sums_off_but_for_cut_totals
 from .placement import read_rows
 from .skeleton import Skeleton, read_skeleton
 from .values import cells
@@ -326,8 +326,7 @@ class ReportReader:
             facts=self.context.facts.get(spec.id, ()),
             header_words=_header_words(spec),
             holds=functools.partial(_holds, spec, columns),
-            add_up=functools.partial(_add_up, spec, columns),
-            failing=functools.partial(_failing, spec, columns),
+            sums_off=functools.partial(_sums_off, spec, columns),
             soft_bounds=soft,
             wrapping_seen=self.wrapping_seen,
         )
@@ -360,15 +359,10 @@ def _header_words(spec: TableSpec) -> frozenset[str]:
     return frozenset(fold(word) for word in words if word)
 
 
-def _add_up(spec: TableSpec, columns: Sequence[tuple[str, str]], values: Sequence[Item]) -> bool:
-    """Whether ``values``, read in order into ``columns``, keep the table's row sums but for
-    totals a page's edge cut."""
-    return sums_hold_but_for_cut_totals(spec, _by_row(columns, cells(values)), PrintedTable.of(spec))
-
-
-def _failing(spec: TableSpec, columns: Sequence[tuple[str, str]], values: Sequence[Item]) -> int:
-    """How many of the table's row sums ``values``, read in order into ``columns``, break."""
-    return sums_failing(spec, _by_row(columns, cells(values)), PrintedTable.of(spec))
+def _sums_off(spec: TableSpec, columns: Sequence[tuple[str, str]], values: Sequence[Item]) -> int:
+    """How many of the table's row sums ``values``, read in order into ``columns``, break, but
+    for totals a page's edge cut."""
+    return sums_off_but_for_cut_totals(spec, _by_row(columns, cells(values)), PrintedTable.of(spec))
 
 
 def _by_row(columns: Sequence[tuple[str, str]], values: Sequence[Cell]) -> dict[str, tuple[Cell, ...]]:

@@ -203,9 +203,9 @@ class TablePlacement:
         #: observed rows whose wrapped numbers stand on the lines above and below them, as the
         #: decoder reads them (see find_numbers_wrapped_around_rows)
         self.wrapped_around: dict[int, decoding.Glued] = {}
-        #: rows of those whose text's columns place their numbers: the reading so placed (see
-        #: find_numbers_wrapped_around_rows)
-        self.position_doubts: dict[int, tuple[decoding.Chunk, ...]] = {}
+        #: rows of those whose text's columns place their numbers, the reading so placed first
+        #: among their alternatives (see find_numbers_wrapped_around_rows)
+        self.placed_by_columns: set[int] = set()
         #: observed row -> template row, as alignment matched them (before any pass)
         self.aligned = dict(matches)
         #: the observed rows as printed, before any pass moved values about
@@ -354,7 +354,7 @@ class TablePlacement:
             if not readable:
                 continue  # no pieces of it
             if gaps is not None:  # a place off casts doubt on the columns, it never chooses
-                self.position_doubts[i] = readable[0]
+                self.placed_by_columns.add(i)
             self.wrapped_around[i] = around._replace(alternatives=readable)
             taken = [*tops, *bottoms]
             self._take_loose(taken)
@@ -606,8 +606,10 @@ class TablePlacement:
         text's columns place them, blank: where a reading with the row's own numbers a place
         off holds too, the sums down the table chose it, and they may be the report's own slips
         or rest on rows the text garbled — they settle a doubt, not where a number stood."""
-        for i, placed in self.position_doubts.items():
+        for i in self.placed_by_columns:
             spec = self.specs[self.matches[i]]
+            around = self.wrapped_around[i]
+            placed = around.alternatives[0]
             read = self.found.get(spec.id)
             if not read:
                 continue
@@ -627,11 +629,9 @@ class TablePlacement:
                     table=self.table.id,
                     row=spec.id,
                     line=self.observed[i].line,
-                    digits=self.wrapped_around[i].printed,
-                    count=len(self.wrapped_around[i].alternatives),
-                    readings=", ".join(
-                        "|".join(c or "" for c in r) for r in self.wrapped_around[i].alternatives
-                    ),
+                    digits=around.printed,
+                    count=len(around.alternatives),
+                    readings=", ".join("|".join(c or "" for c in r) for r in around.alternatives),
                 )
             )
 
