@@ -405,6 +405,34 @@ def test_both_row_searches_find_every_reading_and_no_other(data: st.DataObject) 
     assert list(split_row(chunks, shape).readings) == expected
 
 
+@st.composite
+def wide_totals(draw: st.DrawFn) -> list[str | None]:
+    """A table 三 row of a few small cells and a total much wider than they are, or its digits
+    shuffled: the largest cell must then print nearly the total's own digits (or be one digit
+    shorter, where the others carry it into one more), which the search checks before it cuts
+    anything."""
+    small = draw(st.lists(st.integers(0, 99), min_size=5, max_size=5))
+    big = draw(st.integers(10**5, 10**8) | st.integers(5, 8).map(lambda k: 10**k - 100))  # carries
+    cells = [*small, big]
+    draw(st.randoms(use_true_random=False)).shuffle(cells)
+    digits = "".join(map(str, [*cells, sum(cells)]))
+    if draw(st.booleans()):
+        digits = "".join(draw(st.permutations(list(digits))))
+    return [digits[: 6 * 3]] if len(digits) > 18 else [digits]
+
+
+@given(wide_totals())
+def test_a_total_wider_than_the_other_cells_is_found_by_the_search_and_no_other(
+    chunks: list[str | None],
+) -> None:
+    """The long-row search rules a place for the total out by the cells' magnitudes before it
+    cuts the digits before it (see ``_RowSplitter.may_lead``): it still finds every reading
+    that trying every cut finds."""
+    found = rows._RowSplitter(tuple(chunks), REQUEST_SHAPE, 10**6, 10**6).run()
+    assert found.complete
+    assert list(found.readings) == _every_reading(chunks, REQUEST_SHAPE)
+
+
 def _each_cell_read_or_explained(parsed: Report, report: Report) -> None:
     """No cell of ``report`` read as another number, and every one not read explained."""
     tally = outcomes(parsed, report)

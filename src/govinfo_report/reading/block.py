@@ -24,7 +24,7 @@ def read_block_values(
     table_zh: str,
     anchor: str | None = None,
     *,
-    facts: Sequence[decoding.Fact] = (),
+    facts: Callable[[], Sequence[decoding.Fact]] = tuple,
     header_words: frozenset[str] = frozenset(),
     holds: Callable[[Sequence[Item]], bool] | None = None,
     sums_off: Callable[[Sequence[Item]], int] | None = None,
@@ -357,13 +357,17 @@ def _words_only(text: str, words: frozenset[str]) -> bool:
 
 
 def _unread(
-    longest: Sequence[Item], expected: int, table_id: str, table_zh: str, facts: Sequence[decoding.Fact]
+    longest: Sequence[Item],
+    expected: int,
+    table_id: str,
+    table_zh: str,
+    facts: Callable[[], Sequence[decoding.Fact]],
 ) -> BlockRead:
     """The longest run of numbers when no run has the table's cells: table 四's digits that ran
     together go to the decoder; otherwise the table is left blank and said why."""
     line = longest[0].line
     if table_id == decoding.REVIEW_ROW and ran_together(longest, expected):
-        return decoding.decode_review(glued(longest, line, None), table_zh, facts)
+        return decoding.decode_review(glued(longest, line, None), table_zh, facts())
     stuck = [v for v in longest if v.kind == "num" and v.glued]
     if stuck:
         note = diag.make("glued-cells", table=table_id, line=line, digits=" ".join(v.text for v in stuck))

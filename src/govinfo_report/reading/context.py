@@ -6,12 +6,14 @@ too, so nothing is normalised or indexed twice."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Sequence
 
 import attrs
 
 from ..limits import Limits, default_limits
 from ..model import Diagnostic
 from ..template.formats import Format
+from . import prose
 from .document import PlacedTable
 from .grid import GridRow, read_grid
 from .grid.document import table_rows
@@ -48,13 +50,13 @@ class ParseContext:
     detected: str = ""
     format: Format | None = None
     skeleton: Skeleton | None = None
-    #: the numbers each prose section states, and those the glued-digit decoder may use
-    claims: dict[int, tuple[Claim, ...]] = attrs.field(factory=dict)
+    #: the year the report is read as (its title's, else its period's or its words'): the prose
+    #: claims are read with it
+    year: int | None = None
     #: tables a document reader read from the document's structure, by the lines they stand on
     tables: tuple[PlacedTable, ...] = ()
     #: the bounds on what is read
     limits: Limits = attrs.field(factory=default_limits)
-    facts: dict[str, tuple[Fact, ...]] = attrs.field(factory=dict)
     notes: list[Diagnostic] = attrs.field(factory=list)
     #: the lines each table was looked for on (table id -> first line, line after the last)
     table_lines: dict[str, tuple[int, int]] = attrs.field(factory=dict)
@@ -79,6 +81,23 @@ class ParseContext:
     def folded(self) -> str:
         """The text without spaces: format markers are looked for in it."""
         return self.text.replace(" ", "")
+
+    @functools.cached_property
+    def claims(self) -> dict[int, tuple[Claim, ...]]:
+        """The numbers each prose section states, read on first use (by the validator, or the
+        glued-digit decoder): a report whose digits are all apart never needs them."""
+        assert self.skeleton is not None
+        return prose.section_claims(self.skeleton.sections, self.year)
+
+    @functools.cached_property
+    def facts(self) -> dict[str, tuple[Fact, ...]]:
+        """The prose claims outside table 三's section, by table: what the glued-digit decoder
+        may choose readings by."""
+        return prose.facts(c for number, found in self.claims.items() if number != 3 for c in found)
+
+    def facts_for(self, table_id: str) -> Callable[[], Sequence[Fact]]:
+        """The facts on one table, as a function a stage calls only when it needs them."""
+        return lambda: self.facts.get(table_id, ())
 
     @functools.cached_property
     def early_title(self) -> Title | None:

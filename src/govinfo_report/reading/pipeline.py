@@ -31,7 +31,6 @@ from ..template import formats
 from ..template.formats import Format
 from ..template.rules import PrintedTable, checks_for, evaluate
 from ..template.spec import TableSpec
-from . import prose
 from .block import read_block_values
 from .build import build_table
 from .context import ParseContext, Region
@@ -78,7 +77,6 @@ class ReportReader:
         self.read_outline()
         self.read_metadata()
         self.note_missing_sections()
-        self.read_prose_facts()
         self.read_tables()
         self.refuse_non_report()
         return self.assemble()
@@ -125,6 +123,7 @@ class ReportReader:
                 self.notes.append(diag.make("year-from-text", year=self.stated_year, text=words))
         if title is None or title.agency is None:
             self.read_stated_agency(title, opening)
+        self.context.year = self.year
 
     def read_stated_agency(self, title: Title | None, opening: str) -> None:
         """The agency of a report whose title names none, or that has no title, from its words
@@ -150,16 +149,6 @@ class ReportReader:
         for number, heading in self.format.sections.items():
             if number not in found:
                 self.notes.append(diag.make("missing-section", number=number, heading=heading))
-
-    def read_prose_facts(self) -> None:
-        """The numbers the prose states, read once: the validator compares them with the tables,
-        and the glued-digit decoder lets those outside the tables' sections choose between
-        readings of digits."""
-        skeleton = self.context.skeleton
-        assert skeleton is not None
-        self.context.claims = prose.section_claims(skeleton.sections, self.year)
-        outside = (c for number, found in self.context.claims.items() if number != 3 for c in found)
-        self.context.facts = prose.facts(outside)
 
     def read_tables(self) -> None:
         """Tables 二 and 三 by their row labels, then table 四 by its fifteen values."""
@@ -271,7 +260,7 @@ class ReportReader:
         result = read_rows(
             observed_rows(grid_items(grid)),
             spec,
-            facts=self.context.facts.get(spec.id, ()),
+            facts=self.context.facts_for(spec.id),
             cut_right=self._cut_right(table_id),
             soft_bounds=soft,
         )
@@ -323,7 +312,7 @@ class ReportReader:
             spec.id,
             spec.name_zh,
             anchor=spec.rows[0].label,
-            facts=self.context.facts.get(spec.id, ()),
+            facts=self.context.facts_for(spec.id),
             header_words=_header_words(spec),
             holds=functools.partial(_holds, spec, columns),
             sums_off=functools.partial(_sums_off, spec, columns),

@@ -19,7 +19,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -69,14 +69,15 @@ def read_rows(
     observed: Sequence[ObservedRow],
     table: TableSpec,
     *,
-    facts: Sequence[decoding.Fact] = (),
+    facts: Callable[[], Sequence[decoding.Fact]] = tuple,
     cut_right: bool = False,
     soft_bounds: bool = False,
 ) -> TableRead:
     """Align observed rows with a labelled table (二 or 三) and read each row's cells.
 
     Rows whose digits are glued together are split by :mod:`govinfo_report.reading.decoding`,
-    all of the table's glued rows at once; ``facts`` (numbers the prose states) may pick between
+    all of the table's glued rows at once; ``facts`` gives the numbers the prose states (asked
+    only when a row's digits ran together), which may pick between
     readings. In a table whose rows have different numbers of columns (table 二), a short row is
     padded on the right to the table's width, so surplus empty cells are trimmed from the right
     first. ``cut_right``: the page's right edge cut the table (a PDF), so a row short of cells
@@ -221,7 +222,7 @@ class TablePlacement:
         #: (observed row, template row) -> the row as last read and its values (see _values)
         self._values_of: dict[tuple[int, int], tuple[ObservedRow, Sequence[Item]]] = {}
 
-    def read(self, facts: Sequence[decoding.Fact] = ()) -> TableRead:
+    def read(self, facts: Callable[[], Sequence[decoding.Fact]] = tuple) -> TableRead:
         """Run the passes in order and return what was read."""
         self.find_numbers_wrapped_around_rows()
         self.join_wrapped_rows()
@@ -593,11 +594,11 @@ class TablePlacement:
         for i, j in sorted(self.matches.items()):
             self._read_row(i, j, run_together)
 
-    def decode_glued_rows(self, facts: Sequence[decoding.Fact]) -> None:
+    def decode_glued_rows(self, facts: Callable[[], Sequence[decoding.Fact]]) -> None:
         """Rows whose digits ran together are split by the decoder, all at once: a table's
         arithmetic ties its rows together, and ``facts`` the prose states may pick a reading."""
         if self.glued_rows:
-            split, notes = decoding.decode_rows(self.table, self.found, self.glued_rows, facts)
+            split, notes = decoding.decode_rows(self.table, self.found, self.glued_rows, facts())
             self.found.update(split)
             self.notes.extend(notes)
 

@@ -8,6 +8,7 @@ within :data:`ROW_STEPS` steps and :data:`ROW_READINGS` readings.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -323,6 +324,7 @@ class _RowSplitter:
         "chunk_starts",
         "chunks_from",
         "count_end",
+        "counts_at",
         "cut_cache",
         "dead",
         "digit_sum",
@@ -357,6 +359,8 @@ class _RowSplitter:
         #: (position, cell) states from which no reading can be completed
         self.dead: set[tuple[int, int]] = set()
         self.cut_cache: dict[tuple[int, int, int, int], list[tuple[int, ...]]] = {}
+        #: the counts each place begins (its key) or ends (-1 - place), see :meth:`counts_from`
+        self.counts_at: dict[int, tuple[int, list[tuple[int, int]]]] = {}
         self.steps = 0
 
     def run(self) -> RowSplits:
@@ -479,8 +483,7 @@ class _RowSplitter:
     def cuts(self, a: int, b: int, parts: int, total: int) -> list[tuple[int, ...]]:
         """The ways to cut text[a:b] into ``parts`` counts that add up to ``total``.
 
-        Meet in the middle: the first half of the cells is cut forwards from ``a``, the second
-        half backwards from ``b``, and the two are joined where they meet on the sum. Nothing is
+        Meet in the middle (:meth:`joined_halves`). Nothing is
         cut unless each cell can have between one digit and as many as the total, the digit
         sum agrees modulo 9 (a number is its digit sum modulo 9, so the cells' sum is the text's
         digit sum, however it is cut), and cells of that many digits can add up to the total
@@ -497,21 +500,63 @@ class _RowSplitter:
             parts <= b - a <= parts * width
             and (digit_sum[b] - digit_sum[a] - total) % 9 == 0
             and least <= total <= most
+            and self.may_lead(a, b, parts, total, width)
         ):
-            first = parts // 2
-            forward = self.half(a, b, first, parts - first, total, width, 1)
-            backward = self.half(b, a, parts - first, first, total, width, -1)
-            for q, lefts in forward.items():
-                rights = backward.get(q)
-                if not rights:
-                    continue
-                self.tick(len(lefts) + len(rights))
-                for value, firsts in lefts.items():
-                    lasts = rights.get(total - value)
-                    if lasts:
-                        out.extend(left + right for left in firsts for right in lasts)
+            out = self.joined_halves(a, b, parts, total, width)
         self.cut_cache[key] = out
         return out
+
+    def joined_halves(self, a: int, b: int, parts: int, total: int, width: int) -> list[tuple[int, ...]]:
+        """:meth:`cuts` by meeting in the middle: the second half of the cells is cut backwards
+        from ``b``, the first half but its last cell forwards from ``a``; each of those is
+        joined by a last cell to the cuts of the second half that begin where it ends and bring
+        the sum to ``total``. Only the cuts that join are ever put together."""
+        first = parts // 2
+        backward = self.half(b, a, parts - first, first, total, width, -1)
+        if first == 0:
+            return list(backward.get(a, {}).get(total, []))
+        forward = self.half(a, b, first - 1, parts - first + 1, total, width, 1)
+        out: list[tuple[int, ...]] = []
+        for pos, sums in forward.items():
+            self.tick(len(sums) * width)
+            cells = self.next_cells(pos, a, b, parts - first, total, width, 1)
+            ordered = sorted(sums) if len(sums) > 1 else list(sums)
+            for end, value, least, most in cells:
+                rights = backward.get(end)
+                if not rights:
+                    continue
+                low = bisect.bisect_left(ordered, total - most)
+                for so_far in ordered[low : bisect.bisect_right(ordered, total - least, low)]:
+                    lasts = rights.get(total - so_far - value)
+                    if lasts:
+                        self.tick(len(lasts))
+                        out.extend((*left, value, *right) for left in sums[so_far] for right in lasts)
+        return out
+
+    def may_lead(self, a: int, b: int, parts: int, total: int, width: int) -> bool:
+        """Whether text[a:b] holds a count that can be the largest of ``parts`` cells adding up
+        to ``total``: one of ``width - 1`` or ``width`` digits (fewer than ten cells of fewer
+        digits add up to less than ``total``), with the other cells, in the digits left, adding
+        up to what it lacks of ``total``. Where the total is much wider than the digits spread
+        over the cells (``…12464864873087`` after twenty digits), the others are small, so that
+        count must print nearly the total's own leading digits: a scan of the text finds none
+        at far less cost than cutting it. False only when no such count is printed."""
+        if parts < 2 or parts > 9:
+            return True
+        text = self.text
+        for size in (width, width - 1):
+            if size < 1 or b - a - size < parts - 1:
+                continue
+            least, most = _rest_bounds(b - a - size, parts - 1, width, total)
+            if most >= total:
+                return True  # the others alone may reach the total: no count is singled out
+            low, high = total - most, total - least
+            for s in range(a, b - size + 1):
+                if (size == 1 or text[s] != "0") and s + size <= self.next_boundary[s]:
+                    digits = text[s : s + size]
+                    if digits.isdigit() and low <= int(digits) <= high:
+                        return True
+        return False
 
     def half(
         self, origin: int, limit: int, parts: int, others: int, total: int, width: int, direction: int
@@ -527,26 +572,29 @@ class _RowSplitter:
             nxt: _Layer = {}
             for pos, sums in layer.items():
                 self.tick(len(sums) * width)
-                for end, value, least, most in self.next_cells(
-                    pos, origin, limit, later, total, width, direction
-                ):
+                cells = self.next_cells(pos, origin, limit, later, total, width, direction)
+                if not cells:
+                    continue
+                ordered = sorted(sums) if len(sums) > 1 else list(sums)
+                for end, value, least, most in cells:
                     # a partial sum s is kept when s + least <= total <= s + most
-                    low, high = total - most, total - least
-                    bucket = None
-                    for so_far, cuts in sums.items():
-                        if low <= so_far <= high:
-                            if bucket is None:
-                                bucket = nxt.setdefault(end, {})
-                            longer = (
-                                [(*cut, value) for cut in cuts]
-                                if direction == 1
-                                else [(value, *cut) for cut in cuts]
-                            )
-                            kept = bucket.get(so_far + value)
-                            if kept is None:
-                                bucket[so_far + value] = longer
-                            else:
-                                kept.extend(longer)
+                    first = bisect.bisect_left(ordered, total - most)
+                    last = bisect.bisect_right(ordered, total - least, first)
+                    if first == last:
+                        continue
+                    bucket = nxt.setdefault(end, {})
+                    for so_far in ordered[first:last]:
+                        cuts = sums[so_far]
+                        longer = (
+                            [(*cut, value) for cut in cuts]
+                            if direction == 1
+                            else [(value, *cut) for cut in cuts]
+                        )
+                        kept = bucket.get(so_far + value)
+                        if kept is None:
+                            bucket[so_far + value] = longer
+                        else:
+                            kept.extend(longer)
             layer = nxt
         return layer
 
@@ -557,35 +605,22 @@ class _RowSplitter:
         ``later`` cells still to come before ``limit``: (place it ends, value, least and most
         that it and the later cells add up to).
 
-        Longer cells are tried until one runs past ``limit`` or across a chunk boundary, or
-        leaves fewer characters than the later cells need: every longer one would too. A cell is
-        skipped when it leaves more characters than the later cells can hold (each at most as
-        long as the total) or has a leading zero (forwards every longer cell has it too, so
-        that ends the search). What the ``rest`` characters left add up to is bounded by
+        The counts that begin (forwards) or end (backwards) at ``pos`` come from
+        :meth:`counts_from`. Longer ones are tried until one runs past ``limit`` or leaves fewer
+        characters than the later cells need: every longer one would too. A cell is skipped
+        when it leaves more characters than the later cells can hold (each at most as long as
+        the total). What the ``rest`` characters left add up to is bounded by
         :func:`_rest_bounds`. A cell whose least is past the total is skipped; forwards, once
         the cell alone is past it, so is every longer one.
         """
-        text, next_boundary = self.text, self.next_boundary
-        low, high = min(origin, limit), max(origin, limit)
         out: list[tuple[int, int, int, int]] = []
-        for d in range(1, width + 1):
-            lo, hi = (pos, pos + d) if direction == 1 else (pos - d, pos)
-            if lo < low or hi > high or hi > next_boundary[lo]:
-                break
-            end = hi if direction == 1 else lo
+        most_rest = later * width
+        for end, value in self.counts_from(pos, direction, width):
             rest = limit - end if direction == 1 else end - limit
             if rest < later:
-                break
-            if rest > later * width:
+                break  # past the limit too, or too little left
+            if rest > most_rest:
                 continue
-            if d > 1 and text[lo] == "0":
-                if direction == 1:
-                    break
-                continue
-            digits = text[lo:hi]
-            if not (digits.isascii() and digits.isdigit()):
-                break  # a point or a sign inside a sum of counts: no longer cell is a count either
-            value = int(digits)
             low_rest, high_rest = _rest_bounds(rest, later, width, total)
             if value + low_rest > total:
                 if direction == 1 and value > total:
@@ -593,6 +628,34 @@ class _RowSplitter:
                 continue
             out.append((end, value, value + low_rest, value + high_rest))
         return out
+
+    def counts_from(self, pos: int, direction: int, width: int) -> list[tuple[int, int]]:
+        """The counts of at most ``width`` digits printed from ``pos`` on (``direction`` 1) or
+        up to it (-1), shortest first, each with where its other end is and its value: within
+        one chunk, digits only, no leading zero (forwards a ``0`` is a count of its own and
+        ends the list; backwards a longer count may still begin with another digit). Worked
+        out once per place and direction for the widest ``width`` asked so far."""
+        key = pos if direction == 1 else -1 - pos
+        known = self.counts_at.get(key)
+        if known is not None and known[0] >= width:
+            counts = known[1]
+            if known[0] == width or not counts or abs(counts[-1][0] - pos) <= width:
+                return counts
+            return [c for c in counts if abs(c[0] - pos) <= width]
+        text = self.text
+        found: list[tuple[int, int]] = []
+        if direction == 1:
+            for y in range(pos + 1, min(self.count_end[pos], self.next_boundary[pos], pos + width) + 1):
+                found.append((y, int(text[pos:y])))
+        else:
+            next_boundary = self.next_boundary
+            for lo in range(pos - 1, max(pos - width, 0) - 1, -1):
+                if next_boundary[lo] < pos or text[lo] not in _DIGITS:
+                    break
+                if lo == pos - 1 or text[lo] != "0":
+                    found.append((lo, int(text[lo:pos])))
+        self.counts_at[key] = (width, found)
+        return found
 
 
 @functools.lru_cache(maxsize=4096)
