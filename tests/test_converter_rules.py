@@ -27,9 +27,10 @@ def _cells(text: str) -> list[list[str]]:
     return [["".join(p.text for p in cell.pieces) for cell in row.cells] for row in rows]
 
 
-def _rows(text: str, spec: TableSpec = REQUESTS) -> dict[str, tuple[object, ...]]:
+def _rows(text: str, spec: TableSpec = REQUESTS, soft: bool = False) -> dict[str, tuple[object, ...]]:
+    """The rows read from ``text``; ``soft``: a space sets its cells apart (a PDF's text)."""
     _, grid = read_grid(normalize(text))
-    read = read_rows(observed_rows(grid_items(grid)), spec)
+    read = read_rows(observed_rows(grid_items(grid)), spec, soft_bounds=soft)
     return {row: tuple(c.value for c in cells) for row, cells in read.rows.items()}
 
 
@@ -348,16 +349,22 @@ def test_a_column_header_a_pdf_put_after_the_label_does_not_hide_the_row() -> No
 
 def test_a_row_of_numbers_cut_by_their_wrapped_digits_is_not_read_even_where_it_adds_up() -> None:
     # a PDF's text of a table whose narrow cells wrapped 12270 and 13347 (and their sum 25617):
-    # the total row prints 1227 1334 … 2561, which adds up, and the wrapped digits stand apart
-    values = {
-        "new_received": "12270 13347 0 0 0 0 25617",
-        "granted": "12270 13347 0 0 0 0 25617",
-        "total_processed": "1227 1334 0 0 0 0 2561\n0 7 7",
-    }
-    text = "\n".join(f"{row.label} {values.get(row.id, '0 0 0 0 0 0 0')}" for row in REQUESTS.rows)
-    read = _rows(text)
+    # the row beside the wrapped digits prints 1227 1334 … 2561, which adds up; the rules across
+    # the table fail, and the row whose numbers are cut is the one beside the digits
+    whole, cut = "12270 13347 0 0 0 0 25617", "1227 1334 0 0 0 0 2561\n0 7 7"
+    read = _rows(_table_three({"new_received": whole, "granted": whole, "total_processed": cut}))
     assert read["total_processed"] == (None,) * 7
-    assert read["new_received"] == (None,) * 7  # a rule it is in does not hold: which row is cut?
+    assert read["new_received"] == (12270, 13347, 0, 0, 0, 0, 25617)  # far from the digits
+    read = _rows(_table_three({"new_received": cut, "granted": whole, "total_processed": whole}))
+    assert read["new_received"] == (None,) * 7
+    assert read["carried_over"] == (None,) * 7  # beside the digits too: whose are they?
+    assert read["total_processed"] == (12270, 13347, 0, 0, 0, 0, 25617)
+
+
+def _table_three(values: dict[str, str]) -> str:
+    """Table 三 with each row's numbers on its label's line, ``0 0 0 0 0 0 0`` where ``values``
+    has none."""
+    return "\n".join(f"{row.label} {values.get(row.id, '0 0 0 0 0 0 0')}" for row in REQUESTS.rows)
 
 
 def test_a_unit_between_two_numbers_of_a_glued_row_parts_their_cells() -> None:
@@ -422,3 +429,14 @@ def test_numbers_before_a_group_header_are_not_given_to_the_rows_after_it() -> N
     rows = _rows(text, ACTIVE)
     assert "licensing" not in rows  # not found: blank, with a missing-row diagnostic
     assert rows["punishment"] == (None,)  # its number may be 行政许可's
+
+
+def test_a_row_of_six_numbers_wrapped_in_their_cells_is_joined_by_the_column_sums() -> None:
+    # pypdf prints each wrapped number of the 总计 row as two pieces: thirteen numbers for seven
+    # cells; the rows above say what each column adds up to
+    whole = "12692 13182 10889 16203 11877 16123 80966"
+    pieces = "1269 2 1318 2 1088 9 1620 3 11877 1612 3 8096 6"
+    read = _rows(
+        _table_three({"new_received": whole, "granted": whole, "total_processed": pieces}), soft=True
+    )
+    assert read["total_processed"] == (12692, 13182, 10889, 16203, 11877, 16123, 80966)

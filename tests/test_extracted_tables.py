@@ -584,6 +584,28 @@ def test_one_table_4_total_cut_is_blank_where_a_number_of_table_3_wrapped() -> N
     assert ("total-cut", "litigation_after_review") in {(d.code, d.row) for d in parsed.diagnostics}
 
 
+def test_a_table_4_total_shorter_than_its_sum_is_blank_where_table_3_was_cut() -> None:
+    """Table 三's totals cut at the page's edge: table 四's last total, cut there too, prints
+    ``5`` for a block whose cells add up to 498 in a report whose own total (501) was off — not
+    the first digits of the sum, but shorter than it, and so as surely cut."""
+    report = govinfo_report.parse(open_example())
+    values = [3, 1, 2, 4, 10, 0, 0, 0, 0, 0, 5, 223, 40, 230, 501]
+    printed = [str(v)[:1] if k == 14 else str(v) for k, v in enumerate(values)]
+    body = ["行政复议\t行政诉讼", "结果维持\t结果纠正\t其他结果\t尚未审结\t总计", "\t".join(printed)]
+    text = _with_review_section(report, body)
+    assert _review_read(govinfo_report.parse(text)) == [*values[:14], 5]  # nothing else was cut
+    cut = text
+    for row in (
+        "一、本年新收政府信息公开申请数量\t12\t2\t0\t0\t1\t0\t15",
+        "（七）总计\t12\t2\t0\t0\t1\t0\t15",
+    ):
+        assert row in cut
+        cut = cut.replace(row, row[:-1])  # 15 prints as 1
+    parsed = govinfo_report.parse(cut)
+    assert ("total-cut", "requests") in {(d.code, d.table) for d in parsed.diagnostics}
+    assert _review_read(parsed) == [*values[:14], None]
+
+
 def test_a_markdown_row_shifted_by_a_lost_group_label_is_read() -> None:
     """A copied table's row that lost its leading cell (the merged group label 三、本年度办理结果)
     stands one column left of the header row: the headers cannot place its values, so they

@@ -23,7 +23,12 @@ from ..template.spec import TableSpec
 
 
 def blank_cut_totals(
-    table: TableSpec, found: dict[str, tuple[Cell, ...]], printed: PrintedTable, *, least: int = 2
+    table: TableSpec,
+    found: dict[str, tuple[Cell, ...]],
+    printed: PrintedTable,
+    *,
+    least: int = 2,
+    cut_elsewhere: bool = False,
 ) -> list[Diagnostic]:
     """Blank, in ``found``, the totals a page's edge cut: a PDF's table that runs past the page
     loses the last digits of its last column, the totals (53 prints as 5). The sign is ``least``
@@ -32,7 +37,10 @@ def blank_cut_totals(
     ``total-cut`` — one with as many digits as its sum may be cut too (a report whose own total
     was off: ``10`` for cells that add up to 3 prints ``1``), and so may one less than the cells
     of its row read (a row with a blank cell, whose sum is unknown); the rows' other cells
-    stand. A single total like that is a report's own slip, and stands."""
+    stand. A single total like that is a report's own slip, and stands. ``cut_elsewhere``:
+    another table of the report lost digits at the page's edge, so every total that fails its
+    sum may be cut, whatever its digits (``1`` for cells that add up to 6, in a report whose own
+    total, 12, was off; ``5`` for 498 where it printed 501): each is left blank."""
     if _sums_hold(table, found, printed):
         return []  # the common case, told by plain arithmetic: no total fails, none was cut
     value = rows_getter(table, found)
@@ -41,7 +49,7 @@ def blank_cut_totals(
         for check in row_sum_checks(table, printed)
         if (outcome := evaluate(check, value)).failed
     ]
-    if sum(_digits_cut(o.actual, o.expected) for _, o in failing) < least:
+    if not cut_elsewhere and sum(_digits_cut(o.actual, o.expected) for _, o in failing) < least:
         return []
     notes: list[Diagnostic] = []
     for check, outcome in failing:

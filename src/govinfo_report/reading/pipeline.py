@@ -323,10 +323,10 @@ class ReportReader:
         if values is None:
             return None
         read = _by_row(columns, values)
-        # digits lost in the tables before (a page's edge, a narrow cell's wrapped number): one
-        # total of table 四 printing the first digits of its sum is then sign enough
+        # digits lost in the tables before (a page's edge, a narrow cell's wrapped number): a
+        # total of table 四 that fails its sum is then as likely cut as the report's own slip
         cut_before = any(d.code in _DIGITS_LOST for d in self.notes)
-        notes.extend(blank_cut_totals(spec, read, PrintedTable.of(spec), least=1 if cut_before else 2))
+        notes.extend(blank_cut_totals(spec, read, PrintedTable.of(spec), cut_elsewhere=cut_before))
         return build_table(spec, read, table_class(spec.id, self.format.base))
 
 

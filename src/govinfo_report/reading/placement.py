@@ -19,7 +19,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from typing import Any
 
 import attrs
@@ -659,15 +659,12 @@ class TablePlacement:
         printed form of the table, but not in the form read — a sub-row of （六）其他处理 read
         beside the one-row form — is not confirmed) is left blank, with
         ``row-values-unverified``; without leftovers, a rule that fails is the report's own
-        arithmetic, not a sign of moved numbers. A row whose label was printed around one of
-        its values (see :mod:`.split_labels`) is always held to its rules: which column that
-        value is, the text does not say."""
+        arithmetic, not a sign of moved numbers. Rows held in place by the rows after them are
+        exempt (see :meth:`_held_in_place`). A row whose label was printed around one of its
+        values (see :mod:`.split_labels`) is always held to its rules: which column that value
+        is, the text does not say."""
         read = self._rows_read()
-        order_only = {
-            row: i
-            for row, i in read.items()
-            if i in self.by_position or i in self.joined or not self.observed[i].attached
-        }
+        order_only = {row: i for row, i in read.items() if self._tied_by_order(i)}
         split = {row: i for row, i in read.items() if self.observed[i].split}
         lost_track = bool(order_only) and (self._numbers_left_over() or self._misfit_rows())
         if not lost_track and not split:
@@ -675,12 +672,84 @@ class TablePlacement:
         outcomes = self._outcomes()
         suspect = {row for row in split if not self._confirmed(row, outcomes)}
         if lost_track:
-            failing = {row for c, o in outcomes.items() if o.failed for row in c.rows}
-            confirmed = {row for row in order_only if self._confirmed(row, outcomes)}
-            suspect |= (order_only.keys() & failing) | (order_only.keys() - confirmed)
+            suspect |= self._unconfirmed(order_only.keys() - self._held_in_place(outcomes), outcomes)
         at = order_only | split
         for row in sorted(suspect, key=lambda r: at[r]):
             self._unverified(row, at[row])
+
+    def _tied_by_order(self, i: int) -> bool:
+        """Whether observed row ``i``'s numbers are tied to it only by the order of the text:
+        placed by position, joined from the lines after it, or printed on no line of its label."""
+        return i in self.by_position or i in self.joined or not self.observed[i].attached
+
+    def _unconfirmed(self, rows: Collection[str], outcomes: dict[Check, Outcome]) -> set[str]:
+        """Of ``rows``, those in a rule that fails, or that the rules do not confirm."""
+        failing = {row for c, o in outcomes.items() if o.failed for row in c.rows}
+        return {row for row in rows if row in failing or not self._confirmed(row, outcomes)}
+
+    def _held_in_place(self, outcomes: dict[Check, Outcome], fragments: Collection[int] = ()) -> set[str]:
+        """Rows whose numbers are surely theirs and surely whole, though rules across the table
+        fail and numbers were left over: a row whose own sum holds, with no line of loose
+        numbers, no ``fragments`` and no row of too many values beside it (where the pieces of
+        its own numbers, cut by a narrow cell, or a moved row would stand), printed on its
+        label's lines — or printed after its label, right before
+        the next row of the template whose numbers are held in place so (on its label's lines,
+        or so in turn). The next row's numbers being its own, the numbers between the two
+        labels can be no one else's: a text that prints each row's numbers before its label
+        has no row to end such a chain (its last label prints no numbers after it). A total a
+        cut number spoiled fails its row's sum, so it holds nothing in place."""
+        own = _own_sums_hold(outcomes)
+        at = dict(self.matches)
+        held: set[str] = set()
+        in_order: set[int] = set()  # observed rows whose numbers follow their label, surely
+        for i, j in sorted(at.items(), reverse=True):
+            row = self.specs[j].id
+            if row not in self.found or i in self.by_position or i in self.joined:
+                continue
+            after = self._next_with_numbers(i)
+            following = at.get(after) == self._next_printed(j) and after in in_order
+            if self.observed[i].attached or following:
+                in_order.add(i)
+            beside = {i - 1, i + 1} & set(fragments) or any(self._pieces_may_stand(k) for k in (i - 1, i + 1))
+            if i in in_order and own.get(row) and not beside:
+                held.add(row)
+            elif not self.observed[i].attached:
+                in_order.discard(i)  # numbers after a label not held: they end no chain
+        return held
+
+    def _next_with_numbers(self, i: int) -> int:
+        """The observed row after ``i``, past rows of label text with one blank mark and no
+        number (a group label printed a letter a line, whose 无 reads as a mark)."""
+        k = i + 1
+        while (
+            k < len(self.observed)
+            and k not in self.matches
+            and len(self.observed[k].values) == 1
+            and self.observed[k].values[0].kind == "null"
+        ):
+            k += 1
+        return k
+
+    def _pieces_may_stand(self, i: int) -> bool:
+        """Whether observed row ``i`` may hold the pieces of a neighbour's wrapped numbers:
+        numbers found in no row (none of a label, or a label naming no row), or a row found
+        with more values than its cells, unless the decoder read every cell of it from them
+        (they were the pieces of its own numbers)."""
+        if not 0 <= i < len(self.observed):
+            return False
+        values = self.observed[i].values
+        if i not in self.matches:
+            return any(v.kind == "num" for v in values)
+        spec = self.specs[self.matches[i]]
+        read = self.found.get(spec.id, ())
+        whole = bool(read) and all(cell.value is not None for cell in read)  # its own pieces joined
+        return len(values) > len(spec.columns) and not whole
+
+    def _next_printed(self, j: int) -> int | None:
+        """The template row printed after row ``j`` in the form the table was read in (past the
+        sub-rows of （六）其他处理 where it is one row, or past that one row)."""
+        skipped = self._not_in_gaps()
+        return next((k for k in range(j + 1, len(self.specs)) if k not in skipped), None)
 
     def _confirmed(self, row: str, outcomes: dict[Check, Outcome]) -> bool:
         """Whether every rule about ``row`` holds; a row no rule checks is confirmed only where
@@ -709,6 +778,7 @@ class TablePlacement:
         outcomes = self._outcomes()
         own_sum = {c: o for c, o in outcomes.items() if len(c.rows) == 1}
         failing = {r for c, o in outcomes.items() if o.failed for r in c.rows}
+        failing -= self._held_in_place(outcomes, fragments)
         failing |= {note.row for note in self.notes if note.code == "total-cut" and note.row}
         unchecked = {r for c, o in own_sum.items() if o.status == "unknown" for r in c.rows}
         near = {r for r, i in read.items() if fragments & {i - 1, i + 1}}
@@ -1915,6 +1985,16 @@ def _printed_only(values: Sequence[Item], expected: int) -> tuple[Item, ...]:
     each row then has an empty cell under the second half). Empty otherwise."""
     printed = tuple(v for v in values if v.kind != "empty")
     return printed if len(printed) == expected < len(values) else ()
+
+
+def _own_sums_hold(outcomes: dict[Check, Outcome]) -> dict[str, bool]:
+    """Whether each row's own sums hold (every one passes), by row."""
+    own: dict[str, bool] = {}
+    for check, outcome in outcomes.items():
+        if len(check.rows) == 1:
+            (row,) = check.rows
+            own[row] = own.get(row, True) and outcome.status == "pass"
+    return own
 
 
 @functools.lru_cache(maxsize=64)

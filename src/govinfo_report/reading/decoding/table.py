@@ -34,7 +34,7 @@ class Glued(NamedTuple):
 
 
 #: The most numbers more than its cells a row may print and still be read as wrapped numbers.
-MAX_WRAPPED_PIECES = 5
+MAX_WRAPPED_PIECES = 6
 
 
 def wrapped_alternatives(
