@@ -369,6 +369,19 @@ def test_a_label_run_ending_where_a_numbered_row_begins_names_that_row() -> None
     assert index.begun_at_end("…1.属") is None  # a number and one character say nothing yet
 
 
+def test_a_run_ending_where_a_row_begins_with_group_letters_among_its_lines_names_that_row() -> None:
+    """A narrow group column prints （三）不予公开 a letter a line, beside the lines of the labels:
+    pdfplumber puts each letter on the line of the label text beside it, so the run ending with
+    the next row's first words holds one of them (``2.其他法`` 予 ``律行政法``)."""
+    from govinfo_report.reading.labels import LabelIndex
+
+    index = LabelIndex.of(REQUESTS)
+    begun = index.begun_at_end("三家秘密）不2.其他法予律行政法")
+    assert begun is not None and REQUESTS.rows[begun].id == "denied_prohibited_by_law"
+    assert index.begun_at_end("三家秘密）不2.其他法律X行政法") is None  # no group letter: no row
+    assert index.begun_at_end("2.予其") is None  # a number and one character of the row
+
+
 def test_a_wrapped_label_with_a_group_label_s_letter_among_its_lines_names_its_row() -> None:
     """``pdftotext -layout`` of a LibreOffice table: a label wraps over lines of a narrow cell,
     and its group label (（六）其他处理), printed letter by letter down the cell beside it, puts

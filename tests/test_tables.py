@@ -913,11 +913,14 @@ def test_numbers_after_a_label_with_stray_numbers_before_it_are_not_trusted() ->
 _ON_THE_LABELS_LINE = {"granted", "rejected_duplicate", "other_misc", "total_processed", "carried_forward"}
 
 
-def _extracted_with_a_wrapped_row(numbers_first: bool = False) -> str:
+def _extracted_with_a_wrapped_row(
+    numbers_first: bool = False, on_the_labels_line: frozenset[str] = frozenset(_ON_THE_LABELS_LINE)
+) -> str:
     """Table 三 as a PDF extractor prints a table whose narrow cells wrapped the numbers of
     its first row (pypdf): the first lines of its cells, then a line of their last digits; the
     总计 row with the pieces of its own numbers; each row's own sum holding, the sums across
-    the table failing. ``numbers_first``: every row's numbers on the line before its label."""
+    the table failing. ``numbers_first``: every row's numbers on the line before its label;
+    ``on_the_labels_line``: the rows printed on their label's line (the others, after it)."""
     header = "申请人情况\n自然人\n法人或其他组织\n商业企业 科研机构 社会公益组织 法律服务机构 其他\n总计"
     lines = [header]
     for i, (row_id, (group, leaf)) in enumerate(zip(ROW_IDS, ROW_LABELS, strict=True)):
@@ -926,25 +929,36 @@ def _extracted_with_a_wrapped_row(numbers_first: bool = False) -> str:
         if row_id == "new_received":  # 1011 … 1066 and 6231 wrapped as 101 … 623, then 1 … 1
             lines += [label, "101 102 103 104 105 106 623", "1 2 3 4 5 6 1"]
         elif row_id == "total_processed":
-            lines.append(f"{label} 2 1 2 2 2 3 2 4 2 5 2 6 15")
+            pieces = "2 1 2 2 2 3 2 4 2 5 2 6 15"
+            lines += [f"{label} {pieces}"] if row_id in on_the_labels_line else [label, pieces]
         elif numbers_first:
             lines += [numbers, label]
-        elif row_id in _ON_THE_LABELS_LINE:
+        elif row_id in on_the_labels_line:
             lines.append(f"{label} {numbers}")
         else:
             lines += [label, numbers]
     return wrap("\n".join(lines))
 
 
-def test_rows_printed_after_their_labels_up_to_a_row_on_its_own_line_are_read() -> None:
+@pytest.mark.parametrize("on_the_labels_line", [_ON_THE_LABELS_LINE, set()])
+def test_rows_printed_after_their_labels_up_to_a_row_on_its_own_line_are_read(
+    on_the_labels_line: set[str],
+) -> None:
     """Numbers left over (the pieces of a wrapped row) say the text lost track of some rows;
     a row whose own sum holds and whose numbers follow its label, right before the next row
     whose numbers stand on its label's line (or follow it so in turn), is read all the same:
-    the numbers between two labels can be no one else's. The wrapped row, the rows beside its
-    pieces and the 总计 row of pieces stay blank."""
-    report = govinfo_report.parse(_extracted_with_a_wrapped_row())
+    the numbers between two labels can be no one else's. Where no row prints its numbers on
+    its label's line (``pdftotext -raw``), the last row ends the chain: its numbers follow its
+    label, add up, and nothing after them is a number. The wrapped row, the rows beside its
+    pieces and the 总计 row of pieces stay blank; so do the rows beside that row where it is no
+    anchor (its pieces may be theirs)."""
+    report = govinfo_report.parse(
+        _extracted_with_a_wrapped_row(on_the_labels_line=frozenset(on_the_labels_line))
+    )
     got = requests_of(report)
     blank = {"new_received", "carried_over", "total_processed"}
+    if not on_the_labels_line:
+        blank |= {"other_misc", "carried_forward"}
     for i, row_id in enumerate(ROW_IDS):
         assert got[row_id] == ([None] * 7 if row_id in blank else values(i)), row_id
     unverified = {d.row for d in report.diagnostics if d.code == "row-values-unverified"}

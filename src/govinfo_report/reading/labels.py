@@ -153,6 +153,7 @@ class LabelIndex:
         "_by_length",
         "_enumerated",
         "_forms",
+        "_group_letters",
         "_header_words",
         "_headers",
         "_printed_forms",
@@ -190,6 +191,15 @@ class LabelIndex:
         #: per row, the forms that name it alone and are part of no column header
         self._printed_forms = tuple(
             tuple(f for f in forms if not any(f in h for h in self._all_headers)) for forms in self._telling
+        )
+        #: the letters of the group labels (（三）不予公开), which a narrow group column prints a
+        #: letter a line, in among the lines of the labels beside it
+        self._group_letters = frozenset(
+            "".join(
+                re.sub(r"\s+", "", unicodedata.normalize("NFKC", g))
+                for spec in table.rows
+                for g in spec.groups
+            )
         )
         #: (question, runs) -> its answer (see :func:`_kept`)
         self._answers: dict[tuple[object, ...], object] = {}
@@ -316,12 +326,25 @@ class LabelIndex:
             number = _ENUMERATORS.match(label) if label else None
             if number is None:
                 continue
-            for length in range(len(label) - 1, number.end() + 1, -1):
-                if bare.endswith(label[:length]):
-                    if best is None or length > best[0]:
-                        best = (length, k)
-                    break
+            length = self._begun_length(bare, label, number.end())
+            if length and (best is None or length > best[0]):
+                best = (length, k)
         return best[1] if best is not None else None
+
+    def _begun_length(self, bare: str, label: str, number_end: int) -> int:
+        """How much of ``label`` (its number and two characters at least, not all of it) ends
+        ``bare``, letters of a group label in among its own skipped (``2.其他法予律行政法``,
+        the 予 of （三）不予公开 printed on the same line as 律行政法); 0 when none does."""
+        start = bare.rfind(label[: number_end + 1])
+        if start < 0:
+            return 0
+        matched = 0
+        for char in bare[start:]:
+            if matched < len(label) and char == label[matched]:
+                matched += 1
+            elif char not in self._group_letters:
+                return 0
+        return matched if number_end + 2 <= matched < len(label) else 0
 
     def named_by_words(self, run: str, row: int) -> bool:
         """Whether the run names ``row`` by more than a bare keyword: a form of four or more

@@ -696,54 +696,70 @@ class TablePlacement:
         the next row of the template whose numbers are held in place so (on its label's lines,
         or so in turn). The next row's numbers being its own, the numbers between the two
         labels can be no one else's: a text that prints each row's numbers before its label
-        has no row to end such a chain (its last label prints no numbers after it). A total a
-        cut number spoiled fails its row's sum, so it holds nothing in place."""
+        has no row to end such a chain (its last label prints no numbers after it). The last
+        row of the template ends one too where its numbers follow its label, add up, and
+        nothing after them in the table prints a number: in such a text they would be no row's.
+        A row in the chain passes it on whatever its own numbers and its neighbours' (the 总计
+        row of wrapped pieces), but not past loose numbers beside it. A total a cut number spoiled fails its
+        row's sum, so it holds nothing in place."""
         own = _own_sums_hold(outcomes)
         at = dict(self.matches)
         held: set[str] = set()
         in_order: set[int] = set()  # observed rows whose numbers follow their label, surely
         for i, j in sorted(at.items(), reverse=True):
             row = self.specs[j].id
-            if row not in self.found or i in self.by_position or i in self.joined:
+            if row not in self.found or i in self.by_position:
                 continue
             after = self._next_with_numbers(i)
             following = at.get(after) == self._next_printed(j) and after in in_order
-            if self.observed[i].attached or following:
-                in_order.add(i)
-            beside = {i - 1, i + 1} & set(fragments) or any(self._pieces_may_stand(k) for k in (i - 1, i + 1))
-            if i in in_order and own.get(row) and not beside:
+            last = self._next_printed(j) is None and own.get(row) and not self._numbers_after(i)
+            loose = {i - 1, i + 1} & set(fragments) or any(self._loose(k) for k in (i - 1, i + 1))
+            if self.observed[i].attached or ((following or last) and not loose):
+                in_order.add(i)  # its numbers follow its label, whatever they are
+            if (
+                i in in_order
+                and own.get(row)
+                and not loose
+                and not self._overfull(i - 1)
+                and not self._overfull(i + 1)
+            ):
                 held.add(row)
-            elif not self.observed[i].attached:
-                in_order.discard(i)  # numbers after a label not held: they end no chain
         return held
 
+    def _numbers_after(self, i: int) -> bool:
+        """Whether an observed row after ``i`` prints a number."""
+        return any(v.kind == "num" for row in self.observed[i + 1 :] for v in row.values)
+
     def _next_with_numbers(self, i: int) -> int:
-        """The observed row after ``i``, past rows of label text with one blank mark and no
-        number (a group label printed a letter a line, whose 无 reads as a mark)."""
+        """The observed row after ``i``, past rows found in no row that print no number (label
+        text left over, a group label printed a letter a line whose 无 reads as a blank mark)."""
         k = i + 1
         while (
             k < len(self.observed)
             and k not in self.matches
-            and len(self.observed[k].values) == 1
-            and self.observed[k].values[0].kind == "null"
+            and not any(v.kind == "num" for v in self.observed[k].values)
         ):
             k += 1
         return k
 
-    def _pieces_may_stand(self, i: int) -> bool:
-        """Whether observed row ``i`` may hold the pieces of a neighbour's wrapped numbers:
-        numbers found in no row (none of a label, or a label naming no row), or a row found
-        with more values than its cells, unless the decoder read every cell of it from them
-        (they were the pieces of its own numbers)."""
-        if not 0 <= i < len(self.observed):
-            return False
-        values = self.observed[i].values
+    def _loose(self, i: int) -> bool:
+        """Whether observed row ``i`` is numbers found in no row (none of a label, or a label
+        naming no row)."""
+        return (
+            0 <= i < len(self.observed)
+            and i not in self.matches
+            and any(v.kind == "num" for v in self.observed[i].values)
+        )
+
+    def _overfull(self, i: int) -> bool:
+        """Whether observed row ``i`` was found with more values than its cells, not all read
+        as the pieces of its own wrapped numbers: some may be a neighbour's pieces."""
         if i not in self.matches:
-            return any(v.kind == "num" for v in values)
+            return False
         spec = self.specs[self.matches[i]]
         read = self.found.get(spec.id, ())
         whole = bool(read) and all(cell.value is not None for cell in read)  # its own pieces joined
-        return len(values) > len(spec.columns) and not whole
+        return len(self.observed[i].values) > len(spec.columns) and not whole
 
     def _next_printed(self, j: int) -> int | None:
         """The template row printed after row ``j`` in the form the table was read in (past the
