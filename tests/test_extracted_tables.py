@@ -1286,3 +1286,31 @@ def test_numbers_after_a_row_are_not_carried_into_later_rows_after_a_group_short
     active = parsed.active_disclosure
     assert active is not None
     assert active.enforcement.decisions.value is None and active.fees.amount.value is None
+
+
+def test_table_4_numbers_wrapped_in_narrow_cells_are_joined_by_the_block_totals() -> None:
+    """pypdf prints each number too wide for its narrow cell of table 四 as two pieces in its
+    place (``28 9`` for 289): twenty-five numbers for fifteen cells, joined where one way only
+    gives every block its total; where two ways do, the table stays blank."""
+    report = govinfo_report.parse(open_example())
+    values = [289, 200, 267, 247, 1003, 178, 36, 171, 8, 393, 82, 229, 11, 89, 411]
+    pieces = "28 9 20 0 26 7 24 7 100 3 17 8 36 17 1 8 39 3 82 22 9 11 89 41 1"
+    header = "结果维持 结果纠正 其他结果 尚未审结 总计"
+    parsed = govinfo_report.parse(_with_review_section(report, ["行政复议 行政诉讼", header, pieces]))
+    assert _review_read(parsed) == values
+    assert "wrapped-cells-joined" in {d.code for d in parsed.diagnostics if d.table == "review_litigation"}
+    # the last block reads 2|1|21|11|35, 21|2|1|11|35 or 21|2|11|1|35: nothing is read
+    two_ways = "0 1 0 0 1 0 2 0 2 1 12 12 1 2 57 2 1 2 1 1 1 3 5"
+    parsed = govinfo_report.parse(_with_review_section(report, ["行政复议 行政诉讼", header, two_ways]))
+    _assert_review_left_blank(parsed, "table-value-count")
+
+
+def test_table_4_pieces_are_joined_one_way_per_reading_and_every_block_adds_up() -> None:
+    """Each cell one piece or two, a count each (no leading zero), every block's total its sum,
+    every piece used."""
+    from govinfo_report.reading.decoding import wrapped_review_readings
+
+    pieces = ["1", "0", "0", "0", "0", "1", "0", *["0"] * 10]  # 10 0 0 0 10, then two blocks of 0
+    assert wrapped_review_readings(pieces) == [(10, 0, 0, 0, 10, *[0] * 10)]
+    assert wrapped_review_readings(["0", "5", *pieces[2:]]) == []  # 05 is no count
+    assert wrapped_review_readings([*pieces, "0"]) == []  # a piece left over

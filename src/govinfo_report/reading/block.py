@@ -77,7 +77,7 @@ def read_block_values(
     numbered = [run for run in candidates if any(v.kind == "num" for v in run)]
     if not numbered:
         return None, (diag.make("missing-table", table=table_id, table_zh=table_zh),)
-    return _unread(max(numbered, key=len), expected, table_id, table_zh, facts)
+    return _unread(max(numbered, key=len), expected, table_id, table_zh, facts, soft=soft_bounds)
 
 
 def _block_items(stream: Sequence[Item | None]) -> list[Item]:
@@ -362,12 +362,17 @@ def _unread(
     table_id: str,
     table_zh: str,
     facts: Callable[[], Sequence[decoding.Fact]],
+    *,
+    soft: bool = False,
 ) -> BlockRead:
     """The longest run of numbers when no run has the table's cells: table 四's digits that ran
-    together go to the decoder; otherwise the table is left blank and said why."""
+    together go to the decoder, and its numbers wrapped in narrow cells are joined (see
+    :func:`_wrapped_pieces_joined`); otherwise the table is left blank and said why."""
     line = longest[0].line
     if table_id == decoding.REVIEW_ROW and ran_together(longest, expected):
         return decoding.decode_review(glued(longest, line, None), table_zh, facts())
+    if table_id == decoding.REVIEW_ROW and soft and (joined := _wrapped_pieces_joined(longest, table_zh)):
+        return joined
     stuck = [v for v in longest if v.kind == "num" and v.glued]
     if stuck:
         note = diag.make("glued-cells", table=table_id, line=line, digits=" ".join(v.text for v in stuck))
@@ -382,3 +387,18 @@ def _unread(
             values=describe(longest),
         )
     return blank_cells(expected, line), (note,)
+
+
+def _wrapped_pieces_joined(longest: Sequence[Item], table_zh: str) -> BlockRead | None:
+    """Table 四 from a run of more counts than cells, set apart only by spaces or line breaks:
+    the pieces of numbers too wide for their narrow cells (pypdf prints ``28 9 20 0 …`` for
+    289, 200), read where joining neighbours one way only gives every block its total (see
+    :func:`~.decoding.wrapped_review_readings`); None otherwise."""
+    if not 15 < len(longest) <= 30 or not all(v.kind == "num" and v.text.isdigit() for v in longest):
+        return None
+    readings = decoding.wrapped_review_readings([v.text for v in longest])
+    if readings is None or len(readings) != 1:
+        return None
+    line = longest[0].line
+    note = diag.make("wrapped-cells-joined", table=decoding.REVIEW_ROW, table_zh=table_zh, count=1, line=line)
+    return tuple(Cell(value, line) for value in readings[0]), (note,)

@@ -58,6 +58,7 @@ from .table import (
     decode_table,
     readings_text,
     wrapped_alternatives,
+    wrapped_review_readings,
 )
 
 __all__ = [
@@ -98,4 +99,5 @@ __all__ = [
     "table_arithmetic",
     "usable",
     "wrapped_alternatives",
+    "wrapped_review_readings",
 ]

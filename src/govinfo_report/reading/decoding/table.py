@@ -17,7 +17,7 @@ from ...model import Cell, Diagnostic, Value
 from ...template.spec import REVIEW_BLOCKS, REVIEW_OUTCOMES, TableSpec
 from ..prose import Fact
 from .arithmetic import REVIEW_ROW, review_shape, row_kinds, table_arithmetic
-from .rows import ROW_READINGS, ROW_STEPS, Chunk, Reading, Shape, describe, split_row
+from .rows import ROW_READINGS, ROW_STEPS, Chunk, Reading, Shape, describe, parse_cell, split_row
 from .solving import TABLE_STEPS, Budget, Decoded, Equation, agreed, decode
 
 
@@ -343,6 +343,46 @@ def _cuts_at_most(alternatives: Sequence[Sequence[Chunk]], cells: int) -> int:
         math.comb(sum(len(c) if c is not None else 1 for c in chunks) - 1, cells - 1)
         for chunks in alternatives
     )
+
+
+#: The most pieces one number of table 四 is read from (a number wraps once in its cell).
+REVIEW_PIECES_A_CELL = 2
+#: Partial readings kept while table 四's pieces are joined; past it nothing is read.
+REVIEW_PARTIALS = 5_000
+
+
+def wrapped_review_readings(pieces: Sequence[str]) -> list[Reading] | None:
+    """Every way to read table 四's fifteen cells from ``pieces`` (counts as printed, in order),
+    each cell one piece or two next to each other (a number too wide for its narrow cell wraps
+    once: pypdf prints ``28 9 20 0 …`` for 289, 200), each a printing of a count, every block's
+    total the sum of its four cells, every piece used. None when the search grows past
+    :data:`REVIEW_PARTIALS` partial readings."""
+    shape = review_shape()
+    totals = {end - 1: start for start, end in shape.sums}
+    states: dict[int, list[tuple[Value, ...]]] = {0: [()]}
+    for k, kind in enumerate(shape.kinds):
+        left = shape.size - k - 1  # cells after this one
+        grown: dict[int, list[tuple[Value, ...]]] = {}
+        for at, partials in states.items():
+            for take in range(1, REVIEW_PIECES_A_CELL + 1):
+                end = at + take
+                if not left <= len(pieces) - end <= left * REVIEW_PIECES_A_CELL:
+                    continue
+                value = parse_cell("".join(pieces[at:end]), kind)
+                if value is None:
+                    continue
+                start = totals.get(k)
+                kept = [
+                    (*p, value)
+                    for p in partials
+                    if start is None or sum(p[start:k]) == value  # type: ignore[arg-type]
+                ]
+                if kept:
+                    grown.setdefault(end, []).extend(kept)
+        states = grown
+        if sum(map(len, states.values())) > REVIEW_PARTIALS:
+            return None
+    return list(states.get(len(pieces), []))
 
 
 def readings_text(readings: Sequence[Reading], limit: int = 5) -> str:
