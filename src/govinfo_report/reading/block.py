@@ -371,7 +371,11 @@ def _unread(
     line = longest[0].line
     if table_id == decoding.REVIEW_ROW and ran_together(longest, expected):
         return decoding.decode_review(glued(longest, line, None), table_zh, facts())
-    if table_id == decoding.REVIEW_ROW and soft and (joined := _wrapped_pieces_joined(longest, table_zh)):
+    if (
+        table_id == decoding.REVIEW_ROW
+        and soft
+        and (joined := _wrapped_pieces_joined(longest, expected, table_zh))
+    ):
         return joined
     stuck = [v for v in longest if v.kind == "num" and v.glued]
     if stuck:
@@ -389,12 +393,14 @@ def _unread(
     return blank_cells(expected, line), (note,)
 
 
-def _wrapped_pieces_joined(longest: Sequence[Item], table_zh: str) -> BlockRead | None:
+def _wrapped_pieces_joined(longest: Sequence[Item], expected: int, table_zh: str) -> BlockRead | None:
     """Table 四 from a run of more counts than cells, set apart only by spaces or line breaks:
     the pieces of numbers too wide for their narrow cells (pypdf prints ``28 9 20 0 …`` for
     289, 200), read where joining neighbours one way only gives every block its total (see
     :func:`~.decoding.wrapped_review_readings`); None otherwise."""
-    if not 15 < len(longest) <= 30 or not all(v.kind == "num" and v.text.isdigit() for v in longest):
+    if not expected < len(longest) <= 2 * expected or not all(
+        v.kind == "num" and v.text.isdigit() for v in longest
+    ):
         return None
     readings = decoding.wrapped_review_readings([v.text for v in longest])
     if readings is None or len(readings) != 1:

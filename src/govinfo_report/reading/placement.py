@@ -689,19 +689,19 @@ class TablePlacement:
 
     def _held_in_place(self, outcomes: dict[Check, Outcome], fragments: Collection[int] = ()) -> set[str]:
         """Rows whose numbers are surely theirs and surely whole, though rules across the table
-        fail and numbers were left over: a row whose own sum holds, with no line of loose
-        numbers, no ``fragments`` and no row of too many values beside it (where the pieces of
-        its own numbers, cut by a narrow cell, or a moved row would stand), printed on its
-        label's lines — or printed after its label, right before
-        the next row of the template whose numbers are held in place so (on its label's lines,
-        or so in turn). The next row's numbers being its own, the numbers between the two
-        labels can be no one else's: a text that prints each row's numbers before its label
-        has no row to end such a chain (its last label prints no numbers after it). The last
-        row of the template ends one too where its numbers follow its label, add up, and
-        nothing after them in the table prints a number: in such a text they would be no row's.
-        A row in the chain passes it on whatever its own numbers and its neighbours' (the 总计
-        row of wrapped pieces), but not past loose numbers beside it. A total a cut number spoiled fails its
-        row's sum, so it holds nothing in place."""
+        fail and numbers were left over: a row whose own sum holds, with no loose numbers, no
+        ``fragments`` and no overfull row beside it (where the pieces of its own numbers, cut by
+        a narrow cell, or a moved row would stand), whose numbers follow its label surely.
+
+        They do where they stand on its label's lines; or where they follow its label right
+        before the next row of the template whose numbers follow its label surely: the next
+        row's numbers being its own, the numbers between the two labels can be no one else's.
+        The table's last row is such a row where its numbers add up and nothing after them in
+        the table prints a number. A text that prints each row's numbers before its label has
+        no row to start such a chain from the end: its last label prints no numbers after it.
+        A row passes the chain on whatever its own numbers (the 总计 row of wrapped pieces), but
+        not past loose numbers beside it. A total a cut number spoiled fails its row's sum, so
+        that row is not held itself."""
         own = _own_sums_hold(outcomes)
         at = dict(self.matches)
         held: set[str] = set()
@@ -728,28 +728,24 @@ class TablePlacement:
 
     def _numbers_after(self, i: int) -> bool:
         """Whether an observed row after ``i`` prints a number."""
-        return any(v.kind == "num" for row in self.observed[i + 1 :] for v in row.values)
+        return any(self._prints_numbers(k) for k in range(i + 1, len(self.observed)))
+
+    def _prints_numbers(self, i: int) -> bool:
+        """Whether observed row ``i`` holds a number."""
+        return any(v.kind == "num" for v in self.observed[i].values)
 
     def _next_with_numbers(self, i: int) -> int:
         """The observed row after ``i``, past rows found in no row that print no number (label
         text left over, a group label printed a letter a line whose 无 reads as a blank mark)."""
         k = i + 1
-        while (
-            k < len(self.observed)
-            and k not in self.matches
-            and not any(v.kind == "num" for v in self.observed[k].values)
-        ):
+        while k < len(self.observed) and k not in self.matches and not self._prints_numbers(k):
             k += 1
         return k
 
     def _loose(self, i: int) -> bool:
         """Whether observed row ``i`` is numbers found in no row (none of a label, or a label
         naming no row)."""
-        return (
-            0 <= i < len(self.observed)
-            and i not in self.matches
-            and any(v.kind == "num" for v in self.observed[i].values)
-        )
+        return 0 <= i < len(self.observed) and i not in self.matches and self._prints_numbers(i)
 
     def _overfull(self, i: int) -> bool:
         """Whether observed row ``i`` was found with more values than its cells, not all read
