@@ -33,6 +33,7 @@ GLUED_CODES = frozenset(
         "row-values-moved",
         "missing-row",
         "table-run-wrapped",
+        "cells-readings-differ",
     }
 )
 

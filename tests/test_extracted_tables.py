@@ -1291,7 +1291,7 @@ def test_numbers_after_a_row_are_not_carried_into_later_rows_after_a_group_short
 def test_table_4_numbers_wrapped_in_narrow_cells_are_joined_by_the_block_totals() -> None:
     """pypdf prints each number too wide for its narrow cell of table 四 as two pieces in its
     place (``28 9`` for 289): twenty-five numbers for fifteen cells, joined where one way only
-    gives every block its total; where two ways do, the table stays blank."""
+    gives every block its total; where several ways do, the cells they disagree on are blank."""
     report = govinfo_report.parse(open_example())
     values = [289, 200, 267, 247, 1003, 178, 36, 171, 8, 393, 82, 229, 11, 89, 411]
     pieces = "28 9 20 0 26 7 24 7 100 3 17 8 36 17 1 8 39 3 82 22 9 11 89 41 1"
@@ -1299,10 +1299,11 @@ def test_table_4_numbers_wrapped_in_narrow_cells_are_joined_by_the_block_totals(
     parsed = govinfo_report.parse(_with_review_section(report, ["行政复议 行政诉讼", header, pieces]))
     assert _review_read(parsed) == values
     assert "wrapped-cells-joined" in {d.code for d in parsed.diagnostics if d.table == "review_litigation"}
-    # the last block reads 2|1|21|11|35, 21|2|1|11|35 or 21|2|11|1|35: nothing is read
-    two_ways = "0 1 0 0 1 0 2 0 2 1 12 12 1 2 57 2 1 2 1 1 1 3 5"
-    parsed = govinfo_report.parse(_with_review_section(report, ["行政复议 行政诉讼", header, two_ways]))
-    _assert_review_left_blank(parsed, "table-value-count")
+    # the last block reads 2|1|21|11|35, 21|2|1|11|35 or 21|2|11|1|35: only its total is read
+    three_ways = "0 1 0 0 1 0 2 0 2 1 12 12 1 2 57 2 1 2 1 1 1 3 5"
+    parsed = govinfo_report.parse(_with_review_section(report, ["行政复议 行政诉讼", header, three_ways]))
+    assert _review_read(parsed) == [0, 10, 0, 10, 20, 21, 12, 12, 12, 57, None, None, None, None, 35]
+    assert "cells-readings-differ" in {d.code for d in parsed.diagnostics if d.table == "review_litigation"}
 
 
 def test_table_4_pieces_are_joined_one_way_per_reading_and_every_block_adds_up() -> None:
@@ -1314,3 +1315,32 @@ def test_table_4_pieces_are_joined_one_way_per_reading_and_every_block_adds_up()
     assert wrapped_review_readings(pieces) == [(10, 0, 0, 0, 10, *[0] * 10)]
     assert wrapped_review_readings(["0", "5", *pieces[2:]]) == []  # 05 is no count
     assert wrapped_review_readings([*pieces, "0"]) == []  # a piece left over
+
+
+def test_table_4_pieces_printed_above_and_below_the_numbers_that_fit_are_read_where_agreed() -> None:
+    """pdfplumber and ``pdftotext -layout`` print a narrow table 四 by position: the first pieces
+    of the wrapped numbers on one line, the numbers that fit on the next, the rest of the pieces
+    below. The pieces join in order; where a number that fits stood among its block's first four
+    cells the sums cannot say, so those cells are blank and the rest read."""
+    report = govinfo_report.parse(open_example())
+    top = "26 24 13 67 16 22 11 13 63 23 18 30 79"
+    bottom = "3 8 4 6 0 8 4 3 5 7 7 0 4"
+    header = "结果维持 结果纠正 其他结果 尚未审结 总计"
+    parsed = govinfo_report.parse(
+        _with_review_section(report, ["行政复议 行政诉讼", header, top, "31 70", bottom])
+    )
+    assert _review_read(parsed) == [None, None, None, None, 676, 160, 228, 114, 133, 635, *[None] * 4, 794]
+    codes = {d.code for d in parsed.diagnostics if d.table == "review_litigation"}
+    assert {"wrapped-cells-joined", "cells-readings-differ"} <= codes
+
+
+def test_table_4_pieces_around_the_numbers_that_fit_join_in_order() -> None:
+    from govinfo_report.reading.decoding import wrapped_review_around
+
+    # two 10s wrapped as 1 over 0, the zeros fit: the first 10 is one of a block's four cells
+    # and the second its total, in any block
+    readings = wrapped_review_around(["1", "1"], ["0"] * 13, ["0", "0"])
+    assert len(readings) == 12
+    assert (10, 0, 0, 0, 10, *[0] * 10) in readings and (*[0] * 13, 10, 10) in readings
+    assert all(r[4] == sum(r[:4]) and r[9] == sum(r[5:9]) and r[14] == sum(r[10:14]) for r in readings)
+    assert wrapped_review_around(["1"], ["0"] * 13, ["0", "0"]) == []  # pieces that do not pair

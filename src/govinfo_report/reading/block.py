@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from .. import diagnostics as diag
 from ..model import Cell, Diagnostic
 from . import decoding
+from .decoding import describe as describe_reading
 from .items import Item, split_rows
 from .labels import fold
 from .values import blank_cells, cells, describe, glued, ran_together, strip_empty, too_long, trim
@@ -395,16 +396,42 @@ def _unread(
 
 def _wrapped_pieces_joined(longest: Sequence[Item], expected: int, table_zh: str) -> BlockRead | None:
     """Table 四 from a run of more counts than cells, set apart only by spaces or line breaks:
-    the pieces of numbers too wide for their narrow cells (pypdf prints ``28 9 20 0 …`` for
-    289, 200), read where joining neighbours one way only gives every block its total (see
-    :func:`~.decoding.wrapped_review_readings`); None otherwise."""
-    if not expected < len(longest) <= 2 * expected or not all(
-        v.kind == "num" and v.text.isdigit() for v in longest
-    ):
+    the pieces of numbers too wide for their narrow cells. Each cell is read where every way of
+    joining them that gives every block its total agrees (a number that fits may stand in any of
+    its block's first four cells: the others are read, it is not); None where no way does. On
+    three lines next to each other, they are printed by position: first pieces, the numbers
+    that fit, the rest of the pieces (see :func:`~.decoding.wrapped_review_around`); else in
+    their place, each cell one piece or two (pypdf prints ``28 9 20 0 …`` for 289, 200; see
+    :func:`~.decoding.wrapped_review_readings`)."""
+    counts = all(v.kind == "num" and v.text.isdigit() for v in longest)
+    if not counts or not expected < len(longest) <= 2 * expected:
         return None
-    readings = decoding.wrapped_review_readings([v.text for v in longest])
-    if readings is None or len(readings) != 1:
+    lines = sorted({v.line for v in longest})
+    readings: list[decoding.Reading] | None
+    if len(lines) == 3 and lines[2] - lines[0] == 2:  # first pieces, numbers that fit, the rest
+        top, middle, bottom = ([v.text for v in longest if v.line == line] for line in lines)
+        readings = decoding.wrapped_review_around(top, middle, bottom)
+    else:
+        readings = decoding.wrapped_review_readings([v.text for v in longest])
+    if not readings or len(readings) > _LISTED_READINGS:
         return None
     line = longest[0].line
-    note = diag.make("wrapped-cells-joined", table=decoding.REVIEW_ROW, table_zh=table_zh, count=1, line=line)
-    return tuple(Cell(value, line) for value in readings[0]), (note,)
+    notes = [
+        diag.make("wrapped-cells-joined", table=decoding.REVIEW_ROW, table_zh=table_zh, count=1, line=line)
+    ]
+    if len(readings) > 1:  # the arithmetic cannot say where a number that fits stood in its block
+        notes.append(
+            diag.make(
+                "cells-readings-differ",
+                table=decoding.REVIEW_ROW,
+                line=line,
+                label=table_zh,
+                readings=" | ".join(describe_reading(r) for r in readings),
+            )
+        )
+    agreed = [values[0] if len(set(values)) == 1 else None for values in zip(*readings, strict=True)]
+    return tuple(Cell(value, line) for value in agreed), tuple(notes)
+
+
+#: The most readings of table 四's wrapped pieces whose agreed cells are read (more say little).
+_LISTED_READINGS = 24

@@ -58,6 +58,7 @@ from .table import (
     decode_table,
     readings_text,
     wrapped_alternatives,
+    wrapped_review_around,
     wrapped_review_readings,
 )
 
@@ -99,5 +100,6 @@ __all__ = [
     "table_arithmetic",
     "usable",
     "wrapped_alternatives",
+    "wrapped_review_around",
     "wrapped_review_readings",
 ]

@@ -385,6 +385,29 @@ def wrapped_review_readings(pieces: Sequence[str]) -> list[Reading] | None:
     return list(states.get(len(pieces), []))
 
 
+def wrapped_review_around(top: Sequence[str], middle: Sequence[str], bottom: Sequence[str]) -> list[Reading]:
+    """Every way to read table 四's fifteen cells from three lines of numbers printed by
+    position (pdfplumber, ``pdftotext -layout``): the numbers too wide for their narrow cells
+    wrap, their first pieces on the ``top`` line and the rest on the ``bottom`` one, in the same
+    order, while the numbers that fit stand on the ``middle`` line between them. Each way puts
+    the middle numbers, in order, in some of the cells and the joined pieces in the others; it
+    is kept where every cell is a printing of a count and every block's total is its sum."""
+    shape = review_shape()
+    if len(top) != len(bottom) or len(top) + len(middle) != shape.size:
+        return []  # pieces that do not pair, or too few or too many cells
+    wrapped = ["".join(pair) for pair in zip(top, bottom, strict=True)]
+    found: list[Reading] = []
+    for places in itertools.combinations(range(shape.size), len(middle)):
+        whole, pieces = iter(middle), iter(wrapped)
+        texts = [next(whole) if k in places else next(pieces) for k in range(shape.size)]
+        cells = [parse_cell(text, kind) for text, kind in zip(texts, shape.kinds, strict=True)]
+        if any(cell is None for cell in cells):
+            continue
+        if all(cells[end - 1] == sum(cells[start : end - 1]) for start, end in shape.sums):  # type: ignore[arg-type]
+            found.append(tuple(cells))
+    return found
+
+
 def readings_text(readings: Sequence[Reading], limit: int = 5) -> str:
     """The first ``limit`` readings, and how many there are in all."""
     shown = ", ".join(describe(r) for r in readings[:limit])
