@@ -911,6 +911,8 @@ def _table_two(lines: list[str]) -> Report:
 
 #: Table 二's group (五) as plain pdftotext prints it, up to 行政许可's number.
 PLAIN_LICENSING_HEAD = ["第二十条第（五）项", "信息内容", "", "本年处理决定数量", "", "行政许可", ""]
+#: The 行政处罚 group of table 二 as plain pdftotext prints it, up to its number.
+PLAIN_PUNISHMENT_HEAD = ["第二十条第（六）项", "信息内容", "", "本年处理决定数量", "", "行政处罚", ""]
 #: Table 二's first group as plain pdftotext prints it, up to 规章's numbers.
 PLAIN_FIRST_GROUP_HEAD = [
     "第二十条第（一）项",
@@ -1199,13 +1201,7 @@ def test_numbers_after_the_first_on_a_rows_line_are_not_trusted_after_a_short_ro
             *PLAIN_LICENSING_HEAD,
             "142",
             "",
-            "第二十条第（六）项",
-            "信息内容",
-            "",
-            "本年处理决定数量",
-            "",
-            "行政处罚",
-            "",
+            *PLAIN_PUNISHMENT_HEAD,
             "65830",
             "",
             "行政强制",
@@ -1261,13 +1257,7 @@ def test_numbers_after_a_row_are_not_carried_into_later_rows_after_a_group_short
             *PLAIN_LICENSING_HEAD,
             "633511",
             "",
-            "第二十条第（六）项",
-            "信息内容",
-            "",
-            "本年处理决定数量",
-            "",
-            "行政处罚",
-            "",
+            *PLAIN_PUNISHMENT_HEAD,
             "277",
             "",
             "43",
@@ -1288,20 +1278,25 @@ def test_numbers_after_a_row_are_not_carried_into_later_rows_after_a_group_short
     assert active.enforcement.decisions.value is None and active.fees.amount.value is None
 
 
+def _review_printed_as(*lines: str) -> Report:
+    """The bundled example parsed with table 四's values printed as ``lines`` under its headers,
+    each cell set apart by a space (a PDF extractor's text)."""
+    header = "结果维持 结果纠正 其他结果 尚未审结 总计"
+    report = govinfo_report.parse(open_example())
+    return govinfo_report.parse(_with_review_section(report, ["行政复议 行政诉讼", header, *lines]))
+
+
 def test_table_4_numbers_wrapped_in_narrow_cells_are_joined_by_the_block_totals() -> None:
     """pypdf prints each number too wide for its narrow cell of table 四 as two pieces in its
     place (``28 9`` for 289): twenty-five numbers for fifteen cells, joined where one way only
     gives every block its total; where several ways do, the cells they disagree on are blank."""
-    report = govinfo_report.parse(open_example())
     values = [289, 200, 267, 247, 1003, 178, 36, 171, 8, 393, 82, 229, 11, 89, 411]
-    pieces = "28 9 20 0 26 7 24 7 100 3 17 8 36 17 1 8 39 3 82 22 9 11 89 41 1"
-    header = "结果维持 结果纠正 其他结果 尚未审结 总计"
-    parsed = govinfo_report.parse(_with_review_section(report, ["行政复议 行政诉讼", header, pieces]))
+    parsed = _review_printed_as("28 9 20 0 26 7 24 7 100 3 17 8 36 17 1 8 39 3 82 22 9 11 89 41 1")
     assert _review_read(parsed) == values
     assert "wrapped-cells-joined" in {d.code for d in parsed.diagnostics if d.table == "review_litigation"}
     # the last block reads 2|1|21|11|35, 21|2|1|11|35 or 21|2|11|1|35: only its total is read
     three_ways = "0 1 0 0 1 0 2 0 2 1 12 12 1 2 57 2 1 2 1 1 1 3 5"
-    parsed = govinfo_report.parse(_with_review_section(report, ["行政复议 行政诉讼", header, three_ways]))
+    parsed = _review_printed_as(three_ways)
     assert _review_read(parsed) == [0, 10, 0, 10, 20, 21, 12, 12, 12, 57, None, None, None, None, 35]
     assert "cells-readings-differ" in {d.code for d in parsed.diagnostics if d.table == "review_litigation"}
 
@@ -1322,13 +1317,8 @@ def test_table_4_pieces_printed_above_and_below_the_numbers_that_fit_are_read_wh
     of the wrapped numbers on one line, the numbers that fit on the next, the rest of the pieces
     below. The pieces join in order; where a number that fits stood among its block's first four
     cells the sums cannot say, so those cells are blank and the rest read."""
-    report = govinfo_report.parse(open_example())
-    top = "26 24 13 67 16 22 11 13 63 23 18 30 79"
-    bottom = "3 8 4 6 0 8 4 3 5 7 7 0 4"
-    header = "结果维持 结果纠正 其他结果 尚未审结 总计"
-    parsed = govinfo_report.parse(
-        _with_review_section(report, ["行政复议 行政诉讼", header, top, "31 70", bottom])
-    )
+    top, bottom = "26 24 13 67 16 22 11 13 63 23 18 30 79", "3 8 4 6 0 8 4 3 5 7 7 0 4"
+    parsed = _review_printed_as(top, "31 70", bottom)
     assert _review_read(parsed) == [None, None, None, None, 676, 160, 228, 114, 133, 635, *[None] * 4, 794]
     codes = {d.code for d in parsed.diagnostics if d.table == "review_litigation"}
     assert {"wrapped-cells-joined", "cells-readings-differ"} <= codes

@@ -10,7 +10,6 @@ from collections.abc import Callable, Sequence
 from .. import diagnostics as diag
 from ..model import Cell, Diagnostic
 from . import decoding
-from .decoding import describe as describe_reading
 from .items import Item, split_rows
 from .labels import fold
 from .values import blank_cells, cells, describe, glued, ran_together, strip_empty, too_long, trim
@@ -426,11 +425,10 @@ def _wrapped_pieces_joined(longest: Sequence[Item], expected: int, table_zh: str
                 table=decoding.REVIEW_ROW,
                 line=line,
                 label=table_zh,
-                readings=" | ".join(describe_reading(r) for r in readings),
+                readings=decoding.readings_text(readings),
             )
         )
-    agreed = [values[0] if len(set(values)) == 1 else None for values in zip(*readings, strict=True)]
-    return tuple(Cell(value, line) for value in agreed), tuple(notes)
+    return tuple(Cell(value, line) for value in decoding.agreed(readings, expected)), tuple(notes)
 
 
 #: The most readings of table 四's wrapped pieces whose agreed cells are read (more say little).

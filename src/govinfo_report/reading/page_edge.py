@@ -32,7 +32,7 @@ def blank_cut_totals(
 ) -> list[Diagnostic]:
     """Blank, in ``found``, the totals a page's edge cut: a PDF's table that runs past the page
     loses the last digits of its last column, the totals (53 prints as 5). The sign is ``least``
-    totals (two; one where another table of the report was cut) that print the first digits of
+    totals (two; one where the text lost rows or numbers) that print the first digits of
     the sum of their cells: then every total that fails its sum is left blank, with
     ``total-cut`` — one with as many digits as its sum may be cut too (a report whose own total
     was off: ``10`` for cells that add up to 3 prints ``1``), and so may one less than the cells

@@ -684,7 +684,7 @@ class TablePlacement:
 
     def _unconfirmed(self, rows: Collection[str], outcomes: dict[Check, Outcome]) -> set[str]:
         """Of ``rows``, those in a rule that fails, or that the rules do not confirm."""
-        failing = {row for c, o in outcomes.items() if o.failed for row in c.rows}
+        failing = _failing_rows(outcomes)
         return {row for row in rows if row in failing or not self._confirmed(row, outcomes)}
 
     def _held_in_place(self, outcomes: dict[Check, Outcome], fragments: Collection[int] = ()) -> set[str]:
@@ -710,9 +710,9 @@ class TablePlacement:
             row = self.specs[j].id
             if row not in self.found or i in self.by_position:
                 continue
-            after = self._next_with_numbers(i)
-            following = at.get(after) == self._next_printed(j) and after in in_order
-            last = self._next_printed(j) is None and own.get(row) and not self._numbers_after(i)
+            after, next_row = self._next_with_numbers(i), self._next_printed(j)
+            following = at.get(after) == next_row and after in in_order
+            last = next_row is None and own.get(row) and not self._numbers_after(i)
             loose = {i - 1, i + 1} & set(fragments) or any(self._loose(k) for k in (i - 1, i + 1))
             if self.observed[i].attached or ((following or last) and not loose):
                 in_order.add(i)  # its numbers follow its label, whatever they are
@@ -789,8 +789,7 @@ class TablePlacement:
         read = self._rows_read()
         outcomes = self._outcomes()
         own_sum = {c: o for c, o in outcomes.items() if len(c.rows) == 1}
-        failing = {r for c, o in outcomes.items() if o.failed for r in c.rows}
-        failing -= self._held_in_place(outcomes, fragments)
+        failing = _failing_rows(outcomes) - self._held_in_place(outcomes, fragments)
         failing |= {note.row for note in self.notes if note.code == "total-cut" and note.row}
         unchecked = {r for c, o in own_sum.items() if o.status == "unknown" for r in c.rows}
         near = {r for r, i in read.items() if fragments & {i - 1, i + 1}}
@@ -1997,6 +1996,11 @@ def _printed_only(values: Sequence[Item], expected: int) -> tuple[Item, ...]:
     each row then has an empty cell under the second half). Empty otherwise."""
     printed = tuple(v for v in values if v.kind != "empty")
     return printed if len(printed) == expected < len(values) else ()
+
+
+def _failing_rows(outcomes: dict[Check, Outcome]) -> set[str]:
+    """The rows some rule that fails is about."""
+    return {row for check, outcome in outcomes.items() if outcome.failed for row in check.rows}
 
 
 def _own_sums_hold(outcomes: dict[Check, Outcome]) -> dict[str, bool]:

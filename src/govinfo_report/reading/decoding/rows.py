@@ -525,8 +525,7 @@ class _RowSplitter:
                 rights = backward.get(end)
                 if not rights:
                     continue
-                low = bisect.bisect_left(ordered, total - most)
-                for so_far in ordered[low : bisect.bisect_right(ordered, total - least, low)]:
+                for so_far in _between(ordered, total - most, total - least):
                     lasts = rights.get(total - so_far - value)
                     if lasts:
                         self.tick(len(lasts))
@@ -578,12 +577,11 @@ class _RowSplitter:
                 ordered = sorted(sums) if len(sums) > 1 else list(sums)
                 for end, value, least, most in cells:
                     # a partial sum s is kept when s + least <= total <= s + most
-                    first = bisect.bisect_left(ordered, total - most)
-                    last = bisect.bisect_right(ordered, total - least, first)
-                    if first == last:
+                    kept_sums = _between(ordered, total - most, total - least)
+                    if not kept_sums:
                         continue
                     bucket = nxt.setdefault(end, {})
-                    for so_far in ordered[first:last]:
+                    for so_far in kept_sums:
                         cuts = sums[so_far]
                         longer = (
                             [(*cut, value) for cut in cuts]
@@ -606,8 +604,9 @@ class _RowSplitter:
         that it and the later cells add up to).
 
         The counts that begin (forwards) or end (backwards) at ``pos`` come from
-        :meth:`counts_from`. Longer ones are tried until one runs past ``limit`` or leaves fewer
-        characters than the later cells need: every longer one would too. A cell is skipped
+        :meth:`counts_from`. Longer ones are tried until one runs past ``limit``, leaves fewer
+        characters than the later cells need or is wider than the total: every longer one
+        would too. A cell is skipped
         when it leaves more characters than the later cells can hold (each at most as long as
         the total). What the ``rest`` characters left add up to is bounded by
         :func:`_rest_bounds`. A cell whose least is past the total is skipped; forwards, once
@@ -617,8 +616,8 @@ class _RowSplitter:
         most_rest = later * width
         for end, value in self.counts_from(pos, direction, width):
             rest = limit - end if direction == 1 else end - limit
-            if rest < later:
-                break  # past the limit too, or too little left
+            if rest < later or abs(end - pos) > width:
+                break  # past the limit too, or too little left, or wider than the total
             if rest > most_rest:
                 continue
             low_rest, high_rest = _rest_bounds(rest, later, width, total)
@@ -630,18 +629,15 @@ class _RowSplitter:
         return out
 
     def counts_from(self, pos: int, direction: int, width: int) -> list[tuple[int, int]]:
-        """The counts of at most ``width`` digits printed from ``pos`` on (``direction`` 1) or
-        up to it (-1), shortest first, each with where its other end is and its value: within
-        one chunk, digits only, no leading zero (forwards a ``0`` is a count of its own and
-        ends the list; backwards a longer count may still begin with another digit). Worked
-        out once per place and direction for the widest ``width`` asked so far."""
+        """The counts printed from ``pos`` on (``direction`` 1) or up to it (-1), shortest
+        first, each with where its other end is and its value: within one chunk, digits only,
+        no leading zero (forwards a ``0`` is a count of its own and ends the list; backwards a
+        longer count may still begin with another digit). Worked out once per place and
+        direction, to ``width`` digits at least (a list worked out wider is longer)."""
         key = pos if direction == 1 else -1 - pos
         known = self.counts_at.get(key)
         if known is not None and known[0] >= width:
-            counts = known[1]
-            if known[0] == width or not counts or abs(counts[-1][0] - pos) <= width:
-                return counts
-            return [c for c in counts if abs(c[0] - pos) <= width]
+            return known[1]
         text = self.text
         found: list[tuple[int, int]] = []
         if direction == 1:
@@ -656,6 +652,12 @@ class _RowSplitter:
                     found.append((lo, int(text[lo:pos])))
         self.counts_at[key] = (width, found)
         return found
+
+
+def _between(ordered: Sequence[int], low: int, high: int) -> Sequence[int]:
+    """The values of ``ordered`` (sorted) from ``low`` to ``high``, both included."""
+    first = bisect.bisect_left(ordered, low)
+    return ordered[first : bisect.bisect_right(ordered, high, first)]
 
 
 @functools.lru_cache(maxsize=4096)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence
-from typing import Any, NamedTuple
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 from ... import diagnostics as diag
 from ...model import Cell, Diagnostic, Value
@@ -32,6 +32,9 @@ class Glued(NamedTuple):
     line: int | None = None
     wrapped: bool = False
 
+
+#: A place in the printed text while table 四's cells are read from it (see _review_search).
+_State = TypeVar("_State", bound=Hashable)
 
 #: The most numbers more than its cells a row may print and still be read as wrapped numbers.
 MAX_WRAPPED_PIECES = 6
@@ -354,58 +357,74 @@ REVIEW_PARTIALS = 5_000
 def wrapped_review_readings(pieces: Sequence[str]) -> list[Reading] | None:
     """Every way to read table 四's fifteen cells from ``pieces`` (counts as printed, in order),
     each cell one piece or two next to each other (a number too wide for its narrow cell wraps
-    once: pypdf prints ``28 9 20 0 …`` for 289, 200), each a printing of a count, every block's
-    total the sum of its four cells, every piece used. None when the search grows past
-    :data:`REVIEW_PARTIALS` partial readings."""
-    shape = review_shape()
-    totals = {end - 1: start for start, end in shape.sums}
-    states: dict[int, list[tuple[Value, ...]]] = {0: [()]}
-    for k, kind in enumerate(shape.kinds):
-        left = shape.size - k - 1  # cells after this one
-        grown: dict[int, list[tuple[Value, ...]]] = {}
-        for at, partials in states.items():
-            for take in range(1, REVIEW_PIECES_A_CELL + 1):
-                end = at + take
-                if not left <= len(pieces) - end <= left * REVIEW_PIECES_A_CELL:
-                    continue
-                value = parse_cell("".join(pieces[at:end]), kind)
-                if value is None:
-                    continue
-                start = totals.get(k)
-                kept = [
-                    (*p, value)
-                    for p in partials
-                    if start is None or sum(p[start:k]) == value  # type: ignore[arg-type]
-                ]
-                if kept:
-                    grown.setdefault(end, []).extend(kept)
-        states = grown
-        if sum(map(len, states.values())) > REVIEW_PARTIALS:
-            return None
-    return list(states.get(len(pieces), []))
+    once: pypdf prints ``28 9 20 0 …`` for 289, 200), every piece used (see
+    :func:`_review_search`). None when the search grows past :data:`REVIEW_PARTIALS`."""
+    count = len(pieces)
+
+    def next_cells(at: int) -> Iterator[tuple[str, int]]:
+        for take in range(1, min(REVIEW_PIECES_A_CELL, count - at) + 1):
+            yield "".join(pieces[at : at + take]), at + take
+
+    def fits(at: int, cells_left: int) -> bool:
+        return cells_left <= count - at <= cells_left * REVIEW_PIECES_A_CELL
+
+    return _review_search(0, next_cells, fits, count)
 
 
-def wrapped_review_around(top: Sequence[str], middle: Sequence[str], bottom: Sequence[str]) -> list[Reading]:
+def wrapped_review_around(
+    top: Sequence[str], middle: Sequence[str], bottom: Sequence[str]
+) -> list[Reading] | None:
     """Every way to read table 四's fifteen cells from three lines of numbers printed by
     position (pdfplumber, ``pdftotext -layout``): the numbers too wide for their narrow cells
     wrap, their first pieces on the ``top`` line and the rest on the ``bottom`` one, in the same
-    order, while the numbers that fit stand on the ``middle`` line between them. Each way puts
-    the middle numbers, in order, in some of the cells and the joined pieces in the others; it
-    is kept where every cell is a printing of a count and every block's total is its sum."""
-    shape = review_shape()
-    if len(top) != len(bottom) or len(top) + len(middle) != shape.size:
-        return []  # pieces that do not pair, or too few or too many cells
+    order, while the numbers that fit stand on the ``middle`` line between them. Each cell takes
+    the next middle number or the next joined pair of pieces (see :func:`_review_search`)."""
+    if len(top) != len(bottom):
+        return []  # pieces that do not pair
     wrapped = ["".join(pair) for pair in zip(top, bottom, strict=True)]
-    found: list[Reading] = []
-    for places in itertools.combinations(range(shape.size), len(middle)):
-        whole, pieces = iter(middle), iter(wrapped)
-        texts = [next(whole) if k in places else next(pieces) for k in range(shape.size)]
-        cells = [parse_cell(text, kind) for text, kind in zip(texts, shape.kinds, strict=True)]
-        if any(cell is None for cell in cells):
-            continue
-        if all(cells[end - 1] == sum(cells[start : end - 1]) for start, end in shape.sums):  # type: ignore[arg-type]
-            found.append(tuple(cells))
-    return found
+
+    def next_cells(at: tuple[int, int]) -> Iterator[tuple[str, tuple[int, int]]]:
+        m, w = at
+        if m < len(middle):
+            yield middle[m], (m + 1, w)
+        if w < len(wrapped):
+            yield wrapped[w], (m, w + 1)
+
+    def fits(at: tuple[int, int], cells_left: int) -> bool:
+        return len(middle) - at[0] + len(wrapped) - at[1] == cells_left
+
+    return _review_search((0, 0), next_cells, fits, (len(middle), len(wrapped)))
+
+
+def _review_search(
+    start: _State,
+    next_cells: Callable[[_State], Iterable[tuple[str, _State]]],
+    fits: Callable[[_State, int], bool],
+    done: _State,
+) -> list[Reading] | None:
+    """Table 四's fifteen cells read one after another from the printed text: from each place
+    ``next_cells`` gives the text the next cell may take and the place after it, ``fits`` says
+    whether the cells left can still use what is left, and a reading must end at ``done``.
+    Each cell is a printing of a count, and each block's total the sum of its four cells. None
+    when the partial readings grow past :data:`REVIEW_PARTIALS`."""
+    shape = review_shape()
+    totals = {end - 1: first for first, end in shape.sums}
+    states: dict[_State, list[tuple[Value, ...]]] = {start: [()]}
+    for k, kind in enumerate(shape.kinds):
+        block = totals.get(k)  # the first cell of the block this one totals
+        grown: dict[_State, list[tuple[Value, ...]]] = {}
+        for at, partials in states.items():
+            for text, after in next_cells(at):
+                value = parse_cell(text, kind)
+                if value is None or not fits(after, shape.size - k - 1):
+                    continue
+                kept = [(*p, value) for p in partials if block is None or sum(p[block:k]) == value]  # type: ignore[arg-type]
+                if kept:
+                    grown.setdefault(after, []).extend(kept)
+        states = grown
+        if sum(map(len, states.values())) > REVIEW_PARTIALS:
+            return None
+    return list(states.get(done, []))
 
 
 def readings_text(readings: Sequence[Reading], limit: int = 5) -> str:
