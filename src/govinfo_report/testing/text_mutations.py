@@ -28,7 +28,7 @@ def whitespace(draw: st.DrawFn, rendered: Rendered) -> Mutated:
         if rnd.random() < 0.25:
             line = rnd.choice(_SPACES) + line
         if rnd.random() < 0.25:
-            line = line + rnd.choice(_SPACES)
+            line = line + _trailing(rnd.choice(_SPACES), line)
         if rendered.layout in ("tsv", "pipe", "markdown") and rnd.random() < 0.25:
             sep = "\t" if rendered.layout == "tsv" else "|"
             line = line.replace(sep, rnd.choice(_SPACES) + sep + rnd.choice(_SPACES))
@@ -38,6 +38,13 @@ def whitespace(draw: st.DrawFn, rendered: Rendered) -> Mutated:
         if not inside_row and rnd.random() < 0.2:
             out.append(rnd.choice(("", " ", "\u3000")))
     return lossless("whitespace", rendered, "\n".join(out))
+
+
+def _trailing(space: str, line: str) -> str:
+    """``space`` to end ``line`` with, but a plain one for a no-break space after a space: a
+    no-break space standing alone a space after a number is a blank cell's mark (a web page's
+    ``<td>&nbsp;</td>`` in a PDF extractor's row), which whitespace noise must not make."""
+    return " " if space == "\u00a0" and line.endswith(" ") else space
 
 
 _WIDE = {"(": "（", ")": "）", ":": "：", ",": "，", "（": "(", "）": ")", "：": ":", "，": ","}
