@@ -1334,3 +1334,88 @@ def test_table_4_pieces_around_the_numbers_that_fit_join_in_order() -> None:
     assert (10, 0, 0, 0, 10, *[0] * 10) in readings and (*[0] * 13, 10, 10) in readings
     assert all(r[4] == sum(r[:4]) and r[9] == sum(r[5:9]) and r[14] == sum(r[10:14]) for r in readings)
     assert wrapped_review_around(["1"], ["0"] * 13, ["0", "0"]) == []  # pieces that do not pair
+
+
+def _markitdown_requests(report: Report, *, labels_after: bool = False) -> str:
+    """The report as markdown with table 三 as a PDF-to-markdown tool prints a LibreOffice PDF's
+    narrow table: each row's label on a line of its own (before its numbers, or after them), its
+    numbers in a grid row of their own whose columns are not the table's — the first six cells
+    two by two, the label's cells left empty — and the first row's total lost."""
+    text = govinfo_report.render(report, layout="markdown")
+    lines = []
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        numbers = cells[3:]
+        if len(cells) != 10 or not all(n.isdigit() for n in numbers):
+            lines.append(line)
+            continue
+        label = "".join(cells[:3])
+        if label.startswith("一、"):
+            numbers[6] = ""
+        row = "|  |  | " + " | ".join(" ".join(numbers[k : k + 2]) for k in range(0, 6, 2))
+        row += f" | {numbers[6]} |\n| --- | --- | --- | --- | --- | --- |"
+        lines += [row, label] if labels_after else [label, row]
+    return "\n".join(lines)
+
+
+def _requests_read(report: Report) -> dict[str, tuple[object, ...]]:
+    assert report.requests is not None
+    return {row: cells.values() for row, cells in attrs.asdict(report.requests, recurse=False).items()}
+
+
+def test_markdown_rows_whole_on_their_line_are_read_after_a_row_that_lost_its_total() -> None:
+    """A row short of a number makes the numbers after it suspect: the text may have moved its
+    lost cell into them. A grid row that prints just as many numbers as its row has cells, on
+    one line, its own sum holding on a total that is not zero, holds no moved number — with the
+    two numbers some of its cells share. Such rows are read; every cell read is the printed one."""
+    example = govinfo_report.parse(open_example())
+    values = _requests_read(example)
+    parsed = govinfo_report.parse(_markitdown_requests(example))
+    read = _requests_read(parsed)
+    assert read["carried_over"] == values["carried_over"] == (1, 0, 0, 0, 0, 0, 1)
+    assert read["granted"] == values["granted"] == (6, 1, 0, 0, 0, 0, 7)
+    for row, cells in read.items():
+        assert all(c is None or c == v for c, v in zip(cells, values[row], strict=True)), row
+    assert read["new_received"] == (None,) * 7
+
+
+def test_markdown_rows_printed_before_their_labels_are_not_read_as_the_next_rows() -> None:
+    """The same grid rows, each printed before its label: every row whole and adding up, but the
+    order of the text gives each label the numbers of the row before it. No cell is read
+    shifted."""
+    example = govinfo_report.parse(open_example())
+    values = _requests_read(example)
+    parsed = govinfo_report.parse(_markitdown_requests(example, labels_after=True))
+    for row, cells in _requests_read(parsed).items():
+        assert all(c is None or c == v for c, v in zip(cells, values[row], strict=True)), row
+
+
+def _one_number_a_line_requests(report: Report) -> str:
+    """The report as text with table 三 as plain ``pdftotext`` prints a narrow table: each row's
+    label, then its numbers one a line, blank lines between — the first row's total lost."""
+    lines = []
+    for line in govinfo_report.render(report, layout="tsv").splitlines():
+        cells = line.split("\t")
+        numbers = cells[-7:]
+        label = "".join(cells[:-7])
+        if len(cells) < 8 or not all(n.isdigit() for n in numbers) or not label.strip():
+            lines.append(line)
+            continue
+        for number in numbers[:6] if label.startswith("一、") else numbers:
+            label += f"\n\n{number}"
+        lines += [label, ""]
+    return "\n".join(lines)
+
+
+def test_rows_that_add_up_one_number_a_line_are_read_after_a_row_that_lost_its_total() -> None:
+    """The same with one number a line: a row whose seven numbers add up on a total that is not
+    zero holds no moved number, and is read; a row of zeros may (a moved 0 and a lost 0 read
+    alike, but so do a moved 0 and a lost 5 where the total went too), and stays blank."""
+    example = govinfo_report.parse(open_example())
+    values = _requests_read(example)
+    read = _requests_read(govinfo_report.parse(_one_number_a_line_requests(example)))
+    assert read["carried_over"] == values["carried_over"] == (1, 0, 0, 0, 0, 0, 1)
+    assert read["denied_third_party"] == values["denied_third_party"] == (1, 0, 0, 0, 0, 0, 1)
+    assert read["denied_state_secret"] == (None,) * 7
+    for row, cells in read.items():
+        assert all(c is None or c == v for c, v in zip(cells, values[row], strict=True)), row

@@ -752,10 +752,11 @@ class TablePlacement:
         as the pieces of its own wrapped numbers: some may be a neighbour's pieces."""
         if i not in self.matches:
             return False
-        spec = self.specs[self.matches[i]]
+        j = self.matches[i]
+        spec = self.specs[j]
         read = self.found.get(spec.id, ())
         whole = bool(read) and all(cell.value is not None for cell in read)  # its own pieces joined
-        return len(self.observed[i].values) > len(spec.columns) and not whole
+        return len(self._values(i, j)) > len(spec.columns) and not whole
 
     def _next_printed(self, j: int) -> int | None:
         """The template row printed after row ``j`` in the form the table was read in (past the
@@ -1787,18 +1788,32 @@ class TablePlacement:
         return tuple(v for v in above.values if v.kind == "num") if above.label.strip() else ()
 
     def _printed_whole(self, i: int, j: int) -> bool:
-        """Whether observed row ``i``'s values stand on one printed line, each in a column of
-        its own, just as many as template row ``j`` has: that line is one row of the table, as
-        a text printed row by row has it (``pdftotext -layout``, a label wrapped around its
-        numbers), whatever the text did to a row above; a text printed column by column puts a
-        column's numbers on lines of their own."""
-        values = self.observed[i].values
-        return (
-            len(values) == len(self.specs[j].columns)
-            and len({v.line for v in values}) == 1
-            and len({v.col for v in values}) == len(values)
-            and all(v.col >= 0 and v.kind == "num" for v in values)
-        )
+        """Whether observed row ``i``'s values are template row ``j``'s own and all of them,
+        whatever the text did to a row above: on one printed line, just as many numbers as the
+        row has cells, each in a column of its own — one row of the table, as a text printed row
+        by row has it (``pdftotext -layout``, a label wrapped around its numbers); a text
+        printed column by column puts a column's numbers on lines of their own. Or, wherever
+        they stand, just as many counts as cells that add up as the row (see
+        :meth:`_adds_up_alone`)."""
+        expected = len(self.specs[j].columns)
+        printed = self.observed[i].values
+        if _one_line_of_numbers(printed, expected) and len({v.col for v in printed}) == expected:
+            return True
+        values = self._values(i, j)  # past the empty cells a merged label leaves before them
+        return len(values) == expected and self._adds_up_alone(j, values)
+
+    def _adds_up_alone(self, j: int, values: Sequence[Item]) -> bool:
+        """Whether ``values``, one per cell, read as template row ``j`` with every own sum of the
+        row holding by plain arithmetic on a total that is not zero (a PDF-to-markdown tool's
+        ``| 14 8 | 4 24 | 20 15 | 85 |``, two numbers sharing a cell of its grid; plain
+        ``pdftotext``'s one number a line): a number moved in from another row would have to
+        take the place of one of its own and keep its sum."""
+        texts = _plain_counts(values)
+        sums = _own_sums(self.table, self._printed()).get(self.specs[j].id, ())
+        if not texts or not sums or not any(int(t) for t in texts):
+            return False
+        counts = [int(t) for t in texts]
+        return all(terms is not None and sum_holds(terms, counts) for _, terms in sums)
 
     def _headers_after_label(self, i: int) -> bool:
         """Whether row ``i``'s label run ends with column headers rather than with its label."""
@@ -1969,6 +1984,16 @@ def _gaps_near(gaps: tuple[int, ...], cells: int) -> list[tuple[int, ...]]:
             if places not in found:
                 found.append(places)
     return found
+
+
+def _one_line_of_numbers(values: Sequence[Item], count: int) -> bool:
+    """Whether ``values`` are ``count`` numbers on one printed line, each in a cell of the text's
+    grid."""
+    return (
+        len(values) == count
+        and len({v.line for v in values}) == 1
+        and all(v.col >= 0 and v.kind == "num" for v in values)
+    )
 
 
 def _plain_counts(values: Sequence[Item]) -> list[str]:
