@@ -43,7 +43,7 @@ from . import blanks, decoding, solver
 from .align import align
 from .items import UNITS, Item, ObservedRow
 from .labels import LabelIndex, fold
-from .page_edge import blank_cut_totals
+from .page_edge import blank_cut_totals, digits_cut, totals_cut_surely
 from .split_labels import join_split_labels
 from .values import blank_cells, cells, describe, glued, ran_together, strip_empty, too_long, trim
 
@@ -219,6 +219,9 @@ class TablePlacement:
         self._headers_at: dict[tuple[str, ...], list[tuple[int, list[int]]]] = {}
         #: column headers -> the printed rows holding two of them in one cell
         self._merged_headers_at: dict[tuple[str, ...], list[int]] = {}
+        #: rows whose total, cut at the page's edge, prints the first digits of its sum (see
+        #: blank_cut_totals): their own sum holds but for the cut
+        self.cut_surely: set[str] = set()
         #: (observed row, template row) -> the row as last read and its values (see _values)
         self._values_of: dict[tuple[int, int], tuple[ObservedRow, Sequence[Item]]] = {}
 
@@ -646,7 +649,10 @@ class TablePlacement:
             or self._numbers_left_over()
             or any(row not in self.found for row in printed.rows)
         )
-        self.notes.extend(blank_cut_totals(self.table, self.found, printed, least=1 if lossy else 2))
+        surely = totals_cut_surely(self.table, self.found, printed)
+        notes = blank_cut_totals(self.table, self.found, printed, least=1 if lossy else 2)
+        self.cut_surely = surely & {note.row for note in notes if note.code == "total-cut"}
+        self.notes.extend(notes)
 
     def verify_order_only_rows(self) -> None:
         """Numbers tied to their row only by the order of the text — printed in no row of its
@@ -702,7 +708,7 @@ class TablePlacement:
         A row passes the chain on whatever its own numbers (the 总计 row of wrapped pieces), but
         not past loose numbers beside it. A total a cut number spoiled fails its row's sum, so
         that row is not held itself."""
-        own = _own_sums_hold(outcomes)
+        own = _own_sums_hold(outcomes) | dict.fromkeys(self.cut_surely, True)
         at = dict(self.matches)
         held: set[str] = set()
         in_order: set[int] = set()  # observed rows whose numbers follow their label, surely
@@ -1804,16 +1810,17 @@ class TablePlacement:
 
     def _adds_up_alone(self, j: int, values: Sequence[Item]) -> bool:
         """Whether ``values``, one per cell, read as template row ``j`` with every own sum of the
-        row holding by plain arithmetic on a total that is not zero (a PDF-to-markdown tool's
-        ``| 14 8 | 4 24 | 20 15 | 85 |``, two numbers sharing a cell of its grid; plain
-        ``pdftotext``'s one number a line): a number moved in from another row would have to
-        take the place of one of its own and keep its sum."""
+        row holding by plain arithmetic on a total that is not zero, or holding but for a total
+        cut at the page's edge (a PDF-to-markdown tool's ``| 14 8 | 4 24 | 20 15 | 85 |``, two
+        numbers sharing a cell of its grid; plain ``pdftotext``'s one number a line): a number
+        moved in from another row would have to take the place of one of its own and keep its
+        sum."""
         texts = _plain_counts(values)
         sums = _own_sums(self.table, self._printed()).get(self.specs[j].id, ())
         if not texts or not sums or not any(int(t) for t in texts):
             return False
         counts = [int(t) for t in texts]
-        return all(terms is not None and sum_holds(terms, counts) for _, terms in sums)
+        return all(terms is not None and _holds_but_for_a_cut(terms, counts) for _, terms in sums)
 
     def _headers_after_label(self, i: int) -> bool:
         """Whether row ``i``'s label run ends with column headers rather than with its label."""
@@ -1984,6 +1991,16 @@ def _gaps_near(gaps: tuple[int, ...], cells: int) -> list[tuple[int, ...]]:
             if places not in found:
                 found.append(places)
     return found
+
+
+def _holds_but_for_a_cut(terms: Terms, counts: Sequence[int]) -> bool:
+    """Whether a row's own sum holds on its ``counts``, or would but that its total prints the
+    first digits, two or more, of the sum (a total a page's edge cut: see :mod:`.page_edge`)."""
+    if sum_holds(terms, counts):
+        return True
+    (at, _), rest = terms[0], terms[1:]  # the total first, as the rules write a sum
+    total = counts[at]
+    return total >= 10 and digits_cut(total, -sum(sign * counts[k] for k, sign in rest))
 
 
 def _one_line_of_numbers(values: Sequence[Item], count: int) -> bool:
