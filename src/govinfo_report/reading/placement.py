@@ -1707,7 +1707,12 @@ class TablePlacement:
         label, with no numbers of its own or fewer than its cells, is printed just after observed
         row ``i``'s numbers (``规章`` ``60512`` ``8781`` ``3811`` then ``规范性文件`` … ``9``: 3811
         may be 规范性文件's; plain pdftotext printed ``行政许可`` ``520`` ``58`` ``219``, its last two
-        columns swapped, before ``其他对外管理服务事项 185`` ``21344``); None where there is none."""
+        columns swapped, before ``其他对外管理服务事项 185`` ``21344``); None where there is none,
+        and where row ``i`` prints just as many numbers as its cells, adding up as the row (see
+        :meth:`_adds_up_alone`): the later row's number would make one too many."""
+        values = self._values(i, j)
+        if len(values) == len(self.specs[j].columns) and self._adds_up_alone(j, values):
+            return None
         grid = self.grid_of(self.specs[j])
         # the next label run: lines of numbers joined to this row (see join_wrapped_rows) are its own
         n = next((n for n in range(i + 1, len(self.observed)) if self.folded[n] or n in self.matches), -1)
