@@ -1390,9 +1390,10 @@ def test_markdown_rows_printed_before_their_labels_are_not_read_as_the_next_rows
         assert all(c is None or c == v for c, v in zip(cells, values[row], strict=True)), row
 
 
-def _one_number_a_line_requests(report: Report) -> str:
+def _one_number_a_line_requests(report: Report, *, labels_after: bool = False, short: str = "一、") -> str:
     """The report as text with table 三 as plain ``pdftotext`` prints a narrow table: each row's
-    label, then its numbers one a line, blank lines between — the first row's total lost."""
+    label, then its numbers one a line (or the numbers, then the label), blank lines between —
+    the total of the row whose label starts with ``short`` lost."""
     lines = []
     for line in govinfo_report.render(report, layout="tsv").splitlines():
         cells = line.split("\t")
@@ -1401,9 +1402,8 @@ def _one_number_a_line_requests(report: Report) -> str:
         if len(cells) < 8 or not all(n.isdigit() for n in numbers) or not label.strip():
             lines.append(line)
             continue
-        for number in numbers[:6] if label.startswith("一、") else numbers:
-            label += f"\n\n{number}"
-        lines += [label, ""]
+        printed = numbers[:6] if short in label else numbers
+        lines += ["\n\n".join([*printed, label] if labels_after else [label, *printed]), ""]
     return "\n".join(lines)
 
 
@@ -1476,3 +1476,32 @@ def test_a_row_that_adds_up_is_not_taken_for_the_numbers_of_a_short_row_printed_
         == (2, 1, 0, 0, 0, 0, 3)
     )
     assert read["unavailable_needs_compilation"] == (None,) * 7
+
+
+def test_rows_one_number_a_line_are_read_from_the_tables_start_where_its_end_is_lost() -> None:
+    """A stray number after table 三's last row leaves no row at the end to tie the rows to their
+    labels from there. From the start they are tied: no number stands before the first label,
+    so its numbers follow it; a row whose numbers follow its label, just as many as its cells
+    and adding up (or fewer than its cells, where the next row's are whole), holds none of the
+    next row's, so the next row's follow their label too."""
+    example = govinfo_report.parse(open_example())
+    values = _requests_read(example)
+    text = _one_number_a_line_requests(example)
+    end = text.index("四、", text.index("四、结转下年度继续办理") + 2)
+    read = _requests_read(govinfo_report.parse(text[:end] + "3\n\n" + text[end:]))
+    assert read["carried_over"] == values["carried_over"] == (1, 0, 0, 0, 0, 0, 1)
+    assert read["other_overdue_correction"] == values["other_overdue_correction"] == (0, 0, 0, 0, 1, 0, 1)
+    for row, cells in read.items():
+        assert all(c is None or c == v for c, v in zip(cells, values[row], strict=True)), row
+
+
+@pytest.mark.parametrize("short", ["一、", "（二）部分公开", "4.保护第三方", "（七）总计"])
+def test_rows_one_number_a_line_printed_before_their_labels_are_not_read_as_the_next_rows(short: str) -> None:
+    """Each row's numbers printed before its label, one row short of its total: the numbers
+    before a short row's label are its own, so the whole row after its label is the next one's.
+    No cell is read shifted."""
+    example = govinfo_report.parse(open_example())
+    values = _requests_read(example)
+    text = _one_number_a_line_requests(example, labels_after=True, short=short)
+    for row, cells in _requests_read(govinfo_report.parse(text)).items():
+        assert all(c is None or c == v for c, v in zip(cells, values[row], strict=True)), row

@@ -649,9 +649,11 @@ class TablePlacement:
             or self._numbers_left_over()
             or any(row not in self.found for row in printed.rows)
         )
-        surely = totals_cut_surely(self.table, self.found, printed)
+        as_read = dict(self.found)  # the rows before their cut totals are blanked
         notes = blank_cut_totals(self.table, self.found, printed, least=1 if lossy else 2)
-        self.cut_surely = surely & {note.row for note in notes if note.code == "total-cut"}
+        cut = {note.row for note in notes if note.code == "total-cut" and note.row}
+        if cut:
+            self.cut_surely = cut & totals_cut_surely(self.table, as_read, printed)
         self.notes.extend(notes)
 
     def verify_order_only_rows(self) -> None:
@@ -697,40 +699,105 @@ class TablePlacement:
         """Rows whose numbers are surely theirs and surely whole, though rules across the table
         fail and numbers were left over: a row whose own sum holds, with no loose numbers, no
         ``fragments`` and no overfull row beside it (where the pieces of its own numbers, cut by
-        a narrow cell, or a moved row would stand), whose numbers follow its label surely.
-
-        They do where they stand on its label's lines; or where they follow its label right
-        before the next row of the template whose numbers follow its label surely: the next
-        row's numbers being its own, the numbers between the two labels can be no one else's.
-        The table's last row is such a row where its numbers add up and nothing after them in
-        the table prints a number. A text that prints each row's numbers before its label has
-        no row to start such a chain from the end: its last label prints no numbers after it.
-        A row passes the chain on whatever its own numbers (the 总计 row of wrapped pieces), but
-        not past loose numbers beside it. A total a cut number spoiled fails its row's sum, so
-        that row is not held itself."""
+        a narrow cell, or a moved row would stand), whose numbers follow its label surely (see
+        :meth:`_in_order`). A total a cut number spoiled fails its row's sum, so that row is not
+        held itself."""
         own = _own_sums_hold(outcomes) | dict.fromkeys(self.cut_surely, True)
-        at = dict(self.matches)
         held: set[str] = set()
-        in_order: set[int] = set()  # observed rows whose numbers follow their label, surely
-        for i, j in sorted(at.items(), reverse=True):
-            row = self.specs[j].id
-            if row not in self.found or i in self.by_position:
-                continue
-            after, next_row = self._next_with_numbers(i), self._next_printed(j)
-            following = at.get(after) == next_row and after in in_order
-            last = next_row is None and own.get(row) and not self._numbers_after(i)
-            loose = {i - 1, i + 1} & set(fragments) or any(self._loose(k) for k in (i - 1, i + 1))
-            if self.observed[i].attached or ((following or last) and not loose):
-                in_order.add(i)  # its numbers follow its label, whatever they are
+        for i in self._in_order(own, fragments):
+            row = self.specs[self.matches[i]].id
             if (
-                i in in_order
-                and own.get(row)
-                and not loose
-                and not self._overfull(i - 1)
-                and not self._overfull(i + 1)
+                own.get(row)
+                and not self._beside_loose(i, fragments)
+                and not (self._overfull(i - 1) or self._overfull(i + 1))
             ):
                 held.add(row)
         return held
+
+    def _in_order(self, own: dict[str, bool], fragments: Collection[int]) -> set[int]:
+        """The observed rows whose numbers follow their label surely. They do where they stand on
+        its label's lines; or where they follow its label right before the next row of the
+        template whose numbers follow its label surely: the next row's numbers being its own,
+        the numbers between the two labels can be no one else's. The table's last row is such a
+        row where its numbers add up and nothing after them in the table prints a number. A text
+        that prints each row's numbers before its label has no row to start such a chain from
+        the end: its last label prints no numbers after it. A row passes the chain on whatever
+        its own numbers (the 总计 row of wrapped pieces), but not past loose numbers beside it.
+
+        From the start the chain runs the other way: the table's first row, where no number
+        stands before its label, has its numbers after it; and a row whose numbers follow its
+        label, just as many as its cells and adding up, leaves none of the next row's before
+        that row's label, so the next row's follow it too (see :meth:`_follows`). Not past a row
+        whose numbers a pass moved, a run of several labels, or loose numbers beside it; not at
+        all where loose numbers enough for a row stand in the table: such a text does not keep a
+        row's numbers beside its label."""
+        at = dict(self.matches)
+        in_order: set[int] = set()
+        for i, j in sorted(at.items(), reverse=True):
+            if self.specs[j].id not in self.found or i in self.by_position:
+                continue
+            after, next_row = self._next_with_numbers(i), self._next_printed(j)
+            following = at.get(after) == next_row and after in in_order
+            last = next_row is None and own.get(self.specs[j].id) and not self._numbers_after(i)
+            if self.observed[i].attached or ((following or last) and not self._beside_loose(i, fragments)):
+                in_order.add(i)
+        return in_order | self._in_order_from_the_start(fragments)
+
+    def _in_order_from_the_start(self, fragments: Collection[int]) -> set[int]:
+        """The rows in order by the chain from the table's start (see :meth:`_in_order`); none
+        where numbers stand before the first label, or loose numbers enough for a row."""
+        in_order: set[int] = set()
+        rows = sorted(self.matches.items())
+        if not rows or any(self._prints_numbers(n) for n in range(rows[0][0])):
+            return in_order  # numbers before the first label: they may be its own
+        if self._loose_numbers() >= max(len(spec.columns) for spec in self.specs):
+            return in_order  # a text that lost track of its rows: a row's numbers may stand anywhere
+        previous: tuple[int, int] | None = None  # the last row in order, with what its block holds
+        for n, (i, j) in enumerate(rows):
+            row = self.specs[j].id
+            if row not in self.found or i in self.by_position or self._beside_loose(i, fragments):
+                break
+            if self.observed[i].values != self.printed[i].values:
+                break  # numbers a pass took away as another row's, or brought in from elsewhere
+            if len(self._rows_named(i)) > 1 or (n and not self._follows(previous, i, j)):
+                break
+            in_order.add(i)
+            previous = (i, j)
+        return in_order
+
+    def _follows(self, previous: tuple[int, int] | None, i: int, j: int) -> bool:
+        """Whether observed row ``i``, as template row ``j``, has its numbers after its label,
+        given ``previous``, the row before it whose numbers follow its label: ``j`` is the
+        template row after it, nothing but labels stands between them, and ``previous``'s
+        numbers are just its own — as many as its cells and adding up, or fewer than its cells
+        where row ``i``'s are as many as its own and add up (a row short of a number holds none
+        of the next row's: they would have to be short too)."""
+        if previous is None:
+            return False
+        k, m = previous
+        if j != self._next_printed(m) or any(self._prints_numbers(n) for n in range(k + 1, i)):
+            return False
+        if self._whole(k, m):
+            return True
+        return len(self._values(k, m)) < len(self.specs[m].columns) and self._whole(i, j)
+
+    def _whole(self, i: int, j: int) -> bool:
+        """Whether observed row ``i`` prints just as many counts as template row ``j``'s cells,
+        adding up as the row (zeros too)."""
+        values = self._values(i, j)
+        return len(values) == len(self.specs[j].columns) and self._adds_up_alone(j, values, zeros=True)
+
+    def _loose_numbers(self) -> int:
+        """How many numbers stand in the table with no row (see :meth:`_loose`)."""
+        return sum(
+            sum(v.kind == "num" for v in self.observed[n].values)
+            for n in range(len(self.observed))
+            if self._loose(n)
+        )
+
+    def _beside_loose(self, i: int, fragments: Collection[int]) -> bool:
+        """Whether loose numbers or ``fragments`` stand right before or after observed row ``i``."""
+        return bool({i - 1, i + 1} & set(fragments)) or any(self._loose(k) for k in (i - 1, i + 1))
 
     def _numbers_after(self, i: int) -> bool:
         """Whether an observed row after ``i`` prints a number."""
@@ -1813,16 +1880,16 @@ class TablePlacement:
         values = self._values(i, j)  # past the empty cells a merged label leaves before them
         return len(values) == expected and self._adds_up_alone(j, values)
 
-    def _adds_up_alone(self, j: int, values: Sequence[Item]) -> bool:
+    def _adds_up_alone(self, j: int, values: Sequence[Item], *, zeros: bool = False) -> bool:
         """Whether ``values``, one per cell, read as template row ``j`` with every own sum of the
         row holding by plain arithmetic on a total that is not zero, or holding but for a total
         cut at the page's edge (a PDF-to-markdown tool's ``| 14 8 | 4 24 | 20 15 | 85 |``, two
         numbers sharing a cell of its grid; plain ``pdftotext``'s one number a line): a number
         moved in from another row would have to take the place of one of its own and keep its
-        sum."""
+        sum. ``zeros``: a row of zeros adds up too."""
         texts = _plain_counts(values)
         sums = _own_sums(self.table, self._printed()).get(self.specs[j].id, ())
-        if not texts or not sums or not any(int(t) for t in texts):
+        if not texts or not sums or not (zeros or any(int(t) for t in texts)):
             return False
         counts = [int(t) for t in texts]
         return all(terms is not None and _holds_but_for_a_cut(terms, counts) for _, terms in sums)
