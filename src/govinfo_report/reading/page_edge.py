@@ -22,14 +22,14 @@ from ..template.rules import (
 from ..template.spec import TableSpec
 
 
-def blank_cut_totals(
+def cut_totals(
     table: TableSpec,
     found: dict[str, tuple[Cell, ...]],
     printed: PrintedTable,
     *,
     least: int = 2,
     cut_elsewhere: bool = False,
-) -> list[Diagnostic]:
+) -> tuple[list[Diagnostic], set[str]]:
     """Blank, in ``found``, the totals a page's edge cut: a PDF's table that runs past the page
     loses the last digits of its last column, the totals (53 prints as 5). The sign is ``least``
     totals (two; one where the text lost rows or numbers) that print the first digits of
@@ -40,9 +40,13 @@ def blank_cut_totals(
     stand. A single total like that is a report's own slip, and stands. ``cut_elsewhere``:
     another table of the report lost digits at the page's edge, so every total that fails its
     sum may be cut, whatever its digits (``1`` for cells that add up to 6, in a report whose own
-    total, 12, was off; ``5`` for 498 where it printed 501): each is left blank."""
+    total, 12, was off; ``5`` for 498 where it printed 501): each is left blank.
+
+    Returns the notes, and the rows whose blanked total printed two or more first digits of its
+    sum: their own sum holds but for the cut (``421`` for 4215), as surely as a sum that holds
+    whole."""
     if _sums_hold(table, found, printed):
-        return []  # the common case, told by plain arithmetic: no total fails, none was cut
+        return [], set()  # the common case, told by plain arithmetic: no total fails, none was cut
     value = rows_getter(table, found)
     failing = [
         (check, outcome)
@@ -50,10 +54,13 @@ def blank_cut_totals(
         if (outcome := evaluate(check, value)).failed
     ]
     if not cut_elsewhere and sum(digits_cut(o.actual, o.expected) for _, o in failing) < least:
-        return []
+        return [], set()
     notes: list[Diagnostic] = []
+    surely: set[str] = set()
     for check, outcome in failing:
         _, row, column = check.target
+        if cut_surely(outcome.actual, outcome.expected):
+            surely.add(row)
         cells = list(found[row])
         index = table.row(row).columns.index(column)
         cells[index] = attrs.evolve(cells[index], value=None)
@@ -70,23 +77,7 @@ def blank_cut_totals(
                 expected=outcome.expected,
             )
         )
-    return notes
-
-
-def totals_cut_surely(
-    table: TableSpec, found: dict[str, tuple[Cell, ...]], printed: PrintedTable
-) -> set[str]:
-    """The rows of ``found`` whose total prints the first digits, two or more, of the sum of
-    their cells: its own sum holds but for the digits a page's edge cut (``421`` for 4215), as
-    surely as a sum that holds whole."""
-    value = rows_getter(table, found)
-    surely: set[str] = set()
-    for check in row_sum_checks(table, printed):
-        outcome = evaluate(check, value)
-        total = outcome.actual
-        if outcome.failed and isinstance(total, int) and total >= 10 and digits_cut(total, outcome.expected):
-            surely.add(check.target[1])
-    return surely
+    return notes, surely
 
 
 def sums_off_but_for_cut_totals(
@@ -125,6 +116,12 @@ def _row_sums(table: TableSpec, printed: PrintedTable) -> tuple[tuple[str, Terms
             return None
         sums.append((check.target[1], terms))
     return tuple(sums)
+
+
+def cut_surely(printed: Value, whole: Value) -> bool:
+    """Whether ``printed`` is two or more first digits of ``whole`` and shorter: a number cut, as
+    surely as a whole one that agrees (one digit agrees with a tenth of all numbers)."""
+    return isinstance(printed, int) and printed >= 10 and digits_cut(printed, whole)
 
 
 def digits_cut(printed: Value, whole: Value) -> bool:

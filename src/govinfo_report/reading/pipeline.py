@@ -45,7 +45,7 @@ from .metadata import (
     find_title,
     qualify_agency,
 )
-from .page_edge import blank_cut_totals, sums_off_but_for_cut_totals
+from .page_edge import cut_totals, sums_off_but_for_cut_totals
 from .placement import read_rows
 from .skeleton import Skeleton, read_skeleton
 from .values import cells
@@ -326,7 +326,7 @@ class ReportReader:
         # digits lost in the tables before (a page's edge, a narrow cell's wrapped number): a
         # total of table 四 that fails its sum is then as likely cut as the report's own slip
         cut_before = any(d.code in _DIGITS_LOST for d in self.notes)
-        notes.extend(blank_cut_totals(spec, read, PrintedTable.of(spec), cut_elsewhere=cut_before))
+        notes.extend(cut_totals(spec, read, PrintedTable.of(spec), cut_elsewhere=cut_before)[0])
         return build_table(spec, read, table_class(spec.id, self.format.base))
 
 

@@ -43,7 +43,7 @@ from . import blanks, decoding, solver
 from .align import align
 from .items import UNITS, Item, ObservedRow
 from .labels import LabelIndex, fold
-from .page_edge import blank_cut_totals, digits_cut, totals_cut_surely
+from .page_edge import cut_surely, cut_totals
 from .split_labels import join_split_labels
 from .values import blank_cells, cells, describe, glued, ran_together, strip_empty, too_long, trim
 
@@ -220,7 +220,7 @@ class TablePlacement:
         #: column headers -> the printed rows holding two of them in one cell
         self._merged_headers_at: dict[tuple[str, ...], list[int]] = {}
         #: rows whose total, cut at the page's edge, prints the first digits of its sum (see
-        #: blank_cut_totals): their own sum holds but for the cut
+        #: :func:`.page_edge.cut_totals`): their own sum holds but for the cut
         self.cut_surely: set[str] = set()
         #: (observed row, template row) -> the row as last read and its values (see _values)
         self._values_of: dict[tuple[int, int], tuple[ObservedRow, Sequence[Item]]] = {}
@@ -640,7 +640,7 @@ class TablePlacement:
             )
 
     def blank_cut_totals(self) -> None:
-        """Totals a page's edge cut (see :func:`blank_cut_totals`): one total that prints the
+        """Totals a page's edge cut (see :func:`.page_edge.cut_totals`): one total that prints the
         first digits of its sum is sign enough where the text has lost rows or numbers
         already (a PDF's text), two where it has not."""
         printed = self._printed()
@@ -649,11 +649,7 @@ class TablePlacement:
             or self._numbers_left_over()
             or any(row not in self.found for row in printed.rows)
         )
-        as_read = dict(self.found)  # the rows before their cut totals are blanked
-        notes = blank_cut_totals(self.table, self.found, printed, least=1 if lossy else 2)
-        cut = {note.row for note in notes if note.code == "total-cut" and note.row}
-        if cut:
-            self.cut_surely = cut & totals_cut_surely(self.table, as_read, printed)
+        notes, self.cut_surely = cut_totals(self.table, self.found, printed, least=1 if lossy else 2)
         self.notes.extend(notes)
 
     def verify_order_only_rows(self) -> None:
@@ -777,15 +773,15 @@ class TablePlacement:
         k, m = previous
         if j != self._next_printed(m) or any(self._prints_numbers(n) for n in range(k + 1, i)):
             return False
-        if self._whole(k, m):
+        if self._whole(k, m, zeros=True):
             return True
-        return len(self._values(k, m)) < len(self.specs[m].columns) and self._whole(i, j)
+        return len(self._values(k, m)) < len(self.specs[m].columns) and self._whole(i, j, zeros=True)
 
-    def _whole(self, i: int, j: int) -> bool:
+    def _whole(self, i: int, j: int, *, zeros: bool = False) -> bool:
         """Whether observed row ``i`` prints just as many counts as template row ``j``'s cells,
-        adding up as the row (zeros too)."""
+        adding up as the row (see :meth:`_adds_up_alone`; ``zeros``: a row of zeros too)."""
         values = self._values(i, j)
-        return len(values) == len(self.specs[j].columns) and self._adds_up_alone(j, values, zeros=True)
+        return len(values) == len(self.specs[j].columns) and self._adds_up_alone(j, values, zeros=zeros)
 
     def _loose_numbers(self) -> int:
         """How many numbers stand in the table with no row (see :meth:`_loose`)."""
@@ -1777,8 +1773,7 @@ class TablePlacement:
         columns swapped, before ``其他对外管理服务事项 185`` ``21344``); None where there is none,
         and where row ``i`` prints just as many numbers as its cells, adding up as the row (see
         :meth:`_adds_up_alone`): the later row's number would make one too many."""
-        values = self._values(i, j)
-        if len(values) == len(self.specs[j].columns) and self._adds_up_alone(j, values):
+        if self._whole(i, j):
             return None
         grid = self.grid_of(self.specs[j])
         # the next label run: lines of numbers joined to this row (see join_wrapped_rows) are its own
@@ -1873,12 +1868,14 @@ class TablePlacement:
         printed column by column puts a column's numbers on lines of their own. Or, wherever
         they stand, just as many counts as cells that add up as the row (see
         :meth:`_adds_up_alone`)."""
-        expected = len(self.specs[j].columns)
-        printed = self.observed[i].values
-        if _one_line_of_numbers(printed, expected) and len({v.col for v in printed}) == expected:
-            return True
-        values = self._values(i, j)  # past the empty cells a merged label leaves before them
-        return len(values) == expected and self._adds_up_alone(j, values)
+        values = self.observed[i].values
+        one_line = (
+            len(values) == len(self.specs[j].columns)
+            and len({v.line for v in values}) == 1
+            and len({v.col for v in values}) == len(values)
+            and all(v.col >= 0 and v.kind == "num" for v in values)
+        )
+        return one_line or self._whole(i, j)  # past the empty cells a merged label leaves before them
 
     def _adds_up_alone(self, j: int, values: Sequence[Item], *, zeros: bool = False) -> bool:
         """Whether ``values``, one per cell, read as template row ``j`` with every own sum of the
@@ -2071,18 +2068,7 @@ def _holds_but_for_a_cut(terms: Terms, counts: Sequence[int]) -> bool:
     if sum_holds(terms, counts):
         return True
     (at, _), rest = terms[0], terms[1:]  # the total first, as the rules write a sum
-    total = counts[at]
-    return total >= 10 and digits_cut(total, -sum(sign * counts[k] for k, sign in rest))
-
-
-def _one_line_of_numbers(values: Sequence[Item], count: int) -> bool:
-    """Whether ``values`` are ``count`` numbers on one printed line, each in a cell of the text's
-    grid."""
-    return (
-        len(values) == count
-        and len({v.line for v in values}) == 1
-        and all(v.col >= 0 and v.kind == "num" for v in values)
-    )
+    return cut_surely(counts[at], -sum(sign * counts[k] for k, sign in rest))
 
 
 def _plain_counts(values: Sequence[Item]) -> list[str]:
