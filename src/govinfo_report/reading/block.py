@@ -377,6 +377,8 @@ def _unread(
         and (joined := _wrapped_pieces_joined(longest, expected, table_zh))
     ):
         return joined
+    if table_id == decoding.REVIEW_ROW and soft and (placed := _blanks_placed(longest, expected, table_zh)):
+        return placed
     stuck = [v for v in longest if v.kind == "num" and v.glued]
     if stuck:
         note = diag.make("glued-cells", table=table_id, line=line, digits=" ".join(v.text for v in stuck))
@@ -401,24 +403,53 @@ def _wrapped_pieces_joined(longest: Sequence[Item], expected: int, table_zh: str
     three lines next to each other, they are printed by position: first pieces, the numbers
     that fit, the rest of the pieces (see :func:`~.decoding.wrapped_review_around`); else in
     their place, each cell one piece or two (pypdf prints ``28 9 20 0 …`` for 289, 200; see
-    :func:`~.decoding.wrapped_review_readings`)."""
+    :func:`~.decoding.wrapped_review_readings`) — and on two lines, the first with a number
+    for every cell, also each cell's second piece on the line under it (see
+    :func:`_one_under_the_other`)."""
     counts = all(v.kind == "num" and v.text.isdigit() for v in longest)
     if not counts or not expected < len(longest) <= 2 * expected:
         return None
-    lines = sorted({v.line for v in longest})
-    readings: list[decoding.Reading] | None
-    if len(lines) == 3 and lines[2] - lines[0] == 2:  # first pieces, numbers that fit, the rest
-        top, middle, bottom = ([v.text for v in longest if v.line == line] for line in lines)
-        readings = decoding.wrapped_review_around(top, middle, bottom)
-    else:
-        readings = decoding.wrapped_review_readings([v.text for v in longest])
+    readings = _wrapped_readings(longest, expected)
     if not readings or len(readings) > _LISTED_READINGS:
         return None
     line = longest[0].line
-    notes = [
-        diag.make("wrapped-cells-joined", table=decoding.REVIEW_ROW, table_zh=table_zh, count=1, line=line)
-    ]
-    if len(readings) > 1:  # the arithmetic cannot say where a number that fits stood in its block
+    how = diag.make("wrapped-cells-joined", table=decoding.REVIEW_ROW, table_zh=table_zh, count=1, line=line)
+    # more than one reading: the arithmetic cannot say where a number that fits stood in its block
+    return _agreed(readings, expected, line, table_zh, how)
+
+
+def _blanks_placed(longest: Sequence[Item], expected: int, table_zh: str) -> BlockRead | None:
+    """Table 四 from a run of fewer counts than cells, set apart only by spaces or line breaks:
+    a text that prints nothing for a blank cell. Each cell is read where every way of placing
+    the blanks that keeps the blocks' totals, all but one at most (see
+    :func:`~.decoding.review_with_blanks`), agrees; None where no way does (a number lost
+    otherwise than as a blank cell breaks sums)."""
+    counts = all(v.kind == "num" and v.text.isdigit() for v in longest)
+    if not counts or not len(longest) < expected:
+        return None
+    readings = decoding.review_with_blanks([v.text for v in longest])
+    if not readings:
+        return None
+    line = longest[0].line
+    how = diag.make(
+        "table-blanks-placed",
+        table=decoding.REVIEW_ROW,
+        line=line,
+        table_zh=table_zh,
+        found=len(longest),
+        expected=expected,
+    )
+    # more than one reading: a blank among equal numbers, or any of a block's cells may be it
+    return _agreed(readings, expected, line, table_zh, how)
+
+
+def _agreed(
+    readings: Sequence[decoding.Reading], expected: int, line: int | None, table_zh: str, how: Diagnostic
+) -> BlockRead:
+    """Table 四's cells every reading agrees on, with the note ``how`` they were read and, where
+    the readings differ, one listing them."""
+    notes = [how]
+    if len(readings) > 1:
         notes.append(
             diag.make(
                 "cells-readings-differ",
@@ -429,6 +460,33 @@ def _wrapped_pieces_joined(longest: Sequence[Item], expected: int, table_zh: str
             )
         )
     return tuple(Cell(value, line) for value in decoding.agreed(readings, expected)), tuple(notes)
+
+
+def _wrapped_readings(longest: Sequence[Item], expected: int) -> list[decoding.Reading] | None:
+    """The readings of table 四 from the pieces of its wrapped numbers, by how the lines hold
+    them (see :func:`_wrapped_pieces_joined`); None where the search grew too large."""
+    lines = sorted({v.line for v in longest})
+    if len(lines) == 3 and lines[2] - lines[0] == 2:  # first pieces, numbers that fit, the rest
+        top, middle, bottom = ([v.text for v in longest if v.line == line] for line in lines)
+        return decoding.wrapped_review_around(top, middle, bottom)
+    readings = decoding.wrapped_review_readings([v.text for v in longest])
+    if readings is not None and (two := _one_under_the_other(longest, lines, expected)):
+        below = decoding.wrapped_review_below(*two)  # either way of printing may be the text's
+        return None if below is None else readings + [r for r in below if r not in readings]
+    return readings
+
+
+def _one_under_the_other(
+    longest: Sequence[Item], lines: Sequence[int], expected: int
+) -> tuple[list[str], list[str]] | None:
+    """A run on two lines next to each other, the first with a number for every cell and the
+    second with no more: maybe the second pieces of the numbers that wrapped, printed under the
+    first (see :func:`~.decoding.wrapped_review_below`) — as (first line, second line)."""
+    if len(lines) != 2 or lines[1] - lines[0] != 1:
+        return None
+    top = [v.text for v in longest if v.line == lines[0]]
+    rest = [v.text for v in longest if v.line == lines[1]]
+    return (top, rest) if len(top) == expected and rest else None
 
 
 #: The most readings of table 四's wrapped pieces whose agreed cells are read (more say little).

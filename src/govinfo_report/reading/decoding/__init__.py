@@ -57,8 +57,10 @@ from .table import (
     decode_rows,
     decode_table,
     readings_text,
+    review_with_blanks,
     wrapped_alternatives,
     wrapped_review_around,
+    wrapped_review_below,
     wrapped_review_readings,
 )
 
@@ -94,6 +96,7 @@ __all__ = [
     "request_equations",
     "request_shape",
     "review_shape",
+    "review_with_blanks",
     "row_shape",
     "solve",
     "split_row",
@@ -101,5 +104,6 @@ __all__ = [
     "usable",
     "wrapped_alternatives",
     "wrapped_review_around",
+    "wrapped_review_below",
     "wrapped_review_readings",
 ]
