@@ -62,6 +62,13 @@ def test_links_and_bracketed_spans_keep_their_text() -> None:
     assert normalize('[一、总]{style="x"}[体情况]{.c} [首页](#) ![标志](/a.png)') == "一、总体情况 首页 标志"
 
 
+def test_pandoc_fenced_div_lines_are_blank_lines() -> None:
+    """Pandoc's markdown wraps a Word-pasted paragraph's table in a fenced div whose attributes
+    carry numbers (``line-height: 2``): the line goes, as markup, and its numbers with it."""
+    text = '::: {style="text-indent: 2em; line-height: 2" align=""}\n| 一 | 26 |\n:::\n::: note\n说明 ::: 2'
+    assert normalize(text) == "\n| 一 | 26 |\n\n\n说明 ::: 2"
+
+
 def test_a_span_inside_a_grid_row_is_padded_so_the_border_stays() -> None:
     assert normalize('| [0.]{s}[5]{style="宋体"} | 1 |') == "| 0.5                      | 1 |"
 

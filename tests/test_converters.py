@@ -19,6 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
+import attrs
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -483,6 +484,36 @@ def test_plain_pdftotext_leaves_the_rows_of_table_2_it_scrambled_blank(tmp_path:
     assert _unexplained(parsed, report, _TABLES) == [], text
     assert parsed.active_disclosure is not None
     assert parsed.active_disclosure.fees.amount.value == Decimal("107245.8")
+
+
+@pytest.mark.parametrize("word_paste", [False, True])
+def test_pandoc_markdown_of_tables_in_a_styled_div_reads_every_cell(tmp_path: Path, word_paste: bool) -> None:
+    """A page that sets its tables in a styled ``<div>`` (``line-height: 2``): pandoc's markdown
+    prints the div as a fenced line of attributes right before each table. Its numbers stood
+    beside table 三's first row, which held blank cells, and left that row blank."""
+    converter = {c.name: c for c in CONVERTERS}["pandoc-markdown"]
+    if reason := converter.missing():
+        pytest.skip(reason)
+    sample = govinfo_report.parse_file(Path(__file__).resolve().parents[1] / "examples" / "sample_report.txt")
+    blanks = dict.fromkeys(REQUEST_ORGS, Cell(None))
+    first = attrs.evolve(sample.requests.new_received, natural_person=Cell(15), **blanks)
+    report = attrs.evolve(sample, requests=attrs.evolve(sample.requests, new_received=first))
+    html = render_html(report, word_paste=word_paste)
+    styled = '<div style="text-indent: 2em; line-height: 2"><table'
+    page = tmp_path / "page.html"
+    page.write_text(html.replace("<table", styled).replace("</table>", "</table></div>"), encoding="utf-8")
+    parsed = govinfo_report.parse(converter.run(page))
+    assert cell_differences(parsed, report) == []
+
+
+#: The columns of table 三 between the natural persons' and the total.
+REQUEST_ORGS = [
+    "commercial_enterprise",
+    "research_institution",
+    "social_welfare_org",
+    "legal_service_org",
+    "other_org",
+]
 
 
 PDF_EXTRACTORS = [c for c in CONVERTERS if c.source == "pdf"]

@@ -24,7 +24,9 @@ What is folded:
   its line breaks; the tags of a table (``<tr>``, ``<td>``) stay for the table reader.
 * markdown links and pandoc's bracketed spans keep only their text (``[一、总]{style="…"}`` →
   ``一、总``); inside a table row the text is padded to the width of what was removed, so the
-  row's borders stay where they were drawn.
+  row's borders stay where they were drawn. Pandoc's fenced div lines (``::: {style="…
+  line-height: 2"}`` and the ``:::`` that closes one), markup with no text, become blank lines:
+  their attributes' numbers are no values.
 * box-drawing characters (``│ ┼ ─ ┌ ═`` …, text browsers' table borders) become the ASCII of a
   grid table (``| + - =``).
 * on a table row drawn with borders (``|``) folding never moves a border: a word NFKC makes
@@ -124,6 +126,13 @@ def _drop_tag(match: re.Match[str]) -> str:
 
 # [text]{attributes} (pandoc bracketed span), [text](url) and ![alt](src) (links, images)
 _MD_INLINE = re.compile(r"!?\[([^\[\]\n]*)\](?:\{[^{}\n]*\}|\([^()\n]*\))")
+
+
+#: A pandoc fenced div's opening line with its attributes or class, or its closing line.
+#: (possessive throughout: a long line that is no such thing fails in one pass)
+_FENCED_DIV = re.compile(
+    r"^[ \t]*+:{3,}+[ \t]*+(?:\{[^{}\n]*+\}|[^\s{}:]++)?+[ \t]*+:*+[ \t]*+$", re.MULTILINE
+)
 
 
 def _strip_inline(line: str) -> str:
@@ -231,6 +240,8 @@ def normalize(text: str) -> str:
     text = _ZERO_WIDTH.sub("", text)
     if "<" in text:
         text = _INLINE_TAG.sub(_drop_tag, text)
+    if ":::" in text:
+        text = _FENCED_DIV.sub("", text)
     if "](" in text or "]{" in text:
         lines = text.split("\n")
         text = "\n".join(_strip_inline(line) if "](" in line or "]{" in line else line for line in lines)
