@@ -190,6 +190,36 @@ def test_empty_cells_of_a_markdown_header_row_are_not_table_4_values() -> None:
     assert _review_read(parsed) == [None] * 15
 
 
+@pytest.mark.parametrize(
+    ("numbers", "regulations", "normative"),
+    [
+        # 规章 reads 0 0 0 row by row and column by column; 行政规范性文件 5 0 5 or 0 5 5
+        (["0", "0", "0", "5", "0", "5"], (0, 0, 0), (None, None, None)),
+        # both rows read alike either way: both placed
+        (["0", "0", "0", "0", "0", "0"], (0, 0, 0), (0, 0, 0)),
+        # no row reads alike: both blank, as ambiguous
+        (["1", "2", "3", "4", "5", "6"], (None, None, None), (None, None, None)),
+    ],
+)
+def test_rows_after_a_label_run_are_read_where_both_orders_agree(
+    numbers: list[str], regulations: tuple[object, ...], normative: tuple[object, ...]
+) -> None:
+    """pdfminer prints a sub-table's labels one after the other, then all its numbers, row by
+    row or column by column, one a line (as Word's text export prints the rest of the report):
+    a row both orders read alike is placed, the others stay blank."""
+    text = govinfo_report.render(govinfo_report.parse(open_example()), layout="cells")
+    start, end = text.index("第二十条第（一）项"), text.index("第二十条第（五）项")
+    header = ["第二十条第（一）项", "信息内容", "本年制发件数 本年废止件数 现行有效件数"]
+    lines = [*header, "规章", "行政规范性文件", *numbers]
+    parsed = govinfo_report.parse(text[:start] + "\n".join([*lines, ""]) + text[end:])
+    active = parsed.active_disclosure_table
+    assert active.regulations.values() == regulations
+    assert active.normative_documents.values() == normative
+    noted = {(d.code, d.row) for d in parsed.diagnostics}
+    if regulations != normative:
+        assert ("cells-readings-differ", "normative_documents") in noted
+
+
 def test_a_markdown_table_with_doubled_columns_leaves_a_row_with_a_blank_unread() -> None:
     """markitdown prints table 二 with an empty column beside each real one: in a row with a
     blank cell the text cannot tell the blank from the shadows, so the row is left blank."""

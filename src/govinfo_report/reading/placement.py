@@ -494,19 +494,31 @@ class TablePlacement:
         look blank. When the run holds exactly the rows just before the one it names, buried
         (found nowhere else), each as wide as that row, in a grid with no short row, and the
         numbers are exactly all their cells, they are theirs — in the order the text printed
-        them, which is row by row or column by column. Only when both orders read the same
-        (rows of one cell; or the same numbers everywhere, as all zeros) are they placed, by
-        position, and said so; otherwise the rows stay blank as ambiguous."""
+        them, which is row by row or column by column. A row both orders read the same (a row
+        of one cell; or the same numbers, as all zeros) is placed, by position, and said so;
+        where no row is, the rows stay blank as ambiguous, and where some are, the others are
+        blank with their two readings (pdfminer printed 洪泽区's ``规章 行政规范性文件`` then
+        ``0 0 0 5 0 5``: 规章 is 0 0 0 either way, 行政规范性文件 5 0 5 or 0 5 5)."""
         for i, j in sorted(self.matches.items()) if self.buried else ():
             named = self._labels_before_their_numbers(i, j)
-            width = len(self.specs[j].columns)
-            values = self.observed[i].values
-            if not named or not _orders_agree(values, len(named) + 1, width):
+            if not named:
                 continue
-            self.observed[i] = self.observed[i]._replace(values=values[-width:])
-            for r, k in enumerate(named):
-                self._place_by_position(values[r * width : (r + 1) * width], k)
+            both = _read_both_ways(self.observed[i].values, len(named) + 1, len(self.specs[j].columns))
+            if not any(by_rows == by_columns for by_rows, by_columns in both):
+                continue
+            placed = [self._agreed_row(k, *readings) for k, readings in zip([*named, j], both, strict=True)]
+            self.observed[i] = self.observed[i]._replace(values=placed[-1])
+            for k, values in zip(named, placed, strict=False):
+                self._place_by_position(values, k)
                 del self.buried[k]
+
+    def _agreed_row(self, row: int, by_rows: _RowValues, by_columns: _RowValues) -> _RowValues:
+        """Template row ``row``'s values as both reading orders give them where they agree;
+        else its cells printed blank, the two readings said."""
+        if by_rows == by_columns:
+            return by_rows
+        self._readings_differ(self.specs[row].id, [describe(by_rows), describe(by_columns)])
+        return tuple(value._replace(kind="null", text=_UNDECIDED) for value in by_rows)
 
     def _labels_before_their_numbers(self, i: int, j: int) -> list[int]:
         """The rows, buried in observed row ``i``'s run (see :meth:`_buried_just_before`), whose
@@ -2081,12 +2093,21 @@ def _plain_counts(values: Sequence[Item]) -> list[str]:
     return []
 
 
-def _orders_agree(values: Sequence[Item], rows: int, width: int) -> bool:
-    """Whether ``values``, the cells of ``rows`` rows of ``width`` columns, read the same row by
-    row as column by column."""
-    by_rows = [[v.text for v in values[r * width : (r + 1) * width]] for r in range(rows)]
-    by_columns = [[values[c * rows + r].text for c in range(width)] for r in range(rows)]
-    return by_rows == by_columns
+#: The text of a cell whose readings differ, left blank: a blank mark, read as no value.
+_UNDECIDED = "—"
+#: A row's printed values.
+_RowValues = tuple[Item, ...]
+
+
+def _read_both_ways(values: Sequence[Item], rows: int, width: int) -> list[tuple[_RowValues, _RowValues]]:
+    """Each of ``rows`` rows of ``width`` columns read from ``values``, their cells, row by row
+    and column by column: (as the first order reads it, as the second does), compared by text."""
+    by_rows = [tuple(values[r * width : (r + 1) * width]) for r in range(rows)]
+    by_columns = [tuple(values[c * rows + r] for c in range(width)) for r in range(rows)]
+    return [
+        (row, column if [v.text for v in column] != [v.text for v in row] else row)
+        for row, column in zip(by_rows, by_columns, strict=True)
+    ]
 
 
 def _printed_only(values: Sequence[Item], expected: int) -> tuple[Item, ...]:
