@@ -96,3 +96,13 @@ def many_reports(
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+#: The columns of table 三 between the natural persons' and the total.
+REQUEST_ORGS = [
+    "commercial_enterprise",
+    "research_institution",
+    "social_welfare_org",
+    "legal_service_org",
+    "other_org",
+]

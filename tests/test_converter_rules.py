@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import attrs
 import pytest
+from hypothesis import given, settings
 
 import govinfo_report
+from govinfo_report.model import Cell
 from govinfo_report.reading.grid import detect_layout, read_grid
 from govinfo_report.reading.items import grid_items, observed_rows
 from govinfo_report.reading.normalize import display_width, normalize
@@ -16,6 +19,8 @@ from govinfo_report.reading.placement import read_rows
 from govinfo_report.reading.skeleton import read_skeleton
 from govinfo_report.template.formats import get_format
 from govinfo_report.template.spec import TableSpec
+from govinfo_report.testing import cell_values, reports
+from report_files import REQUEST_ORGS, SAMPLE
 
 ACTIVE = get_format("2021").tables["active_disclosure"]
 REQUESTS = get_format("2021").tables["requests"]
@@ -270,6 +275,61 @@ def test_one_cell_per_line_with_blank_lines_between_is_one_stream_of_cells() -> 
     assert rows["regulations"] == (1, 2, 3)
     assert rows["normative_documents"] == (4, 5, 6)
     assert rows["licensing"] == (7,)
+
+
+def _exported_one_cell_a_line(report: govinfo_report.Report) -> str:
+    """``report`` as LibreOffice's text export prints a Word file: every paragraph and table
+    cell on a line of its own, no blank line between them, an empty cell an empty line (the
+    ``cells`` rendering without its cell tabs and the blank lines between rows)."""
+    text = govinfo_report.render(report, layout="cells")
+    return "\n".join(line.removeprefix("\t") for line in text.split("\n") if line)
+
+
+def _with_blanks(report: govinfo_report.Report) -> govinfo_report.Report:
+    """The bundled example with blank cells between numbers and before a row's first number."""
+    requests = report.requests
+    new_received = attrs.evolve(
+        requests.new_received, natural_person=Cell(15), **dict.fromkeys(REQUEST_ORGS, Cell(None))
+    )
+    granted = attrs.evolve(
+        requests.granted, commercial_enterprise=Cell(None), research_institution=Cell(None)
+    )
+    active = report.active_disclosure_table
+    normative = attrs.evolve(active.normative_documents, issued=Cell(None))
+    return attrs.evolve(
+        report,
+        requests=attrs.evolve(requests, new_received=new_received, granted=granted),
+        active_disclosure=attrs.evolve(active, normative_documents=normative),
+    )
+
+
+def test_empty_lines_between_a_word_tables_numbers_are_its_empty_cells() -> None:
+    """LibreOffice's text export of a Word file prints an empty cell as an empty line: between
+    two numbers of a row, or between its label and its first number, such lines are its empty
+    cells — in a text that prints labels and their numbers on lines next to each other."""
+    report = _with_blanks(govinfo_report.parse_file(SAMPLE))
+    parsed = govinfo_report.parse(_exported_one_cell_a_line(report))
+    assert parsed.requests == report.requests
+    active, printed = parsed.active_disclosure_table, report.active_disclosure_table
+    assert active.regulations == printed.regulations
+    assert active.normative_documents == printed.normative_documents  # its first cell empty
+
+
+def test_empty_lines_between_numbers_a_blank_line_apart_everywhere_are_no_cells() -> None:
+    """Plain ``pdftotext`` prints a blank line after every cell: such lines part cells, and a
+    row two numbers short is not made up from them."""
+    text = "\n\n".join(["规章", "1", "2", "3", "行政规范性文件", "4", "6", "行政许可", "7", "其他", "8"])
+    assert _rows(text, ACTIVE).get("normative_documents", (None,) * 3) == (None,) * 3
+
+
+@settings(max_examples=30, deadline=None)
+@given(report=reports(blanks=True, consistent=None))
+def test_a_word_table_exported_one_cell_a_line_never_misplaces_a_value(report: govinfo_report.Report) -> None:
+    """Empty cells anywhere (as a row's last cells, an empty line before the next label is the
+    row's or a merged cell's: such rows may stay blank), every cell read is the printed one."""
+    parsed = govinfo_report.parse(_exported_one_cell_a_line(report))
+    got, want = cell_values(parsed), cell_values(report)
+    assert [key for key, value in got.items() if value is not None and value != want.get(key)] == []
 
 
 # --- labels -----------------------------------------------------------------------------------

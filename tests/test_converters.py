@@ -31,6 +31,7 @@ from govinfo_report.testing import cell_differences, cell_values, reports, repor
 from govinfo_report.writers.html import render_html
 from govinfo_report.writers.pdf import render_pdf
 from libreoffice import LIBREOFFICE_STYLES, page, soffice, through_libreoffice
+from report_files import REQUEST_ORGS
 
 pytestmark = pytest.mark.converters
 
@@ -504,16 +505,6 @@ def test_pandoc_markdown_of_tables_in_a_styled_div_reads_every_cell(tmp_path: Pa
     page.write_text(html.replace("<table", styled).replace("</table>", "</table></div>"), encoding="utf-8")
     parsed = govinfo_report.parse(converter.run(page))
     assert cell_differences(parsed, report) == []
-
-
-#: The columns of table 三 between the natural persons' and the total.
-REQUEST_ORGS = [
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-]
 
 
 PDF_EXTRACTORS = [c for c in CONVERTERS if c.source == "pdf"]

@@ -91,66 +91,15 @@ def test_table_4_values_parted_by_a_tall_header_cell_are_read_in_order(report: R
 
 @settings(max_examples=25, deadline=None)
 @given(report=reports(blanks=False), at=st.integers(1, 13), lost=st.integers(0, 14))
-def test_table_4_short_of_a_value_reads_only_what_every_place_of_the_gap_agrees_on(
-    report: Report, at: int, lost: int
-) -> None:
-    """A text that lost one of table 四's values looks like one that printed nothing for a blank
-    cell: the gap is tried in every cell, and only what every placement keeping the block sums
-    (all but one) agrees on is read — the lost cell never, no value in another's cell."""
+def test_table_4_short_of_a_value_is_left_blank_with_a_diagnostic(report: Report, at: int, lost: int) -> None:
+    """A text that lost one of table 四's values, or printed nothing for a blank cell: where the
+    gap stood no sum can say for sure (a blank may stand for a number its total counts, and
+    the report may slip once more), so the table is left blank."""
     values = _review_values(report)
     kept = values[:lost] + values[lost + 1 :]
     body = [*REVIEW_HEADER, *kept[:at], "总计", *kept[at:]]
     parsed = govinfo_report.parse(_with_review_section(report, body))
-    read = _review_read(parsed)
-    assert read[lost] is None
-    assert all(cell in (None, int(value)) for cell, value in zip(read, values, strict=True))
-    assert {"table-blanks-placed", "table-value-count"} & {
-        d.code for d in parsed.diagnostics if d.table == "review_litigation"
-    }
-
-
-def _spaced_review(report: Report, printed: list[str]) -> Report:
-    """``report`` with table 四 printed as a PDF extractor prints one row of cells: every
-    number on one line, a space apart, nothing for a blank cell."""
-    return govinfo_report.parse(_with_review_section(report, [*REVIEW_HEADER, "总计", " ".join(printed)]))
-
-
-@settings(max_examples=40, deadline=None)
-@given(report=reports(blanks=False, consistent=None), data=st.data())
-def test_table_4_with_a_zero_printed_as_nothing_never_misplaces_a_value(
-    report: Report, data: st.DataObject
-) -> None:
-    """A blank cell printed as nothing (it means none) leaves fourteen numbers: wherever it
-    stood, and whether or not the report's own sums slip once, every cell read is the one
-    printed there."""
-    values = _review_values(report)
-    zeros = [k for k, value in enumerate(values) if value == "0"]
-    if not zeros:
-        return
-    blank = data.draw(st.sampled_from(zeros))
-    parsed = _spaced_review(report, values[:blank] + values[blank + 1 :])
-    read = _review_read(parsed)
-    assert read[blank] is None
-    assert all(cell in (None, int(value)) for cell, value in zip(read, values, strict=True))
-
-
-def test_table_4_with_a_blank_reads_the_blocks_that_place_it() -> None:
-    """Fourteen numbers, the blank among a block of zeros: any other place for it breaks two
-    block sums, so the other blocks are read; which zero is the blank no sum says."""
-    report = govinfo_report.parse(open_example())
-    printed = ["3", "5", "3", "2", "13", "0", "0", "0", "0", "4", "0", "1", "0", "5"]
-    parsed = _spaced_review(report, printed)
-    assert _review_read(parsed) == [3, 5, 3, 2, 13, *[None] * 5, 4, 0, 1, 0, 5]
-    codes = {d.code for d in parsed.diagnostics if d.table == "review_litigation"}
-    assert {"table-blanks-placed", "cells-readings-differ"} <= codes
-
-
-def test_table_4_with_two_blanks_is_left_blank() -> None:
-    """Two numbers short: two hidden numbers could break two sums, and a wrong placement be the
-    one whose sums hold, so none is tried."""
-    report = govinfo_report.parse(open_example())
-    printed = ["3", "5", "3", "2", "13", "0", "0", "0", "4", "0", "1", "0", "5"]
-    _assert_review_left_blank(_spaced_review(report, printed), "table-value-count")
+    _assert_review_left_blank(parsed, "table-value-count")
 
 
 def test_table_4_numbers_wrapped_under_their_first_line_are_joined() -> None:

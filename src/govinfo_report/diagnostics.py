@@ -157,15 +157,6 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "表格“{table_zh}”：{count} 行的数字少于单元格数（文本不显示空白单元格）；"
         "已按表格的勾稽关系确定空白单元格的位置，另有 {rows} 行按原文读取，请核对",
     ),
-    "table-blanks-placed": (
-        "warning",
-        "table {table_zh} prints {found} numbers for its {expected} cells, as a text that prints "
-        "nothing for a blank cell does; the blank cells were placed where the blocks' totals put "
-        "them (a blank counting as nothing), and only cells every such placement agrees on were "
-        "read; check them",
-        "表格“{table_zh}”只有 {found} 个数字、应有 {expected} 个单元格（文本不显示空白单元格）；"
-        "已按各部分合计确定空白单元格的位置（空白按零计），只读取各种放置一致的单元格，请核对",
-    ),
     "cells-readings-differ": (
         "warning",
         "the readings of '{label}' that the table's arithmetic allows differ ({readings}); the "

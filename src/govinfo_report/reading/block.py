@@ -377,8 +377,6 @@ def _unread(
         and (joined := _wrapped_pieces_joined(longest, expected, table_zh))
     ):
         return joined
-    if table_id == decoding.REVIEW_ROW and soft and (placed := _blanks_placed(longest, expected, table_zh)):
-        return placed
     stuck = [v for v in longest if v.kind == "num" and v.glued]
     if stuck:
         note = diag.make("glued-cells", table=table_id, line=line, digits=" ".join(v.text for v in stuck))
@@ -413,43 +411,10 @@ def _wrapped_pieces_joined(longest: Sequence[Item], expected: int, table_zh: str
     if not readings or len(readings) > _LISTED_READINGS:
         return None
     line = longest[0].line
-    how = diag.make("wrapped-cells-joined", table=decoding.REVIEW_ROW, table_zh=table_zh, count=1, line=line)
-    # more than one reading: the arithmetic cannot say where a number that fits stood in its block
-    return _agreed(readings, expected, line, table_zh, how)
-
-
-def _blanks_placed(longest: Sequence[Item], expected: int, table_zh: str) -> BlockRead | None:
-    """Table 四 from a run of fewer counts than cells, set apart only by spaces or line breaks:
-    a text that prints nothing for a blank cell. Each cell is read where every way of placing
-    the blanks that keeps the blocks' totals, all but one at most (see
-    :func:`~.decoding.review_with_blanks`), agrees; None where no way does (a number lost
-    otherwise than as a blank cell breaks sums)."""
-    counts = all(v.kind == "num" and v.text.isdigit() for v in longest)
-    if not counts or not len(longest) < expected:
-        return None
-    readings = decoding.review_with_blanks([v.text for v in longest])
-    if not readings:
-        return None
-    line = longest[0].line
-    how = diag.make(
-        "table-blanks-placed",
-        table=decoding.REVIEW_ROW,
-        line=line,
-        table_zh=table_zh,
-        found=len(longest),
-        expected=expected,
-    )
-    # more than one reading: a blank among equal numbers, or any of a block's cells may be it
-    return _agreed(readings, expected, line, table_zh, how)
-
-
-def _agreed(
-    readings: Sequence[decoding.Reading], expected: int, line: int | None, table_zh: str, how: Diagnostic
-) -> BlockRead:
-    """Table 四's cells every reading agrees on, with the note ``how`` they were read and, where
-    the readings differ, one listing them."""
-    notes = [how]
-    if len(readings) > 1:
+    notes = [
+        diag.make("wrapped-cells-joined", table=decoding.REVIEW_ROW, table_zh=table_zh, count=1, line=line)
+    ]
+    if len(readings) > 1:  # the arithmetic cannot say where a number that fits stood in its block
         notes.append(
             diag.make(
                 "cells-readings-differ",

@@ -417,39 +417,6 @@ def wrapped_review_below(top: Sequence[str], rest: Sequence[str]) -> list[Readin
     return _review_search((0, 0), next_cells, fits, (len(top), len(rest)))
 
 
-def review_with_blanks(counts: Sequence[str]) -> list[Reading] | None:
-    """Every way to read table 四's fifteen cells from fewer ``counts``, printed in order by a
-    text that prints nothing for a blank cell (most PDF extractors): the blanks in any of the
-    cells, as long as no more than one block's total is not the sum of its four cells (a blank
-    counting as nothing) — a report's own slip breaks one sum, and a blank put where it is
-    not breaks more. None past :data:`REVIEW_BLANKS` blanks or a count that is no count."""
-    shape = review_shape()
-    blanks = shape.size - len(counts)
-    values = [parse_cell(text, "count") for text in counts]
-    if not 0 < blanks <= REVIEW_BLANKS or any(v is None for v in values):
-        return None
-    readings: list[Reading] = []
-    for places in itertools.combinations(range(shape.size), blanks):
-        given = iter(values)
-        reading = tuple(None if k in places else next(given) for k in range(shape.size))
-        off = sum(_total(reading[first : end - 1]) != (reading[end - 1] or 0) for first, end in shape.sums)
-        if off <= 1:
-            readings.append(reading)
-    return readings
-
-
-#: The most blank cells of table 四 placed. With one, the placement that puts it where it
-#: stood always stands (it breaks its block's sum at most, where it hides a number the total
-#: counts), so what all placements agree on is right unless the report also slipped elsewhere;
-#: with two, two hidden numbers break two sums, and a wrong placement can be the one left.
-REVIEW_BLANKS = 1
-
-
-def _total(cells: Sequence[Value]) -> Value:
-    """The sum of a block's cells, a blank counting as nothing."""
-    return sum(cell for cell in cells if cell is not None)
-
-
 def _review_search(
     start: _State,
     next_cells: Callable[[_State], Iterable[tuple[str, _State]]],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from .model import GridCell, GridRow, Piece, Region, is_value
@@ -47,8 +48,53 @@ def lines_rows(region: Region, engine: str) -> list[GridRow]:
         # a blank line after every cell, not after every row: the rows are where a label
         # follows values, which the table reader finds in one stream of cells
         return [GridRow(tuple(cell for row in rows for cell in row.cells), rows[0].line, stream=True)]
+    if _blank_lines_are_cells(rows):
+        rows = _with_empty_cells(rows)
     # a block where text follows a number holds several table rows: a stream too
     return [row._replace(stream=True) if _several_rows(row) else row for row in rows]
+
+
+#: Rows of a table printed without a blank line around them that show a text prints its
+#: tables one cell a line with nothing between cells or rows: a label with a number on the
+#: very next line, and a number with the next row's label on the very next line.
+_CELLS_WITHOUT_GAPS = 3
+
+
+def _blank_lines_are_cells(rows: Sequence[GridRow]) -> bool:
+    """Whether the blank lines before a number are empty cells: a table exported one cell a
+    line, nothing between cells or rows (LibreOffice's text export of a Word file prints an
+    empty cell as an empty line). Only where the text prints labels and their first numbers,
+    and numbers and the next row's labels, on lines next to each other, several times each;
+    never where it marks an empty cell otherwise (a lone tab: Word's own text export, whose
+    blank lines part rows) or prints a blank line after every cell (plain ``pdftotext``,
+    handled above); a text that prints labels apart from their numbers (pdfminer's boxes)
+    does neither."""
+    label_then_number = number_then_label = 0
+    for row in rows:
+        if any(not cell.pieces for cell in row.cells):
+            return False
+        values = [is_value(cell) for cell in row.cells]
+        for value, next_value in itertools.pairwise(values):
+            label_then_number += not value and next_value
+            number_then_label += value and not next_value
+    return min(label_then_number, number_then_label) >= _CELLS_WITHOUT_GAPS
+
+
+def _with_empty_cells(rows: Sequence[GridRow]) -> list[GridRow]:
+    """The blocks with each run of blank lines before a number — after a number or a label —
+    made that many empty cells, and the blocks on its two sides one. (Blank lines before a
+    label may be the empty cells that end the row before it or the merged cells that begin
+    its own: they are left as they are.)"""
+    joined: list[GridRow] = []
+    for row in rows:
+        before = joined[-1] if joined else None
+        if before is not None and is_value(row.cells[0]):
+            gap = range(before.cells[-1].line + 1, row.cells[0].line)
+            empty = tuple(GridCell((), number) for number in gap)
+            joined[-1] = before._replace(cells=(*before.cells, *empty, *row.cells))
+        else:
+            joined.append(row)
+    return joined
 
 
 class _OuterBars(NamedTuple):
