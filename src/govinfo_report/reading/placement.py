@@ -504,7 +504,7 @@ class TablePlacement:
             if not named:
                 continue
             both = _read_both_ways(self.observed[i].values, len(named) + 1, len(self.specs[j].columns))
-            if not any(by_rows == by_columns for by_rows, by_columns in both):
+            if not any(_same_text(*readings) for readings in both):
                 continue
             placed = [self._agreed_row(k, *readings) for k, readings in zip([*named, j], both, strict=True)]
             self.observed[i] = self.observed[i]._replace(values=placed[-1])
@@ -515,7 +515,7 @@ class TablePlacement:
     def _agreed_row(self, row: int, by_rows: _RowValues, by_columns: _RowValues) -> _RowValues:
         """Template row ``row``'s values as both reading orders give them where they agree;
         else its cells printed blank, the two readings said."""
-        if by_rows == by_columns:
+        if _same_text(by_rows, by_columns):
             return by_rows
         self._readings_differ(self.specs[row].id, [describe(by_rows), describe(by_columns)])
         return tuple(value._replace(kind="null", text=_UNDECIDED) for value in by_rows)
@@ -2100,14 +2100,16 @@ _RowValues = tuple[Item, ...]
 
 
 def _read_both_ways(values: Sequence[Item], rows: int, width: int) -> list[tuple[_RowValues, _RowValues]]:
-    """Each of ``rows`` rows of ``width`` columns read from ``values``, their cells, row by row
-    and column by column: (as the first order reads it, as the second does), compared by text."""
+    """Each of ``rows`` rows of ``width`` columns read from ``values``: (row by row, column by
+    column)."""
     by_rows = [tuple(values[r * width : (r + 1) * width]) for r in range(rows)]
     by_columns = [tuple(values[c * rows + r] for c in range(width)) for r in range(rows)]
-    return [
-        (row, column if [v.text for v in column] != [v.text for v in row] else row)
-        for row, column in zip(by_rows, by_columns, strict=True)
-    ]
+    return list(zip(by_rows, by_columns, strict=True))
+
+
+def _same_text(one: Sequence[Item], other: Sequence[Item]) -> bool:
+    """Whether two readings of a row print the same numbers."""
+    return [v.text for v in one] == [v.text for v in other]
 
 
 def _printed_only(values: Sequence[Item], expected: int) -> tuple[Item, ...]:
