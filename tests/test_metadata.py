@@ -48,6 +48,12 @@ from govinfo_report.testing.prose import agencies
         ("某市财政局政府信息公开工作2023年度报告", "某市财政局", 2023),
         ("某县人民政府信息公开工作年度报告(2023年)", "某县人民政府", 2023),
         ("某市财政局\n政府信息公开工作年度报告\n（2023年度）\n", "某市财政局", 2023),
+        # a year in Chinese numerals, as formal titles print it
+        ("某县人民政府二〇二一年政府信息公开工作年度报告", "某县人民政府", 2021),
+        ("某市财政局二○二三年度政府信息公开工作年度报告", "某市财政局", 2023),
+        ("二零二二年某县某镇人民政府政府信息公开工作年度报告", "某县某镇人民政府", 2022),
+        # a section heading over the title is no part of it
+        ("四、2020年工作打算一、总体情况\n2019年某乡人民政府政府信息公开工作年度报告", "某乡人民政府", 2019),
         # page furniture a crawler put before the title on its line is no part of the agency
         (
             "当前位置：首页 > 政务公开 > 年度报告 某市财政局2023年政府信息公开工作年度报告"

@@ -11,6 +11,7 @@ import itertools
 import json
 import re
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import attrs
@@ -567,3 +568,107 @@ def test_a_letter_stuck_to_a_number_in_a_tables_own_cell_glues_no_two_cells(repo
     read = [v for (table, _, _), v in cell_values(parsed).items() if table == "review_litigation"]
     assert all(got in (None, want) for got, want in zip(read, values, strict=True)), read
     assert not {d.code for d in parsed.diagnostics} & {"glued-cells-split", "glued-cells-row-sum"}
+
+
+# --- pages whose rows do not line up ------------------------------------------------------------
+
+_TABLE = re.compile(r"<table border=\"1\"[^>]*>.*?</table>", re.S)
+
+
+def _in_each_table(page: str, change: Callable[[str], str]) -> str:
+    """The page with ``change`` made to each of its report tables' markup."""
+    return _TABLE.sub(lambda table: change(table.group()), page)
+
+
+def _review_first_blank(report: Report) -> Report:
+    """The report with table 四's first value (行政复议 结果维持) printed empty."""
+    review = report.review_litigation
+    assert review is not None
+    return attrs.evolve(
+        report,
+        review_litigation=attrs.evolve(review, review=attrs.evolve(review.review, upheld=Cell())),
+    )
+
+
+@pytest.mark.parametrize(
+    "stray",
+    [
+        pytest.param(lambda t: _last_row(t, "<td>&nbsp;</td></tr>"), id="one-row-a-cell-wider"),
+        pytest.param(lambda t: t.replace("</tr>", "<td>&nbsp;</td></tr>"), id="every-row-a-cell-wider"),
+        pytest.param(
+            lambda t: t.replace("</tbody>", "<tr>" + "<td></td>" * 16 + "</tr></tbody>"),
+            id="word-spacer-row-a-cell-wider",
+        ),
+    ],
+)
+def test_an_empty_cell_past_the_tables_columns_is_no_value(
+    report: Report, stray: Callable[[str], str]
+) -> None:
+    # table 四 prints fifteen values; with a sixteenth empty cell, the blank first value must not
+    # be taken for a merged cell's shadow and the values read one column to the left
+    blank_first = _review_first_blank(report)
+    page = _in_each_table(_page(blank_first, chrome=True), stray)
+    _same_report(_read_back(page), blank_first)
+
+
+def _last_row(table: str, end: str) -> str:
+    """The table with its last row ended by ``end`` instead of ``</tr>``."""
+    at = table.rfind("</tr>")
+    return table[:at] + end + table[at + len("</tr>") :]
+
+
+_SPANS = re.compile(r' (?:rowspan|colspan)="[0-9]+"')
+
+
+@given(st.one_of(reports(blanks=True), reports_2019(blanks=True)), st.booleans())
+def test_rows_whose_merged_cells_the_page_left_out_read_by_their_own_cells(
+    report: Report, word_paste: bool
+) -> None:
+    # a CMS that strips rowspan and colspan leaves rows of different widths: a sub-row's first
+    # cell blank must not make its numbers slide one column left into the place no cell covers
+    page = _SPANS.sub("", _page(report, chrome=True, word_paste=word_paste))
+    _same_report(_read_back(page), report)
+
+
+@pytest.mark.parametrize("minus", ["\u2212", "–", "—"], ids=["minus-sign", "en-dash", "em-dash"])
+@given(report=reports_2019(blanks=False))
+def test_a_typeset_minus_sign_keeps_a_change_negative(report: Report, minus: str) -> None:
+    page = re.sub(r"(<td[^>]*>(?:<[^>]+>)*)-(?=[0-9])", rf"\g<1>{minus}", _page(report))
+    assert minus in page or "-" not in re.sub(r"<[^>]+>", "", page)
+    _same_report(_read_back(page), report)
+
+
+def _grouped(number: re.Match[str]) -> str:
+    digits, decimals = number.group(1), number.group(2) or ""
+    groups = [digits[max(0, end - 3) : end] for end in range(len(digits), 0, -3)][::-1]
+    return "&nbsp;".join(groups) + decimals
+
+
+@given(report=st.one_of(reports(scale="city", blanks=False), reports_2019(scale="city", blanks=False)))
+def test_thousands_set_apart_by_no_break_spaces_are_one_number(report: Report) -> None:
+    page = re.sub(r"(?<=>)([0-9]{4,})(\.[0-9]+)?(?=<)", _grouped, _page(report))
+    _same_report(_read_back(page), report)
+
+
+def test_a_title_naming_no_agency_takes_the_publisher_the_page_names(report: Report) -> None:
+    page = _page(report, chrome=True)
+    untitled = page.replace(f"{report.agency}{report.year}年", f"{report.year}年")
+    assert f"来源：{report.agency}" in untitled
+    parsed = _read_back(untitled)
+    assert parsed.agency == report.agency
+    assert "agency-from-page" in [d.code for d in parsed.diagnostics]
+    assert "no-agency" not in [d.code for d in parsed.diagnostics]
+    # a source that names no body (本网) is no agency
+    anonymous = untitled.replace(f"来源：{report.agency}", "来源：本网").replace(
+        f"发布机构：</td><td>{report.agency}", "发布机构：</td><td>"
+    )
+    parsed = _read_back(anonymous)
+    assert parsed.agency is None
+    assert "no-agency" in [d.code for d in parsed.diagnostics]
+
+
+def test_a_title_with_its_year_in_chinese_numerals_names_agency_and_year(report: Report) -> None:
+    page = _page(report, chrome=True).replace(f"{report.year}年政府信息公开", "二〇二三年政府信息公开")
+    assert report.year == 2023
+    parsed = _read_back(page)
+    assert (parsed.agency, parsed.year) == (report.agency, 2023)

@@ -97,10 +97,26 @@ def parse_document_with_context(
         report = laid_out.locate(report)
     if document.publisher and report.agency:
         report = attrs.evolve(report, agency=qualify_agency(report.agency, document.publisher))
+    elif document.publisher and report.agency is None:
+        report = _agency_from_page(report, document.publisher)
     if document.attachments and all(getattr(report, t) is None for t in TABLE_IDS):
         notes = (*notes, _attached(document.attachments))
     report = attrs.evolve(report, source_kind=document.kind, diagnostics=(*report.diagnostics, *notes))
     return report, context
+
+
+def _agency_from_page(report: Report, publisher: str) -> Report:
+    """A report whose title and words name no agency, with the one its page names as its
+    publisher, said so (the note that the agency is blank gives way)."""
+    from . import diagnostics as diag
+    from .reading.metadata import publisher_agency
+
+    agency = publisher_agency(publisher)
+    if agency is None:
+        return report
+    kept = tuple(d for d in report.diagnostics if d.code != "no-agency")
+    note = diag.make("agency-from-page", agency=agency)
+    return attrs.evolve(report, agency=agency, diagnostics=(*kept, note))
 
 
 def _document_note(

@@ -50,6 +50,11 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "the agency '{agency}' is read from the report's words ('{text}'), the title naming none",
         "标题中没有机关名称，机关名称“{agency}”读自正文（“{text}”）",
     ),
+    "agency-from-page": (
+        "info",
+        "the agency '{agency}' is the publisher the page names (its source), the report naming none",
+        "报告中没有机关名称，机关名称“{agency}”取自网页标明的发布机构（来源）",
+    ),
     "missing-section": (
         "warning",
         "section {number} ({heading}) was not found",

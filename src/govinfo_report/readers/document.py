@@ -35,11 +35,14 @@ class Paragraph:
 @attrs.frozen
 class TableCell:
     """One place of a table's grid. ``covered`` marks a place a merged cell spans (to the right
-    of it or below it): it holds no text of its own."""
+    of it or below it): it holds no text of its own. ``filler`` marks a place no cell of its row
+    covers, where the row is shorter than the table: its last cells left out, or its cells
+    shifted by a merged cell the page left out — an empty cell only where the row needs one."""
 
     text: str
     location: Location = NOWHERE
     covered: bool = False
+    filler: bool = False
 
 
 @attrs.frozen
@@ -113,6 +116,6 @@ def _filled_row(
     """Row ``r`` of a grid, a place no cell covers an empty cell of the row (most rows have none)."""
     row = [placed.get((r, c)) for c in range(width)]
     if any(cell is None for cell in row):
-        empty = TableCell("", attrs.evolve(location, row=r))
+        empty = TableCell("", attrs.evolve(location, row=r), filler=True)
         return tuple(empty if cell is None else cell for cell in row)
     return cast("tuple[TableCell, ...]", tuple(row))

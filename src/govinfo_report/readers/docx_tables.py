@@ -135,7 +135,8 @@ class _Grid:
         return Table(
             tuple(
                 tuple(
-                    self.cells.get((r, c)) or TableCell("", attrs.evolve(where, row=r)) for c in range(width)
+                    self.cells.get((r, c)) or TableCell("", attrs.evolve(where, row=r), filler=True)
+                    for c in range(width)
                 )
                 for r in range(height)
             ),

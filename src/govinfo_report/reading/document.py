@@ -93,9 +93,64 @@ def lay_out(document: Document) -> LaidOut:
 
 
 def _normalised(table: Table) -> Table:
-    """The table with each cell's text on one line and normalised as the text is."""
+    """The table with each cell's text on one line and normalised as the text is, without its
+    empty columns and with a row's stray cells past the others marked as fillers (see
+    :func:`_empty_columns`, :func:`_stray_cells`)."""
     rows = tuple(tuple(_normalised_cell(cell) for cell in row) for row in table.rows)
+    if not table.cut_right:  # a table the page's edge cuts: what stood past the edge is not known
+        empty = _empty_columns(rows)
+        if empty:
+            rows = tuple(tuple(cell for c, cell in enumerate(row) if c not in empty) for row in rows)
+        rows = _stray_cells(rows)
     return attrs.evolve(table, rows=rows)
+
+
+def _blank(cell: TableCell) -> bool:
+    """Whether a place holds a drawn cell with nothing in it."""
+    return not cell.text and not cell.covered and not cell.filler
+
+
+def _empty_columns(rows: tuple[tuple[TableCell, ...], ...]) -> set[int]:
+    """The columns that two rows or more reach, each drawing a cell of its own there, empty —
+    and no row anything else (no text, no merged cell of the column's spanning the next): a
+    page's spacer column, an empty cell at the end of every row. It holds no value and no
+    header, yet a row's count of cells would take it for a blank one (table 四's fifteen values
+    and a sixteenth empty cell: is the first or the last empty one no value?). A column only
+    one row reaches may be that row's own last cell, where the page left out the others'
+    merged cells (see :func:`_stray_cells`)."""
+    width = max((len(row) for row in rows), default=0)
+    empty = set(range(width))
+    reached = [0] * width
+    for row in rows:
+        for c, cell in enumerate(row):
+            if cell.filler:
+                continue
+            reached[c] += 1
+            if c in empty and not _blank(cell):
+                empty.discard(c)
+                empty.discard(c - 1)  # a merged cell from there may span this place
+    empty = {c for c in empty if reached[c] >= 2}
+    return empty if len(empty) < width else set()
+
+
+def _stray_cells(rows: tuple[tuple[TableCell, ...], ...]) -> tuple[tuple[TableCell, ...], ...]:
+    """The rows with the empty cells one of them draws past the end of every other row marked
+    as fillers (a page's stray cell after a row's last value, Word's row one cell wider than
+    its table): a cell only where the row lacks one. Where such a row holds anything past the
+    others' end, the others are the short ones (a page that left out their merged cells)."""
+    ends = [max((c + 1 for c, cell in enumerate(row) if not cell.filler), default=0) for row in rows]
+    if len(rows) < 2:
+        return rows
+    longest = max(ends)
+    if ends.count(longest) > 1:
+        return rows
+    r = ends.index(longest)
+    others = max(end for k, end in enumerate(ends) if k != r)
+    row = rows[r]
+    if not all(_blank(cell) for cell in row[others:longest]):
+        return rows
+    marked = tuple(attrs.evolve(cell, filler=True) if c >= others else cell for c, cell in enumerate(row))
+    return (*rows[:r], marked, *rows[r + 1 :])
 
 
 def _normalised_cell(cell: TableCell) -> TableCell:

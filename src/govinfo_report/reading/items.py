@@ -23,6 +23,8 @@ _DASHES = frozenset("-—–_/~")
 #: What a blank mark starts with: a word starting otherwise is none.
 _MARK_STARTS = frozenset(mark[0] for mark in BLANK_MARKS) | _DASHES
 _SIGNS = frozenset({"+", "-"})
+#: Dashes a typesetter prints for a minus sign, right before the number (``–4``, ``—4``)
+_TYPESET_MINUS = frozenset({"–", "—"})
 _DIGITS = frozenset("0123456789")
 #: Units that may follow a number inside a cell (format 2019: 2笔, 984361元).
 UNITS = frozenset({"件", "个", "项", "条", "笔", "元", "万元", "次", "份"})
@@ -49,6 +51,9 @@ class Item(NamedTuple):
     shared: bool = False
     #: the item's cell in its grid row (its column, where the grid keeps the table's columns)
     col: int = -1
+    #: an empty place a document's row has only because the table is wider than the row (see
+    #: :attr:`.grid.GridCell.filler`): the first empty cell to go where the row has too many
+    filler: bool = False
 
 
 class ObservedRow(NamedTuple):
@@ -76,19 +81,43 @@ def _cell_items(cell: GridCell, row: int, col: int) -> list[Item]:
     common cells itself — empty, or one number or word."""
     pieces = cell.pieces
     if all(p.kind == "NUMBER" for p in pieces):
+        if cell.whole and _thousands_apart(pieces):
+            joined = "".join(p.text for p in pieces)
+            return [Item("num", joined, pieces[0].line, row=row, col=col)]
         return [Item("num", p.text, p.line, shared=True, row=row, col=col) for p in pieces]
-    whole = _one_value(pieces, cell.line)
+    whole = _one_value(pieces, cell.line, cell.whole)
     items = [whole] if whole is not None else _mixed_items(pieces)
     if cell.whole:  # a document's own cell: a letter stuck to a number glues no two cells
         items = [item._replace(glued=False) if item.glued else item for item in items]
     return [_placed(item, row, col) for item in items]
 
 
+def _thousands_apart(pieces: Sequence[Piece]) -> bool:
+    """Whether a document cell's numbers are one number's digit groups set a space apart
+    (``2 336``, ``3 387.42``: a page's no-break space as thousands separator): one to three
+    digits, then groups of three, the last with its decimals, one character apart. A
+    document's cell holds one value."""
+    first, rest = pieces[0].text, pieces[1:]
+    return (
+        bool(rest)
+        and first.isdigit()
+        and len(first) <= 3
+        and first[0] != "0"
+        and all(_DIGIT_GROUP.fullmatch(p.text) for p in rest[:-1])
+        and _LAST_DIGIT_GROUP.fullmatch(rest[-1].text) is not None
+        and all(b.start - a.end == 1 for a, b in itertools.pairwise(pieces))
+    )
+
+
+_DIGIT_GROUP = re.compile(r"[0-9]{3}")
+_LAST_DIGIT_GROUP = re.compile(r"[0-9]{3}(?:\.[0-9]+)?")
+
+
 def _placed(item: Item, row: int, col: int) -> Item:
     """``item`` standing in printed row ``row`` and grid column ``col`` (``_replace`` without
     its keyword handling: this runs for every label cell)."""
-    kind, text, line, glued, sign_apart, _, shared, _ = item
-    return tuple.__new__(Item, (kind, text, line, glued, sign_apart, row, shared, col))
+    kind, text, line, glued, sign_apart, _, shared, _, filler = item
+    return tuple.__new__(Item, (kind, text, line, glued, sign_apart, row, shared, col, filler))
 
 
 def _touching(pieces: Sequence[Piece], index: int, step: int) -> Piece | None:
@@ -170,10 +199,11 @@ def is_blank_mark(text: str) -> bool:
     return text in BLANK_MARKS or set(text) <= _DASHES
 
 
-def _one_value(pieces: Sequence[Piece], line: int) -> Item | None:
+def _one_value(pieces: Sequence[Piece], line: int, whole: bool = False) -> Item | None:
     """A cell of several pieces that still prints one value: a blank mark, a number and its
     unit, or a sign cut from its number by a space, a line break or markup (Word keeps "-" in a
-    run of its own)."""
+    run of its own). In a document's own cell (``whole``), a dash right before the number is
+    its sign too, as typeset (``–4``): nothing else shares the cell."""
     text = "".join(p.text for p in pieces)
     if is_blank_mark(text):
         return Item("null", text, line)
@@ -184,6 +214,8 @@ def _one_value(pieces: Sequence[Piece], line: int) -> Item | None:
         return Item("num", first.text, first.line)
     if first.text in _SIGNS and second.kind == "NUMBER" and second.text[0] in _DIGITS:
         return Item("num", first.text + second.text.lstrip("+"), second.line, sign_apart=True)
+    if whole and first.text in _TYPESET_MINUS and first.end == second.start and second.text.isdigit():
+        return Item("num", "-" + second.text, second.line, sign_apart=True)
     return None
 
 
@@ -231,9 +263,13 @@ def grid_items(rows: Iterable[GridRow]) -> list[Item | None]:
                 piece = pieces[0]  # the common cases: one number or word
                 if kind == "text" and is_blank_mark(piece.text):
                     kind = "null"
-                items.append(make(Item, (kind, piece.text, piece.line, False, False, printed, False, col)))
+                items.append(
+                    make(Item, (kind, piece.text, piece.line, False, False, printed, False, col, False))
+                )
             elif not pieces:  # an empty cell
-                items.append(make(Item, ("empty", "", cell.line, False, False, printed, False, col)))
+                items.append(
+                    make(Item, ("empty", "", cell.line, False, False, printed, False, col, cell.filler))
+                )
             else:
                 items += _cell_items(cell, printed, col)
             printed += row.stream

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import NamedTuple
 
 import attrs
@@ -52,6 +53,8 @@ _NAME_END = re.compile(
 # Words that begin a phrase about the report, not a name: 本机关, 我局, 全市, 各部门 …
 _NOT_A_NAME = tuple("本我该全各")
 _SPACE = re.compile(r"\s+")
+#: A section heading's number (四、, 2.): a title never starts with one
+_HEADING_NUMBER = re.compile(r"[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[、.]")
 #: A title broken over lines breaks into short ones.
 _SHORT_LINE = 40
 _DATE = r"((?:19|20)[0-9]{2})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日"
@@ -101,6 +104,19 @@ def _squeeze(text: str) -> str:
     return _SPACE.sub("", text)
 
 
+#: A year in Chinese numerals before 年 (二〇二一年, 二○二三年度, 二零二二年).
+_CHINESE_YEAR = re.compile(r"(?:一九|二[〇○零O0])[〇○零O0一二三四五六七八九]{2}(?=\s*年)")
+_CHINESE_DIGITS = str.maketrans("〇○零O0一二三四五六七八九", "00000123456789")
+
+
+def _arabic_years(text: str) -> str:
+    """``text`` with its years in Chinese numerals written in digits (a formal title's 二〇二一年
+    reads as 2021年); as long as it was, so places in it stay put."""
+    if "年" not in text or _CHINESE_YEAR.search(text) is None:
+        return text
+    return _CHINESE_YEAR.sub(lambda year: year.group().translate(_CHINESE_DIGITS), text)
+
+
 class _Printed(NamedTuple):
     """A title line as printed: the words before the year or before 政府信息公开 (the agency, if
     it is named there), the year, the title squeezed, and the words between a leading year and
@@ -120,7 +136,7 @@ def find_title(preamble: str) -> Title | None:
     site's heading above the report's own title, agency on the line before it); failing that,
     it takes the agency from a line below it that is a body's name alone (the issuing body
     printed under the title)."""
-    lines = preamble.split("\n")
+    lines = _arabic_years(preamble).split("\n")
     previous = ""
     first: Title | None = None
     below = _NameBelow()
@@ -233,6 +249,8 @@ def _printed_title(line: str) -> _Printed | None:
         return None
     if _SENTENCE_END.match(line, printed.end) or _SENTENCE_VERBS.search(printed.before):
         return None
+    if _HEADING_NUMBER.match(_squeeze(printed.before)):
+        return None  # a section's heading (四、2020年工作打算…), not a title
     if "关于" in _ABOUT.sub("", _squeeze(printed.before)) or _quoted(line, printed.end):
         # a notice about the report (某办公室关于做好2019年…报告编制工作的通知), or a sentence
         # citing one, begun on the line before: no title
@@ -307,7 +325,7 @@ def _after_year(match: re.Match[str]) -> str:
 def find_stated_year(text: str) -> tuple[int, str] | None:
     """The year a report without a title names itself by in its words (…2022年政府信息公开工作
     年度报告), with the words; None where it names none, or names two years that way."""
-    found = list(_STATED.finditer(text))
+    found = list(_STATED.finditer(_arabic_years(text)))
     if not found or len({m.group(1) for m in found}) != 1:
         return None
     return int(found[0].group(1)), _squeeze(found[0].group())
@@ -326,7 +344,7 @@ def find_stated_agency(text: str, year: int | None) -> tuple[str, str] | None:
     年度报告), with the words: where the words before the year are a body's name alone, of the
     report's year; None where the report names none that way, or names two."""
     found: dict[str, str] = {}
-    for match in _STATED_AGENCY.finditer(text):
+    for match in _STATED_AGENCY.finditer(_arabic_years(text)):
         if year is not None and int(match.group("year")) != year:
             continue
         name = _body_name(_squeeze(match.group("agency")))
@@ -335,6 +353,13 @@ def find_stated_agency(text: str, year: int | None) -> tuple[str, str] | None:
     if len(found) != 1:
         return None
     return next(iter(found.items()))
+
+
+def publisher_agency(publisher: str) -> str | None:
+    """The body a page names as its publisher (its ``ContentSource``, its ``来源：`` line), as the
+    report's agency: only a body's name alone (not 本站, not a newspaper's name)."""
+    name = _body_name(_squeeze(unicodedata.normalize("NFKC", publisher)))
+    return _full_width_brackets(name) if name else None
 
 
 def _full_width_brackets(name: str) -> str:

@@ -67,9 +67,11 @@ _NO_BREAK_RUN = re.compile("\u00a0+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\u000c]")
 _DOUBLE_QUOTES = "“”„「」"
 _SINGLE_QUOTES = "‘’"
-# spaces and quotes in one pass: each becomes its plain ASCII form
-_SPACES_AND_QUOTES = re.compile(f"{_SPACES.pattern[:-1]}{_DOUBLE_QUOTES}{_SINGLE_QUOTES}]")
-_PLAIN = dict.fromkeys(_DOUBLE_QUOTES, '"') | dict.fromkeys(_SINGLE_QUOTES, "'")
+#: The minus sign (U+2212), which NFKC keeps: a signed change of format 2019 (``−4``) as typeset
+_MINUS = "\u2212"
+# spaces, quotes and the minus sign in one pass: each becomes its plain ASCII form
+_SPACES_AND_QUOTES = re.compile(f"{_SPACES.pattern[:-1]}{_DOUBLE_QUOTES}{_SINGLE_QUOTES}{_MINUS}]")
+_PLAIN = dict.fromkeys(_DOUBLE_QUOTES, '"') | dict.fromkeys(_SINGLE_QUOTES, "'") | {_MINUS: "-"}
 
 
 def _plain(match: re.Match[str]) -> str:

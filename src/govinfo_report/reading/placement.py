@@ -45,7 +45,17 @@ from .items import UNITS, Item, ObservedRow
 from .labels import LabelIndex, fold
 from .page_edge import cut_surely, cut_totals
 from .split_labels import join_split_labels
-from .values import blank_cells, cells, describe, glued, ran_together, strip_empty, too_long, trim
+from .values import (
+    blank_cells,
+    cells,
+    describe,
+    glued,
+    ran_together,
+    strip_empty,
+    too_long,
+    trim,
+    without_fillers,
+)
 
 #: A row's number at the start of a label (``2.其他…``).
 _ENUMERATOR = re.compile(r"([0-9]{1,2})[.、]")
@@ -1354,10 +1364,11 @@ class TablePlacement:
         return values
 
     def _values_uncached(self, i: int, j: int) -> Sequence[Item]:
-        values = self.observed[i].values
+        printed = self.observed[i].values
         expected = len(self.specs[j].columns)
-        if len(values) == expected and all(v.kind != "empty" for v in values):
-            return values  # a value in every cell, nothing to trim: every header row agrees
+        if len(printed) == expected and all(v.kind != "empty" for v in printed):
+            return printed  # a value in every cell, nothing to trim: every header row agrees
+        values = without_fillers(printed, expected)
         if self._columns_lost:
             return tuple(v for v in values if v.kind != "empty")
         if len(values) < expected and self._headers_share_a_cell(i, j):

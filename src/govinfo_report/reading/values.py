@@ -25,7 +25,9 @@ def trim(values: Sequence[Item], expected: int, pad_right: bool = False) -> Sequ
     """Drop empty cells left by merged cells, but only while the row has more cells than the
     template gives it: first before the values (the shadow of a label spanning two columns, as
     Word and web pages copy it), then after them. ``pad_right`` reverses the order for tables
-    that are padded to a rectangle on the right (markdown and pipe tables)."""
+    that are padded to a rectangle on the right (markdown and pipe tables). Before all that go
+    a document row's fillers (see :func:`without_fillers`)."""
+    values = without_fillers(values, expected)
     start, end = 0, len(values)
     if pad_right:
         while end - start > expected and values[end - 1].kind == "empty":
@@ -35,6 +37,24 @@ def trim(values: Sequence[Item], expected: int, pad_right: bool = False) -> Sequ
     while end - start > expected and values[end - 1].kind == "empty":
         end -= 1
     return values[start:end]
+
+
+def without_fillers(values: Sequence[Item], expected: int) -> Sequence[Item]:
+    """``values`` without the fillers of a document's row (places no cell covers, where the row
+    is shorter than its table), the last first, while the row has more than ``expected``
+    cells: a row shifted by a merged cell the page left out still has just its own cells,
+    and a row whose last empty cells were left out keeps the fillers it needs for them."""
+    excess = len(values) - expected
+    if excess <= 0 or not values[-1].filler:  # the common case: no filler at the end
+        return values
+    kept = list(values)
+    for index in range(len(kept) - 1, -1, -1):
+        if excess == 0:
+            break
+        if kept[index].filler:
+            del kept[index]
+            excess -= 1
+    return tuple(kept)
 
 
 def strip_empty(run: Sequence[Item]) -> Sequence[Item]:

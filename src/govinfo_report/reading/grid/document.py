@@ -15,7 +15,9 @@ def table_rows(table: Table, first_line: int) -> list[GridRow]:
     rows: list[GridRow] = []
     for r, row in enumerate(table.rows):
         line = first_line + r
-        cells = tuple(GridCell(_pieces(cell.text, line), line, True) for cell in row if not cell.covered)
+        cells = tuple(
+            GridCell(_pieces(cell.text, line), line, True, cell.filler) for cell in row if not cell.covered
+        )
         rows.append(GridRow(cells, line))
     return rows
 

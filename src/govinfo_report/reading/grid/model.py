@@ -30,6 +30,10 @@ class GridCell(NamedTuple):
     #: holds is one cell's text, so a number touching a letter in it is no digits of two cells
     #: run together
     whole: bool = False
+    #: a place no cell of a document's row covers (see
+    #: :class:`~govinfo_report.readers.document.TableCell`): an empty cell only where the row
+    #: lacks one
+    filler: bool = False
 
 
 class GridRow(NamedTuple):

@@ -127,7 +127,7 @@ def _cells_separated(layout: Layout, text: str, offset: int) -> list[tuple[GridC
                 pieces = ()
             else:
                 pieces = tuple(_scanned(scanner, text, start, end, line))
-            cells.append(make(GridCell, (pieces, line, False)))
+            cells.append(make(GridCell, (pieces, line, False, False)))
             start = end + 1
         lines.append(tuple(cells))
     return lines

@@ -132,7 +132,9 @@ def _blocks(lines: list[LineCells], first_line: int) -> list[GridRow]:
     numbered = enumerate((line[0] for line in lines), first_line)
     for filled, run in itertools.groupby(numbered, key=lambda item: bool(item[1])):
         if filled:
-            cells = tuple([make(GridCell, (_without_tabs(pieces), number, False)) for number, pieces in run])
+            cells = tuple(
+                [make(GridCell, (_without_tabs(pieces), number, False, False)) for number, pieces in run]
+            )
             rows.append(GridRow(cells, cells[0].line))
     return rows
 
