@@ -29,7 +29,11 @@ from hypothesis import strategies as st
 import govinfo_report
 from govinfo_report.errors import DocumentError
 from govinfo_report.model import Report
-from govinfo_report.readers import Document, Paragraph, Table
+from govinfo_report.readers import Document, Paragraph, Table, pdf_joins
+from govinfo_report.readers.pdf_cells import ColumnWidths
+from govinfo_report.readers.pdf_lines import TextLine
+from govinfo_report.readers.pdf_page import Glyph
+from govinfo_report.readers.pdf_tables import DrawnCell
 from govinfo_report.template.spec import REQUEST_COLUMNS, REQUEST_ROWS, REVIEW_BLOCKS, REVIEW_OUTCOMES
 from govinfo_report.testing import cell_differences, cell_values, reports, reports_2019
 from libreoffice import LIBREOFFICE_STYLES, page, soffice, through_libreoffice
@@ -179,6 +183,42 @@ def test_a_row_the_page_break_cuts_in_two_is_one_row() -> None:
     document = _read(_story(story))
     (table,) = _tables(document)
     assert _texts(table) == [*rows, [label, "7", "8"], ["4.结转下年度", "0", "0"]]
+
+
+def test_two_rows_either_side_of_a_page_break_that_fill_their_columns_stay_two_rows() -> None:
+    # every label four characters, every value one digit: each line is as wide as its column
+    # prints anything, yet the cells have room to spare, so the row after the break is its own
+    labels = ["行政许可", "行政处罚", "行政强制", "行政收费", "行政确认", "行政奖励", "行政裁决", "行政给付"]
+    rows = [[labels[n % 8], str(n % 10)] for n in range(60)]
+    document = _read(_story([Grid(rows, colWidths=[30 * mm, 30 * mm], style=GRID)]))
+    (table,) = _tables(document)
+    assert table.rows[-1][0].location.page == 2
+    assert _texts(table) == rows
+
+
+def _cell_lines(box: tuple[float, float, float, float], lines: list[str]) -> DrawnCell:
+    """A drawn cell in ``box`` whose lines of 12-point characters start at its padding (3)."""
+    cell = DrawnCell(1, (0, 1, 0, 1), box)
+    left, top = box[0] + 3, box[1] + 3
+    for n, text in enumerate(lines):
+        glyphs = [
+            Glyph(c, left + 12 * k, top + 14 * n, left + 12 * (k + 1), top + 14 * n + 12)
+            for k, c in enumerate(text)
+        ]
+        cell.lines.append(TextLine(glyphs))
+    return cell
+
+
+def test_a_label_the_break_cut_before_a_character_and_its_closing_bracket_runs_on() -> None:
+    # the line above has room for 形 but not for 形）: a closing bracket never starts a line, so
+    # the line breaker carried 形 over with it — the label was cut, the row goes on
+    above = _cell_lines((0, 0, 122, 50), ["（二）部分公开", "情形，不计其他情"])
+    below = _cell_lines((0, 60, 122, 80), ["形）"])
+    widths = ColumnWidths([above, below])
+    assert pdf_joins._is_cut_row({(0, 1): above}, {(0, 1): below}, widths)
+    # with room for both, the line above was not full: a row of its own
+    wide = _cell_lines((0, 0, 130, 50), ["（二）部分公开", "情形，不计其他情"])
+    assert not pdf_joins._is_cut_row({(0, 1): wide}, {(0, 1): below}, ColumnWidths([wide, below]))
 
 
 def test_a_table_cut_by_the_pages_edge_keeps_what_the_page_shows_and_says_so() -> None:

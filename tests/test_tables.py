@@ -280,6 +280,34 @@ def test_review_table_with_a_missing_cell_is_reported() -> None:
     assert "table-value-count" in codes(report)
 
 
+@pytest.mark.parametrize(
+    ("cells", "read"),
+    [
+        # a blank first value and a stray tab after the last: the sums keep only the second reading
+        (["", "1", "2", "3", "6", *"000000", "1", "1", "0", "2", ""], (None, 1, 2, 3, 6)),
+        # a merged cell's shadow before the values, the last one blank: only the first
+        (["", "1", "2", "3", "0", "6", *"000000", "1", "1", "0", ""], (1, 2, 3, 0, 6)),
+    ],
+    ids=["blank-first", "blank-last"],
+)
+def test_a_review_table_with_an_empty_cell_at_both_ends_is_read_the_way_its_sums_hold(
+    cells: list[str], read: tuple[int | None, ...]
+) -> None:
+    report = govinfo_report.parse(wrap(tsv_table(standard_rows()), REVIEW_HEADER + "\t".join(cells)))
+    assert report.review_litigation is not None
+    assert report.review_litigation.review.values() == read
+    assert "table-edge-cells-chosen" in codes(report)
+
+
+def test_a_review_table_with_an_empty_cell_at_both_ends_whose_sums_tell_nothing_is_blank() -> None:
+    # all zeros but for the blank: both readings keep every sum, so neither is read
+    cells = ["", *"0" * 14, ""]
+    report = govinfo_report.parse(wrap(tsv_table(standard_rows()), REVIEW_HEADER + "\t".join(cells)))
+    assert report.review_litigation is not None
+    assert report.review_litigation.review.values() == (None,) * 5
+    assert "table-edge-cells-ambiguous" in codes(report)
+
+
 ACTIVE = (
     "第二十条第（一）项\n信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n"
     "规章\t1\t2\t3\n规范性文件\t4\t5\t6\n"

@@ -119,6 +119,21 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "表格“{table_zh}”有 {count} 组各 {expected} 个数值（{readings}），勾稽关系无法确定哪一组属于该表；"
         "为免误读，表格留空",
     ),
+    "table-edge-cells-ambiguous": (
+        "warning",
+        "table {table_zh} prints {printed} cells for its {expected} values, empty ones at both ends, "
+        "and reads two ways ({readings}) that the table's arithmetic does not tell apart; its cells "
+        "are left blank rather than guessed",
+        "表格“{table_zh}”的 {expected} 个数值印有 {printed} 个单元格，两端都有空格，"
+        "可读作两种（{readings}），勾稽关系无法区分；为免误读，表格留空",
+    ),
+    "table-edge-cells-chosen": (
+        "info",
+        "table {table_zh} prints {printed} cells for its {expected} values, empty ones at both ends, "
+        "and reads two ways ({readings}); the one whose sums hold is read",
+        "表格“{table_zh}”的 {expected} 个数值印有 {printed} 个单元格，两端都有空格，"
+        "可读作两种（{readings}）；读取符合勾稽关系的一种",
+    ),
     "table-run-chosen": (
         "info",
         "table {table_zh} prints {count} runs of {expected} values ({readings}); the one on line "

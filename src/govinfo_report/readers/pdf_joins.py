@@ -10,6 +10,7 @@ text read on from one page to the next.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .pdf_cells import ColumnWidths
 from .pdf_tables import DrawnCell, DrawnTable, clusters, nearest
@@ -115,16 +116,42 @@ def _is_cut_row(
     its line (a label, or a number too wide for its column, wrapped onto the next page)."""
     if set(above) != set(below) or any(_ENUMERATOR.match(c.plain) for c in below.values()):
         return False
-    return all(_runs_on(top, below[k], widths) for k, top in above.items() if top.lines and below[k].lines)
+    pad = _padding([*above.values(), *below.values()])
+    return all(
+        _runs_on(top, below[k], widths, pad) for k, top in above.items() if top.lines and below[k].lines
+    )
 
 
-def _runs_on(top: DrawnCell, bottom: DrawnCell, widths: ColumnWidths) -> bool:
+def _padding(cells: Sequence[DrawnCell]) -> float:
+    """The space a table leaves between a cell's edge and its text: the least there is before a
+    line anywhere (a label's lines start at the padding)."""
+    return max(0.0, min((line.left - c.left for c in cells for line in c.lines), default=0.0))
+
+
+def _runs_on(top: DrawnCell, bottom: DrawnCell, widths: ColumnWidths, pad: float) -> bool:
     """Whether ``bottom``'s text goes on with ``top``'s: both text or both numbers, and ``top``'s
-    last line full."""
+    last line full — for the next character and the mark after it, where that mark may not
+    start a line (``…不计其他情`` / ``形）``: the line breaker carried 形 over with its bracket).
+    Full means wider than any line (any number) the column prints, and too wide for the cell's
+    box, its padding left on both sides: a column of one-digit numbers prints ``1`` over ``0``
+    as two rows."""
     last, first = top.lines[-1], bottom.lines[0]
     if is_value(last.text) != is_value(first.text):
         return False
-    return widths.no_room(top.columns, last, first.glyphs[0])
+    following = first.glyphs[0]
+    if len(first.glyphs) > 1 and first.glyphs[1].char in _NO_LINE_START:
+        following = following._replace(right=first.glyphs[1].right)
+    room = top.right - top.left - 2 * pad - (last.right - last.left)
+    had_room = room >= (following.right - following.left) * (1 + _FIT_SLACK)
+    return widths.no_room(top.columns, last, following) and not had_room
+
+
+#: How much wider than the next character the room left in a line must be for it to have fitted.
+_FIT_SLACK = 0.1
+
+
+#: Marks a line may not start with (closing brackets and quotes, sentence punctuation).
+_NO_LINE_START = frozenset("）)」』》〉】〕，,。、；;：:？?！!”’")
 
 
 def _continues_down(top: DrawnCell, bottom: DrawnCell, last: int) -> bool:

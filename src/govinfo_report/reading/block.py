@@ -61,6 +61,10 @@ def read_block_values(
         return _one_of([*rivals, *whole], table_id, table_zh, holds)
     found = whole[0] if whole else None
     if found is not None and (
+        edge := _edge_doubt(found, items, runs, expected, add_up, (table_id, table_zh))
+    ):
+        return edge
+    if found is not None and (
         doubt := _unconfirmed(found, runs, items, header_words, add_up, table_id, table_zh)
     ):
         return doubt
@@ -150,6 +154,61 @@ def _runs_of(runs: Sequence[Sequence[Item]], expected: int) -> list[Sequence[Ite
         ):
             found.append(kept)
     return found
+
+
+def _edge_doubt(
+    found: Sequence[Item],
+    items: Sequence[Item],
+    runs: Sequence[Sequence[Item]],
+    expected: int,
+    add_up: Callable[[Sequence[Item]], bool] | None,
+    table: tuple[str, str],
+) -> BlockRead | None:
+    """Where the run ``found`` was trimmed from has more cells than the table, empty ones at
+    both ends, and reads otherwise with the empty ones dropped from its end first (a blank
+    first value and a stray cell after the last, or a merged cell's shadow and a blank last
+    value): the reading the header row over it places (a header over its last cell and none
+    over its first, or the other way round) where the sums do not speak against it, else the
+    one reading whose sums all hold (a blank cell's, unknown, break none); failing both, the
+    table blank, the readings said. None where the run reads one way or as ``found``."""
+    run = next(run for run in runs if any(v is found[0] for v in run))
+    from_end = trim(run, expected, pad_right=True)
+    if len(run) <= expected or _printed(from_end) == _printed(found):
+        return None
+    readings = [found, from_end]
+    holding = [r for r in readings if add_up is None or add_up(r)]
+    placed = _placed_by_header(run, items)
+    if placed is not None and (readings[placed] in holding or not holding):
+        return None if placed == 0 else (cells(from_end), ())
+    table_id, table_zh = table
+    fields = {
+        "table": table_id,
+        "table_zh": table_zh,
+        "printed": str(len(run)),
+        "expected": str(expected),
+        "readings": "; ".join(describe(r) for r in readings),
+    }
+    line = run[0].line
+    if len(holding) == 1 and add_up is not None:
+        return cells(holding[0]), (diag.make("table-edge-cells-chosen", line=line, **fields),)
+    return blank_cells(expected, line), (diag.make("table-edge-cells-ambiguous", line=line, **fields),)
+
+
+def _placed_by_header(run: Sequence[Item], items: Sequence[Item]) -> int | None:
+    """Which end of ``run`` the header row just over it says is no value: 0 (the first cell)
+    where a header stands over its last cell and none over its first, 1 (the last) the other
+    way round; None where the grid keeps no columns or the header says neither."""
+    first, last = run[0].col, run[-1].col
+    at = next((k for k, item in enumerate(items) if item is run[0]), 0)
+    header = next((item.row for item in reversed(items[:at]) if item.kind == "text"), None)
+    if first < 0 or last < 0 or header is None:
+        return None
+    columns = {item.col for item in items[:at] if item.kind == "text" and item.row == header}
+    if last in columns and first not in columns:
+        return 0
+    if first in columns and last not in columns:
+        return 1
+    return None
 
 
 def _printed(run: Sequence[Item]) -> tuple[tuple[str, str], ...]:
