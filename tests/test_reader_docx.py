@@ -1028,3 +1028,57 @@ def test_a_word_report_reads_and_parses_in_milliseconds() -> None:
         data = path.read_bytes()
         # generous against a shared machine; the reader's own budget is a few milliseconds
         assert _median_ms(lambda data=data: govinfo_report.parse_file(data)) < 60
+
+
+# --- numbers a cell prints over several lines ---------------------------------------------------
+
+_SIGNED_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
+
+
+def _numbers_over_lines(path: Path, how: str, cut: random.Random) -> None:
+    """Every number of two characters or more in the Word file's tables cut in two: by a line
+    break in its run (a PDF-to-Word converter's narrow column), or into two paragraphs, the
+    first one's mark deleted with tracked changes (Word shows the number on one line)."""
+    import docx
+
+    document = docx.Document(str(path))
+    revision = 'w:id="1" w:author="a" w:date="2024-01-01T00:00:00Z"'
+    for table in document.tables:
+        for cell in {id(c): c for row in table.rows for c in row.cells}.values():
+            text = cell.text.strip()
+            if len(text) < 2 or not _SIGNED_NUMBER.fullmatch(text):
+                continue
+            at = cut.randint(1, len(text) - 1)
+            paragraph = cell.paragraphs[0]
+            for run in paragraph.runs:
+                run.text = ""
+            if how == "break":
+                run = paragraph.add_run(text[:at])
+                run.add_break()
+                run.add_text(text[at:])
+            else:
+                paragraph.add_run(text[:at])
+                mark = parse_xml(f'<w:rPr xmlns:w="{W_NS}"><w:del {revision}/></w:rPr>')
+                paragraph._p.get_or_add_pPr().append(mark)
+                cell.add_paragraph(text[at:])
+    document.save(str(path))
+
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+@pytest.mark.parametrize("how", ["break", "deleted-paragraph-mark"])
+@settings(max_examples=EXAMPLES // 3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    report=st.one_of(reports(scale="city", blanks=True), reports_2019(scale="city", blanks=True)),
+    seed=st.integers(0, 2**16),
+)
+def test_a_number_a_cell_prints_over_two_lines_is_one_number(
+    report: Report, seed: int, how: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from report_files import write_docx
+
+    path = write_docx(report, tmp_path_factory.mktemp("cut") / "report.docx")
+    _numbers_over_lines(path, how, random.Random(seed))
+    parsed = govinfo_report.parse_file(path)
+    assert cell_differences(parsed, report) == []

@@ -8,6 +8,7 @@ lines: the cell boundaries and merged cells the document drew are never guessed 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -156,8 +157,29 @@ def _stray_cells(rows: tuple[tuple[TableCell, ...], ...]) -> tuple[tuple[TableCe
 def _normalised_cell(cell: TableCell) -> TableCell:
     if not cell.text or (cell.text.isascii() and cell.text.isdigit()):
         return cell  # most cells: empty, or a number normalising leaves as it is
-    text = normalize(" ".join(cell.text.split()))
+    text = normalize(_lines_of_one_number(cell.text) or " ".join(cell.text.split()))
     return cell if text == cell.text else attrs.evolve(cell, text=text)
+
+
+#: A number's digits (and its decimal point) on one line of a cell.
+_DIGITS_LINE = re.compile(r"[0-9.]+")
+#: A number, its sign as typeset.
+_NUMBER = re.compile(r"[-+\u2212–—]?[0-9]+(?:\.[0-9]+)?")
+
+
+def _lines_of_one_number(text: str) -> str | None:
+    """The number a document's cell prints over several lines (``23`` / ``36`` for 2336: a
+    line break a PDF-to-Word converter or a typist put in a narrow column, a paragraph mark
+    deleted with tracked changes, which Word shows as one line): a cell holds one value. None
+    where the cell's lines are not all digits, or do not make one number. (A PDF's cells are
+    joined by their geometry before this: their lines never reach here.)"""
+    if "\n" not in text:
+        return None
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) < 2 or not all(_DIGITS_LINE.fullmatch(line) for line in lines[1:]):
+        return None
+    joined = "".join(lines)
+    return joined if _NUMBER.fullmatch(joined) else None
 
 
 _T = TypeVar("_T")
