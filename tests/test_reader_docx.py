@@ -269,6 +269,22 @@ def test_revisions_deleted_dropped_inserted_kept_and_hidden_text_left_out() -> N
     assert _texts(_read(_package(body))) == ["收到申请15件", "移来的不隐藏"]
 
 
+def test_text_a_character_style_hides_is_left_out() -> None:
+    styles = (
+        '<w:style w:type="character" w:styleId="Hidden"><w:rPr><w:vanish/></w:rPr></w:style>'
+        '<w:style w:type="character" w:styleId="Note"><w:basedOn w:val="Hidden"/></w:style>'
+        '<w:style w:type="character" w:styleId="Shown"><w:basedOn w:val="Hidden"/>'
+        '<w:rPr><w:vanish w:val="0"/></w:rPr></w:style>'
+    )
+    body = (
+        '<w:p><w:r><w:rPr><w:rStyle w:val="Hidden"/></w:rPr><w:t>12</w:t></w:r><w:r><w:t>15</w:t></w:r></w:p>'
+        '<w:p><w:r><w:rPr><w:rStyle w:val="Note"/></w:rPr><w:t>旧</w:t></w:r>'
+        '<w:r><w:rPr><w:rStyle w:val="Shown"/></w:rPr><w:t>新</w:t></w:r>'
+        '<w:r><w:rPr><w:rStyle w:val="Hidden"/><w:vanish w:val="0"/></w:rPr><w:t>值</w:t></w:r></w:p>'
+    )
+    assert _texts(_read(_package(body, styles=styles))) == ["15", "新值"]
+
+
 _TEXT_BOX = (
     '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>'
     "<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>"

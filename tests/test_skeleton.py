@@ -126,6 +126,25 @@ def test_preamble_listing_section_names_is_not_a_heading() -> None:
     assert _numbers(text) == [1]
 
 
+@pytest.mark.parametrize(
+    "entry",
+    ["{heading}……………………{page}", "{heading}\t{page}", "{heading}", "{heading} .......... 第{page}页"],
+    ids=["leaders", "tab", "no-page-numbers", "dots-and-page"],
+)
+def test_a_table_of_contents_after_the_title_is_no_section(entry: str) -> None:
+    contents = "目  录\n" + "\n".join(entry.format(heading=SECTION_TITLES[n], page=n) for n in range(1, 7))
+    text = _report(contents, *(f"{SECTION_TITLES[n]}\n正文{n}" for n in range(1, 7)))
+    skeleton = read_skeleton(normalize(text))
+    assert [s.number for s in skeleton.sections] == [1, 2, 3, 4, 5, 6]
+    assert [s.text for s in skeleton.sections] == [f"正文{n}" for n in range(1, 7)]
+
+
+def test_headings_of_empty_sections_one_after_the_other_are_still_headings() -> None:
+    # nothing between them, but no heading stands again later: no table of contents
+    text = _report(*(SECTION_TITLES[n] for n in range(1, 7)))
+    assert _numbers(text) == [1, 2, 3, 4, 5, 6]
+
+
 def _heading_patterns(name: str) -> tuple[list[str], list[str]]:
     from govinfo_report.template.formats import get_format
 

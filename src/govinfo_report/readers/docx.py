@@ -75,8 +75,11 @@ class _Reader:
         numbering: Numbering,
         numbered: set[etree._Element] | None = None,
         plain_texts: dict[etree._Element, str] | None = None,
+        hidden_styles: frozenset[str] = frozenset(),
     ) -> None:
         self.w = w
+        #: the character styles that hide their runs (see :func:`_hidden_styles`)
+        self.hidden_styles = hidden_styles
         self.table_tags = TableTags.of(w)
         self.numbering = numbering
         self.tables = 0
@@ -257,10 +260,13 @@ class _Reader:
                 self._inline(base, pieces, boxes)
 
     def _vanished(self, properties: etree._Element) -> bool:
-        """Whether a run is hidden text (``w:vanish``), which Word does not show."""
+        """Whether a run is hidden text (``w:vanish``, or a character style that hides it), which
+        Word does not show. The run's own mark outweighs its style's."""
         for mark in properties.iterchildren(*self._vanish):
-            if (mark.get(f"{self.w}val") or "true").lower() not in _OFF:
-                return True
+            return (mark.get(f"{self.w}val") or "true").lower() not in _OFF
+        if self.hidden_styles:
+            style = properties.find(f"{self.w}rStyle")
+            return style is not None and style.get(f"{self.w}val") in self.hidden_styles
         return False
 
     def _field(self, kind: str | None) -> None:
@@ -372,6 +378,44 @@ def _lists(package: Package, path: str, body: etree._Element, w: str) -> Numberi
     )
 
 
+def _hidden_styles(package: Package, path: str, body: etree._Element, w: str) -> frozenset[str]:
+    """The ids of the character styles that hide the runs they style (``w:vanish`` in the style
+    or a style it is based on: a template's style for notes, an old number kept out of sight).
+    Read only where a run names a style and the styles hide something."""
+    if next(body.iter(f"{w}rStyle"), None) is None:
+        return frozenset()
+    styles_path = package.related(path, "styles") or "word/styles.xml"
+    styles = package.read(styles_path)
+    if not styles or b"vanish" not in styles:
+        return frozenset()
+    own: dict[str, bool | None] = {}
+    based_on: dict[str, str] = {}
+    for style in package.parse(styles, styles_path).iter(f"{w}style"):
+        name = style.get(f"{w}styleId")
+        if name is None:
+            continue
+        mark = style.find(f"{w}rPr/{w}vanish")
+        own[name] = None if mark is None else (mark.get(f"{w}val") or "true").lower() not in _OFF
+        parent = style.find(f"{w}basedOn")
+        if parent is not None and parent.get(f"{w}val"):
+            based_on[name] = parent.get(f"{w}val") or ""
+    return frozenset(name for name in own if _style_hides(name, own, based_on))
+
+
+def _style_hides(name: str, own: dict[str, bool | None], based_on: dict[str, str]) -> bool:
+    """Whether a style hides its runs: its own mark, else the nearest style it is based on that
+    has one (a loop of styles based on each other hides nothing)."""
+    seen: set[str] = set()
+    current: str | None = name
+    while current is not None and current not in seen:
+        seen.add(current)
+        mark = own.get(current)
+        if mark is not None:
+            return mark
+        current = based_on.get(current)
+    return False
+
+
 def _namespace(root: etree._Element) -> str:
     tag = root.tag if isinstance(root.tag, str) else ""
     return tag[: tag.index("}") + 1] if tag.startswith("{") else ""
@@ -391,7 +435,9 @@ def read(data: bytes, name: str) -> Document:
     if body is None:
         raise package.error(f"{path} has no document body: not a Word document")
     lists = _lists(package, path, body, w)
-    reader = _Reader(w, lists, lists.numbered_paragraphs(body), _plain_texts(body, w))
+    hidden = _hidden_styles(package, path, body, w)
+    plain = None if hidden else _plain_texts(body, w)
+    reader = _Reader(w, lists, lists.numbered_paragraphs(body), plain, hidden)
     try:
         blocks = tuple(reader.blocks(body))
     except TableTooLarge as exc:

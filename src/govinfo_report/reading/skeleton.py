@@ -236,7 +236,7 @@ def read_skeleton(
     none is, run into the text around it (see :func:`_renumbered`); ``table_sections`` (the
     sections holding the statistics tables) say which headings those are."""
     parser = parser or grammars.load("skeleton.lark", "start")
-    candidates = list(_candidates(text, parser))
+    candidates = _without_contents(text, list(_candidates(text, parser)))
     interactive, kinds = _drive(text, parser, candidates)
     renumbered: tuple[int, ...] = ()
     extra = _renumbered(text, parser, table_sections, kinds) if table_sections else []
@@ -248,6 +248,40 @@ def read_skeleton(
     tree = interactive.feed_eof()  # type: ignore[no-untyped-call]
     skeleton = _ToSkeleton(lines or LineIndex(text)).transform(tree)
     return attrs.evolve(skeleton, renumbered=renumbered) if renumbered else skeleton
+
+
+#: What stands between two entries of a table of contents: leaders, page numbers, blanks.
+_BETWEEN_ENTRIES = re.compile(r"[\s.．…·•\-—_0-9第页]*")
+#: So many headings in a row, nothing else between them, make a table of contents.
+_CONTENTS_ENTRIES = 3
+
+
+def _without_contents(text: str, candidates: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The heading candidates without a table of contents (目录 after the title: 一、总体情况……1,
+    二、…, each heading in turn with nothing between them but leaders and page numbers), where
+    each of its headings stands again later, over its section: the first of each would
+    otherwise open the section, and the sections' own headings would be text."""
+    listed: set[int] = set()
+    run: list[re.Match[str]] = []
+    for match in [*candidates, None]:
+        if match is not None and run and _next_entry(text, run[-1], match):
+            run.append(match)
+            continue
+        if len(run) >= _CONTENTS_ENTRIES:
+            later = {m.lastgroup for m in candidates if m.start() >= run[-1].end()}
+            if all(m.lastgroup in later for m in run):
+                listed.update(id(m) for m in run)
+        run = [match] if match is not None else []
+    return [m for m in candidates if id(m) not in listed] if listed else candidates
+
+
+def _next_entry(text: str, previous: re.Match[str], match: re.Match[str]) -> bool:
+    """Whether ``match`` follows ``previous`` as the next entry of a table of contents: a later
+    heading, with nothing but leaders, page numbers and blanks between them."""
+    if previous.lastgroup is None or match.lastgroup is None:
+        return False
+    later = _number(match.lastgroup) > _number(previous.lastgroup)
+    return later and _BETWEEN_ENTRIES.fullmatch(text, previous.end(), match.start()) is not None
 
 
 def _drive(
