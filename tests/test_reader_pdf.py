@@ -30,7 +30,7 @@ import govinfo_report
 from govinfo_report.errors import DocumentError
 from govinfo_report.model import Report
 from govinfo_report.readers import Document, Paragraph, Table, pdf_joins
-from govinfo_report.readers.pdf_cells import ColumnWidths
+from govinfo_report.readers.pdf_cells import ColumnWidths, cell_text
 from govinfo_report.readers.pdf_lines import TextLine
 from govinfo_report.readers.pdf_page import Glyph
 from govinfo_report.readers.pdf_tables import DrawnCell
@@ -207,6 +207,15 @@ def _cell_lines(box: tuple[float, float, float, float], lines: list[str]) -> Dra
         ]
         cell.lines.append(TextLine(glyphs))
     return cell
+
+
+def test_two_one_digit_numbers_one_above_the_other_run_on_only_where_the_cell_had_no_room() -> None:
+    # every number of the column one digit wide: the widest line says nothing of the cell's room,
+    # its box does (a table without lines whose rows stand close: 3 over 5 is no 35)
+    for width, text in ((60, "3 5"), (14, "35")):
+        cell = _cell_lines((0, 0, width, 40), ["3", "5"])
+        widths = ColumnWidths([cell])
+        assert cell_text(cell.lines, cell.columns, widths, cell.right - cell.left - 2 * 3) == text
 
 
 def test_a_label_the_break_cut_before_a_character_and_its_closing_bracket_runs_on() -> None:

@@ -60,13 +60,48 @@ class ColumnWidths:
         return line.right - line.left + extra > widest + _SLACK * extra
 
 
-def cell_text(lines: Sequence[TextLine], columns: tuple[int, int], widths: ColumnWidths) -> str:
+def cell_text(
+    lines: Sequence[TextLine], columns: tuple[int, int], widths: ColumnWidths, room: float | None = None
+) -> str:
     """A cell's lines as one text: a label wrapped over several lines runs on, and so does a
-    number whose line had no room for the next line's first digit."""
+    number whose line had no room for the next line's first digit — in its column, and in
+    ``room``, the width the cell's box leaves for a line (see :func:`fits`)."""
     text = ""
     previous: TextLine | None = None
     for line in lines:
-        wrapped = previous is not None and widths.no_room(columns, previous, line.glyphs[0])
+        following = line.glyphs[0]
+        wrapped = (
+            previous is not None
+            and widths.no_room(columns, previous, following)
+            and not fits(previous, following, room)
+        )
         text = joined(text, line.text, digits_run_on=wrapped)
         previous = line
     return text
+
+
+class BoxedLines(Protocol):
+    """A cell's left edge and its lines: where its text starts inside it."""
+
+    left: float
+    lines: list[TextLine]
+
+
+def padding(cells: Iterable[BoxedLines]) -> float:
+    """The space a table leaves between a cell's edge and its text: the least there is before a
+    line anywhere (a label's lines start at the padding)."""
+    return max(0.0, min((line.left - c.left for c in cells for line in c.lines), default=0.0))
+
+
+def fits(line: TextLine, following: Glyph, room: float | None) -> bool:
+    """Whether ``following`` would have fitted after ``line`` in ``room`` points (a cell's width
+    inside its padding): then the line did not wrap there, however widely the rest of its column
+    prints (a column of one-digit numbers: ``3`` over ``5`` is two numbers). False where the
+    room is not known."""
+    if room is None:
+        return False
+    return (line.right - line.left) + (following.right - following.left) * (1 + _FIT_SLACK) <= room
+
+
+#: How much wider than the next character the room left in a line must be for it to have fitted.
+_FIT_SLACK = 0.1

@@ -10,9 +10,8 @@ text read on from one page to the next.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
-from .pdf_cells import ColumnWidths
+from .pdf_cells import ColumnWidths, fits, padding
 from .pdf_tables import DrawnCell, DrawnTable, clusters, nearest
 
 #: Table edges this close (points) on two pages are one table's edges.
@@ -116,16 +115,10 @@ def _is_cut_row(
     its line (a label, or a number too wide for its column, wrapped onto the next page)."""
     if set(above) != set(below) or any(_ENUMERATOR.match(c.plain) for c in below.values()):
         return False
-    pad = _padding([*above.values(), *below.values()])
+    pad = padding([*above.values(), *below.values()])
     return all(
         _runs_on(top, below[k], widths, pad) for k, top in above.items() if top.lines and below[k].lines
     )
-
-
-def _padding(cells: Sequence[DrawnCell]) -> float:
-    """The space a table leaves between a cell's edge and its text: the least there is before a
-    line anywhere (a label's lines start at the padding)."""
-    return max(0.0, min((line.left - c.left for c in cells for line in c.lines), default=0.0))
 
 
 def _runs_on(top: DrawnCell, bottom: DrawnCell, widths: ColumnWidths, pad: float) -> bool:
@@ -141,13 +134,8 @@ def _runs_on(top: DrawnCell, bottom: DrawnCell, widths: ColumnWidths, pad: float
     following = first.glyphs[0]
     if len(first.glyphs) > 1 and first.glyphs[1].char in _NO_LINE_START:
         following = following._replace(right=first.glyphs[1].right)
-    room = top.right - top.left - 2 * pad - (last.right - last.left)
-    had_room = room >= (following.right - following.left) * (1 + _FIT_SLACK)
-    return widths.no_room(top.columns, last, following) and not had_room
-
-
-#: How much wider than the next character the room left in a line must be for it to have fitted.
-_FIT_SLACK = 0.1
+    room = top.right - top.left - 2 * pad
+    return widths.no_room(top.columns, last, following) and not fits(last, following, room)
 
 
 #: Marks a line may not start with (closing brackets and quotes, sentence punctuation).

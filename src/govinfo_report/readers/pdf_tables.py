@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable, Sequence
 
-from .pdf_cells import ColumnWidths, cell_text
+from .pdf_cells import ColumnWidths, cell_text, padding
 from .pdf_lines import TextLine, lines_of
 from .pdf_page import Glyph, Rule
 
@@ -104,8 +104,10 @@ class DrawnTable:
         """Set each cell's text from its lines, now that the whole table (over every page it
         runs on) shows how wide each column's lines get; a clipped cell's text is left out."""
         widths = ColumnWidths(self.cells)
+        pad = padding(self.cells)
         for cell in self.cells:
-            cell.text = "" if cell.clipped else cell_text(cell.lines, cell.columns, widths)
+            room = cell.right - cell.left - 2 * pad
+            cell.text = "" if cell.clipped else cell_text(cell.lines, cell.columns, widths, room)
 
 
 def clusters(values: Iterable[float], snap: float = SNAP) -> list[float]:

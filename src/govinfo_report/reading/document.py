@@ -112,26 +112,41 @@ def _blank(cell: TableCell) -> bool:
 
 
 def _empty_columns(rows: tuple[tuple[TableCell, ...], ...]) -> set[int]:
-    """The columns that two rows or more reach, each drawing a cell of its own there, empty —
-    and no row anything else (no text, no merged cell of the column's spanning the next): a
-    page's spacer column, an empty cell at the end of every row. It holds no value and no
-    header, yet a row's count of cells would take it for a blank one (table 四's fifteen values
-    and a sixteenth empty cell: is the first or the last empty one no value?). A column only
+    """The columns that two rows or more reach, a header row among them, each drawing a cell of
+    its own there, empty — and no row anything else (no text, no merged cell of the column's
+    spanning the next): a page's spacer column, an empty cell at the end of every row. It holds
+    no value and no header, yet a row's count of cells would take it for a blank one (table 四's
+    fifteen values and a sixteenth empty cell: is the first or the last empty one no value?). A column only
     one row reaches may be that row's own last cell, where the page left out the others'
     merged cells (see :func:`_stray_cells`)."""
     width = max((len(row) for row in rows), default=0)
     empty = set(range(width))
     reached = [0] * width
+    headed: set[int] = set()
     for row in rows:
+        header = _is_header(row)
         for c, cell in enumerate(row):
             if cell.filler:
                 continue
             reached[c] += 1
+            if header:
+                headed.add(c)
             if c in empty and not _blank(cell):
                 empty.discard(c)
                 empty.discard(c - 1)  # a merged cell from there may span this place
-    empty = {c for c in empty if reached[c] >= 2}
+    empty = {c for c in empty if reached[c] >= 2 and c in headed}
     return empty if len(empty) < width else set()
+
+
+def _is_header(row: tuple[TableCell, ...]) -> bool:
+    """Whether a row names columns: words in two of its cells or more. A column only rows of
+    labels and values reach may be one whose values are all blank (a table's part that a page
+    break set apart from its header): it stays."""
+    return sum(1 for cell in row if cell.text and not _VALUE_TEXT.fullmatch(cell.text)) >= 2
+
+
+#: A cell's text that is a value: a number, or a mark printing a blank cell.
+_VALUE_TEXT = re.compile(r"[-+]?[0-9][0-9,.\s]*|[-—–_/\\~无]+")
 
 
 def _stray_cells(rows: tuple[tuple[TableCell, ...], ...]) -> tuple[tuple[TableCell, ...], ...]:
