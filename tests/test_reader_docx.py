@@ -1053,8 +1053,9 @@ _SIGNED_NUMBER = re.compile(r"[-+]?[0-9]+(?:\.[0-9]+)?")
 
 def _numbers_over_lines(path: Path, how: str, cut: random.Random) -> None:
     """Every number of two characters or more in the Word file's tables cut in two: by a line
-    break in its run (a PDF-to-Word converter's narrow column), or into two paragraphs, the
-    first one's mark deleted with tracked changes (Word shows the number on one line)."""
+    break in its run (a PDF-to-Word converter's narrow column; its digits full-width, or its
+    thousands set apart by commas, too), or into two paragraphs, the first one's mark deleted
+    with tracked changes (Word shows the number on one line)."""
     import docx
 
     document = docx.Document(str(path))
@@ -1064,11 +1065,15 @@ def _numbers_over_lines(path: Path, how: str, cut: random.Random) -> None:
             text = cell.text.strip()
             if len(text) < 2 or not _SIGNED_NUMBER.fullmatch(text):
                 continue
+            if how == "full-width-break":
+                text = text.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+            elif how == "thousands-break" and text.isdigit():
+                text = f"{int(text):,}"
             at = cut.randint(1, len(text) - 1)
             paragraph = cell.paragraphs[0]
             for run in paragraph.runs:
                 run.text = ""
-            if how == "break":
+            if how != "deleted-paragraph-mark":
                 run = paragraph.add_run(text[:at])
                 run.add_break()
                 run.add_text(text[at:])
@@ -1083,7 +1088,7 @@ def _numbers_over_lines(path: Path, how: str, cut: random.Random) -> None:
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 
-@pytest.mark.parametrize("how", ["break", "deleted-paragraph-mark"])
+@pytest.mark.parametrize("how", ["break", "deleted-paragraph-mark", "full-width-break", "thousands-break"])
 @settings(max_examples=EXAMPLES // 3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     report=st.one_of(reports(scale="city", blanks=True), reports_2019(scale="city", blanks=True)),

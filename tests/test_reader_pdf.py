@@ -230,6 +230,43 @@ def test_a_label_the_break_cut_before_a_character_and_its_closing_bracket_runs_o
     assert not pdf_joins._is_cut_row({(0, 1): wide}, {(0, 1): below}, ColumnWidths([wide, below]))
 
 
+def test_a_table_whose_cells_each_draw_their_own_border_is_one_grid() -> None:
+    # a browser's print of <table border="1"> without border-collapse: every cell boxed on its
+    # own, 1.5 points from the next, so two border lines 2.25 points apart at every boundary —
+    # one border each, no thin columns or rows between them
+    rows = [["信息内容", "本年制发件数", "现行有效件数"], ["规章", "3", "12"], ["行政规范性文件", "0", "7"]]
+    thick, gap, width, height = 0.75, 1.5, 90.0, 22.0
+
+    def box(page: canvas.Canvas, x: float, y: float, w: float, h: float) -> None:
+        for edge in (
+            (x, y, w, thick),
+            (x, y + h - thick, w, thick),
+            (x, y, thick, h),
+            (x + w - thick, y, thick, h),
+        ):
+            page.rect(*edge, stroke=0, fill=1)
+
+    def draw(page: canvas.Canvas) -> None:
+        page.setFont(PDF_FONT, 9)
+        left, top = 72.0, 700.0
+        box(
+            page,
+            left - gap - thick,
+            top - 3 * height - gap - thick,
+            3 * width + gap + 2 * thick,
+            3 * height + gap + 2 * thick,
+        )
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                x, y = left + c * width, top - (r + 1) * height
+                box(page, x, y, width - gap, height - gap)
+                page.drawString(x + 4, y + 7, text)
+        page.showPage()
+
+    (table,) = _tables(_read(_canvas(draw)))
+    assert _texts(table) == rows
+
+
 def test_a_table_cut_by_the_pages_edge_keeps_what_the_page_shows_and_says_so() -> None:
     def draw(page: canvas.Canvas) -> None:
         page.setFont(PDF_FONT, 10)

@@ -18,6 +18,10 @@ from .pdf_page import Glyph, Rule
 
 #: Positions closer than this (points) are one line: a double border, a line drawn in pieces.
 SNAP = 2.0
+#: Ruling lines closer than this (points) are one border between two columns or rows: a
+#: browser's print of a table whose cells each draw their own box (``border="1"`` without
+#: ``border-collapse``) puts two lines a border-spacing (2px, 2.25 points with the lines) apart.
+ONE_BORDER = 3.0
 #: A line covering this share of a place's side separates the place from its neighbour.
 _COVERS = 0.5
 #: How far (points) from the page's edge a cell counts as cut off by it.
@@ -288,8 +292,8 @@ def find_tables(page: int, rules: Sequence[Rule]) -> list[DrawnTable]:
         verticals = [r for r in group if not r.horizontal]
         if not horizontals or not verticals:
             continue
-        xs = _with_ends(clusters(r.at for r in verticals), horizontals)
-        ys = _with_ends(clusters(r.at for r in horizontals), verticals)
+        xs = _with_ends(clusters((r.at for r in verticals), ONE_BORDER), horizontals)
+        ys = _with_ends(clusters((r.at for r in horizontals), ONE_BORDER), verticals)
         if len(xs) < 2 or len(ys) < 2:
             continue
         places = _Places(xs, ys, group)

@@ -9,6 +9,7 @@ lines: the cell boundaries and merged cells the document drew are never guessed 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
@@ -176,10 +177,10 @@ def _normalised_cell(cell: TableCell) -> TableCell:
     return cell if text == cell.text else attrs.evolve(cell, text=text)
 
 
-#: A number's digits (and its decimal point) on one line of a cell.
-_DIGITS_LINE = re.compile(r"[0-9.]+")
-#: A number, its sign as typeset.
-_NUMBER = re.compile(r"[-+\u2212–—]?[0-9]+(?:\.[0-9]+)?")
+#: A number's digits (its decimal point, its thousands separators) on one line of a cell.
+_DIGITS_LINE = re.compile(r"[0-9.,]+")
+#: A number, its sign as typeset, its thousands set apart by commas or not.
+_NUMBER = re.compile(r"[-+\u2212–—]?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]+)?")
 
 
 def _lines_of_one_number(text: str) -> str | None:
@@ -190,6 +191,7 @@ def _lines_of_one_number(text: str) -> str | None:
     joined by their geometry before this: their lines never reach here.)"""
     if "\n" not in text:
         return None
+    text = unicodedata.normalize("NFKC", text)  # full-width digits (２３３) as the text reads them
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) < 2 or not all(_DIGITS_LINE.fullmatch(line) for line in lines[1:]):
         return None
