@@ -43,6 +43,12 @@ def test_each_line_rule_reads_its_line_as_the_earlier_rules_left_it() -> None:
     assert normalize(text) == "\n二、主动公开\n重点\t1234\n\n3/10"
 
 
+def test_a_tables_caption_alone_on_its_line_is_a_blank_line() -> None:
+    # a table goes on after a page break under its caption: the caption's number is no row's
+    text = "表3（续）\n续表\n| 表 2 (续表) |\n表3 收到和处理政府信息公开申请情况\n表格\t3"
+    assert normalize(text) == "\n\n\n表3 收到和处理政府信息公开申请情况\n表格\t3"
+
+
 def test_a_lone_number_is_not_a_page_number() -> None:
     assert normalize("3\n\t0") == "3\n\t0"
 

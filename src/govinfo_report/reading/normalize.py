@@ -92,6 +92,13 @@ _PAGE_NUMBER_LINE = re.compile(
 )
 #: What a page number line starts with after its blanks and bars: any other line is none.
 _PAGE_NUMBER_STARTS = frozenset("-—–－‐第0123456789Pp")
+#: A table's caption alone on its line, where a table goes on after a break (表3（续）, 续表2):
+#: no row of the table, though its number would stand as one.
+_CAPTION_LINE = re.compile(
+    r"[ \t|]*(?:续表[ \t]*[0-9]{0,2}"
+    r"|表[ \t]*[0-9]{1,2}[ \t]*(?:[(（][ \t]*续(?:表|上表)?[ \t]*[)）]|续)?)[ \t|]*"
+)
+_CAPTION_STARTS = frozenset("表续")
 _PAGE_NUMBER_PADDING = frozenset(" \t|")
 # a number starts where no digit, point or comma stands before it, and its groups are never given
 # back (a shorter run is followed by ",digit" and fails anyway): one try per number, linear
@@ -286,6 +293,8 @@ class _LineRules:
         if first in _PAGE_NUMBER_PADDING:  # (most lines start with a word: no copy of them)
             first = line.lstrip(" \t|")[:1]
         if first in _PAGE_NUMBER_STARTS and _PAGE_NUMBER_LINE.fullmatch(line):
+            return ""
+        if first in _CAPTION_STARTS and _CAPTION_LINE.fullmatch(line):
             return ""
         if self.headings and "#" in line:
             line = _MD_HEADING_LINE.sub("", line, count=1)
