@@ -269,6 +269,19 @@ def test_revisions_deleted_dropped_inserted_kept_and_hidden_text_left_out() -> N
     assert _texts(_read(_package(body))) == ["收到申请15件", "移来的不隐藏"]
 
 
+def test_a_content_control_showing_its_placeholder_holds_nothing() -> None:
+    prompt = (
+        "<w:sdt><w:sdtPr><w:showingPlcHdr/><w:text/></w:sdtPr><w:sdtContent><w:r><w:t>单击或点击此处输入文字。"
+        "</w:t></w:r></w:sdtContent></w:sdt>"
+    )
+    filled = (
+        "<w:sdt><w:sdtPr><w:text/></w:sdtPr><w:sdtContent><w:r><w:t>12</w:t></w:r></w:sdtContent></w:sdt>"
+    )
+    around_a_paragraph = prompt.replace("<w:r>", "<w:p><w:r>").replace("</w:r>", "</w:r></w:p>")
+    body = f"<w:p><w:r><w:t>收到申请</w:t></w:r>{prompt}</w:p><w:p>{filled}</w:p>{around_a_paragraph}"
+    assert _texts(_read(_package(body))) == ["收到申请", "12"]
+
+
 def test_text_a_character_style_hides_is_left_out() -> None:
     styles = (
         '<w:style w:type="character" w:styleId="Hidden"><w:rPr><w:vanish/></w:rPr></w:style>'

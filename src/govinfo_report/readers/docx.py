@@ -139,7 +139,7 @@ class _Reader:
         tag = child.tag
         if tag == self._sdt:
             content = child.find(self._sdt_content)
-            if content is not None:
+            if content is not None and not self._placeholder(child):
                 self._items(content, sink)
         elif tag == f"{_MARKUP_COMPATIBILITY}AlternateContent":
             branch = _branch(child)
@@ -211,12 +211,17 @@ class _Reader:
             elif tag != self._properties:
                 self._rare_inline(child, pieces, boxes)
 
+    def _placeholder(self, control: etree._Element) -> bool:
+        """Whether a content control shows its placeholder (单击或点击此处输入文字。, in grey):
+        nothing was entered there."""
+        return control.find(f"{self.w}sdtPr/{self.w}showingPlcHdr") is not None
+
     def _rare_inline(self, child: etree._Element, pieces: list[str], boxes: list[etree._Element]) -> None:
         """Content controls, alternative content and equations inside a paragraph."""
         tag = child.tag
         if tag == self._sdt:
             content = child.find(self._sdt_content)
-            if content is not None:
+            if content is not None and not self._placeholder(child):
                 self._inline(content, pieces, boxes)
         elif tag == f"{_MARKUP_COMPATIBILITY}AlternateContent":
             branch = _branch(child)
@@ -329,7 +334,7 @@ def _title(package: Package) -> str | None:
 
 #: What makes a document's paragraphs more than their text elements, as local names by namespace.
 _NOT_PLAIN = (
-    "del moveFrom fldChar instrText vanish specVanish txbxContent sym ruby",
+    "del moveFrom fldChar instrText vanish specVanish txbxContent sym ruby showingPlcHdr",
     ((_MARKUP_COMPATIBILITY, "AlternateContent"), (_MATH, "oMath"), (_MATH, "oMathPara")),
 )
 
