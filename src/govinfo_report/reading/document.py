@@ -17,6 +17,7 @@ import attrs
 
 from ..model import TABLE_IDS, Cell, Location, Report
 from ..readers.document import NOWHERE, Document, Paragraph, Table, TableCell
+from .items import is_blank_mark
 from .normalize import normalize
 
 
@@ -117,9 +118,9 @@ def _empty_columns(rows: tuple[tuple[TableCell, ...], ...]) -> set[int]:
     its own there, empty — and no row anything else (no text, no merged cell of the column's
     spanning the next): a page's spacer column, an empty cell at the end of every row. It holds
     no value and no header, yet a row's count of cells would take it for a blank one (table 四's
-    fifteen values and a sixteenth empty cell: is the first or the last empty one no value?). A column only
-    one row reaches may be that row's own last cell, where the page left out the others'
-    merged cells (see :func:`_stray_cells`)."""
+    fifteen values and a sixteenth empty cell: is the first or the last empty one no value?). A
+    column only one row reaches may be that row's own last cell, where the page left out the
+    others' merged cells (see :func:`_stray_cells`)."""
     width = max((len(row) for row in rows), default=0)
     empty = set(range(width))
     reached = [0] * width
@@ -143,11 +144,10 @@ def _is_header(row: tuple[TableCell, ...]) -> bool:
     """Whether a row names columns: words in two of its cells or more. A column only rows of
     labels and values reach may be one whose values are all blank (a table's part that a page
     break set apart from its header): it stays."""
-    return sum(1 for cell in row if cell.text and not _VALUE_TEXT.fullmatch(cell.text)) >= 2
+    return sum(1 for cell in row if _HAN.search(cell.text) and not is_blank_mark(cell.text)) >= 2
 
 
-#: A cell's text that is a value: a number, or a mark printing a blank cell.
-_VALUE_TEXT = re.compile(r"[-+]?[0-9][0-9,.\s]*|[-—–_/\\~无]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _stray_cells(rows: tuple[tuple[TableCell, ...], ...]) -> tuple[tuple[TableCell, ...], ...]:
@@ -155,9 +155,9 @@ def _stray_cells(rows: tuple[tuple[TableCell, ...], ...]) -> tuple[tuple[TableCe
     as fillers (a page's stray cell after a row's last value, Word's row one cell wider than
     its table): a cell only where the row lacks one. Where such a row holds anything past the
     others' end, the others are the short ones (a page that left out their merged cells)."""
-    ends = [max((c + 1 for c, cell in enumerate(row) if not cell.filler), default=0) for row in rows]
     if len(rows) < 2:
         return rows
+    ends = [max((c + 1 for c, cell in enumerate(row) if not cell.filler), default=0) for row in rows]
     longest = max(ends)
     if ends.count(longest) > 1:
         return rows
@@ -173,7 +173,7 @@ def _stray_cells(rows: tuple[tuple[TableCell, ...], ...]) -> tuple[tuple[TableCe
 def _normalised_cell(cell: TableCell) -> TableCell:
     if not cell.text or (cell.text.isascii() and cell.text.isdigit()):
         return cell  # most cells: empty, or a number normalising leaves as it is
-    text = normalize(_lines_of_one_number(cell.text) or " ".join(cell.text.split()))
+    text = normalize(_one_number(cell.text) or " ".join(cell.text.split()))
     return cell if text == cell.text else attrs.evolve(cell, text=text)
 
 
@@ -181,17 +181,25 @@ def _normalised_cell(cell: TableCell) -> TableCell:
 _DIGITS_LINE = re.compile(r"[0-9.,]+")
 #: A number, its sign as typeset, its thousands set apart by commas or not.
 _NUMBER = re.compile(r"[-+\u2212–—]?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)(?:\.[0-9]+)?")
+_DIGIT = re.compile(r"\d")
+#: A number's digit groups set a space apart (``2 336``, ``3 387.42``: a page's no-break space
+#: as thousands separator).
+_GROUPED = re.compile(r"[1-9][0-9]{0,2}(?: [0-9]{3})+(?:\.[0-9]+)?")
 
 
-def _lines_of_one_number(text: str) -> str | None:
-    """The number a document's cell prints over several lines (``23`` / ``36`` for 2336: a
-    line break a PDF-to-Word converter or a typist put in a narrow column, a paragraph mark
-    deleted with tracked changes, which Word shows as one line): a cell holds one value. None
-    where the cell's lines are not all digits, or do not make one number. (A PDF's cells are
-    joined by their geometry before this: their lines never reach here.)"""
-    if "\n" not in text:
+def _one_number(text: str) -> str | None:
+    """The one number a document's cell prints in pieces, where its pieces make one: over
+    several lines (``23`` / ``36`` for 2336: a line break a PDF-to-Word converter or a typist
+    put in a narrow column, a paragraph mark deleted with tracked changes, which Word shows as
+    one line), or in digit groups a space apart. A cell holds one value. None where the cell's
+    pieces do not make one number. (A PDF's cells are joined by their geometry before this:
+    their lines never reach here.)"""
+    if _DIGIT.search(text) is None:  # most cells with words: labels, headers
         return None
     text = unicodedata.normalize("NFKC", text)  # full-width digits (２３３) as the text reads them
+    if "\n" not in text:
+        grouped = " ".join(text.split())
+        return grouped.replace(" ", "") if " " in grouped and _GROUPED.fullmatch(grouped) else None
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) < 2 or not all(_DIGITS_LINE.fullmatch(line) for line in lines[1:]):
         return None

@@ -81,36 +81,12 @@ def _cell_items(cell: GridCell, row: int, col: int) -> list[Item]:
     common cells itself — empty, or one number or word."""
     pieces = cell.pieces
     if all(p.kind == "NUMBER" for p in pieces):
-        if cell.whole and _thousands_apart(pieces):
-            joined = "".join(p.text for p in pieces)
-            return [Item("num", joined, pieces[0].line, row=row, col=col)]
         return [Item("num", p.text, p.line, shared=True, row=row, col=col) for p in pieces]
     whole = _one_value(pieces, cell.line, cell.whole)
     items = [whole] if whole is not None else _mixed_items(pieces)
     if cell.whole:  # a document's own cell: a letter stuck to a number glues no two cells
         items = [item._replace(glued=False) if item.glued else item for item in items]
     return [_placed(item, row, col) for item in items]
-
-
-def _thousands_apart(pieces: Sequence[Piece]) -> bool:
-    """Whether a document cell's numbers are one number's digit groups set a space apart
-    (``2 336``, ``3 387.42``: a page's no-break space as thousands separator): one to three
-    digits, then groups of three, the last with its decimals, one character apart. A
-    document's cell holds one value."""
-    first, rest = pieces[0].text, pieces[1:]
-    return (
-        bool(rest)
-        and first.isdigit()
-        and len(first) <= 3
-        and first[0] != "0"
-        and all(_DIGIT_GROUP.fullmatch(p.text) for p in rest[:-1])
-        and _LAST_DIGIT_GROUP.fullmatch(rest[-1].text) is not None
-        and all(b.start - a.end == 1 for a, b in itertools.pairwise(pieces))
-    )
-
-
-_DIGIT_GROUP = re.compile(r"[0-9]{3}")
-_LAST_DIGIT_GROUP = re.compile(r"[0-9]{3}(?:\.[0-9]+)?")
 
 
 def _placed(item: Item, row: int, col: int) -> Item:
