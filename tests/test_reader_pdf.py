@@ -316,6 +316,42 @@ def test_a_turned_page_is_read_as_it_is_shown(rotation: int) -> None:
     assert _texts(table) == [["行政许可", "550"], ["行政处罚", "12"]]
 
 
+_SENTENCE = "本机关坚持以公开为常态、不公开为例外，全面推进政务公开工作。"
+
+
+@pytest.mark.parametrize("rotation", [90, 180, 270])
+@pytest.mark.parametrize("how", ["page", "content"])
+def test_a_page_whose_text_runs_sideways_is_read_turned_and_says_so(rotation: int, how: str) -> None:
+    """A page rotated without its content (a viewer's "rotate and save"), or content drawn turned
+    on an upright page, shows its lines running down, up or upside down: it is read the way its
+    text runs, and a note names the page."""
+
+    def draw(page: canvas.Canvas) -> None:
+        if how == "page":
+            page.setPageRotation(rotation)  # the content stays as an upright page draws it
+        else:
+            page.translate(*{90: (A4[0], 0), 180: A4, 270: (0, A4[1])}[rotation])
+            page.rotate(rotation)
+        page.setFont(PDF_FONT, 12)
+        page.drawString(72, 400, "一、总体情况")
+        page.drawString(72, 380, _SENTENCE)
+        for y in (300, 280, 260):
+            page.line(72, y, 272, y)
+        for x in (72, 172, 272):
+            page.line(x, 260, x, 300)
+        for y, label, value in ((286, "行政许可", "550"), (266, "行政处罚", "12")):
+            page.drawString(76, y, label)
+            page.drawString(176, y, value)
+        page.showPage()
+        _text_page(page)  # an upright page after it stays as it is
+
+    document = _read(_canvas(draw))
+    assert _paragraphs(document)[:2] == ["一、总体情况", _SENTENCE]
+    (table,) = _tables(document)
+    assert _texts(table) == [["行政许可", "550"], ["行政处罚", "12"]]
+    assert document.notes == ((pdf.TURNED, (("pages", "1"),)),)
+
+
 # --- paragraphs and page furniture -----------------------------------------------------------
 
 

@@ -30,6 +30,12 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "beyond the edge is not in the file, and those cells are left blank",
         "PDF 中第 {position} 个表格超出页面边缘（第 {pages} 页）：超出部分的内容不在文件中，相应单元格留空",
     ),
+    "pdf-page-turned": (
+        "info",
+        "page {pages} of the PDF shows its text sideways or upside down; it is read turned, so that "
+        "its text runs left to right",
+        "PDF 第 {pages} 页的文字横置或倒置；已按文字方向转正后读取",
+    ),
     "no-agency": (
         "warning",
         "the title ('{title}') names no agency, and no line before it does; the agency is left blank",

@@ -47,6 +47,8 @@ _TAIL = 4096
 Note = tuple[str, tuple[tuple[str, str], ...]]
 #: The note a table cut off by the page's edge leaves: which table (counting from 1) on which pages.
 CLIPPED = "pdf-table-clipped"
+#: The note pages shown sideways or upside down leave: which pages were read turned.
+TURNED = "pdf-page-turned"
 
 
 def read(data: bytes, name: str) -> Document:
@@ -62,7 +64,7 @@ def document_of(data: bytes, name: str) -> Document:
     document = _open(data, name)
     try:
         title = _title(document)
-        pages = _pages(document, name)
+        pages, turned = _pages(document, name)
     finally:
         document.close()
     drop_furniture(pages)
@@ -77,7 +79,10 @@ def document_of(data: bytes, name: str) -> Document:
             block.finish()
     blocks = without_boxes(blocks)
     tables = [b for b in blocks if isinstance(b, DrawnTable)]
-    return Document("pdf", as_blocks(blocks), title, _clipped_notes(tables))
+    notes = _clipped_notes(tables)
+    if turned:
+        notes = ((TURNED, (("pages", ", ".join(map(str, turned))),)), *notes)
+    return Document("pdf", as_blocks(blocks), title, notes)
 
 
 def _known(notes: Sequence[Note]) -> tuple[Note, ...]:
@@ -111,10 +116,17 @@ def _open(data: bytes, name: str) -> pdfium.PdfDocument:
     return document
 
 
-def _pages(document: pdfium.PdfDocument, name: str) -> list[PageLayout]:
+def _pages(document: pdfium.PdfDocument, name: str) -> tuple[list[PageLayout], list[int]]:
+    """The pages laid out, and the numbers of those read turned (their text ran sideways)."""
     try:
         with _collector_paused():
-            return [lay_out_page(read_page(document, index)) for index in range(len(document))]
+            pages, turned = [], []
+            for index in range(len(document)):
+                content = read_page(document, index)
+                pages.append(lay_out_page(content))
+                if content.turned:
+                    turned.append(content.number)
+            return pages, turned
     except pdfium.PdfiumError as exc:
         raise DocumentError(f"{name}: a page of the PDF is damaged and cannot be read ({exc})") from exc
 

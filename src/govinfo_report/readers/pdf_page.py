@@ -60,7 +60,9 @@ class Rule(NamedTuple):
 
 
 class PageContent(NamedTuple):
-    """A page's characters and ruling lines, its size, and whether it holds pictures."""
+    """A page's characters and ruling lines, its size, and whether it holds pictures.
+    ``turned`` is how far (degrees clockwise) the page was turned beyond its own rotation so
+    that its text runs left to right: a page shown sideways is read the way its text reads."""
 
     number: int
     width: float
@@ -68,6 +70,7 @@ class PageContent(NamedTuple):
     glyphs: list[Glyph]
     rules: list[Rule]
     images: int
+    turned: int = 0
 
 
 class _Frame(NamedTuple):
@@ -111,12 +114,16 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageContent:
         textpage = page.get_textpage()
         try:
             glyphs = _glyphs(textpage, frame)
+            turn = _turn_to_read(glyphs)
+            if turn:
+                frame = frame._replace(rotation=(frame.rotation + turn) % 360)
+                glyphs = _glyphs(textpage, frame)
         finally:
             textpage.close()
         rules: list[Rule] = []
         images = _walk(page.raw, _Matrix.identity(), frame, rules, 0)
         width, height = frame.size
-        return PageContent(index + 1, width, height, glyphs, rules, images)
+        return PageContent(index + 1, width, height, glyphs, rules, images, turn)
     finally:
         page.close()
 
@@ -176,6 +183,42 @@ def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[Glyph]:
         if 0 <= x0 + x1 <= across and 0 <= y0 + y1 <= down:
             append(make(Glyph, (text[index], x0, y0, x1, y1)))
     return glyphs
+
+
+#: Neighbouring characters needed before a page's text is said to run other than left to right.
+_LEAST_TURN_EVIDENCE = 20
+#: About how many pairs of neighbouring characters a page's text direction is judged from.
+_TURN_SAMPLE = 200
+
+
+def _turn_to_read(glyphs: list[Glyph]) -> int:
+    """How far (degrees clockwise) the shown page must turn for its text to run left to right:
+    0 for a page that reads as it is shown. A page rotated without its content (a viewer's
+    "rotate and save", a landscape sheet printed sideways) shows its lines running down or up.
+
+    Each character and the next one of the text layer, when they are close (one line's
+    neighbours), vote for the way the text runs; the page is turned only when one way other
+    than rightwards has at least :data:`_LEAST_TURN_EVIDENCE` votes and twice as many as
+    rightwards (a few vertical captions or a stamp do not turn a page), in a sample of
+    :data:`_TURN_SAMPLE` pairs spread over the page."""
+    votes = [0, 0, 0, 0]  # rightwards, downwards, leftwards, upwards
+    step = max(1, len(glyphs) // _TURN_SAMPLE)  # a sample across the page tells as well
+    for k in range(0, len(glyphs) - 1, step):
+        one, two = glyphs[k], glyphs[k + 1]
+        size = max(one.right - one.left, one.bottom - one.top)
+        dx = (two.left + two.right - one.left - one.right) / 2
+        dy = (two.top + two.bottom - one.top - one.bottom) / 2
+        if abs(dx) > 3 * size or abs(dy) > 3 * size or dx == dy == 0:
+            continue
+        if abs(dx) >= abs(dy):
+            votes[0 if dx > 0 else 2] += 1
+        else:
+            votes[1 if dy > 0 else 3] += 1
+    way = max(range(1, 4), key=votes.__getitem__)
+    if votes[way] < _LEAST_TURN_EVIDENCE or votes[way] < 2 * votes[0]:
+        return 0
+    # text running down reads once the page turns a quarter back; up, a quarter on; left, half
+    return {1: 270, 2: 180, 3: 90}[way]
 
 
 def _tight_box(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, float, float, float] | None:
