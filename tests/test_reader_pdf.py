@@ -599,6 +599,71 @@ def test_a_report_written_by_reportlab_reads_back_cell_for_cell(
     assert _identity_problems(parsed, report) == []
 
 
+#: Rendering a PDF per example makes shrinking a failure slow; the failing example is reported as found.
+_NO_SHRINK = [Phase.explicit, Phase.reuse, Phase.generate]
+
+
+def _sheets(path: Path, per_sheet: int) -> bytes:
+    """The PDF at ``path`` printed ``per_sheet`` pages to a sheet (2: side by side on a landscape
+    sheet; 4: two rows of two), the way a printer dialog or pypdf makes it."""
+    pypdf = pytest.importorskip("pypdf")
+    pages = list(pypdf.PdfReader(str(path)).pages)
+    width, height = float(pages[0].mediabox.width), float(pages[0].mediabox.height)
+    if per_sheet == 2:
+        sheet_width, sheet_height = height, width
+        scale = min(sheet_width / 2 / width, sheet_height / height)
+        slots = [(0.0, 0.0), (sheet_width / 2, 0.0)]
+    else:
+        sheet_width, sheet_height, scale = width, height, 0.5
+        slots = [(0.0, height / 2), (width / 2, height / 2), (0.0, 0.0), (width / 2, 0.0)]
+    writer = pypdf.PdfWriter()
+    for first in range(0, len(pages), per_sheet):
+        sheet = pypdf.PageObject.create_blank_page(width=sheet_width, height=sheet_height)
+        for one, (x, y) in zip(pages[first : first + per_sheet], slots, strict=False):
+            sheet.merge_transformed_page(one, pypdf.Transformation().scale(scale, scale).translate(x, y))
+        writer.add_page(sheet)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=_NO_SHRINK)
+@given(report=_generated(), per_sheet=st.sampled_from([2, 4]))
+def test_pages_printed_two_or_four_to_a_sheet_read_back_cell_for_cell(
+    report: Report, per_sheet: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Each sheet is read as the pages it holds, in order: a table that a page break cuts goes
+    on from one page to the next on the same sheet, and the locations stay the sheet's."""
+    path = tmp_path_factory.mktemp("sheets") / "report.pdf"
+    render_pdf(report, path)
+    parsed = govinfo_report.parse_file(_sheets(path, per_sheet))
+    assert cell_differences(parsed, report) == []
+    assert _identity_problems(parsed, report) == []
+    assert "pdf-sheet-split" in {d.code for d in parsed.diagnostics}
+    sheets = -(-len(pdf.pdfium.PdfDocument(str(path))) // per_sheet)
+    pages = {c.cell.location.page for c in parsed.cells() if c.cell.location is not None}
+    assert pages <= set(range(1, sheets + 1))
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=_NO_SHRINK)
+@given(report=_generated(), rotation=st.sampled_from([90, 180, 270]))
+def test_pages_rotated_without_their_content_read_back_cell_for_cell(
+    report: Report, rotation: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    pypdf = pytest.importorskip("pypdf")
+    path = tmp_path_factory.mktemp("turned") / "report.pdf"
+    render_pdf(report, path)
+    writer = pypdf.PdfWriter(clone_from=str(path))
+    for turned in writer.pages:
+        turned.rotate(rotation)
+    out = io.BytesIO()
+    writer.write(out)
+    parsed = govinfo_report.parse_file(out.getvalue())
+    assert cell_differences(parsed, report) == []
+    assert _identity_problems(parsed, report) == []
+    assert "pdf-page-turned" in {d.code for d in parsed.diagnostics}
+
+
 @pytest.mark.parametrize("paused_by_caller", [False, True])
 def test_reading_a_pdf_leaves_the_cycle_collector_as_it_found_it(
     tmp_path: Path, paused_by_caller: bool

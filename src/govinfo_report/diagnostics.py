@@ -36,6 +36,12 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "its text runs left to right",
         "PDF 第 {pages} 页的文字横置或倒置；已按文字方向转正后读取",
     ),
+    "pdf-sheet-split": (
+        "info",
+        "sheet {pages} of the PDF prints two or four pages on one sheet; they are read as pages of "
+        "their own, in order",
+        "PDF 第 {pages} 页为一页多版（两页或四页拼印）；已拆分为单页依次读取",
+    ),
     "no-agency": (
         "warning",
         "the title ('{title}') names no agency, and no line before it does; the agency is left blank",

@@ -31,10 +31,11 @@ import pypdfium2.raw as pdfium_c
 
 from ..diagnostics import CATALOGUE
 from ..errors import DocumentError
-from .document import Document
+from ..model import Location
+from .document import Block, Document, Table
 from .pdf_flow import as_blocks, document_blocks, without_boxes
 from .pdf_layout import PageLayout, drop_furniture, find_aligned_tables, lay_out_page
-from .pdf_page import read_page
+from .pdf_page import PageContent, pages_on_sheet, read_page
 from .pdf_tables import DrawnTable
 
 #: The most pages a PDF may have to be read.
@@ -49,6 +50,8 @@ Note = tuple[str, tuple[tuple[str, str], ...]]
 CLIPPED = "pdf-table-clipped"
 #: The note pages shown sideways or upside down leave: which pages were read turned.
 TURNED = "pdf-page-turned"
+#: The note sheets that print two pages side by side leave: which sheets were read as two pages.
+SPLIT = "pdf-sheet-split"
 
 
 def read(data: bytes, name: str) -> Document:
@@ -64,9 +67,10 @@ def document_of(data: bytes, name: str) -> Document:
     document = _open(data, name)
     try:
         title = _title(document)
-        pages, turned = _pages(document, name)
+        sheets = _pages(document, name)
     finally:
         document.close()
+    pages = sheets.pages
     drop_furniture(pages)
     find_aligned_tables(pages)
     if not any(page.lines or page.tables for page in pages):  # page numbers alone do not count
@@ -79,10 +83,8 @@ def document_of(data: bytes, name: str) -> Document:
             block.finish()
     blocks = without_boxes(blocks)
     tables = [b for b in blocks if isinstance(b, DrawnTable)]
-    notes = _clipped_notes(tables)
-    if turned:
-        notes = ((TURNED, (("pages", ", ".join(map(str, turned))),)), *notes)
-    return Document("pdf", as_blocks(blocks), title, notes)
+    notes = (*sheets.notes(), *_clipped_notes(tables, sheets))
+    return Document("pdf", sheets.located(as_blocks(blocks)), title, notes)
 
 
 def _known(notes: Sequence[Note]) -> tuple[Note, ...]:
@@ -116,19 +118,74 @@ def _open(data: bytes, name: str) -> pdfium.PdfDocument:
     return document
 
 
-def _pages(document: pdfium.PdfDocument, name: str) -> tuple[list[PageLayout], list[int]]:
-    """The pages laid out, and the numbers of those read turned (their text ran sideways)."""
+class _Sheets:
+    """The pages read from the PDF's sheets, numbered in reading order, and where each stands on
+    its sheet: a sheet with two pages side by side gives two. Locations are told in the file's
+    own terms, its sheet and the position on it."""
+
+    def __init__(self) -> None:
+        self.pages: list[PageLayout] = []
+        #: page number (reading order, from 1) -> (sheet number, where the page begins on it)
+        self.places: dict[int, tuple[int, float, float]] = {}
+        self.turned: list[int] = []
+        self.split: list[int] = []
+
+    def add(self, content: PageContent) -> None:
+        if content.turned:
+            self.turned.append(content.number)
+        on_sheet = pages_on_sheet(content)
+        if len(on_sheet) > 1:
+            self.split.append(content.number)
+        for page in on_sheet:
+            number = len(self.pages) + 1
+            self.places[number] = (content.number, page.sheet_left, page.sheet_top)
+            self.pages.append(lay_out_page(page._replace(number=number)))
+
+    def notes(self) -> tuple[Note, ...]:
+        notes: list[Note] = []
+        if self.turned:
+            notes.append((TURNED, (("pages", ", ".join(map(str, self.turned))),)))
+        if self.split:
+            notes.append((SPLIT, (("pages", ", ".join(map(str, self.split))),)))
+        return tuple(notes)
+
+    def located(self, blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+        """The blocks with their locations on the file's sheets (where a sheet was split)."""
+        if not self.split:
+            return blocks
+        return tuple(
+            attrs.evolve(
+                block,
+                location=self._on_sheet(block.location),
+                rows=tuple(
+                    tuple(attrs.evolve(cell, location=self._on_sheet(cell.location)) for cell in row)
+                    for row in block.rows
+                ),
+            )
+            if isinstance(block, Table)
+            else attrs.evolve(block, location=self._on_sheet(block.location))
+            for block in blocks
+        )
+
+    def _on_sheet(self, where: Location) -> Location:
+        if where.page is None:
+            return where
+        sheet, left, top = self.places[where.page]
+        x = None if where.x is None else round(where.x + left, 1)
+        y = None if where.y is None else round(where.y + top, 1)
+        return attrs.evolve(where, page=sheet, x=x, y=y)
+
+
+def _pages(document: pdfium.PdfDocument, name: str) -> _Sheets:
+    """The pages of every sheet, laid out."""
+    sheets = _Sheets()
     try:
         with _collector_paused():
-            pages, turned = [], []
             for index in range(len(document)):
-                content = read_page(document, index)
-                pages.append(lay_out_page(content))
-                if content.turned:
-                    turned.append(content.number)
-            return pages, turned
+                sheets.add(read_page(document, index))
     except pdfium.PdfiumError as exc:
         raise DocumentError(f"{name}: a page of the PDF is damaged and cannot be read ({exc})") from exc
+    return sheets
 
 
 @contextlib.contextmanager
@@ -156,12 +213,12 @@ def _title(document: pdfium.PdfDocument) -> str | None:
     return title or None
 
 
-def _clipped_notes(tables: Sequence[DrawnTable]) -> tuple[Note, ...]:
+def _clipped_notes(tables: Sequence[DrawnTable], sheets: _Sheets) -> tuple[Note, ...]:
     """Cells a page's edge cuts off lose what they printed beyond it (their text is left out
     rather than read short): the document says which tables lost cells on which pages."""
     notes: list[Note] = []
     for position, table in enumerate(tables, start=1):
-        pages = sorted({cell.page for cell in table.cells if cell.clipped})
+        pages = sorted({sheets.places[cell.page][0] for cell in table.cells if cell.clipped})
         if pages:
             notes.append((CLIPPED, (("position", str(position)), ("pages", ", ".join(map(str, pages))))))
     return tuple(notes)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ctypes
 import itertools
+import math
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -71,6 +72,10 @@ class PageContent(NamedTuple):
     rules: list[Rule]
     images: int
     turned: int = 0
+    #: where the page begins on its sheet (points from the sheet's left and top edges): more
+    #: than 0 for a page printed right of or below another on one sheet (:func:`pages_on_sheet`)
+    sheet_left: float = 0.0
+    sheet_top: float = 0.0
 
 
 class _Frame(NamedTuple):
@@ -113,11 +118,9 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageContent:
         frame = _Frame(left, bottom, right, top, int(page.get_rotation()) % 360)
         textpage = page.get_textpage()
         try:
+            reading = _reading_rotation(textpage.raw, frame.rotation)
+            turn, frame = (reading - frame.rotation) % 360, frame._replace(rotation=reading)
             glyphs = _glyphs(textpage, frame)
-            turn = _turn_to_read(glyphs)
-            if turn:
-                frame = frame._replace(rotation=(frame.rotation + turn) % 360)
-                glyphs = _glyphs(textpage, frame)
         finally:
             textpage.close()
         rules: list[Rule] = []
@@ -185,40 +188,128 @@ def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[Glyph]:
     return glyphs
 
 
-#: Neighbouring characters needed before a page's text is said to run other than left to right.
+#: The narrowest gap (points, and share of the sheet's width or height) between two pages
+#: printed on one sheet.
+_LEAST_GUTTER = 12.0
+_LEAST_GUTTER_SHARE = 0.03
+
+
+def pages_on_sheet(content: PageContent) -> list[PageContent]:
+    """The pages one sheet of the PDF holds, in reading order: two side by side (a PDF made with
+    two pages to a sheet), four in two rows of two, or the sheet as it is.
+
+    Pages printed together leave a gap about the sheet's middle, from edge to edge, that no
+    character and no line crosses, and the text layer holds one page's characters and then the
+    next one's. A page that only happens to have such a gap (a short list on the left, a
+    signature on the right) reads the same either way; a table drawn without lines, whose rows
+    run left and right in turn, is never taken for two pages. A sheet is cut across only where
+    its top half then holds two pages side by side: a gap across an ordinary page is no sign."""
+    pair = _cut(content, across=False)
+    if pair is not None:
+        return pair
+    rows = _cut(content, across=True)
+    if rows is not None and _cut(rows[0], across=False) is not None:
+        return [page for row in rows for page in pages_on_sheet(row)]
+    return [content]
+
+
+def _cut(content: PageContent, *, across: bool) -> list[PageContent] | None:
+    """The sheet cut in two at its middle — down it (two pages side by side) or ``across`` it
+    (one above the other) — when a gap there separates one page's characters from the next's."""
+    glyphs = content.glyphs
+    size = content.height if across else content.width
+    middle = size / 2
+    gap = _gap_about(content, middle, across=across)
+    if gap is None or gap < max(_LEAST_GUTTER, _LEAST_GUTTER_SHARE * size):
+        return None
+    sides = [(glyph.top if across else glyph.left) >= middle for glyph in glyphs]
+    if sides[0] or sum(a != b for a, b in itertools.pairwise(sides)) != 1:
+        return None  # not one page's characters and then the other's
+    first = sides.index(True)
+    # each page has half the sheet: a table going on from one to the next keeps its place
+    dx, dy = (0.0, middle) if across else (middle, 0.0)
+    rules: tuple[list[Rule], list[Rule]] = ([], [])
+    for rule in content.rules:
+        rules[_span(rule, across)[0] >= middle].append(rule)
+    one = content._replace(glyphs=glyphs[:first], rules=rules[0])
+    other = content._replace(
+        glyphs=[Glyph(g.char, g.left - dx, g.top - dy, g.right - dx, g.bottom - dy) for g in glyphs[first:]],
+        rules=[_shifted(rule, dx, dy) for rule in rules[1]],
+        sheet_left=content.sheet_left + dx,
+        sheet_top=content.sheet_top + dy,
+    )
+    if across:
+        return [one._replace(height=middle), other._replace(height=content.height - middle)]
+    return [one._replace(width=middle), other._replace(width=content.width - middle)]
+
+
+def _gap_about(content: PageContent, middle: float, *, across: bool) -> float | None:
+    """How wide the gap about ``middle`` is that no character and no line crosses (along the
+    sheet's width, or its height when ``across``); None where something crosses it or one side
+    is empty."""
+    before, after = -math.inf, math.inf
+    for glyph in content.glyphs:
+        low, high = (glyph.top, glyph.bottom) if across else (glyph.left, glyph.right)
+        if high <= middle:
+            before = max(before, high)
+        elif low >= middle:
+            after = min(after, low)
+        else:
+            return None  # most pages: their first line crosses the middle
+    for rule in content.rules:
+        start, end = _span(rule, across)
+        if end <= middle:
+            before = max(before, end)
+        elif start >= middle:
+            after = min(after, start)
+        else:
+            return None
+    if math.isinf(before) or math.isinf(after):
+        return None
+    return after - before
+
+
+def _span(rule: Rule, across: bool) -> tuple[float, float]:
+    """Where a ruling line lies along the sheet's width (its height when ``across``)."""
+    return (rule.at, rule.at) if rule.horizontal == across else (rule.start, rule.end)
+
+
+def _shifted(rule: Rule, dx: float, dy: float) -> Rule:
+    """A ruling line moved ``dx`` points to the left and ``dy`` up."""
+    if rule.horizontal:
+        return Rule(True, rule.at - dy, rule.start - dx, rule.end - dx)
+    return Rule(False, rule.at - dx, rule.start - dy, rule.end - dy)
+
+
+#: Characters needed before a page's text is said to run other than left to right.
 _LEAST_TURN_EVIDENCE = 20
-#: About how many pairs of neighbouring characters a page's text direction is judged from.
+#: About how many of a page's characters its text direction is judged from.
 _TURN_SAMPLE = 200
 
 
-def _turn_to_read(glyphs: list[Glyph]) -> int:
-    """How far (degrees clockwise) the shown page must turn for its text to run left to right:
-    0 for a page that reads as it is shown. A page rotated without its content (a viewer's
-    "rotate and save", a landscape sheet printed sideways) shows its lines running down or up.
+def _reading_rotation(raw: pdfium_c.FPDF_TEXTPAGE, rotation: int) -> int:
+    """The rotation (degrees clockwise) to show the page at for its text to run left to right:
+    its own ``rotation`` unless its characters' baselines say otherwise. A page rotated without
+    its content (a viewer's "rotate and save", a landscape sheet printed sideways) shows its
+    lines running down or up; content drawn turned on an upright page, too.
 
-    Each character and the next one of the text layer, when they are close (one line's
-    neighbours), vote for the way the text runs; the page is turned only when one way other
-    than rightwards has at least :data:`_LEAST_TURN_EVIDENCE` votes and twice as many as
-    rightwards (a few vertical captions or a stamp do not turn a page), in a sample of
-    :data:`_TURN_SAMPLE` pairs spread over the page."""
-    votes = [0, 0, 0, 0]  # rightwards, downwards, leftwards, upwards
-    step = max(1, len(glyphs) // _TURN_SAMPLE)  # a sample across the page tells as well
-    for k in range(0, len(glyphs) - 1, step):
-        one, two = glyphs[k], glyphs[k + 1]
-        size = max(one.right - one.left, one.bottom - one.top)
-        dx = (two.left + two.right - one.left - one.right) / 2
-        dy = (two.top + two.bottom - one.top - one.bottom) / 2
-        if abs(dx) > 3 * size or abs(dy) > 3 * size or dx == dy == 0:
+    Each character's baseline angle (pdfium's, in the page's own space, counter-clockwise) votes,
+    in a sample of :data:`_TURN_SAMPLE` spread over the page; the page is turned only when one
+    angle has at least :data:`_LEAST_TURN_EVIDENCE` votes and twice as many as the angle that
+    reads at the page's own rotation (a few vertical captions or a stamp do not turn a page)."""
+    count = pdfium_c.FPDFText_CountChars(raw)
+    votes = [0, 0, 0, 0]  # baselines at 0, 90, 180 and 270 degrees
+    for index in range(0, count, max(1, count // _TURN_SAMPLE)):
+        if pdfium_c.FPDFText_GetUnicode(raw, index) <= 32:  # a space or a line break pdfium adds
             continue
-        if abs(dx) >= abs(dy):
-            votes[0 if dx > 0 else 2] += 1
-        else:
-            votes[1 if dy > 0 else 3] += 1
-    way = max(range(1, 4), key=votes.__getitem__)
-    if votes[way] < _LEAST_TURN_EVIDENCE or votes[way] < 2 * votes[0]:
-        return 0
-    # text running down reads once the page turns a quarter back; up, a quarter on; left, half
-    return {1: 270, 2: 180, 3: 90}[way]
+        angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
+        if angle >= 0:
+            votes[round(math.degrees(angle) / 90) % 4] += 1
+    upright = (360 - rotation) % 360 // 90  # the baseline angle that reads as the page is shown
+    way = max(range(4), key=votes.__getitem__)
+    if way == upright or votes[way] < _LEAST_TURN_EVIDENCE or votes[way] < 2 * votes[upright]:
+        return rotation
+    return (360 - 90 * way) % 360
 
 
 def _tight_box(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, float, float, float] | None:
