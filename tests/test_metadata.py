@@ -160,6 +160,18 @@ def test_a_breadcrumb_line_above_the_title_is_not_joined_to_it() -> None:
     assert title is not None and title.agency == "某市财政局"
 
 
+@pytest.mark.parametrize(
+    "link",
+    ["上一篇：", "下一篇：", "相关文章：", "往年年报：", "热点推荐：", "· ", "• ", "- "],
+)
+def test_a_link_to_another_report_above_the_title_is_no_title(link: str) -> None:
+    preamble = (
+        f"{link}某县某镇人民政府2022年政府信息公开工作年度报告\n\n某市财政局2023年政府信息公开工作年度报告\n"
+    )
+    title = find_title(preamble)
+    assert title is not None and (title.agency, title.year) == ("某市财政局", 2023)
+
+
 def test_an_enumerated_line_is_no_title() -> None:
     assert find_title("(一)2023年政府信息公开工作年度报告编制情况") is None
 

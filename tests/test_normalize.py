@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -70,10 +72,11 @@ def test_windows_and_old_mac_line_ends_count_as_one_line_each() -> None:
 
 
 @given(
-    st.text() | st.text(alphabet=st.sampled_from("，。：（）１２３ＡＢ　①㈠㎡﹐…²½Ⅳ年报告e\u0301\u3099か"))
+    st.text() | st.text(alphabet=st.sampled_from("，。：（）１２３ＡＢ　①㈠㎡﹐…²½Ⅳ年报告e\u0301\u3099か7¹⑴"))
 )
-def test_the_fast_nfkc_is_nfkc(text: str) -> None:
-    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+def test_the_fast_nfkc_is_nfkc_without_footnote_marks_after_numbers(text: str) -> None:
+    marks_after_numbers = re.sub(r"(?<=[0-9０-９])[¹²³⁰⁴-⁹\u2460-\u2487]+", "", text)
+    assert nfkc(text) == unicodedata.normalize("NFKC", marks_after_numbers)
 
 
 def test_a_lone_no_break_space_between_numbers_is_a_blank_cell() -> None:
@@ -96,3 +99,27 @@ def test_no_break_spaces_a_space_apart_next_to_a_number_are_blank_cells_each() -
     assert normalize("行政处罚 \u00a0 -68 \u00a0") == "行政处罚 — -68 —"
     # between words they stay spaces
     assert normalize("全年 \u00a0 \u00a0 共计") == "全年     共计"
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        ("行政许可\t2626¹\t3", "行政许可\t2626\t3"),  # NFKC would make it 26261
+        ("行政许可\t278①\t3", "行政许可\t278\t3"),
+        ("| 行政许可 | １２² | 3 |", "| 行政许可 | 12    | 3 |"),  # as wide as printed
+        ("行政许可\t415*\t3", "行政许可\t415\t3"),
+        ("| 行政许可 | 415※ | 3 |", "| 行政许可 | 415 | 3 |"),
+        ("行政许可\t12[1]", "行政许可\t12"),
+        ("行政许可\t7（注）\t3", "行政许可\t7\t3"),
+    ],
+)
+def test_a_footnote_mark_after_a_number_is_no_part_of_it(printed: str, read: str) -> None:
+    assert normalize(printed) == read
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [("| **415** | 3 |", "| 415 | 3 |"), ("①项目", "1项目"), ("x 5*6", "x 5*6"), ("a12*\t3", "a12*\t3")],
+)
+def test_marks_not_after_a_cells_number_stay(text: str, read: str) -> None:
+    assert normalize(text) == read

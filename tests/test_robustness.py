@@ -6,10 +6,12 @@ Every mutation kind states its property here, and ``check_mutated`` holds the pa
   labels broken over lines or wrapped below their numbers, truncated or dropped header cells,
   markdown marks on headings, page footers and form feeds, a repeated title, sub-headings that
   share a section's numeral, thousands separators and full-width digits, Word's
-  ``[bookmark: _GoBack]``) — every cell, the agency, the year and the six headings read exactly;
+  ``[bookmark: _GoBack]``, footnote marks or a note in brackets after a number, links to other
+  reports above the title) — every cell, the agency, the year and the six headings read exactly;
 * ``dropped-row`` — the dropped row reads blank and a ``missing-row`` diagnostic names it;
   every other cell reads exactly;
-* ``emptied-cell`` — that one cell reads None (never 0); every other cell reads exactly;
+* ``emptied-cell`` — that one cell (empty, or a blank mark such as — / 无 ×) reads None (never
+  0); every other cell reads exactly;
 * ``shifted-row`` — a row that lost its leading cell: losing an empty merged cell or a group
   label changes nothing; losing the row's own label or a value either still reads exactly
   (a label-less row between two known rows is placed by position) or leaves that row (table
@@ -58,6 +60,8 @@ LOSSLESS = {
     "sub-headings",
     "number-format",
     "word-artefact",
+    "footnote-marks",
+    "link-lines",
 }
 DAMAGING = {"dropped-row", "emptied-cell", "shifted-row"}
 

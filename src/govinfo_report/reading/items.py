@@ -17,7 +17,9 @@ from .grid import GridCell, GridRow, Piece
 ItemKind = Literal["text", "num", "null", "empty"]
 
 #: Cell texts that print a blank cell.
-BLANK_MARKS = frozenset({"/", "-", "—", "——", "–", "一", "无", "_", "~", "\\", "--", "---", "——-"})
+BLANK_MARKS = frozenset(
+    {"/", "-", "—", "——", "–", "一", "无", "_", "~", "\\", "--", "---", "——-", "×", "╳", "✕", "✗"}
+)
 #: Characters a cell made only of is a blank mark too, however many of them.
 _DASHES = frozenset("-—–_/~")
 #: What a blank mark starts with: a word starting otherwise is none.
@@ -177,14 +179,15 @@ def is_blank_mark(text: str) -> bool:
 
 def _one_value(pieces: Sequence[Piece], line: int, whole: bool = False) -> Item | None:
     """A cell of several pieces that still prints one value: a blank mark, a number and its
-    unit, or a sign cut from its number by a space, a line break or markup (Word keeps "-" in a
-    run of its own). In a document's own cell (``whole``), a dash right before the number is
-    its sign too, as typeset (``–4``): nothing else shares the cell."""
+    unit, a number and a note in brackets, or a sign cut from its number by a space, a line
+    break or markup (Word keeps "-" in a run of its own). In a document's own cell (``whole``),
+    a dash right before the number is its sign too, as typeset (``–4``): nothing else shares
+    the cell."""
     text = "".join(p.text for p in pieces)
     if is_blank_mark(text):
         return Item("null", text, line)
     if len(pieces) != 2:
-        return None
+        return _noted_number(pieces, text) if len(pieces) > 2 else None
     first, second = pieces
     if first.kind == "NUMBER" and second.text in UNITS:
         return Item("num", first.text, first.line)
@@ -192,7 +195,20 @@ def _one_value(pieces: Sequence[Piece], line: int, whole: bool = False) -> Item 
         return Item("num", first.text + second.text.lstrip("+"), second.line, sign_apart=True)
     if whole and first.text in _TYPESET_MINUS and first.end == second.start and second.text.isdigit():
         return Item("num", "-" + second.text, second.line, sign_apart=True)
-    return None
+    return _noted_number(pieces, text)
+
+
+#: A number with a note in brackets after it, ending its cell: ``718(1)``, ``12（含转办3件）``.
+_NUMBER_AND_NOTE = re.compile(r"([-+]?[0-9][0-9,.]*)\s*[(（][^()（）]{1,12}[)）]")
+
+
+def _noted_number(pieces: Sequence[Piece], text: str) -> Item | None:
+    """A cell printing a number and a note about it in brackets (a footnote's number, what the
+    count includes): the number is the cell's value, the note no second one."""
+    if pieces[0].kind != "NUMBER" or text[-1] not in ")）":
+        return None
+    match = _NUMBER_AND_NOTE.fullmatch(text)
+    return Item("num", match.group(1), pieces[0].line) if match else None
 
 
 def _mixed_items(pieces: Sequence[Piece]) -> list[Item]:

@@ -42,6 +42,12 @@ _REPORT_NAMED = re.compile(r"(?:政府信息公开|政务公开|信息公开).*(
 _ABOUT = re.compile(r"^关于|关于$")
 # a crawler's or a site's "标题：" label, also as a cell of a table row ("| 名称： | …")
 _LABEL_PREFIX = re.compile(r"^[\s|]*(?:(?:标题|名称|题目|文章标题)\s*[:：][\s|]*)?")
+# A link to another page, as a page lists them around an article: 上一篇：…, 相关文章：…, a bullet.
+# The title it shows is that page's, never the report's own.
+_LINK_LINE = re.compile(
+    r"^\s*(?:[·•●▪■◆◇○►▶»]|[-*+]\s"
+    r"|(?:上一|下一|相关|往年|历年|往期|推荐|热点|热门|延伸|猜你|更多)[\u4e00-\u9fff]{0,4}\s*[:：])"
+)
 _AGENCY_LINE = re.compile(r"^[\u4e00-\u9fff()（）·\s]{2,40}$")
 # An agency named after the year (2019年上海市财政局政府信息公开…): the words before the phrase,
 # ending as the name of a body or a place does — a blank is better than 以来 or 上半年 taken for one.
@@ -131,7 +137,8 @@ class _Printed(NamedTuple):
 
 def find_title(preamble: str) -> Title | None:
     """The first line of the preamble that reads as a report title, or that does with the one or
-    two short lines after it (a title broken over lines: 政府信息公开 / 工作年度报告). A title
+    two short lines after it (a title broken over lines: 政府信息公开 / 工作年度报告); a link to
+    another page (上一篇：…, 相关文章：…, a bullet before a title) is none. A title
     naming no agency gives way to one of the same year in the few lines after it that does (a
     site's heading above the report's own title, agency on the line before it); failing that,
     it takes the agency from a line below it that is a body's name alone (the issuing body
@@ -144,7 +151,7 @@ def find_title(preamble: str) -> Title | None:
         if first is not None and index > first.line_index + AGENCY_REACH:
             break
         line = _LABEL_PREFIX.sub("", raw).strip().lstrip("#").strip()  # a markdown heading too
-        if not line:
+        if not line or _LINK_LINE.match(line):
             continue
         printed = _title_on(line, _next_filled(lines, index + 1))
         if printed:

@@ -64,6 +64,15 @@ _EMPTY_CELL_BETWEEN = re.compile(
     r"(?<=[0-9] )\u00a0+(?: \u00a0+)*(?= |$)|(?<= )\u00a0+(?: \u00a0+)*(?= [-+]?[0-9])", re.MULTILINE
 )
 _NO_BREAK_RUN = re.compile("\u00a0+")
+#: A footnote's mark that NFKC would make one more digit of the number it follows (2626¹ →
+#: 26261, 278① → 2781): superscript digits, circled and parenthesised numbers.
+_DIGIT_FOOTNOTE = re.compile("[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2460-\u2487]+")
+#: A footnote's mark ending a number's cell (415*, 415※, 415[1], 415（注）).
+_CELL_FOOTNOTE = re.compile(r"(?:\*{1,3}|※|\[注?[0-9]{1,2}\]|\(注[0-9]{0,2}\))(?=[\t| ]|$)", re.MULTILINE)
+#: What a number in a cell may be printed with, and what may stand before it in its line.
+_NUMBER_CHARACTERS = frozenset("0123456789,.")
+_DIGITS_ANY_WIDTH = frozenset("0123456789０１２３４５６７８９")
+_CELL_START = frozenset("\t| \n+-")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\u000c]")
 _DOUBLE_QUOTES = "“”„「」"
 _SINGLE_QUOTES = "‘’"
@@ -179,7 +188,7 @@ def _fold_word(match: re.Match[str]) -> str:
     word = match.group(0)
     if word.isascii() or unicodedata.is_normalized("NFKC", word):
         return word
-    folded = unicodedata.normalize("NFKC", word)
+    folded = unicodedata.normalize("NFKC", _without_footnote_digits(word))
     return folded + " " * max(0, display_width(word) - display_width(folded))
 
 
@@ -206,11 +215,16 @@ _NFKC_COMMON = re.compile(
 
 
 def _nfkc_run(match: re.Match[str]) -> str:
-    return unicodedata.normalize("NFKC", match.group(0))
+    run = match.group(0)
+    if _DIGIT_FOOTNOTE.search(run):  # the run holds superscripts or circled numbers
+        before = match.string[match.start() - 1 : match.start()]
+        run = _without_footnote_digits(before + run)[len(before) :]
+    return unicodedata.normalize("NFKC", run)
 
 
 def nfkc(text: str) -> str:
-    """``unicodedata.normalize("NFKC", text)``, faster on long texts.
+    """``unicodedata.normalize("NFKC", text)``, faster on long texts, without the footnote marks
+    NFKC would make digits of the number before them (2626¹ is 2626, not 26261).
 
     Only the runs of common compatibility characters are normalised; the result is equivalent
     to the text, so when it is in NFKC it *is* the text's NFKC (a normal form is unique).
@@ -220,7 +234,9 @@ def nfkc(text: str) -> str:
     if unicodedata.is_normalized("NFKC", text):
         return text
     folded = _NFKC_COMMON.sub(_nfkc_run, text)
-    return folded if unicodedata.is_normalized("NFKC", folded) else unicodedata.normalize("NFKC", text)
+    if unicodedata.is_normalized("NFKC", folded):
+        return folded
+    return unicodedata.normalize("NFKC", _without_footnote_digits(text))
 
 
 _MD_HEADING_LINE = re.compile(r"^[ \t]*#{1,6}[ \t]*")
@@ -237,6 +253,37 @@ def _empty_cell_between(match: re.Match[str]) -> str:
         return match.group(0)
     # each as wide as it was: the columns after it stay put
     return _NO_BREAK_RUN.sub(lambda run: "—".ljust(len(run.group(0))), match.group(0))
+
+
+def _without_footnote_digits(text: str) -> str:
+    """The text without the footnote marks after numbers that NFKC would make digits (2626¹)."""
+    if _DIGIT_FOOTNOTE.search(text) is None:
+        return text
+    return _DIGIT_FOOTNOTE.sub(lambda mark: "" if _after_digit(mark) else mark.group(), text)
+
+
+def _without_cell_footnotes(text: str) -> str:
+    """The text without the footnote marks that end a number's cell (415*, 415[1]): a mark
+    after a number that starts its cell (so not markdown's ``**415**``)."""
+    if "*" not in text and "※" not in text and "[" not in text and "(注" not in text:
+        return text
+    return _CELL_FOOTNOTE.sub(lambda mark: "" if _ends_a_cells_number(mark) else mark.group(), text)
+
+
+def _after_digit(mark: re.Match[str]) -> bool:
+    at = mark.start()
+    return (
+        at > 0
+        and mark.string[at - 1] in "0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19"
+    )
+
+
+def _ends_a_cells_number(mark: re.Match[str]) -> bool:
+    text, end = mark.string, mark.start()
+    start = end
+    while start > 0 and text[start - 1] in _NUMBER_CHARACTERS:
+        start -= 1
+    return start < end and text[start].isdigit() and (start == 0 or text[start - 1] in _CELL_START)
 
 
 def normalize(text: str) -> str:
@@ -265,7 +312,7 @@ def normalize(text: str) -> str:
         if not _CELL_BEHIND_TAB.search(text):
             text = _EMPTY_CELL_LINE.sub("\t", text)
         text = _EMPTY_CELL_BETWEEN.sub(_empty_cell_between, text)
-    text = nfkc(text)
+    text = _without_cell_footnotes(nfkc(text))
     text = _SPACES_AND_QUOTES.sub(_plain, text)
     # the rarer rules only where their marks occur: each pass over a long page costs
     if "[" in text or "{" in text:

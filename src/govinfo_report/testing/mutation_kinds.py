@@ -37,6 +37,8 @@ MUTATIONS: Mapping[str, Mutation] = {
     "shifted-row": rows.shifted_row,
     "number-format": text.number_formats,
     "word-artefact": text.word_artefacts,
+    "footnote-marks": text.footnote_marks,
+    "link-lines": pages.link_lines,
 }
 
 

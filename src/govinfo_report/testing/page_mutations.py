@@ -1,5 +1,6 @@
-"""What a document adds around the tables: heading marks, page footers, the title again and
-sub-headings that look like section headings. None of it may change what the text reads as."""
+"""What a document adds around the tables: heading marks, page footers, the title again,
+sub-headings that look like section headings and a page's links to other reports. None of it
+may change what the text reads as."""
 
 from __future__ import annotations
 
@@ -85,3 +86,26 @@ def sub_headings(draw: st.DrawFn, rendered: Rendered) -> Mutated:
         at = draw(st.integers(start, max(start, end - 1)))
         lines[at:at] = [draw(st.sampled_from(fakes))]
     return lossless("sub-headings", rendered, "\n".join(lines))
+
+
+#: How a web page lists links to other pages above an article, with another report's title.
+_LINK_FORMS = ("上一篇：{}", "下一篇：{}", "相关文章：{}", "往年年报：{}", "· {}", "- {}", "热点推荐：{}")
+
+
+@st.composite
+def link_lines(draw: st.DrawFn, rendered: Rendered) -> Mutated:
+    """Links to other reports (another body's, or the same body's of the year before) above the
+    title, as a page's text dump keeps them: none is the report's own title."""
+    lines, _ = lines_of(rendered)
+    report = rendered.report
+    year = (report.year or 2023) - draw(st.integers(0, 2))
+    others = (
+        f"{year}年示例区示例街道办事处政府信息公开工作年度报告",
+        f"{report.agency or '示例局'}{year - 1}年政府信息公开工作年度报告",
+    )
+    links = [
+        draw(st.sampled_from(_LINK_FORMS)).format(draw(st.sampled_from(others)))
+        for _ in range(draw(st.integers(1, 3)))
+    ]
+    lines[0:0] = [*links, ""]
+    return lossless("link-lines", rendered, "\n".join(lines))

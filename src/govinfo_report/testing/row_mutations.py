@@ -58,7 +58,7 @@ def dropped_row(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     )
 
 
-_BLANK_MARKS = ("—", "-", "/", "无", "——")
+_BLANK_MARKS = ("—", "-", "/", "无", "——", "×")
 
 
 @st.composite

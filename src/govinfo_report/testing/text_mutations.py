@@ -114,6 +114,27 @@ def number_formats(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     return lossless("number-format", rendered, "\n".join(lines))
 
 
+#: Footnote marks printed right after a number in its cell, and notes in brackets after it.
+_FOOTNOTE_MARKS = ("¹", "²", "①", "②", "*", "※", "[1]", "(1)", "（2）", "（注）", "（含转办2件）")
+
+
+@st.composite
+def footnote_marks(draw: st.DrawFn, rendered: Rendered) -> Mutated:
+    """Numbers with a footnote's mark after them (2626¹, 278①, 415*, 12[1]) or a note in
+    brackets (930（含转办2件）): the cell's value is the number."""
+    lines, placement = lines_of(rendered)
+    spans = [span for span in placement.cells.values() if span[2] > span[1]]
+    if not spans:
+        return lossless("footnote-marks", rendered, rendered.text)
+    chosen = sorted(
+        set(draw(st.lists(st.sampled_from(spans), min_size=1, max_size=8))), key=lambda s: (s[0], -s[1])
+    )
+    for line, a, b in chosen:
+        if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", lines[line][a:b]):
+            lines[line] = lines[line][:b] + draw(st.sampled_from(_FOOTNOTE_MARKS)) + lines[line][b:]
+    return lossless("footnote-marks", rendered, "\n".join(lines))
+
+
 _ARTEFACT = "[bookmark: _GoBack]"
 
 
