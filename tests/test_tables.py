@@ -249,6 +249,77 @@ def test_unknown_extra_row_is_reported_with_its_label_and_values() -> None:
     assert requests_of(report)["denied_prohibited_by_law"] == values(5)
 
 
+@pytest.mark.parametrize("collapsed", [False, True])
+def test_an_added_numbered_other_row_is_not_the_templates_other_row(collapsed: bool) -> None:
+    """``6.其他`` added under （五）不予处理 is an unknown row, not 3.其他 of （六）: only its
+    number tells them apart, and it is not 3."""
+    rows = standard_rows()
+    if collapsed:
+        rows[20:23] = [("（六）其他处理", "", [str(v) for v in values(20)])]
+    rows.insert(20, ("", "6.其他", ["9", "9", "9", "9", "9", "9", "54"]))
+    report = govinfo_report.parse(wrap(tsv_table(rows)))
+    got = requests_of(report)
+    if collapsed:
+        assert got["other_processing"] == values(20)
+        assert got["other_misc"] == [None] * 7
+    else:
+        assert got["other_misc"] == values(22)
+    (note,) = [d for d in report.diagnostics if d.code == "unknown-row"]
+    assert "6.其他" in note.message
+
+
+def _other_years_rows() -> list[tuple[str, str, list[str]]]:
+    """The table's rows with other numbers in every cell but the first row's."""
+    rows = standard_rows()
+    return [rows[0], *((g, leaf, [str(int(v) + 500) for v in cells]) for g, leaf, cells in rows[1:])]
+
+
+@pytest.mark.parametrize(
+    ("before", "between", "read"),
+    [
+        ("", "附：2022年度收到和处理政府信息公开申请情况（供对比）", "first"),
+        ("2022年度情况", "2023年度情况", "second"),
+        ("上年度情况", "本年度情况", "second"),
+    ],
+)
+def test_a_table_printed_twice_reads_the_copy_its_heading_gives_the_year(
+    before: str, between: str, read: str
+) -> None:
+    """Another year's copy beside the year's own (for comparison) is told by the words before
+    each copy; the rows are never mixed from the two."""
+    this_year, other_year = standard_rows(), _other_years_rows()
+    first, second = (this_year, other_year) if read == "first" else (other_year, this_year)
+    text = f"{before}\n{tsv_table(first)}\n{between}\n{tsv_table(second)}"
+    report = govinfo_report.parse(wrap(text))
+    got = requests_of(report)
+    assert {row: got[row] for row in ROW_IDS} == {row: values(i) for i, row in enumerate(ROW_IDS)}
+    assert "table-printed-twice" in codes(report)
+
+
+def test_a_table_printed_twice_with_nothing_to_tell_the_copies_apart_keeps_what_they_share() -> None:
+    report = govinfo_report.parse(wrap(f"{tsv_table(standard_rows())}\n{tsv_table(_other_years_rows())}"))
+    got = requests_of(report)
+    assert got["new_received"] == values(0)  # both copies print it alike
+    assert all(got[row] == [None] * 7 for row in ROW_IDS[1:])
+    (note,) = [d for d in report.diagnostics if d.code == "table-copies-differ"]
+    assert "168" in note.message  # 24 rows of 7 cells differ
+
+
+def test_a_remark_column_after_the_templates_columns_holds_no_value() -> None:
+    """A table that adds a 备注 column: each row's last cell (empty, or 无) is its remark, so a
+    row with a blank cell of its own does not slide its numbers left."""
+    header, *lines = tsv_table(standard_rows()).split("\n")
+    secret = next(k for k, line in enumerate(lines) if "1.属于国家秘密" in line)
+    lines[secret] = lines[secret].replace("\t41\t", "\t\t", 1)  # 自然人 printed blank
+    remarks = ["无" if k % 3 == 0 else "" for k in range(len(lines))]
+    text = "\n".join(
+        [header + "\t备注", *(line + "\t" + remark for line, remark in zip(lines, remarks, strict=True))]
+    )
+    got = requests_of(govinfo_report.parse(wrap(text)))
+    assert got["denied_state_secret"] == [None, *values(4)[1:]]
+    assert all(got[row] == values(i) for i, row in enumerate(ROW_IDS) if row != "denied_state_secret")
+
+
 def test_prose_before_the_table_does_not_steal_a_row() -> None:
     prose = "本年新收政府信息公开申请数量 9 件，办结 9 件。"
     report = govinfo_report.parse(wrap(prose + "\n" + tsv_table(standard_rows())))

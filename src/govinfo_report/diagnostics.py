@@ -42,6 +42,18 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "their own, in order",
         "PDF 第 {pages} 页为一页多版（两页或四页拼印）；已拆分为单页依次读取",
     ),
+    "table-printed-twice": (
+        "info",
+        "the table is printed twice in its section; the {which} copy ('{heading}') is read, the words "
+        "before the other ('{other}') making it another year's",
+        "该表在本部分出现两次；读取{which_zh}份（“{heading}”），另一份（“{other}”）为其他年度的数据",
+    ),
+    "table-copies-differ": (
+        "warning",
+        "the table is printed twice in its section with different numbers, and nothing tells which "
+        "copy is the year's; the {count} cells the copies print differently are left blank",
+        "该表在本部分出现两次且数字不同，无法判断哪一份为本年度数据；两份不一致的 {count} 个单元格留空",
+    ),
     "no-agency": (
         "warning",
         "the title ('{title}') names no agency, and no line before it does; the agency is left blank",

@@ -67,6 +67,8 @@ def _candidate_pairs(
         if begun is not None:
             scores = {begun: NUMBERED_START}  # the run ends where a row begins: the rest is wrapped
         for j, score in scores.items():
+            if labels.numbered_otherwise(observed[i].label, j):
+                continue
             expected = len(table.rows[j].columns)
             fits = len(trim(values, expected, pad_right)) == expected
             pairs.append(_Pair(i, j, score + (_FITS_BONUS if fits else 0.0)))

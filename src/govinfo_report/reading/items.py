@@ -18,7 +18,28 @@ ItemKind = Literal["text", "num", "null", "empty"]
 
 #: Cell texts that print a blank cell.
 BLANK_MARKS = frozenset(
-    {"/", "-", "—", "——", "–", "一", "无", "_", "~", "\\", "--", "---", "——-", "×", "╳", "✕", "✗"}
+    {
+        "/",
+        "-",
+        "—",
+        "——",
+        "–",
+        "一",
+        "无",
+        "_",
+        "~",
+        "\\",
+        "--",
+        "---",
+        "——-",
+        "×",
+        "╳",
+        "✕",
+        "✗",
+        "空",
+        "N/A",
+        "n/a",
+    }
 )
 #: Characters a cell made only of is a blank mark too, however many of them.
 _DASHES = frozenset("-—–_/~")

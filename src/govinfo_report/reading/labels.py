@@ -150,6 +150,7 @@ class LabelIndex:
     __slots__ = (
         "_all_headers",
         "_answers",
+        "_bare_numbers",
         "_by_length",
         "_enumerated",
         "_forms",
@@ -188,6 +189,8 @@ class LabelIndex:
         )
         #: per row, its label with its number as printed (（七）总计, 3.其他), spaces removed
         self._enumerated = tuple(_enumerated(spec.label) for spec in table.rows)
+        #: per row whose label is a bare keyword under an Arabic number (3.其他): that number
+        self._bare_numbers = tuple(_bare_number(label) for label in self._enumerated)
         #: per row, the forms that name it alone and are part of no column header
         self._printed_forms = tuple(
             tuple(f for f in forms if not any(f in h for h in self._all_headers)) for forms in self._telling
@@ -353,6 +356,18 @@ class LabelIndex:
             return False
         return self.score(run, row) > 0
 
+    def numbered_otherwise(self, label: str, row: int) -> bool:
+        """Whether ``label`` (as printed) ends with ``row``'s bare keyword under another number:
+        ``6.其他`` added under （五） is not 3.其他. Only for a label of a bare keyword, whose
+        number is all that tells its row; a longer label's words do."""
+        number = self._bare_numbers[row]
+        if number is None:
+            return False
+        printed = _NUMBERED_END.search(re.sub(r"\s+", "", unicodedata.normalize("NFKC", label)))
+        return (
+            printed is not None and fold(printed.group(2)) in self._forms[row] and printed.group(1) != number
+        )
+
     def starts_with_label_of(self, run: str, row: int) -> bool:
         """Whether the run begins with a form of ``row``'s label that names it alone."""
         return any(run.startswith(form) for form in self._telling[row])
@@ -362,6 +377,16 @@ def _enumerated(label: str) -> str:
     """A label with its number (``(七)总计``), NFKC and without spaces; "" when it has none."""
     label = re.sub(r"\s+", "", unicodedata.normalize("NFKC", label))
     return label if _ENUMERATORS.match(label) else ""
+
+
+#: A label ending with an Arabic number and a short word: 6.其他.
+_NUMBERED_END = re.compile(r"(?<![0-9])([0-9]{1,2})[.、]([\u4e00-\u9fff]{1,3})$")
+
+
+def _bare_number(enumerated: str) -> str | None:
+    """The Arabic number of a label that is a bare keyword under it (``3.其他`` → ``"3"``)."""
+    found = _NUMBERED_END.fullmatch(enumerated)
+    return found.group(1) if found and len(fold(found.group(2))) < _BARE_KEYWORD else None
 
 
 def _by_length(forms: Sequence[Sequence[str]]) -> dict[int, dict[str, tuple[int, ...]]]:

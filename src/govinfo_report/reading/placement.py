@@ -41,6 +41,7 @@ from ..template.rules import (
 from ..template.spec import RowSpec, TableSpec
 from . import blanks, decoding, solver
 from .align import align
+from .copies import Copies, find_copies
 from .items import UNITS, Item, ObservedRow
 from .labels import LabelIndex, fold
 from .page_edge import cut_surely, cut_totals
@@ -57,6 +58,8 @@ from .values import (
     without_fillers,
 )
 
+#: Headers of a column of remarks a table adds after the template's columns.
+_REMARK_HEADERS = frozenset({"备注", "说明", "备注说明"})
 #: A row's number at the start of a label (``2.其他…``).
 _ENUMERATOR = re.compile(r"([0-9]{1,2})[.、]")
 #: What follows a number of the prose rather than a cell: a unit and a sentence mark
@@ -96,12 +99,55 @@ def read_rows(
     """
     observed = join_split_labels(observed, table)
     folded = [fold(o.label) for o in observed]
+    copies = find_copies(observed, folded, table)
+    if copies is not None:
+        read = functools.partial(
+            read_rows, table=table, facts=facts, cut_right=cut_right, soft_bounds=soft_bounds
+        )
+        return _one_of_two(table, read(observed[: copies.start]), read(observed[copies.start :]), copies)
     if cut_right:
         observed = [_lost_on_the_right(o, table) for o in observed]
     matches = align(observed, table, folded, _ragged(table))
     if not matches:
         return TableRead({}, (), False)
     return TablePlacement(table, observed, folded, matches, soft_bounds=soft_bounds).read(facts)
+
+
+def _one_of_two(table: TableSpec, first: TableRead, second: TableRead, copies: Copies) -> TableRead:
+    """A table printed twice, each copy read on its own: the copy the words before them choose,
+    or else what both copies print alike, the cells they print differently left blank."""
+    line = next((cells[0].line for cells in second.rows.values() if cells and cells[0].line), None)
+    if copies.chosen is not None:
+        kept = (first, second)[copies.chosen]
+        note = diag.make(
+            "table-printed-twice",
+            table=table.id,
+            line=line,
+            which=("first", "second")[copies.chosen],
+            which_zh=("第一", "第二")[copies.chosen],
+            heading=_shortened(copies.headings[copies.chosen]),
+            other=_shortened(copies.headings[1 - copies.chosen]),
+        )
+        return attrs.evolve(kept, diagnostics=(*kept.diagnostics, note))
+    rows: dict[str, tuple[Cell, ...]] = {}
+    differ = 0
+    for row in dict.fromkeys([*first.rows, *second.rows]):
+        one, other = first.rows.get(row), second.rows.get(row)
+        if one is None or other is None:
+            rows[row] = one or other or ()
+            continue
+        rows[row] = tuple(
+            a if a.value == b.value else Cell(None, a.line) for a, b in zip(one, other, strict=True)
+        )
+        differ += sum(a.value != b.value for a, b in zip(one, other, strict=True))
+    notes = first.diagnostics
+    if differ:
+        notes = (*notes, diag.make("table-copies-differ", table=table.id, line=line, count=differ))
+    return TableRead(rows, notes, first.found or second.found, first.wrapped or second.wrapped)
+
+
+def _shortened(words: str, most: int = 30) -> str:
+    return words if len(words) <= most else words[: most - 1] + "…"
 
 
 def _lost_on_the_right(row: ObservedRow, table: TableSpec) -> ObservedRow:
@@ -1368,7 +1414,7 @@ class TablePlacement:
         expected = len(self.specs[j].columns)
         if len(printed) == expected and all(v.kind != "empty" for v in printed):
             return printed  # a value in every cell, nothing to trim: every header row agrees
-        values = without_fillers(printed, expected)
+        values = self._without_remark(without_fillers(printed, expected), expected)
         if self._columns_lost:
             return tuple(v for v in values if v.kind != "empty")
         if len(values) < expected and self._headers_share_a_cell(i, j):
@@ -1543,6 +1589,19 @@ class TablePlacement:
                         found.append((k, columns))
             self._headers_at[headers] = found
         return found
+
+    def _without_remark(self, values: Sequence[Item], expected: int) -> Sequence[Item]:
+        """A row's values without its remark (备注: empty, or 无) where the table adds a remark
+        column and the row has more cells than the template gives it."""
+        if len(values) > expected and values[-1].kind != "num" and self._remark_column:
+            return values[:-1]
+        return values
+
+    @functools.cached_property
+    def _remark_column(self) -> bool:
+        """Whether the table's header ends with a remark column (备注, 说明) after the template's
+        columns: each row's last cell is then its remark, no value of the template."""
+        return any(fold(text) in _REMARK_HEADERS for row in self.printed for text, _ in row.texts)
 
     @functools.cached_property
     def _columns_lost(self) -> bool:
