@@ -298,6 +298,24 @@ def test_text_a_character_style_hides_is_left_out() -> None:
     assert _texts(_read(_package(body, styles=styles))) == ["15", "新值"]
 
 
+def test_struck_out_and_raised_runs_are_no_part_of_the_text() -> None:
+    """A number corrected in place keeps the old one struck out; a footnote's mark is raised
+    (superscript, by a style, or by position as LibreOffice writes a web page's <sup>)."""
+    superscript = '<w:vertAlign w:val="superscript"/>'
+    styles = f'<w:style w:type="character" w:styleId="Ref"><w:rPr>{superscript}</w:rPr></w:style>'
+    body = (
+        "<w:p><w:r><w:rPr><w:strike/></w:rPr><w:t>41</w:t></w:r><w:r><w:t>45</w:t></w:r></w:p>"
+        '<w:p><w:r><w:rPr><w:dstrike w:val="1"/></w:rPr><w:t>4</w:t></w:r><w:r><w:t>1</w:t></w:r>'
+        '<w:r><w:rPr><w:strike w:val="0"/></w:rPr><w:t>2</w:t></w:r></w:p>'
+        f"<w:p><w:r><w:t>72</w:t></w:r><w:r><w:rPr>{superscript}</w:rPr><w:t>1</w:t></w:r>"
+        '<w:r><w:rPr><w:vertAlign w:val="baseline"/></w:rPr><w:t>件</w:t></w:r></w:p>'
+        '<w:p><w:r><w:t>8</w:t></w:r><w:r><w:rPr><w:rStyle w:val="Ref"/></w:rPr><w:t>2</w:t></w:r></w:p>'
+        '<w:p><w:r><w:t>9</w:t></w:r><w:r><w:rPr><w:position w:val="8"/><w:sz w:val="19"/></w:rPr>'
+        '<w:t>1</w:t></w:r><w:r><w:rPr><w:position w:val="-2"/></w:rPr><w:t>0件</w:t></w:r></w:p>'
+    )
+    assert _texts(_read(_package(body, styles=styles))) == ["45", "12", "72件", "8", "90件"]
+
+
 _TEXT_BOX = (
     '<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>'
     "<wps:wsp><wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>"
@@ -349,6 +367,25 @@ def test_title_from_the_core_properties() -> None:
     assert _read(_package(_p("正文"), title=" 临江市财政局2023年报告 ")).title == "临江市财政局2023年报告"
     assert _read(_package(_p("正文"), title="")).title is None
     assert _read(_package(_p("正文"))).title is None
+
+
+@pytest.mark.parametrize(
+    ("declared", "agency", "year"),
+    [("临江市财政局2023年政府信息公开工作年度报告", "临江市财政局", 2023), ("文档1", None, None)],
+)
+def test_a_report_printing_no_title_takes_the_one_its_properties_declare(
+    declared: str, agency: str | None, year: int | None
+) -> None:
+    body = (
+        _p("一、总体情况")
+        + _p("本机关认真贯彻落实《中华人民共和国政府信息公开条例》。")
+        + _p("二、主动公开政府信息情况")
+    )
+    report = govinfo_report.parse_file(_package(body, title=declared))
+    assert (report.agency, report.year) == (agency, year)
+    codes = {d.code for d in report.diagnostics}
+    assert ("title-from-properties" in codes) is (agency is not None)
+    assert ("no-title" in codes) is (agency is None)
 
 
 def test_the_main_part_is_found_through_the_package_relationships() -> None:

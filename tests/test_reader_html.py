@@ -188,6 +188,23 @@ def test_the_site_name_in_the_title_is_not_the_agency(
     _same_report(_read_back(page), report)
 
 
+@pytest.mark.parametrize("chrome", [False, True])
+@pytest.mark.parametrize(
+    "declared", ["某某县人民政府{year}年政府信息公开工作年度报告", "{agency}{last}年政府信息公开工作年度报告"]
+)
+def test_a_declared_title_the_page_contradicts_gives_way_to_the_printed_one(
+    report: Report, chrome: bool, declared: str
+) -> None:
+    """A CMS's ``ArticleTitle`` naming the parent body, or last year's (a template left as it
+    was): the title the page prints over or atop the article is the report's."""
+    title = declared.format(year=report.year, agency=report.agency, last=(report.year or 2023) - 1)
+    page = _page(report, chrome=chrome).replace(
+        "</head>", f'<meta name="ArticleTitle" content="{title}"></head>', 1
+    )
+    assert title in page
+    _same_report(_read_back(page), report)
+
+
 def test_a_title_the_opening_sentence_names_is_still_printed_over_the_article(report: Report) -> None:
     # the article opens with a sentence naming the report (特向社会公布…年度报告。), which the
     # title's reader rightly passes over: the page's title still heads the article
@@ -383,6 +400,42 @@ def test_an_element_hidden_by_a_style_written_with_character_references_is_not_r
         "<p>全年收到申请5件。</p>"
     )
     assert _paragraphs(page) == ["一、总体情况", "全年收到申请5件。"]
+
+
+@given(report=reports(blanks=True), stray=st.sampled_from(["2", "- 2 -", "472", "第 2 页"]))
+def test_a_number_printed_after_table_four_is_none_of_its_values(report: Report, stray: str) -> None:
+    """A page number or a stray number paragraph after the table: its cells are all of its
+    values, blank ones included, so nothing slides into their places."""
+    page = _page(report)
+    end = page.rindex("</table>") + len("</table>")
+    _same_report(_read_back(page[:end] + f"<p>{stray}</p>" + page[end:]), report)
+
+
+def test_an_element_of_a_class_the_style_sheet_hides_is_not_read() -> None:
+    page = (
+        "<html><head><style>p{margin:0} .note, span.old {display: none} .x{color:red}</style></head>"
+        "<body><p>一、总体情况</p><p>全年收到申请<span class='old'>52</span>45件<b class='note'>注</b>。</p>"
+        "<p class='x'>二、主动公开</p></body></html>"
+    )
+    assert _paragraphs(page) == ["一、总体情况", "全年收到申请45件。", "二、主动公开"]
+
+
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [
+        ("72<sup>1</sup>", "72"),  # a footnote's mark, no digit of the number
+        ("72<sup>[注1]</sup>", "72"),
+        ("<del>41</del>45", "45"),  # a number corrected in place keeps the old one struck out
+        ("<s>4</s> 1", "1"),
+        ("<strike>30</strike>3", "3"),
+        ("<ins>12</ins>", "12"),
+        ('8<a href="#_ftn1" name="_ftnref1"><span class="MsoFootnoteReference">1</span></a>', "8"),
+    ],
+)
+def test_footnote_marks_and_struck_out_numbers_are_no_part_of_a_cell(cell: str, read: str) -> None:
+    page = f"<p>一、总体情况</p><table><tr><td>行政许可</td><td>{cell}</td><td>3</td></tr></table>"
+    (table,) = [b for b in html_reader.read(page.encode(), "page.html").blocks if isinstance(b, Table)]
+    assert [c.text.strip() for c in table.rows[0]] == ["行政许可", read, "3"]
 
 
 # --- text as a browser lays it out --------------------------------------------------------------

@@ -664,6 +664,68 @@ def test_pages_rotated_without_their_content_read_back_cell_for_cell(
     assert "pdf-page-turned" in {d.code for d in parsed.diagnostics}
 
 
+def _watermarked(path: Path, stamp: str, angle: float, grey: float) -> bytes:
+    """The PDF at ``path`` with ``stamp`` printed over every page, tiled, in ``grey`` at
+    ``angle`` degrees — the download time or address a platform stamps on what it serves."""
+    pypdf = pytest.importorskip("pypdf")
+
+    def draw(page: canvas.Canvas) -> None:
+        page.setFillGray(grey)
+        page.setFont(PDF_FONT, 26)
+        for x in range(-200, 800, 260):
+            for y in range(-200, 1000, 130):
+                page.saveState()
+                page.translate(x, y)
+                page.rotate(angle)
+                page.drawString(0, 0, stamp)
+                page.restoreState()
+        page.showPage()
+
+    (mark,) = pypdf.PdfReader(io.BytesIO(_canvas(draw))).pages
+    writer = pypdf.PdfWriter(clone_from=str(path))
+    for sheet in writer.pages:
+        sheet.merge_page(mark)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=_NO_SHRINK)
+@given(
+    report=_generated(),
+    stamp=st.sampled_from(["2024-01-15 10:32", "10.12.3.45 2024-01-15", "内部资料 注意保存"]),
+    angle=st.sampled_from([0, 30, 45]),
+)
+def test_a_watermark_printed_over_the_pages_is_no_text_of_theirs(
+    report: Report, stamp: str, angle: int, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Light grey or aslant characters stamped over the tables (a platform's download time, an
+    address) are a watermark's: its digits are never read into a cell."""
+    path = tmp_path_factory.mktemp("watermarked") / "report.pdf"
+    render_pdf(report, path)
+    parsed = govinfo_report.parse_file(_watermarked(path, stamp, angle, grey=0.8))
+    assert cell_differences(parsed, report) == []
+    assert _identity_problems(parsed, report) == []
+
+
+def test_a_title_the_pages_repeat_as_their_running_header_is_still_the_title() -> None:
+    title = "临江市财政局2023年政府信息公开工作年度报告"
+
+    def header(page: Any, document: Any) -> None:
+        if document.page > 1:
+            page.setFont(PDF_FONT, 9)
+            page.drawCentredString(A4[0] / 2, A4[1] - 30, title)
+
+    flowables: list[Any] = [Text(title, BODY), Text("一、总体情况", BODY)]
+    flowables += [Text("本机关认真贯彻落实《中华人民共和国政府信息公开条例》。", BODY) for _ in range(150)]
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, topMargin=15 * mm).build(flowables, onLaterPages=header)
+    document = _read(out.getvalue())
+    assert len(pdf.pdfium.PdfDocument(out.getvalue())) >= 3
+    assert _paragraphs(document)[:2] == [title, "一、总体情况"]  # in the band its header repeats in
+    assert not any(title in text for text in _paragraphs(document)[2:])
+
+
 @pytest.mark.parametrize("paused_by_caller", [False, True])
 def test_reading_a_pdf_leaves_the_cycle_collector_as_it_found_it(
     tmp_path: Path, paused_by_caller: bool

@@ -95,6 +95,8 @@ def parse_document_with_context(
     )
     if document.kind != "text":  # a text's cells have their place already: their line
         report = laid_out.locate(report)
+    if report.title is None and document.title:
+        report = _titled_by_properties(report, document.title)
     if document.publisher and report.agency:
         report = attrs.evolve(report, agency=qualify_agency(report.agency, document.publisher))
     elif document.publisher and report.agency is None:
@@ -103,6 +105,23 @@ def parse_document_with_context(
         notes = (*notes, _attached(document.attachments))
     report = attrs.evolve(report, source_kind=document.kind, diagnostics=(*report.diagnostics, *notes))
     return report, context
+
+
+def _titled_by_properties(report: Report, declared: str) -> Report:
+    """A report whose text prints no title, titled by the one its file declares (a PDF's or a
+    Word file's title property) where that reads as a report's title; said so."""
+    from . import diagnostics as diag
+    from .reading.metadata import find_title
+
+    found = find_title(declared)
+    if found is None:
+        return report
+    agency = report.agency or found.agency
+    year = report.year or found.year
+    lifted = {"no-title"} | ({"no-agency"} if agency else set()) | ({"no-year"} if year else set())
+    kept = tuple(d for d in report.diagnostics if d.code not in lifted)
+    note = diag.make("title-from-properties", title=found.title)
+    return attrs.evolve(report, title=found.title, agency=agency, year=year, diagnostics=(*kept, note))
 
 
 def _agency_from_page(report: Report, publisher: str) -> Report:

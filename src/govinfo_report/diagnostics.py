@@ -74,6 +74,11 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "the agency '{agency}' is read from the report's words ('{text}'), the title naming none",
         "标题中没有机关名称，机关名称“{agency}”读自正文（“{text}”）",
     ),
+    "title-from-properties": (
+        "info",
+        "the report prints no title; its title ('{title}') is the one the file declares in its properties",
+        "报告正文中没有标题；标题（“{title}”）取自文件属性中声明的标题",
+    ),
     "agency-from-page": (
         "info",
         "the agency '{agency}' is the publisher the page names (its source), the report naming none",

@@ -38,6 +38,10 @@ _MARKUP_COMPATIBILITY = "{http://schemas.openxmlformats.org/markup-compatibility
 _MATH = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 _DUBLIN_CORE = "{http://purl.org/dc/elements/1.1/}"
 _OFF = frozenset({"0", "false", "off"})
+#: How far (half points) a run set above or below the line is raised, at least, to be a mark.
+_RAISED = 6
+#: The longest a raised run is to be a footnote's mark (¹, [1], 注1).
+_LONGEST_MARK = 4
 
 #: Characters of the symbol fonts (``w:sym`` in the private-use area) that have a Unicode twin.
 _SYMBOLS = {
@@ -104,6 +108,11 @@ class _Reader:
             {f"{w}drawing", f"{w}pict", f"{w}object", f"{_MARKUP_COMPATIBILITY}AlternateContent"}
         )
         self._vanish = frozenset({f"{w}vanish", f"{w}specVanish"})
+        #: run properties that make a run's text none of the document's: hidden, struck out, or
+        #: raised or lowered (a footnote's mark, which would join the digits before it)
+        self._unread_marks = (*self._vanish, f"{w}strike", f"{w}dstrike", f"{w}vertAlign")
+        self._vert_align = f"{w}vertAlign"
+        self._position = f"{w}position"
 
     # --- blocks ---------------------------------------------------------------------------------
 
@@ -232,6 +241,7 @@ class _Reader:
 
     def _run(self, run: etree._Element, pieces: list[str], boxes: list[etree._Element]) -> None:
         text, properties = self._t, self._run_properties
+        start, raised = len(pieces), False
         for child in run:
             tag = child.tag
             if tag == text:
@@ -240,8 +250,22 @@ class _Reader:
             elif tag == properties:
                 if self._vanished(child):
                     return
+                raised = self._raised(child)
             else:
                 self._run_content(child, pieces, boxes)
+        if raised and len("".join(pieces[start:]).strip()) <= _LONGEST_MARK:
+            del pieces[start:]  # a footnote's mark set by raising a short run (LibreOffice's <sup>)
+
+    def _raised(self, properties: etree._Element) -> bool:
+        """Whether a run is set well above or below the line (``w:position``, in half points):
+        a short run so set is a footnote's mark."""
+        position = properties.find(self._position)
+        if position is None:
+            return False
+        try:
+            return abs(int(position.get(f"{self.w}val") or 0)) >= _RAISED
+        except ValueError:
+            return False
 
     def _run_content(self, child: etree._Element, pieces: list[str], boxes: list[etree._Element]) -> None:
         """What a run holds besides text: tabs and breaks, field marks, symbols, drawings with
@@ -265,10 +289,22 @@ class _Reader:
                 self._inline(base, pieces, boxes)
 
     def _vanished(self, properties: etree._Element) -> bool:
-        """Whether a run is hidden text (``w:vanish``, or a character style that hides it), which
-        Word does not show. The run's own mark outweighs its style's."""
-        for mark in properties.iterchildren(*self._vanish):
-            return (mark.get(f"{self.w}val") or "true").lower() not in _OFF
+        """Whether a run's text is none of the document's: hidden (``w:vanish``), which Word
+        does not show; struck out (``w:strike``, ``w:dstrike``: a number corrected in place
+        keeps its old one beside the new); raised or lowered (``w:vertAlign``: a footnote's
+        mark) — by the run's own marks or its character style's. The run's own mark outweighs
+        its style's."""
+        marked = False
+        for mark in properties.iterchildren(*self._unread_marks):
+            value = mark.get(f"{self.w}val")
+            if mark.tag == self._vert_align:
+                if value in ("superscript", "subscript"):
+                    return True
+            elif (value or "true").lower() not in _OFF:
+                return True
+            marked = True
+        if marked:
+            return False
         if self.hidden_styles:
             style = properties.find(f"{self.w}rStyle")
             return style is not None and style.get(f"{self.w}val") in self.hidden_styles
@@ -334,7 +370,8 @@ def _title(package: Package) -> str | None:
 
 #: What makes a document's paragraphs more than their text elements, as local names by namespace.
 _NOT_PLAIN = (
-    "del moveFrom fldChar instrText vanish specVanish txbxContent sym ruby showingPlcHdr",
+    "del moveFrom fldChar instrText vanish specVanish strike dstrike vertAlign position txbxContent"
+    " sym ruby showingPlcHdr",
     ((_MARKUP_COMPATIBILITY, "AlternateContent"), (_MATH, "oMath"), (_MATH, "oMathPara")),
 )
 
@@ -384,14 +421,15 @@ def _lists(package: Package, path: str, body: etree._Element, w: str) -> Numberi
 
 
 def _hidden_styles(package: Package, path: str, body: etree._Element, w: str) -> frozenset[str]:
-    """The ids of the character styles that hide the runs they style (``w:vanish`` in the style
-    or a style it is based on: a template's style for notes, an old number kept out of sight).
-    Read only where a run names a style and the styles hide something."""
+    """The ids of the character styles whose runs are none of the document's text: styles that
+    hide them (``w:vanish``: a template's style for notes, an old number kept out of sight),
+    strike them out, or raise or lower them (a footnote reference's style), in the style or a
+    style it is based on. Read only where a run names a style and the styles do any of it."""
     if next(body.iter(f"{w}rStyle"), None) is None:
         return frozenset()
     styles_path = package.related(path, "styles") or "word/styles.xml"
     styles = package.read(styles_path)
-    if not styles or b"vanish" not in styles:
+    if not styles or not any(word in styles for word in (b"vanish", b"strike", b"vertAlign")):
         return frozenset()
     own: dict[str, bool | None] = {}
     based_on: dict[str, str] = {}
@@ -399,12 +437,28 @@ def _hidden_styles(package: Package, path: str, body: etree._Element, w: str) ->
         name = style.get(f"{w}styleId")
         if name is None:
             continue
-        mark = style.find(f"{w}rPr/{w}vanish")
-        own[name] = None if mark is None else (mark.get(f"{w}val") or "true").lower() not in _OFF
+        own[name] = _style_mark(style, w)
         parent = style.find(f"{w}basedOn")
         if parent is not None and parent.get(f"{w}val"):
             based_on[name] = parent.get(f"{w}val") or ""
     return frozenset(name for name in own if _style_hides(name, own, based_on))
+
+
+def _style_mark(style: etree._Element, w: str) -> bool | None:
+    """Whether a style's own run properties make its runs unread (see :func:`_hidden_styles`):
+    True or False where it says, None where it leaves it to the style it is based on."""
+    properties = style.find(f"{w}rPr")
+    if properties is None:
+        return None
+    said: bool | None = None
+    for mark in properties.iterchildren(f"{w}vanish", f"{w}strike", f"{w}dstrike", f"{w}vertAlign"):
+        value = mark.get(f"{w}val")
+        if mark.tag == f"{w}vertAlign":
+            on = value in ("superscript", "subscript")
+        else:
+            on = (value or "true").lower() not in _OFF
+        said = on or bool(said)
+    return said
 
 
 def _style_hides(name: str, own: dict[str, bool | None], based_on: dict[str, str]) -> bool:

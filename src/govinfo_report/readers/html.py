@@ -61,7 +61,7 @@ def read(data: bytes, name: str, *, max_bytes: int | None = None) -> Document:
     article = find_article(page)
     title = find_title(page, article)
     blocks, source = article_blocks(article)
-    if title and not _starts_with(blocks, title):
+    if title and not _starts_with(blocks, title) and not _titled(blocks):
         blocks.insert(0, Paragraph(title))
     publisher = page.metas.get("contentsource") or source or page_source(page, article)
     return Document("html", tuple(blocks), title, notes, publisher, _attachments(page, article))
@@ -96,6 +96,17 @@ def _refuse_deep_nesting(text: str, name: str) -> None:
 
 def _deeper(depth: int, step: int) -> int:
     return max(depth + step, 0)  # a parser ignores an end tag with nothing open to close
+
+
+def _titled(blocks: Sequence[Block]) -> bool:
+    """Whether the article's first paragraphs print a report's title of their own, naming its
+    agency and year: the page's declared title, which may be another's (a template's, the
+    parent body's), is not put over it."""
+    from ..reading.metadata import find_title as title_in
+
+    opening = [b.text for b in blocks[:_TITLE_PARAGRAPHS] if isinstance(b, Paragraph)]
+    found = title_in("\n".join(opening)) if opening else None
+    return found is not None and found.agency is not None
 
 
 def _starts_with(blocks: Sequence[Block], title: str) -> bool:

@@ -61,14 +61,17 @@ def _weight(root: Element) -> Callable[[Element], int]:
 
 
 def find_title(page: Page, article: Element) -> str | None:
-    """The article's title: the page's ``ArticleTitle``, else the heading over the article as
-    far as it agrees with the ``<title>``, else the longer of the two."""
+    """The article's title: the page's ``ArticleTitle`` (unless the heading over the article is
+    a report's title that says otherwise), else the heading over the article as far as it agrees
+    with the ``<title>``, else the longer of the two."""
     declared = page.metas.get("articletitle", "")
-    if declared:
-        return declared
-    in_title = title_proper(page.title, page.metas.get("sitename", ""))
     headings = _headings_before(page, article)
     nearest = headings[0] if headings else ""
+    if declared:
+        if nearest and _REPORT_TITLE.search(_squeezed(nearest)) and not _agrees(nearest, declared):
+            return nearest  # the page shows another title than its metadata: what it shows
+        return declared
+    in_title = title_proper(page.title, page.metas.get("sitename", ""))
     if nearest and (not in_title or _agrees(nearest, in_title)):
         return nearest
     if len(_squeezed(nearest)) > len(_squeezed(in_title)):
@@ -124,6 +127,10 @@ def _opens(article: Element, first: Element) -> bool:
         if isinstance(child, str) and child.strip():
             return False
     return False
+
+
+#: A heading that is a report's title: a year, then the report named.
+_REPORT_TITLE = re.compile(r"(?:19|20)[0-9]{2}年.*(?:报告|年报)")
 
 
 def _agrees(heading: str, title: str) -> bool:

@@ -3,7 +3,11 @@ text, and for each element how much text it holds, how much of it is link text a
 sentence marks — the measures the article is found by.
 
 What a visitor never sees is left out as the tree is built: scripts, styles, forms' controls,
-embedded frames and objects, elements hidden by the ``hidden`` attribute or an inline style.
+embedded frames and objects, elements hidden by the ``hidden`` attribute, an inline style or a
+class the page's style sheet hides. So is what a reader does not read as the text: struck-out
+words (``<del>``, ``<s>``: a number corrected in place keeps its old one beside the new), and
+footnote marks (a short ``<sup>``, Word's footnote references), which would join the digits
+of the number they follow.
 Styled runs of text (``<span>``, ``<font>``, ``<b>`` …) get no element of their own: their text
 joins their parent's in order, which is all a reader needs of them, and a Word-pasted page has
 thousands.
@@ -34,10 +38,26 @@ _SPECIAL = _UNSEEN | {"title", "meta"}
 # Runs of text a page styles (Word's <span>s and <font>s above all): their text joins their
 # parent's as it comes, with no element of their own.
 _RUNS = frozenset(
-    {"span", "font", "o:p", "strong", "b", "em", "i", "u", "s", "strike", "small", "big", "sup", "sub"}
-    | {"ins", "del", "label", "abbr", "acronym", "cite", "code", "kbd", "q", "samp", "tt", "var", "mark"}
+    {"span", "font", "o:p", "strong", "b", "em", "i", "u", "small", "big", "sup", "sub"}
+    | {"ins", "label", "abbr", "acronym", "cite", "code", "kbd", "q", "samp", "tt", "var", "mark"}
     | {"time", "nobr", "bdi", "bdo", "dfn", "data", "st1:chsdate", "st1:chmetcnv", "st1:personname"}
 )
+# Elements whose text may be none of the page's (see _unread), and those of Word's footnotes.
+_UNREAD_CANDIDATES = frozenset({"del", "s", "strike", "sup", "sub"})
+_NOTE_LINKS = frozenset({"span", "a"})
+# Struck-out text: deleted, not read.
+_STRUCK = frozenset({"del", "s", "strike"})
+# Raised or lowered text this short is a footnote's mark (¹, [1], 注) or an exponent, no digit of
+# the number before it.
+_MARK_TAGS = frozenset({"sup", "sub"})
+_LONGEST_MARK = 6
+# Word's footnote and endnote references, as its web export writes them.
+_NOTE_REFERENCE = re.compile(r"Mso(?:Footnote|Endnote)Reference", re.IGNORECASE)
+# A style sheet's rule hiding a class: .hid{display:none} (selectors may be listed: .a, .b {…}).
+_HIDING_RULE = re.compile(
+    r"([^{}]+)\{[^}]*(?:display\s*:\s*none|visibility\s*:\s*hidden)[^}]*\}", re.IGNORECASE
+)
+_CLASS_SELECTOR = re.compile(r"^\s*(?:[a-z0-9]*)\.([A-Za-z_][\w-]*)\s*$")
 # What may hide an element; each candidate's style is then read in full.
 _MAYBE_HIDDEN = '[hidden], [style*="none" i], [style*="hid" i]'
 _HIDING_STYLE = re.compile(r"display:none|visibility:hidden|mso-hide:all")
@@ -126,10 +146,12 @@ class Page:
 def parse_page(text: str) -> Page:
     """Parse a page's text into its visible tree, measured."""
     parser = LexborHTMLParser(text)
-    builder = _Builder()
+    builder = _Builder(footnote_links="Reference" in text or "#_ftn" in text or "#_edn" in text)
     if parser.root is not None:
         if _MAY_HIDE.search(text) or "&#" in text:  # a page without these words hides nothing
             _remove_hidden(parser.root)
+            if "<style" in text or "<STYLE" in text:
+                _remove_hidden_by_class(parser)
         builder.build(parser.root)
     _measure(builder.elements)
     return Page(builder.elements[0], builder.title, builder.metas, builder.elements)
@@ -141,6 +163,31 @@ def _remove_hidden(root: LexborNode) -> None:
     for node in reversed(root.css(_MAYBE_HIDDEN)):
         if _hidden(node.attributes):
             node.decompose()
+
+
+def _remove_hidden_by_class(parser: LexborHTMLParser) -> None:
+    """Take out the elements of a class the page's style sheets hide (``.hid{display:none}``);
+    only plain class selectors are read."""
+    classes: set[str] = set()
+    for style in parser.css("style"):
+        for rule in _HIDING_RULE.finditer(style.text(deep=True)):
+            for selector in rule.group(1).split(","):
+                if (found := _CLASS_SELECTOR.match(selector)) is not None:
+                    classes.add(found.group(1))
+    for name in sorted(classes):
+        for node in reversed(parser.css(f".{name}")):
+            node.decompose()
+
+
+def _unread(node: LexborNode, tag: str) -> bool:
+    """Whether an element's text is no text of the page's: struck out, or a footnote's mark."""
+    if tag in _STRUCK:
+        return True
+    if tag in _MARK_TAGS:
+        return len((node.text(deep=True) or "").strip()) <= _LONGEST_MARK
+    if tag in ("span", "a") and "Reference" in (node.attributes.get("class") or ""):
+        return _NOTE_REFERENCE.search(node.attributes.get("class") or "") is not None
+    return tag == "a" and (node.attributes.get("href") or "").startswith(("#_ftn", "#_edn"))
 
 
 def text_of(element: Element) -> str:
@@ -169,7 +216,10 @@ def text_of(element: Element) -> str:
 class _Builder:
     """Builds the visible tree from the parser's, in document order, with an explicit stack."""
 
-    def __init__(self) -> None:
+    def __init__(self, footnote_links: bool = False) -> None:
+        #: the tags whose elements may be no text of the page's (see _unread); links and spans
+        #: only on a page with Word's footnote references (a Word-pasted page has thousands)
+        self.unread_candidates = _UNREAD_CANDIDATES | (_NOTE_LINKS if footnote_links else frozenset())
         self.elements = [Element("#document", {})]
         self.title = ""
         self.metas: dict[str, str] = {}
@@ -188,6 +238,8 @@ class _Builder:
                     continue
                 if tag in _SPECIAL or tag[0] in "_!#":
                     self._special(node, tag)
+                    continue
+                if tag in self.unread_candidates and _unread(node, tag):
                     continue
                 stack.append((nodes, element, depth))  # the rest of this element's children
                 if tag in _RUNS or depth >= MAX_DEPTH:

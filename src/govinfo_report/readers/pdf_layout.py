@@ -83,12 +83,39 @@ def drop_furniture(pages: Sequence[PageLayout]) -> None:
         keys = {_key(line, band) for line in page.lines if (band := _band(line, page)) is not None}
         seen.update(keys)
     repeated = max(2.0, _REPEATED_ON * len(pages))
-    for page in pages:
-        page.lines[:] = [line for line in page.lines if not _is_furniture(line, page, seen, repeated)]
+    for number, page in enumerate(pages):
+        page.lines[:] = [
+            line
+            for line in page.lines
+            if not _is_furniture(line, page, seen, repeated) or (number == 0 and _is_title(line.text))
+        ]
+
+
+def _is_title(text: str) -> bool:
+    """Whether a line is a report's title: on the first page it is the title, even where the
+    pages after it repeat it as their running header."""
+    from ..reading.metadata import find_title
+
+    return not is_page_number(text) and find_title(text) is not None
 
 
 def _is_furniture(line: TextLine, page: PageLayout, seen: Counter[tuple[str, str]], repeated: float) -> bool:
     band = _band(line, page)
     if band is None:
-        return False
+        return _last_page_number(line, page)
     return is_page_number(line.text) or seen[_key(line, band)] >= repeated
+
+
+#: The share of the page's height at its bottom where a page number stands above the footer band
+#: (a page with wide margins prints it 30 mm up).
+PAGE_NUMBER_BAND = 0.25
+
+
+def _last_page_number(line: TextLine, page: PageLayout) -> bool:
+    """Whether a line above the footer band is still the page's number: a page number alone, the
+    page's lowest line, below every table, in the bottom quarter of the page."""
+    if line.top < (1 - PAGE_NUMBER_BAND) * page.height or not is_page_number(line.text):
+        return False
+    return all(other.top <= line.top for other in page.lines) and all(
+        t.bottom <= line.top for t in page.tables
+    )

@@ -118,9 +118,13 @@ def read_page(document: pdfium.PdfDocument, index: int) -> PageContent:
         frame = _Frame(left, bottom, right, top, int(page.get_rotation()) % 360)
         textpage = page.get_textpage()
         try:
-            reading = _reading_rotation(textpage.raw, frame.rotation)
+            count = pdfium_c.FPDFText_CountChars(textpage.raw)
+            text = _text_of(textpage, count) if count > 0 else ""
+            reading, marked = _reading_rotation(textpage.raw, text, frame.rotation)
             turn, frame = (reading - frame.rotation) % 360, frame._replace(rotation=reading)
-            glyphs = _glyphs(textpage, frame)
+            glyphs = _glyphs(
+                textpage, frame, text, _watermarks(textpage.raw, text) if marked else frozenset()
+            )
         finally:
             textpage.close()
         rules: list[Rule] = []
@@ -142,15 +146,16 @@ def _text_of(textpage: pdfium.PdfTextPage, count: int) -> str:
     return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i) or 0xFFFD) for i in range(count))
 
 
-def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame) -> list[Glyph]:
-    """The page's printed characters with their loose boxes; spaces and the line breaks pdfium
-    adds are left out (gaps between boxes decide spacing), and so are characters off the page."""
-    count = pdfium_c.FPDFText_CountChars(textpage.raw)
-    if count <= 0:
+def _glyphs(textpage: pdfium.PdfTextPage, frame: _Frame, text: str, unread: frozenset[int]) -> list[Glyph]:
+    """The page's printed characters (``text``, one per character index) with their loose
+    boxes; spaces and the line breaks pdfium adds are left out (gaps between boxes decide
+    spacing), and so are characters off the page and the ``unread`` ones (a watermark's)."""
+    if not text:
         return []
-    text = _text_of(textpage, count)
     # what prints: above the space character, and not one of the rarer spaces either
     printed = [i for i, char in enumerate(text) if char > " " and char not in _BLANKS]
+    if unread:
+        printed = [i for i in printed if i not in unread]
     # every box written by pdfium into one array (left, top, right, bottom each), read back at
     # once: this runs per character
     boxes = (ctypes.c_float * (4 * len(printed)))()
@@ -202,15 +207,26 @@ def pages_on_sheet(content: PageContent) -> list[PageContent]:
     character and no line crosses, and the text layer holds one page's characters and then the
     next one's. A page that only happens to have such a gap (a short list on the left, a
     signature on the right) reads the same either way; a table drawn without lines, whose rows
-    run left and right in turn, is never taken for two pages. A sheet is cut across only where
-    its top half then holds two pages side by side: a gap across an ordinary page is no sign."""
-    pair = _cut(content, across=False)
-    if pair is not None:
-        return pair
+    run left and right in turn, is never taken for two pages, nor is a portrait page. A sheet is
+    cut across only where both its halves then hold pages side by side (the last sheet's second
+    row may hold one, on the left): a gap across an ordinary page is no sign."""
+    if _crossed(content, content.width / 2):
+        return [content]  # most pages: a line or a table's rule crosses the middle
+    if content.width > content.height:  # two pages side by side share a landscape sheet
+        pair = _cut(content, across=False)
+        if pair is not None:
+            return pair
     rows = _cut(content, across=True)
-    if rows is not None and _cut(rows[0], across=False) is not None:
-        return [page for row in rows for page in pages_on_sheet(row)]
-    return [content]
+    if rows is None and all(g.bottom <= content.height / 2 for g in content.glyphs):
+        rows = [content._replace(height=content.height / 2)]  # the last sheet's first row alone
+    if rows is None or rows[0].width <= rows[0].height:
+        return [content]
+    top = _cut(rows[0], across=False)
+    bottom = _cut(rows[1], across=False) if len(rows) > 1 else None
+    lone = len(rows) > 1 and bottom is None  # a second row that is not two pages side by side
+    if top is None or (lone and any(g.right > content.width / 2 for g in rows[1].glyphs)):
+        return [content]  # four pages in two rows of two (the last sheet's second row may hold one)
+    return [*top, *(bottom or rows[1:])]
 
 
 def _cut(content: PageContent, *, across: bool) -> list[PageContent] | None:
@@ -241,6 +257,14 @@ def _cut(content: PageContent, *, across: bool) -> list[PageContent] | None:
     if across:
         return [one._replace(height=middle), other._replace(height=content.height - middle)]
     return [one._replace(width=middle), other._replace(width=content.width - middle)]
+
+
+def _crossed(content: PageContent, middle: float) -> bool:
+    """Whether a horizontal rule or a character crosses the page's middle (a quick test first:
+    ordinary pages do)."""
+    if any(r.horizontal and r.start < middle < r.end for r in content.rules):
+        return True
+    return any(g.left < middle < g.right for g in content.glyphs)
 
 
 def _gap_about(content: PageContent, middle: float, *, across: bool) -> float | None:
@@ -284,32 +308,71 @@ def _shifted(rule: Rule, dx: float, dy: float) -> Rule:
 #: Characters needed before a page's text is said to run other than left to right.
 _LEAST_TURN_EVIDENCE = 20
 #: About how many of a page's characters its text direction is judged from.
-_TURN_SAMPLE = 200
+_TURN_SAMPLE = 80
 
 
-def _reading_rotation(raw: pdfium_c.FPDF_TEXTPAGE, rotation: int) -> int:
+def _reading_rotation(raw: pdfium_c.FPDF_TEXTPAGE, text: str, rotation: int) -> tuple[int, bool]:
     """The rotation (degrees clockwise) to show the page at for its text to run left to right:
     its own ``rotation`` unless its characters' baselines say otherwise. A page rotated without
     its content (a viewer's "rotate and save", a landscape sheet printed sideways) shows its
-    lines running down or up; content drawn turned on an upright page, too.
+    lines running down or up; content drawn turned on an upright page, too. And whether any
+    character looks like a watermark's (see :func:`_watermarked`).
 
     Each character's baseline angle (pdfium's, in the page's own space, counter-clockwise) votes,
     in a sample of :data:`_TURN_SAMPLE` spread over the page; the page is turned only when one
     angle has at least :data:`_LEAST_TURN_EVIDENCE` votes and twice as many as the angle that
     reads at the page's own rotation (a few vertical captions or a stamp do not turn a page)."""
-    count = pdfium_c.FPDFText_CountChars(raw)
     votes = [0, 0, 0, 0]  # baselines at 0, 90, 180 and 270 degrees
-    for index in range(0, count, max(1, count // _TURN_SAMPLE)):
-        if pdfium_c.FPDFText_GetUnicode(raw, index) <= 32:  # a space or a line break pdfium adds
+    marked = False
+    for index in range(0, len(text), max(1, len(text) // _TURN_SAMPLE)):
+        if text[index] <= " ":  # a space or a line break pdfium adds
             continue
         angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
         if angle >= 0:
             votes[round(math.degrees(angle) / 90) % 4] += 1
+        marked = marked or _watermarked(raw, index, angle)
     upright = (360 - rotation) % 360 // 90  # the baseline angle that reads as the page is shown
     way = max(range(4), key=votes.__getitem__)
     if way == upright or votes[way] < _LEAST_TURN_EVIDENCE or votes[way] < 2 * votes[upright]:
-        return rotation
-    return (360 - 90 * way) % 360
+        return rotation, marked
+    return (360 - 90 * way) % 360, marked
+
+
+#: A character this light on every channel (0–255), though not white, or this transparent, is a
+#: watermark's or a stamp's: printed over the page, not part of its text.
+_LIGHT_TEXT = 200
+_WHITE = 250
+_SEE_THROUGH = 128
+#: How far (degrees) a baseline may lean off the page's axes and still be the page's text.
+_LEAN = 3.0
+
+
+def _watermarked(raw: pdfium_c.FPDF_TEXTPAGE, index: int, angle: float) -> bool:
+    """Whether a character is a watermark's or a stamp's rather than the page's text: set
+    aslant (a diagonal watermark, a seal's ring of characters), or in light grey, or see-through
+    (a download time or an address stamped over every page). A character set upright or
+    sideways (a vertical label) in a dark colour, or in white (on a dark shading), is text."""
+    if angle >= 0:
+        degrees = math.degrees(angle) % 90
+        if _LEAN < degrees < 90 - _LEAN:
+            return True
+    red, green, blue, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
+    if not pdfium_c.FPDFText_GetFillColor(raw, index, red, green, blue, alpha):
+        return False
+    if alpha.value < _SEE_THROUGH:
+        return True
+    lightest = min(red.value, green.value, blue.value)
+    return _LIGHT_TEXT <= lightest < _WHITE
+
+
+def _watermarks(raw: pdfium_c.FPDF_TEXTPAGE, text: str) -> frozenset[int]:
+    """The indexes of the page's characters that are a watermark's or a stamp's (see
+    :func:`_watermarked`); looked for one by one only on a page whose sample had one."""
+    return frozenset(
+        index
+        for index, char in enumerate(text)
+        if char > " " and _watermarked(raw, index, pdfium_c.FPDFText_GetCharAngle(raw, index))
+    )
 
 
 def _tight_box(raw: pdfium_c.FPDF_TEXTPAGE, index: int) -> tuple[float, float, float, float] | None:

@@ -305,6 +305,7 @@ class ReportReader:
     def _read_block(self, region: Region, notes: list[Any]) -> Table | None:
         spec = self.format.tables["review_litigation"]
         grid, soft = self._grid(region, spec.id)
+        grid = _without_numbers_after_document_table(grid)
         columns = [(row.id, column) for row in spec.rows for column in row.columns]
         values, found = read_block_values(
             grid_items(grid),
@@ -328,6 +329,20 @@ class ReportReader:
         cut_before = any(d.code in _DIGITS_LOST for d in self.notes)
         notes.extend(cut_totals(spec, read, PrintedTable.of(spec), cut_elsewhere=cut_before)[0])
         return build_table(spec, read, table_class(spec.id, self.format.base))
+
+
+def _without_numbers_after_document_table(grid: list[Any]) -> list[Any]:
+    """A region's grid rows without the lines of nothing but numbers after the last row of a
+    document's own table (a page number a PDF prints above its footer band, a stray number
+    paragraph): the table's cells are all of its values, and such a number is none of them."""
+    last = max((k for k, row in enumerate(grid) if any(cell.whole for cell in row.cells)), default=None)
+    if last is None or any(_holds_words(row) for row in grid[last + 1 :]):
+        return grid
+    return grid[: last + 1]
+
+
+def _holds_words(row: Any) -> bool:
+    return any(piece.kind != "NUMBER" for cell in row.cells for piece in cell.pieces)
 
 
 #: What says the text lost digits of numbers: a total cut at a page's edge, a number wrapped
