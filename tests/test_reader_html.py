@@ -524,6 +524,24 @@ def test_a_gb2312_page_with_characters_only_gbk_has_reads_them() -> None:
     assert _paragraphs(data) == ["镕基珺瑄喆"]
 
 
+def test_a_gbk_page_with_a_few_stray_bytes_reads_as_a_browser_shows_it(report: Report) -> None:
+    """A footer pasted in from a UTF-8 page: its bytes no GBK reads are replacement characters,
+    said in a note, and the report reads as before."""
+    data = _gbk(_page(report, chrome=True), '<meta charset="gbk">')
+    data = data.replace(b"</body>", "<p>版权所有：某某县人民政府</p>".encode() + b"</body>", 1)
+    parsed = _read_back(data)
+    _same_report(parsed, report)
+    (note,) = [d for d in parsed.diagnostics if d.code == "encoding-bytes-replaced"]
+    assert note.severity == "warning" and "GB18030" in note.message
+
+
+@pytest.mark.parametrize("stray", [b"\x81\xff" * 40, b"12\x80\xff3"], ids=["many", "beside-a-digit"])
+def test_a_page_with_many_stray_bytes_or_one_beside_a_digit_is_refused(report: Report, stray: bytes) -> None:
+    data = _gbk(_page(report), '<meta charset="gbk">').replace(b"</body>", b"<p>" + stray + b"</p></body>", 1)
+    with pytest.raises(ReportEncodingError, match=r"page\.html"):
+        html_reader.read(data, "page.html")
+
+
 def test_a_page_in_no_encoding_is_an_encoding_error() -> None:
     with pytest.raises(ReportEncodingError, match=r"page\.html"):
         html_reader.read(b"<html><body><p>\x81\xff\xfe\x80\x80</p></body></html>", "page.html")

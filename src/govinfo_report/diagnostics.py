@@ -383,6 +383,14 @@ CATALOGUE: dict[str, tuple[Severity, str, str]] = {
         "统计表格不符合已知模板（{detail}）",
     ),
     # --- noted by a document's reader (govinfo_report.readers) ------------------------------
+    "encoding-bytes-replaced": (
+        "warning",
+        "the page is in {encoding} but for {count} byte(s) no encoding of it reads (text pasted in "
+        "from a page in another encoding); each is read as a replacement character, as a browser "
+        "shows it",
+        "网页为 {encoding} 编码，但有 {count} 个字节无法按该编码读取（从其他编码网页粘贴的文字）；"
+        "这些字节按浏览器的方式以替换字符读取",
+    ),
     "encoding-guessed": (
         "info",
         "the file does not declare the encoding it is in (declared: {declared}); it was read as "

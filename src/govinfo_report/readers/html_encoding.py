@@ -54,7 +54,27 @@ def decode_page(data: bytes, name: str) -> tuple[str, tuple[Note, ...]]:
         if encoding == declared or (label is None and encoding == "utf-8") or data.isascii():
             return text, ()
         return text, (_note(encoding, label or UNDECLARED),)
-    return _strict(data, candidates[-1], name), ()
+    return _with_replacements(data, declared or candidates[-1], name)
+
+
+#: How many undecodable bytes a page may have, at most, per thousand characters (and one in
+#: any page) and still be read as a browser reads it: with a replacement character for each.
+_REPLACED_PER_THOUSAND = 1
+_DIGIT_BESIDE_REPLACEMENT = re.compile("[0-9]\ufffd|\ufffd[0-9]")
+
+
+def _with_replacements(data: bytes, encoding: str, name: str) -> tuple[str, tuple[Note, ...]]:
+    """A page in ``encoding`` but for a few stray bytes (a character pasted in from a page in
+    another encoding), read as a browser shows it: each stray byte a replacement character,
+    said in a note. A page with more of them, or with one beside a digit (a number may have
+    lost a digit to it), is refused."""
+    text = data.decode(encoding, errors="replace")
+    replaced = text.count("\ufffd")
+    allowed = max(1, len(text) * _REPLACED_PER_THOUSAND // 1000)
+    if replaced > allowed or _DIGIT_BESIDE_REPLACEMENT.search(text):
+        _strict(data, encoding, name)  # raises, naming the first undecodable byte
+    note = ("encoding-bytes-replaced", (("encoding", encoding.upper()), ("count", str(replaced))))
+    return text, (note,)
 
 
 def declared_encoding(head: bytes) -> str | None:
