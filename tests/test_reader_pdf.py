@@ -267,6 +267,30 @@ def test_a_table_whose_cells_each_draw_their_own_border_is_one_grid() -> None:
     assert _texts(table) == rows
 
 
+@pytest.mark.parametrize("valign", ["TOP", "MIDDLE"])
+def test_a_table_ruled_only_between_its_rows_keeps_each_rows_label_with_its_numbers(valign: str) -> None:
+    """A Word table without inner vertical lines: its columns are read by their alignment, and
+    the lines between two rules are one row — a label wrapped below its numbers (a top-aligned
+    cell) stays with them, never runs into the next row's."""
+    rows = [
+        ["项目", "甲", "乙"],
+        ["1.属于国家秘密的内容", "12", "3"],
+        ["2.其他法律行政法规禁止公开", "4", "5"],
+        ["3.危及三安全一稳定", "6", "7"],
+        ["4.保护第三方合法权益", "8", "9"],
+    ]
+    style = [
+        ("BOX", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+        ("VALIGN", (0, 0), (-1, -1), valign),
+    ]
+    grid = Grid([[Text(c, CELL) for c in row] for row in rows], colWidths=[50, 60, 60], style=style)
+    document = _read(_story([Text("一、总体情况", BODY), grid]))
+    (table,) = _tables(document)
+    assert _texts(table) == rows
+    assert _paragraphs(document) == ["一、总体情况"]
+
+
 def test_a_table_cut_by_the_pages_edge_keeps_what_the_page_shows_and_says_so() -> None:
     def draw(page: canvas.Canvas) -> None:
         page.setFont(PDF_FONT, 10)

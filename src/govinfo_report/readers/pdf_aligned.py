@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .pdf_lines import TextLine, words
-from .pdf_page import Glyph
+from .pdf_page import Glyph, Rule
 from .pdf_tables import DrawnCell, DrawnTable, clusters, nearest
 
 #: A word that is a value: a number (with a unit a report may print in the cell) or a blank mark.
@@ -143,13 +143,18 @@ def _runs(shaped: Sequence[_Shaped]) -> list[tuple[int, int, int]]:
     return runs
 
 
-def aligned_tables(page: int, lines: list[TextLine]) -> tuple[list[DrawnTable], list[TextLine]]:
-    """The tables among a page's lines that are drawn without lines, and the lines left."""
+def aligned_tables(
+    page: int, lines: list[TextLine], rules: Sequence[Rule] = ()
+) -> tuple[list[DrawnTable], list[TextLine]]:
+    """The tables among a page's lines that are drawn without lines, and the lines left.
+    ``rules`` are the page's horizontal rules outside its drawn tables: a table ruled only
+    between its rows (no column lines) keeps each row's lines together between its rules."""
     shaped = [_Shaped(line) for line in lines]
     tables: list[DrawnTable] = []
     used: set[int] = set()
     for header, first, end in _runs(shaped):
-        table = _Builder(page, shaped[header:first], shaped[first:end]).table()
+        end = _through_last_band(shaped, end, rules)
+        table = _Builder(page, shaped[header:first], shaped[first:end], rules).table()
         if table is not None:
             tables.append(table)
             used.update(range(header, end))
@@ -283,10 +288,13 @@ def _left(glyph: Glyph) -> float:
 class _Builder:
     """Builds one table drawn without lines."""
 
-    def __init__(self, page: int, header: list[_Shaped], body: list[_Shaped]) -> None:
+    def __init__(
+        self, page: int, header: list[_Shaped], body: list[_Shaped], rules: Sequence[Rule] = ()
+    ) -> None:
         self.page = page
         self.header = header
         self.body = body
+        self.cuts = _row_rules([*header, *body], rules)
 
     def table(self) -> DrawnTable | None:
         parts: list[_Part] = []
@@ -310,7 +318,7 @@ class _Builder:
         cells: list[DrawnCell] = []
         tops: list[float] = []
         for part in parts:
-            for group in _row_groups(part):
+            for group in _row_groups(part, self.cuts):
                 cells.extend(_row_cells(self.page, len(tops), group, part, xs))
                 tops.append(min(line.line.top for line in group))
         bottom = max(line.line.bottom for part in parts for line in part.header + part.body)
@@ -330,15 +338,59 @@ def _bounds(lines: Sequence[_Shaped], columns: list[tuple[float, float]]) -> lis
     return [left - 1.0, first, *between, right + 1.0]
 
 
-def _row_groups(part: _Part) -> list[list[_Shaped]]:
+def _through_last_band(shaped: Sequence[_Shaped], end: int, rules: Sequence[Rule]) -> int:
+    """Where a table ends once the lines below its last row, above the rule under that row, are
+    taken in: a label wrapped below its numbers in the last row of a table ruled between its
+    rows."""
+    if not rules:
+        return end
+    last = shaped[end - 1].line
+    below = [r.at for r in rules if r.at >= last.bottom - 1 and r.start <= last.left and r.end >= last.right]
+    if not below:
+        return end
+    floor = min(below)
+    while end < len(shaped) and not shaped[end].is_row and shaped[end].line.bottom <= floor:
+        end += 1
+    return end
+
+
+def _row_rules(body: Sequence[_Shaped], rules: Sequence[Rule]) -> list[float]:
+    """Where the rules drawn across a table's rows stand (a table ruled only between its rows):
+    horizontal rules over the rows' span, as wide as most of it. None for fewer than three."""
+    if not rules or not body:
+        return []
+    left = min(line.line.left for line in body)
+    right = max(line.line.right for line in body)
+    top, bottom = body[0].line.top, body[-1].line.bottom
+    wide = 0.6 * (right - left)
+    cuts = sorted(
+        r.at
+        for r in rules
+        if top - 1 <= r.at <= bottom + 1 and min(r.end, right) - max(r.start, left) >= wide
+    )
+    return cuts if len(cuts) >= 3 else []
+
+
+def _row_groups(part: _Part, cuts: Sequence[float] = ()) -> list[list[_Shaped]]:
     """The part's lines grouped into the table's rows: each header line a row; below them, lines
     standing as close as one cell's lines do make one row (a label wrapped above or below its
-    numbers, a number wrapped under its line), but two lines with labels and values never."""
-    groups: list[list[_Shaped]] = [[line] for line in part.header]
+    numbers, a number wrapped under its line), but two lines with labels and values never. Where
+    rules are drawn between the rows (``cuts``), the lines between two rules are one row however
+    far apart (a label wrapped below its numbers in a top-aligned cell), and no row crosses one."""
+    header = list(part.header)
     current: list[_Shaped] = []
+    if cuts and part.body:  # header lines in the first row's band are that row's label
+        while header and _same_band(header[-1].line, part.body[0].line, cuts):
+            current.insert(0, header.pop())
+    groups: list[list[_Shaped]] = [[line] for line in header]
     for line in part.body:
         labelled = line.is_row and bool(line.labels)
-        if current and _close(current[-1].line, line.line) and not (labelled and _has_row(current)):
+        together = (
+            _same_band(current[-1].line, line.line, cuts)
+            if cuts and current
+            else bool(current) and _close(current[-1].line, line.line)
+        )
+        if together and not (labelled and _has_row(current)):
             current.append(line)
             continue
         if current:
@@ -347,6 +399,11 @@ def _row_groups(part: _Part) -> list[list[_Shaped]]:
     if current:
         groups.append(current)
     return groups
+
+
+def _same_band(above: TextLine, below: TextLine, cuts: Sequence[float]) -> bool:
+    """Whether no rule stands between two lines."""
+    return not any(above.bottom <= cut <= below.top + 0.5 * below.height for cut in cuts)
 
 
 def _close(above: TextLine, below: TextLine) -> bool:

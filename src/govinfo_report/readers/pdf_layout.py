@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from .pdf_aligned import aligned_tables
 from .pdf_lines import TextLine, lines_of
-from .pdf_page import PageContent
+from .pdf_page import PageContent, Rule
 from .pdf_tables import DrawnTable, fill, find_tables
 
 #: The share of the page's height at its top and at its bottom where furniture stands.
@@ -33,27 +33,41 @@ _DIGITS = re.compile(r"[0-9]+")
 
 
 class PageLayout(NamedTuple):
-    """A page's tables and its lines of text outside them, top to bottom."""
+    """A page's tables and its lines of text outside them, top to bottom, and the horizontal
+    rules outside its tables (a table ruled only between its rows)."""
 
     number: int
     width: float
     height: float
     tables: list[DrawnTable]
     lines: list[TextLine]
+    rules: list[Rule]
 
 
 def lay_out_page(content: PageContent) -> PageLayout:
     """The page's ruled tables, filled with their text, and the lines of text around them."""
-    tables = find_tables(content.number, content.rules)
+    tables = [t for t in find_tables(content.number, content.rules) if not _columns_undrawn(t)]
     outside = fill(tables, content.glyphs, content.width, content.height) if tables else content.glyphs
-    return PageLayout(content.number, content.width, content.height, tables, lines_of(outside))
+    loose = [
+        rule
+        for rule in content.rules
+        if rule.horizontal and not any(t.top - 1 <= rule.at <= t.bottom + 1 for t in tables)
+    ]
+    return PageLayout(content.number, content.width, content.height, tables, lines_of(outside), loose)
+
+
+def _columns_undrawn(table: DrawnTable) -> bool:
+    """Whether a drawn table rules its rows but not its columns (a Word table without inner
+    vertical lines: one column, three rows or more). Its text is read by its alignment, row by
+    row between its rules, as a table drawn without lines."""
+    return len(table.xs) == 2 and len(table.ys) > 3
 
 
 def find_aligned_tables(pages: Sequence[PageLayout]) -> None:
     """Move the tables drawn without lines out of each page's lines into its tables (once the
     page's furniture is gone: a page number is no table)."""
     for page in pages:
-        aligned, lines = aligned_tables(page.number, page.lines)
+        aligned, lines = aligned_tables(page.number, page.lines, page.rules)
         if aligned:
             page.tables[:] = sorted([*page.tables, *aligned], key=lambda t: t.top)
             page.lines[:] = lines

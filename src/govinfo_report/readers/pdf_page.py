@@ -324,7 +324,7 @@ def _reading_rotation(raw: pdfium_c.FPDF_TEXTPAGE, text: str, rotation: int) -> 
     reads at the page's own rotation (a few vertical captions or a stamp do not turn a page)."""
     votes = [0, 0, 0, 0]  # baselines at 0, 90, 180 and 270 degrees
     marked = False
-    for index in range(0, len(text), max(1, len(text) // _TURN_SAMPLE)):
+    for index in _sample(len(text)):
         if text[index] <= " ":  # a space or a line break pdfium adds
             continue
         angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
@@ -336,6 +336,20 @@ def _reading_rotation(raw: pdfium_c.FPDF_TEXTPAGE, text: str, rotation: int) -> 
     if way == upright or votes[way] < _LEAST_TURN_EVIDENCE or votes[way] < 2 * votes[upright]:
         return rotation, marked
     return (360 - 90 * way) % 360, marked
+
+
+def _sample(count: int) -> Iterator[int]:
+    """About :data:`_TURN_SAMPLE` character indexes spread over ``count``, in no regular step
+    (golden-ratio strides): a watermark repeated every so many characters is not missed by
+    landing on its spaces every time."""
+    if count <= _TURN_SAMPLE:
+        yield from range(count)
+        return
+    for k in range(_TURN_SAMPLE):
+        yield int((k * _GOLDEN) % 1.0 * count)
+
+
+_GOLDEN = 0.6180339887498949
 
 
 #: A character this light on every channel (0–255), though not white, or this transparent, is a
