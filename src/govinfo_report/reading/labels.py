@@ -379,8 +379,9 @@ def _enumerated(label: str) -> str:
     return label if _ENUMERATORS.match(label) else ""
 
 
-#: A label ending with an Arabic number and a short word: 6.其他.
-_NUMBERED_END = re.compile(r"(?<![0-9])([0-9]{1,2})[.、]([\u4e00-\u9fff]{1,3})$")
+#: A label ending with a one-digit number and a short word: 6.其他 (not 13.其他: in a crawler's
+#: one-line text the 1 may be the last digit of the number before the label).
+_NUMBERED_END = re.compile(r"(?<![0-9])([1-9])[.、]([\u4e00-\u9fff]{1,3})$")
 
 
 def _bare_number(enumerated: str) -> str | None:
