@@ -306,9 +306,9 @@ def _shifted(rule: Rule, dx: float, dy: float) -> Rule:
 
 
 #: Characters needed before a page's text is said to run other than left to right.
-_LEAST_TURN_EVIDENCE = 20
+_LEAST_TURN_EVIDENCE = 8
 #: About how many of a page's characters its text direction is judged from.
-_TURN_SAMPLE = 80
+_TURN_SAMPLE = 40
 
 
 def _reading_rotation(raw: pdfium_c.FPDF_TEXTPAGE, text: str, rotation: int) -> tuple[int, bool]:
@@ -324,13 +324,14 @@ def _reading_rotation(raw: pdfium_c.FPDF_TEXTPAGE, text: str, rotation: int) -> 
     reads at the page's own rotation (a few vertical captions or a stamp do not turn a page)."""
     votes = [0, 0, 0, 0]  # baselines at 0, 90, 180 and 270 degrees
     marked = False
+    look = _Look(raw)
     for index in _sample(len(text)):
         if text[index] <= " ":  # a space or a line break pdfium adds
             continue
-        angle = pdfium_c.FPDFText_GetCharAngle(raw, index)
+        angle = look.angle(index)
         if angle >= 0:
             votes[round(math.degrees(angle) / 90) % 4] += 1
-        marked = marked or _watermarked(raw, index, angle)
+        marked = marked or look.watermarked(index, angle)
     upright = (360 - rotation) % 360 // 90  # the baseline angle that reads as the page is shown
     way = max(range(4), key=votes.__getitem__)
     if way == upright or votes[way] < _LEAST_TURN_EVIDENCE or votes[way] < 2 * votes[upright]:
@@ -361,31 +362,44 @@ _SEE_THROUGH = 128
 _LEAN = 3.0
 
 
-def _watermarked(raw: pdfium_c.FPDF_TEXTPAGE, index: int, angle: float) -> bool:
-    """Whether a character is a watermark's or a stamp's rather than the page's text: set
-    aslant (a diagonal watermark, a seal's ring of characters), or in light grey, or see-through
-    (a download time or an address stamped over every page). A character set upright or
-    sideways (a vertical label) in a dark colour, or in white (on a dark shading), is text."""
-    if angle >= 0:
-        degrees = math.degrees(angle) % 90
-        if _LEAN < degrees < 90 - _LEAN:
+class _Look:
+    """How a page's characters are set: their angle and colour (the colour read into four
+    values made once for the page)."""
+
+    __slots__ = ("_alpha", "_blue", "_green", "_page", "_red")
+
+    def __init__(self, raw: pdfium_c.FPDF_TEXTPAGE) -> None:
+        self._page = raw
+        self._red, self._green, self._blue, self._alpha = (ctypes.c_uint() for _ in range(4))
+
+    def angle(self, index: int) -> float:
+        """The character's baseline angle (radians, counter-clockwise), negative when unknown."""
+        return float(pdfium_c.FPDFText_GetCharAngle(self._page, index))
+
+    def watermarked(self, index: int, angle: float) -> bool:
+        """Whether a character is a watermark's or a stamp's rather than the page's text: set
+        aslant (a diagonal watermark, a seal's ring of characters), or in light grey, or
+        see-through (a download time or an address stamped over every page). A character set
+        upright or sideways (a vertical label) in a dark colour, or in white (on a dark
+        shading), is text."""
+        if angle >= 0:
+            degrees = math.degrees(angle) % 90
+            if _LEAN < degrees < 90 - _LEAN:
+                return True
+        red, green, blue, alpha = self._red, self._green, self._blue, self._alpha
+        if not pdfium_c.FPDFText_GetFillColor(self._page, index, red, green, blue, alpha):
+            return False
+        if alpha.value < _SEE_THROUGH:
             return True
-    red, green, blue, alpha = ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint(), ctypes.c_uint()
-    if not pdfium_c.FPDFText_GetFillColor(raw, index, red, green, blue, alpha):
-        return False
-    if alpha.value < _SEE_THROUGH:
-        return True
-    lightest = min(red.value, green.value, blue.value)
-    return _LIGHT_TEXT <= lightest < _WHITE
+        return _LIGHT_TEXT <= min(red.value, green.value, blue.value) < _WHITE
 
 
 def _watermarks(raw: pdfium_c.FPDF_TEXTPAGE, text: str) -> frozenset[int]:
     """The indexes of the page's characters that are a watermark's or a stamp's (see
-    :func:`_watermarked`); looked for one by one only on a page whose sample had one."""
+    :meth:`_Look.watermarked`); looked for one by one only on a page whose sample had one."""
+    look = _Look(raw)
     return frozenset(
-        index
-        for index, char in enumerate(text)
-        if char > " " and _watermarked(raw, index, pdfium_c.FPDFText_GetCharAngle(raw, index))
+        index for index, char in enumerate(text) if char > " " and look.watermarked(index, look.angle(index))
     )
 
 
