@@ -41,6 +41,9 @@ def find_copies(observed: Sequence[ObservedRow], folded: Sequence[str], table: T
     """The two copies of the table among ``observed``, if it is printed twice: rows that name
     :data:`LEAST_ROWS` template rows or more, then rows naming them again, as many. A row is
     counted by a label that names one row alone and holds a value."""
+    telling = [run for run in folded if len(run) >= _TELLING]
+    if len(telling) - len(set(telling)) < LEAST_ROWS:
+        return None  # most tables: no label printed twice, let alone three
     labels = LabelIndex.of(table)
     seen: set[int] = set()
     again: set[int] = set()

@@ -67,6 +67,11 @@ _NO_BREAK_RUN = re.compile("\u00a0+")
 #: A footnote's mark that NFKC would make one more digit of the number it follows (2626¹ →
 #: 26261, 278① → 2781): superscript digits, circled and parenthesised numbers.
 _DIGIT_FOOTNOTE = re.compile("[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2460-\u2487]+")
+_FOOTNOTE_CHARACTERS = (
+    frozenset("\u00b9\u00b2\u00b3\u2070")
+    | frozenset(map(chr, range(0x2074, 0x207A)))
+    | frozenset(map(chr, range(0x2460, 0x2488)))
+)
 #: A footnote's mark ending a number's cell (415*, 415※, 415[1], 415（注）).
 _CELL_FOOTNOTE = re.compile(r"(?:\*{1,3}|※|\[注?[0-9]{1,2}\]|\(注[0-9]{0,2}\))(?=[\t| ]|$)", re.MULTILINE)
 #: What a number in a cell may be printed with, and what may stand before it in its line.
@@ -216,7 +221,8 @@ _NFKC_COMMON = re.compile(
 
 def _nfkc_run(match: re.Match[str]) -> str:
     run = match.group(0)
-    if _DIGIT_FOOTNOTE.search(run):  # the run holds superscripts or circled numbers
+    # most runs are one full-width mark (，（）): a set answers for those
+    if run in _FOOTNOTE_CHARACTERS if len(run) == 1 else _DIGIT_FOOTNOTE.search(run):
         before = match.string[match.start() - 1 : match.start()]
         run = _without_footnote_digits(before + run)[len(before) :]
     return unicodedata.normalize("NFKC", run)
