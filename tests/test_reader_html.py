@@ -411,6 +411,24 @@ def test_a_number_printed_after_table_four_is_none_of_its_values(report: Report,
     _same_report(_read_back(page[:end] + f"<p>{stray}</p>" + page[end:]), report)
 
 
+def test_runs_laid_out_as_boxes_of_their_own_are_cells_apart() -> None:
+    """Spans a CMS lays out as a grid's cells (flex items, inline blocks): each is a box of its
+    own, so two numbers side by side stay two; a styled run inside a paragraph still joins."""
+    page = (
+        "<p>一、总体情况</p>"
+        '<div style="display: flex"><span>行政许可</span><span>12</span><span>3</span></div>'
+        '<div class="row"><span style="flex:1">行政处罚</span><span style="flex:1">4</span>'
+        '<span style="flex:1">56</span></div>'
+        "<p>本年新<span style='mso-bidi-font-size:10pt'>收申请</span>15件。</p>"
+    )
+    assert [" ".join(p.split()) for p in _paragraphs(page)] == [
+        "一、总体情况",
+        "行政许可 12 3",
+        "行政处罚 4 56",
+        "本年新收申请15件。",
+    ]
+
+
 def test_an_element_of_a_class_the_style_sheet_hides_is_not_read() -> None:
     page = (
         "<html><head><style>p{margin:0} .note, span.old {display: none} .x{color:red}</style></head>"

@@ -146,7 +146,10 @@ class Page:
 def parse_page(text: str) -> Page:
     """Parse a page's text into its visible tree, measured."""
     parser = LexborHTMLParser(text)
-    builder = _Builder(footnote_links="Reference" in text or "#_ftn" in text or "#_edn" in text)
+    builder = _Builder(
+        footnote_links="Reference" in text or "#_ftn" in text or "#_edn" in text,
+        boxes=_BOX_STYLES.search(text) is not None,
+    )
     if parser.root is not None:
         if _MAY_HIDE.search(text) or "&#" in text:  # a page without these words hides nothing
             _remove_hidden(parser.root)
@@ -163,6 +166,32 @@ def _remove_hidden(root: LexborNode) -> None:
     for node in reversed(root.css(_MAYBE_HIDDEN)):
         if _hidden(node.attributes):
             node.decompose()
+
+
+class _Gap:
+    """A space the builder adds after a run laid out as a box of its own (see :func:`_boxed`)."""
+
+    tag = "-text"
+    text_content = " "
+
+
+_GAP = cast("LexborNode", _Gap())
+#: Styles that lay an element out as a box of its own, or its children as boxes.
+_BOX_STYLES = re.compile(r"flex|inline-block|table-cell|display\s*:\s*(?:grid|block)", re.IGNORECASE)
+
+
+def _boxed(node: LexborNode, parent: Element) -> bool:
+    """Whether a styled run is laid out as a box of its own — a flex item, an inline block, a
+    cell — so that its text joins no neighbour's (``<span class=cell style="flex:1">12</span>``
+    beside another is two cells, not 12 run into the next number)."""
+    style = node.attributes.get("style") or ""
+    if style and _BOX_STYLES.search(style):
+        return True
+    container = parent.attributes.get("style") or ""
+    return (
+        bool(container)
+        and re.search(r"display\s*:\s*(?:inline-)?(?:flex|grid)", container, re.IGNORECASE) is not None
+    )
 
 
 def _remove_hidden_by_class(parser: LexborHTMLParser) -> None:
@@ -216,7 +245,9 @@ def text_of(element: Element) -> str:
 class _Builder:
     """Builds the visible tree from the parser's, in document order, with an explicit stack."""
 
-    def __init__(self, footnote_links: bool = False) -> None:
+    def __init__(self, footnote_links: bool = False, boxes: bool = False) -> None:
+        #: whether the page lays runs out as boxes of their own (flex items, inline blocks)
+        self.boxes = boxes
         #: the tags whose elements may be no text of the page's (see _unread); links and spans
         #: only on a page with Word's footnote references (a Word-pasted page has thousands)
         self.unread_candidates = _UNREAD_CANDIDATES | (_NOTE_LINKS if footnote_links else frozenset())
@@ -243,6 +274,9 @@ class _Builder:
                     continue
                 stack.append((nodes, element, depth))  # the rest of this element's children
                 if tag in _RUNS or depth >= MAX_DEPTH:
+                    if self.boxes and tag in _RUNS and _boxed(node, element):
+                        element.children.append(" ")  # a box of its own: its text joins no other's
+                        stack.append((iter((_GAP,)), element, depth))
                     stack.append((node.iter(include_text=True), element, depth))
                 else:
                     child = Element(tag, node.attributes)
