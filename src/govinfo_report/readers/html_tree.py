@@ -53,10 +53,8 @@ _MARK_TAGS = frozenset({"sup", "sub"})
 _LONGEST_MARK = 6
 # Word's footnote and endnote references, as its web export writes them.
 _NOTE_REFERENCE = re.compile(r"Mso(?:Footnote|Endnote)Reference", re.IGNORECASE)
-# A style sheet's rule hiding a class: .hid{display:none} (selectors may be listed: .a, .b {…}).
-_HIDING_RULE = re.compile(
-    r"([^{}]+)\{[^}]*(?:display\s*:\s*none|visibility\s*:\s*hidden)[^}]*\}", re.IGNORECASE
-)
+# A style sheet's declarations hiding what they apply to (.hid{display:none}).
+_HIDING = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _CLASS_SELECTOR = re.compile(r"^\s*(?:[a-z0-9]*)\.([A-Za-z_][\w-]*)\s*$")
 # What may hide an element; each candidate's style is then read in full.
 _MAYBE_HIDDEN = '[hidden], [style*="none" i], [style*="hid" i]'
@@ -148,7 +146,7 @@ def parse_page(text: str) -> Page:
     parser = LexborHTMLParser(text)
     builder = _Builder(
         footnote_links="Reference" in text or "#_ftn" in text or "#_edn" in text,
-        boxes=_BOX_STYLES.search(text) is not None,
+        boxed=_boxes(parser, text),
     )
     if parser.root is not None:
         if _MAY_HIDE.search(text) or "&#" in text:  # a page without these words hides nothing
@@ -169,29 +167,38 @@ def _remove_hidden(root: LexborNode) -> None:
 
 
 class _Gap:
-    """A space the builder adds after a run laid out as a box of its own (see :func:`_boxed`)."""
+    """A space the builder adds after a run laid out as a box of its own (see :func:`_boxes`)."""
 
     tag = "-text"
     text_content = " "
 
 
 _GAP = cast("LexborNode", _Gap())
-#: Styles that lay an element out as a box of its own, or its children as boxes.
-_BOX_STYLES = re.compile(r"flex|inline-block|table-cell|display\s*:\s*(?:grid|block)", re.IGNORECASE)
+#: What lays a run out as a box of its own: its own style (a flex item, an inline block, a cell)
+#: or its parent's (a flex or grid container). Looked for only where the page's text has the words.
+_BOXED_RUNS = 'span[style*="flex:" i], span[style*="inline-block" i], span[style*="table-cell" i]'
+_BOX_CONTAINERS = '[style*="flex" i], [style*="grid" i]'
 
 
-def _boxed(node: LexborNode, parent: Element) -> bool:
-    """Whether a styled run is laid out as a box of its own — a flex item, an inline block, a
-    cell — so that its text joins no neighbour's (``<span class=cell style="flex:1">12</span>``
-    beside another is two cells, not 12 run into the next number)."""
-    style = node.attributes.get("style") or ""
-    if style and _BOX_STYLES.search(style):
-        return True
-    container = parent.attributes.get("style") or ""
-    return (
-        bool(container)
-        and re.search(r"display\s*:\s*(?:inline-)?(?:flex|grid)", container, re.IGNORECASE) is not None
-    )
+def _boxes(parser: LexborHTMLParser, text: str) -> frozenset[int]:
+    """The runs a page lays out as boxes of their own — flex items, inline blocks, cells, the
+    children of a flex or grid container — whose text joins no neighbour's (``<span
+    style="flex:1">12</span>`` beside another is two cells, not 12 run into the next number);
+    by their nodes' ids."""
+    if parser.root is None:
+        return frozenset()
+    runs: set[int] = set()
+    if "flex:" in text or "inline-block" in text or "table-cell" in text:
+        runs.update(node.mem_id for node in parser.css(_BOXED_RUNS))
+    if "flex" in text or "grid" in text:
+        for container in parser.css(_BOX_CONTAINERS):
+            if _CONTAINER.search(container.attributes.get("style") or ""):
+                runs.update(child.mem_id for child in container.iter() if child.tag in _RUNS)
+    return frozenset(runs)
+
+
+#: A flex or grid container's style: its children are boxes.
+_CONTAINER = re.compile(r"display\s*:\s*(?:inline-)?(?:flex|grid)", re.IGNORECASE)
 
 
 def _remove_hidden_by_class(parser: LexborHTMLParser) -> None:
@@ -199,10 +206,15 @@ def _remove_hidden_by_class(parser: LexborHTMLParser) -> None:
     only plain class selectors are read."""
     classes: set[str] = set()
     for style in parser.css("style"):
-        for rule in _HIDING_RULE.finditer(style.text(deep=True)):
-            for selector in rule.group(1).split(","):
-                if (found := _CLASS_SELECTOR.match(selector)) is not None:
-                    classes.add(found.group(1))
+        sheet = style.text(deep=True)
+        if not _HIDING.search(sheet):
+            continue
+        for rule in sheet.split("}"):  # rule by rule: selectors { declarations
+            selectors, brace, body = rule.partition("{")
+            if brace and _HIDING.search(body):
+                for selector in selectors.split(","):
+                    if (found := _CLASS_SELECTOR.match(selector)) is not None:
+                        classes.add(found.group(1))
     for name in sorted(classes):
         for node in reversed(parser.css(f".{name}")):
             node.decompose()
@@ -245,9 +257,9 @@ def text_of(element: Element) -> str:
 class _Builder:
     """Builds the visible tree from the parser's, in document order, with an explicit stack."""
 
-    def __init__(self, footnote_links: bool = False, boxes: bool = False) -> None:
-        #: whether the page lays runs out as boxes of their own (flex items, inline blocks)
-        self.boxes = boxes
+    def __init__(self, footnote_links: bool = False, boxed: frozenset[int] = frozenset()) -> None:
+        #: the runs laid out as boxes of their own, by their nodes' ids (see :func:`_boxes`)
+        self.boxed = boxed
         #: the tags whose elements may be no text of the page's (see _unread); links and spans
         #: only on a page with Word's footnote references (a Word-pasted page has thousands)
         self.unread_candidates = _UNREAD_CANDIDATES | (_NOTE_LINKS if footnote_links else frozenset())
@@ -274,7 +286,7 @@ class _Builder:
                     continue
                 stack.append((nodes, element, depth))  # the rest of this element's children
                 if tag in _RUNS or depth >= MAX_DEPTH:
-                    if self.boxes and tag in _RUNS and _boxed(node, element):
+                    if self.boxed and tag in _RUNS and node.mem_id in self.boxed:
                         element.children.append(" ")  # a box of its own: its text joins no other's
                         stack.append((iter((_GAP,)), element, depth))
                     stack.append((node.iter(include_text=True), element, depth))
