@@ -412,7 +412,11 @@ def test_a_label_run_ending_where_a_numbered_row_begins_names_that_row() -> None
     begun = index.begun_at_end("开（区分处理的，只计这一情形，不计其他情形）1.属于国")
     assert begun is not None and REQUESTS.rows[begun].id == "denied_state_secret"
     assert index.begun_at_end("（二）部分公开（区分处理的，只计这一情形，不计其他情形）") is None
-    assert index.begun_at_end("…1.属") is None  # a number and one character say nothing yet
+    # a number and one character: a narrow top-aligned cell's first line, its row's numbers
+    # beside it — a row begins there where no other row's label begins so
+    one = index.begun_at_end("…不计其他情形）1.属")
+    assert one is not None and REQUESTS.rows[one].id == "denied_state_secret"
+    assert index.begun_at_end("…不计其他情形）1.") is None  # its number alone says nothing
 
 
 def test_a_run_ending_where_a_row_begins_with_group_letters_among_its_lines_names_that_row() -> None:

@@ -123,3 +123,10 @@ def test_a_footnote_mark_after_a_number_is_no_part_of_it(printed: str, read: str
 )
 def test_marks_not_after_a_cells_number_stay(text: str, read: str) -> None:
     assert normalize(text) == read
+
+
+def test_a_page_footer_printed_over_itself_is_a_page_number() -> None:
+    """A footer each section of a document draws, printed three times on one line."""
+    assert (
+        normalize("行政事业性收费\n第 1 页 共 4 页第 1 页 共 4 页第 1 页 共 4 页\n") == "行政事业性收费\n\n"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -318,6 +319,25 @@ def test_a_remark_column_after_the_templates_columns_holds_no_value() -> None:
     got = requests_of(govinfo_report.parse(wrap(text)))
     assert got["denied_state_secret"] == [None, *values(4)[1:]]
     assert all(got[row] == values(i) for i, row in enumerate(ROW_IDS) if row != "denied_state_secret")
+
+
+def test_labels_wrapped_in_narrow_top_aligned_cells_keep_the_numbers_beside_their_first_line() -> None:
+    """A PDF's layout text of a Word table whose cells are top-aligned and narrow: each label's
+    first line — its number and a character — stands beside the row's numbers, the rest of it
+    on the lines below, before the next row's first line. The numbers are that row's, never the
+    row above's whose words precede them."""
+    lines = [
+        "                              自然人  商业企业  科研机构  社会公益组织  法律服务机构  其他  总计"
+    ]
+    for group, leaf, cells in standard_rows():
+        label = leaf or group
+        number = re.match(r"[一二三四五六七八九十]、|（[一二三四五六七八九十]）|[0-9]\.", label)
+        cut = (number.end() if number else 0) + 1
+        first, rest = label[:cut], label[cut:]
+        lines.append(f"  {first}" + " " * (12 - 2 * len(first)) + "  ".join(f"{c:>4}" for c in cells))
+        lines += [f"  {rest[k : k + 2]}" for k in range(0, len(rest), 2)]
+    got = requests_of(govinfo_report.parse(wrap("\n".join(lines))))
+    assert {row: got[row] for row in ROW_IDS} == {row: values(i) for i, row in enumerate(ROW_IDS)}
 
 
 def test_prose_before_the_table_does_not_steal_a_row() -> None:

@@ -12,6 +12,7 @@ that compares label runs with them.
 
 from __future__ import annotations
 
+import collections
 import functools
 import re
 import unicodedata
@@ -158,6 +159,7 @@ class LabelIndex:
         "_header_words",
         "_headers",
         "_printed_forms",
+        "_starts",
         "_telling",
     )
 
@@ -189,6 +191,8 @@ class LabelIndex:
         )
         #: per row, its label with its number as printed (（七）总计, 3.其他), spaces removed
         self._enumerated = tuple(_enumerated(spec.label) for spec in table.rows)
+        #: how many rows' printed labels begin with each number and first character (3.危)
+        self._starts = _numbered_starts(self._enumerated)
         #: per row whose label is a bare keyword under an Arabic number (3.其他): that number
         self._bare_numbers = tuple(_bare_number(label) for label in self._enumerated)
         #: per row, the forms that name it alone and are part of no column header
@@ -321,8 +325,9 @@ class LabelIndex:
     @_kept
     def begun_at_end(self, text: str) -> int | None:
         """The row whose number and first two or more characters end a label run as printed
-        (``…不计其他情形)1.属于国``): a row's label that begins there and wraps below, the
-        text before it the end of the row above's. None when no row begins there."""
+        (``…不计其他情形)1.属于国``) — or its number and first character, where no other row's
+        label begins so (``…禁止公开3.危``) —: a row's label that begins there and wraps below,
+        the text before it the end of the row above's. None when no row begins there."""
         bare = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
         best: tuple[int, int] | None = None
         for k, label in enumerate(self._enumerated):
@@ -347,6 +352,10 @@ class LabelIndex:
                 matched += 1
             elif char not in self._group_letters:
                 return 0
+        if matched == number_end + 1 and matched < len(label):
+            # its number and one character only (``…禁止公开3.危``: a narrow cell's first line,
+            # the row's numbers beside it): only where no other row's label begins so
+            return matched if self._starts.get(label[:matched]) == 1 else 0
         return matched if number_end + 2 <= matched < len(label) else 0
 
     def named_by_words(self, run: str, row: int) -> bool:
@@ -382,6 +391,13 @@ def _enumerated(label: str) -> str:
 #: A label ending with a one-digit number and a short word: 6.其他 (not 13.其他: in a crawler's
 #: one-line text the 1 may be the last digit of the number before the label).
 _NUMBERED_END = re.compile(r"(?<![0-9])([1-9])[.、]([\u4e00-\u9fff]{1,3})$")
+
+
+def _numbered_starts(enumerated: Iterable[str]) -> collections.Counter[str]:
+    """How many of the printed labels begin with each number and first character (3.危)."""
+    return collections.Counter(
+        label[: number.end() + 1] for label in enumerated if label and (number := _ENUMERATORS.match(label))
+    )
 
 
 def _bare_number(enumerated: str) -> str | None:

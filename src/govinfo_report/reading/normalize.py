@@ -99,7 +99,8 @@ _PAGE_NUMBER_LINE = re.compile(
     r"[ \t]*(?:[-—–－‐]+[ \t]*[0-9]{1,4}[ \t]*[-—–－‐]+"
     # a PDF-to-markdown tool's table row made of a page number alone: | | - 3 | - |
     r"|\|[ \t|]*[-—–－‐]+[ \t]*[0-9]{1,4}[ \t|]*[-—–－‐]+[ \t|]*"
-    r"|第[ \t]*[0-9]{1,4}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*[0-9]{1,4}[ \t]*页)?"
+    # 第 3 页 共 9 页, printed up to three times over on one line (a footer each section draws)
+    r"|(?:第[ \t]*[0-9]{1,4}[ \t]*页(?:[ \t]*[,，]?[ \t]*共[ \t]*[0-9]{1,4}[ \t]*页)?[ \t]*){1,3}"
     r"|[0-9]{1,4}[ \t]*/[ \t]*[0-9]{1,4}"
     r"|Page[ \t]+[0-9]{1,4}(?:[ \t]+of[ \t]+[0-9]{1,4})?)[ \t]*",
     re.IGNORECASE,
