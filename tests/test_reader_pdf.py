@@ -314,6 +314,19 @@ def test_a_table_cut_by_the_pages_edge_keeps_what_the_page_shows_and_says_so() -
     assert document.notes == ((pdf.CLIPPED, (("position", "1"), ("pages", "1"))),)
 
 
+def _heading_and_table(page: canvas.Canvas) -> None:
+    """A heading and a ruled table of two rows, drawn in the page's current frame."""
+    page.setFont(PDF_FONT, 12)
+    page.drawString(72, 400, "一、总体情况")
+    for y in (300, 280, 260):
+        page.line(72, y, 272, y)
+    for x in (72, 172, 272):
+        page.line(x, 260, x, 300)
+    for y, label, value in ((286, "行政许可", "550"), (266, "行政处罚", "12")):
+        page.drawString(76, y, label)
+        page.drawString(176, y, value)
+
+
 @pytest.mark.parametrize("rotation", [90, 180, 270])
 def test_a_turned_page_is_read_as_it_is_shown(rotation: int) -> None:
     """A page turned by its /Rotate (a landscape table on a portrait page) reads like any other."""
@@ -323,15 +336,7 @@ def test_a_turned_page_is_read_as_it_is_shown(rotation: int) -> None:
         width, height = (A4[1], A4[0]) if rotation in (90, 270) else A4  # reportlab turns the page box
         page.translate(*{90: (width, 0), 180: (width, height), 270: (0, height)}[rotation])
         page.rotate(rotation)
-        page.setFont(PDF_FONT, 12)
-        page.drawString(72, 400, "一、总体情况")
-        for y in (300, 280, 260):
-            page.line(72, y, 272, y)
-        for x in (72, 172, 272):
-            page.line(x, 260, x, 300)
-        for y, label, value in ((286, "行政许可", "550"), (266, "行政处罚", "12")):
-            page.drawString(76, y, label)
-            page.drawString(176, y, value)
+        _heading_and_table(page)
         page.showPage()
 
     document = _read(_canvas(draw))
@@ -356,16 +361,8 @@ def test_a_page_whose_text_runs_sideways_is_read_turned_and_says_so(rotation: in
         else:
             page.translate(*{90: (A4[0], 0), 180: A4, 270: (0, A4[1])}[rotation])
             page.rotate(rotation)
-        page.setFont(PDF_FONT, 12)
-        page.drawString(72, 400, "一、总体情况")
+        _heading_and_table(page)
         page.drawString(72, 380, _SENTENCE)
-        for y in (300, 280, 260):
-            page.line(72, y, 272, y)
-        for x in (72, 172, 272):
-            page.line(x, 260, x, 300)
-        for y, label, value in ((286, "行政许可", "550"), (266, "行政处罚", "12")):
-            page.drawString(76, y, label)
-            page.drawString(176, y, value)
         page.showPage()
         _text_page(page)  # an upright page after it stays as it is
 

@@ -91,20 +91,27 @@ def _group_thousands(digits: str, comma: str) -> str:
     return comma.join([head, *groups]) + dot + tail
 
 
-@st.composite
-def number_formats(draw: st.DrawFn, rendered: Rendered) -> Mutated:
-    """Numbers with thousands separators (3,985,758) or in full-width digits (１２)."""
+def _number_cells(
+    draw: st.DrawFn, rendered: Rendered, most: int
+) -> tuple[list[str], list[tuple[int, int, int]]]:
+    """The rendering's lines, and up to ``most`` of its cells printing a number (line, start,
+    end), last on a line first: changing one leaves the places of those before it."""
     lines, placement = lines_of(rendered)
     spans = [span for span in placement.cells.values() if span[2] > span[1]]
     if not spans:
-        return lossless("number-format", rendered, rendered.text)
+        return lines, []
     chosen = sorted(
-        set(draw(st.lists(st.sampled_from(spans), min_size=1, max_size=20))), key=lambda s: (s[0], -s[1])
+        set(draw(st.lists(st.sampled_from(spans), min_size=1, max_size=most))), key=lambda s: (s[0], -s[1])
     )
+    return lines, [(n, a, b) for n, a, b in chosen if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", lines[n][a:b])]
+
+
+@st.composite
+def number_formats(draw: st.DrawFn, rendered: Rendered) -> Mutated:
+    """Numbers with thousands separators (3,985,758) or in full-width digits (１２)."""
+    lines, chosen = _number_cells(draw, rendered, most=20)
     for line, a, b in chosen:
         number = lines[line][a:b]
-        if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", number):
-            continue
         style = draw(st.sampled_from(("comma", "wide-comma", "full-width")))
         if style == "full-width":
             new = "".join(chr(ord(c) - ord("0") + ord("０")) if c.isdigit() else "．" for c in number)
@@ -122,16 +129,9 @@ _FOOTNOTE_MARKS = ("¹", "²", "①", "②", "*", "※", "[1]", "(1)", "（2）"
 def footnote_marks(draw: st.DrawFn, rendered: Rendered) -> Mutated:
     """Numbers with a footnote's mark after them (2626¹, 278①, 415*, 12[1]) or a note in
     brackets (930（含转办2件）): the cell's value is the number."""
-    lines, placement = lines_of(rendered)
-    spans = [span for span in placement.cells.values() if span[2] > span[1]]
-    if not spans:
-        return lossless("footnote-marks", rendered, rendered.text)
-    chosen = sorted(
-        set(draw(st.lists(st.sampled_from(spans), min_size=1, max_size=8))), key=lambda s: (s[0], -s[1])
-    )
-    for line, a, b in chosen:
-        if re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", lines[line][a:b]):
-            lines[line] = lines[line][:b] + draw(st.sampled_from(_FOOTNOTE_MARKS)) + lines[line][b:]
+    lines, chosen = _number_cells(draw, rendered, most=8)
+    for line, _, b in chosen:
+        lines[line] = lines[line][:b] + draw(st.sampled_from(_FOOTNOTE_MARKS)) + lines[line][b:]
     return lossless("footnote-marks", rendered, "\n".join(lines))
 
 
