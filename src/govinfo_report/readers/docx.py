@@ -79,11 +79,11 @@ class _Reader:
         numbering: Numbering,
         numbered: set[etree._Element] | None = None,
         plain_texts: dict[etree._Element, str] | None = None,
-        hidden_styles: frozenset[str] = frozenset(),
+        unread_styles: frozenset[str] = frozenset(),
     ) -> None:
         self.w = w
-        #: the character styles that hide their runs (see :func:`_hidden_styles`)
-        self.hidden_styles = hidden_styles
+        #: the character styles whose runs are no text of the document's (see :func:`_unread_styles`)
+        self.unread_styles = unread_styles
         self.table_tags = TableTags.of(w)
         self.numbering = numbering
         self.tables = 0
@@ -107,11 +107,9 @@ class _Reader:
         self._pictures = frozenset(
             {f"{w}drawing", f"{w}pict", f"{w}object", f"{_MARKUP_COMPATIBILITY}AlternateContent"}
         )
-        self._vanish = frozenset({f"{w}vanish", f"{w}specVanish"})
         #: run properties that make a run's text none of the document's: hidden, struck out, or
         #: raised or lowered (a footnote's mark, which would join the digits before it)
-        self._unread_marks = (*self._vanish, f"{w}strike", f"{w}dstrike", f"{w}vertAlign")
-        self._vert_align = f"{w}vertAlign"
+        self._unread_marks = _unread_mark_tags(w)
         self._position = f"{w}position"
 
     # --- blocks ---------------------------------------------------------------------------------
@@ -294,20 +292,12 @@ class _Reader:
         keeps its old one beside the new); raised or lowered (``w:vertAlign``: a footnote's
         mark) — by the run's own marks or its character style's. The run's own mark outweighs
         its style's."""
-        marked = False
-        for mark in properties.iterchildren(*self._unread_marks):
-            value = mark.get(f"{self.w}val")
-            if mark.tag == self._vert_align:
-                if value in ("superscript", "subscript"):
-                    return True
-            elif (value or "true").lower() not in _OFF:
-                return True
-            marked = True
-        if marked:
-            return False
-        if self.hidden_styles:
+        said = _marks_unread(properties, self._unread_marks, self.w)
+        if said is not None:
+            return said
+        if self.unread_styles:
             style = properties.find(f"{self.w}rStyle")
-            return style is not None and style.get(f"{self.w}val") in self.hidden_styles
+            return style is not None and style.get(f"{self.w}val") in self.unread_styles
         return False
 
     def _field(self, kind: str | None) -> None:
@@ -420,7 +410,7 @@ def _lists(package: Package, path: str, body: etree._Element, w: str) -> Numberi
     )
 
 
-def _hidden_styles(package: Package, path: str, body: etree._Element, w: str) -> frozenset[str]:
+def _unread_styles(package: Package, path: str, body: etree._Element, w: str) -> frozenset[str]:
     """The ids of the character styles whose runs are none of the document's text: styles that
     hide them (``w:vanish``: a template's style for notes, an old number kept out of sight),
     strike them out, or raise or lower them (a footnote reference's style), in the style or a
@@ -445,19 +435,33 @@ def _hidden_styles(package: Package, path: str, body: etree._Element, w: str) ->
 
 
 def _style_mark(style: etree._Element, w: str) -> bool | None:
-    """Whether a style's own run properties make its runs unread (see :func:`_hidden_styles`):
+    """Whether a style's own run properties make its runs unread (see :func:`_unread_styles`):
     True or False where it says, None where it leaves it to the style it is based on."""
     properties = style.find(f"{w}rPr")
     if properties is None:
         return None
+    return _marks_unread(properties, _unread_mark_tags(w), w)
+
+
+def _unread_mark_tags(w: str) -> tuple[str, ...]:
+    """The run properties that can make a run's text none of the document's."""
+    return (f"{w}vanish", f"{w}specVanish", f"{w}strike", f"{w}dstrike", f"{w}vertAlign")
+
+
+def _marks_unread(properties: etree._Element, tags: tuple[str, ...], w: str) -> bool | None:
+    """Whether run properties make the run's text unread — hidden, struck out, raised or
+    lowered: True as soon as one mark is on, False where marks are there and all off, None
+    where there are none (the style decides)."""
     said: bool | None = None
-    for mark in properties.iterchildren(f"{w}vanish", f"{w}strike", f"{w}dstrike", f"{w}vertAlign"):
+    for mark in properties.iterchildren(*tags):
         value = mark.get(f"{w}val")
         if mark.tag == f"{w}vertAlign":
             on = value in ("superscript", "subscript")
         else:
             on = (value or "true").lower() not in _OFF
-        said = on or bool(said)
+        if on:
+            return True
+        said = False
     return said
 
 
@@ -494,9 +498,9 @@ def read(data: bytes, name: str) -> Document:
     if body is None:
         raise package.error(f"{path} has no document body: not a Word document")
     lists = _lists(package, path, body, w)
-    hidden = _hidden_styles(package, path, body, w)
-    plain = None if hidden else _plain_texts(body, w)
-    reader = _Reader(w, lists, lists.numbered_paragraphs(body), plain, hidden)
+    unread = _unread_styles(package, path, body, w)
+    plain = None if unread else _plain_texts(body, w)
+    reader = _Reader(w, lists, lists.numbered_paragraphs(body), plain, unread)
     try:
         blocks = tuple(reader.blocks(body))
     except TableTooLarge as exc:

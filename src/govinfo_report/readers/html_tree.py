@@ -42,14 +42,14 @@ _RUNS = frozenset(
     | {"ins", "label", "abbr", "acronym", "cite", "code", "kbd", "q", "samp", "tt", "var", "mark"}
     | {"time", "nobr", "bdi", "bdo", "dfn", "data", "st1:chsdate", "st1:chmetcnv", "st1:personname"}
 )
-# Elements whose text may be none of the page's (see _unread), and those of Word's footnotes.
-_UNREAD_CANDIDATES = frozenset({"del", "s", "strike", "sup", "sub"})
-_NOTE_LINKS = frozenset({"span", "a"})
 # Struck-out text: deleted, not read.
 _STRUCK = frozenset({"del", "s", "strike"})
 # Raised or lowered text this short is a footnote's mark (¹, [1], 注) or an exponent, no digit of
 # the number before it.
 _MARK_TAGS = frozenset({"sup", "sub"})
+# Elements whose text may be none of the page's (see _unread), and those of Word's footnotes.
+_UNREAD_CANDIDATES = _STRUCK | _MARK_TAGS
+_NOTE_LINKS = frozenset({"span", "a"})
 _LONGEST_MARK = 6
 # Word's footnote and endnote references, as its web export writes them.
 _NOTE_REFERENCE = re.compile(r"Mso(?:Footnote|Endnote)Reference", re.IGNORECASE)
@@ -226,9 +226,10 @@ def _unread(node: LexborNode, tag: str) -> bool:
         return True
     if tag in _MARK_TAGS:
         return len((node.text(deep=True) or "").strip()) <= _LONGEST_MARK
-    if tag in ("span", "a") and "Reference" in (node.attributes.get("class") or ""):
-        return _NOTE_REFERENCE.search(node.attributes.get("class") or "") is not None
-    return tag == "a" and (node.attributes.get("href") or "").startswith(("#_ftn", "#_edn"))
+    attributes = node.attributes
+    if _NOTE_REFERENCE.search(attributes.get("class") or ""):
+        return True
+    return tag == "a" and (attributes.get("href") or "").startswith(("#_ftn", "#_edn"))
 
 
 def text_of(element: Element) -> str:

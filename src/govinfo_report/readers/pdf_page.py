@@ -210,7 +210,7 @@ def pages_on_sheet(content: PageContent) -> list[PageContent]:
     run left and right in turn, is never taken for two pages, nor is a portrait page. A sheet is
     cut across only where both its halves then hold pages side by side (the last sheet's second
     row may hold one, on the left): a gap across an ordinary page is no sign."""
-    if _crossed(content, content.width / 2):
+    if _gap_about(content, content.width / 2, across=False) is None:
         return [content]  # most pages: a line or a table's rule crosses the middle
     if content.width > content.height:  # two pages side by side share a landscape sheet
         pair = _cut(content, across=False)
@@ -257,14 +257,6 @@ def _cut(content: PageContent, *, across: bool) -> list[PageContent] | None:
     if across:
         return [one._replace(height=middle), other._replace(height=content.height - middle)]
     return [one._replace(width=middle), other._replace(width=content.width - middle)]
-
-
-def _crossed(content: PageContent, middle: float) -> bool:
-    """Whether a horizontal rule or a character crosses the page's middle (a quick test first:
-    ordinary pages do)."""
-    if any(r.horizontal and r.start < middle < r.end for r in content.rules):
-        return True
-    return any(g.left < middle < g.right for g in content.glyphs)
 
 
 def _gap_about(content: PageContent, middle: float, *, across: bool) -> float | None:

@@ -66,12 +66,10 @@ _EMPTY_CELL_BETWEEN = re.compile(
 _NO_BREAK_RUN = re.compile("\u00a0+")
 #: A footnote's mark that NFKC would make one more digit of the number it follows (2626¹ →
 #: 26261, 278① → 2781): superscript digits, circled and parenthesised numbers.
-_DIGIT_FOOTNOTE = re.compile("[\u00b9\u00b2\u00b3\u2070\u2074-\u2079\u2460-\u2487]+")
-_FOOTNOTE_CHARACTERS = (
-    frozenset("\u00b9\u00b2\u00b3\u2070")
-    | frozenset(map(chr, range(0x2074, 0x207A)))
-    | frozenset(map(chr, range(0x2460, 0x2488)))
+_FOOTNOTE_CHARACTERS = frozenset("\u00b9\u00b2\u00b3\u2070\u2074\u2075\u2076\u2077\u2078\u2079") | frozenset(
+    map(chr, range(0x2460, 0x2488))
 )
+_DIGIT_FOOTNOTE = re.compile("[" + "".join(sorted(_FOOTNOTE_CHARACTERS)) + "]+")
 #: A footnote's mark ending a number's cell (415*, 415※, 415[1], 415（注）).
 _CELL_FOOTNOTE = re.compile(r"(?:\*{1,3}|※|\[注?[0-9]{1,2}\]|\(注[0-9]{0,2}\))(?=[\t| ]|$)", re.MULTILINE)
 #: What a number in a cell may be printed with, and what may stand before it in its line.
@@ -279,10 +277,7 @@ def _without_cell_footnotes(text: str) -> str:
 
 def _after_digit(mark: re.Match[str]) -> bool:
     at = mark.start()
-    return (
-        at > 0
-        and mark.string[at - 1] in "0123456789\uff10\uff11\uff12\uff13\uff14\uff15\uff16\uff17\uff18\uff19"
-    )
+    return at > 0 and mark.string[at - 1] in _DIGITS_ANY_WIDTH
 
 
 def _ends_a_cells_number(mark: re.Match[str]) -> bool:

@@ -136,10 +136,9 @@ def _one_of_two(table: TableSpec, first: TableRead, second: TableRead, copies: C
         if one is None or other is None:
             rows[row] = one or other or ()
             continue
-        rows[row] = tuple(
-            a if a.value == b.value else Cell(None, a.line) for a, b in zip(one, other, strict=True)
-        )
-        differ += sum(a.value != b.value for a, b in zip(one, other, strict=True))
+        pairs = list(zip(one, other, strict=True))
+        rows[row] = tuple(a if a.value == b.value else Cell(None, a.line) for a, b in pairs)
+        differ += sum(a.value != b.value for a, b in pairs)
     notes = first.diagnostics
     if differ:
         notes = (*notes, diag.make("table-copies-differ", table=table.id, line=line, count=differ))
